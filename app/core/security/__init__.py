@@ -1,0 +1,1 @@
+"""Accounts, roles and capabilities, password policy, lockout, the audit chain."""

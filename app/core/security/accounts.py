@@ -1,0 +1,173 @@
+"""Accounts: creation and passwords (sysadmin), roles and clearances (security officer), own password.
+
+An account's password lives only in its key slot (it unwraps the database key); the users table
+holds who the person is, their role and clearance, and whether the password must be changed.
+"""
+
+from __future__ import annotations
+
+from app.core.errors import AuthenticationError, Conflict, NotFound, ValidationError
+from app.core.security import audit as audit_trail
+from app.core.security.policy import Policy, check_password
+from app.core.security.roles import ADMIN_ROLES, CASE_ROLES, CLEARANCES, Cap, Role
+from app.core.session import USER_COLUMNS, Session, User
+from app.core.store.keyslots import KeySlots, calibrated_params
+
+
+def load_policy(session: Session) -> Policy:
+    return Policy.from_rows(dict(session.conn.execute("SELECT key, value FROM policy").fetchall()))
+
+
+def list_accounts(session: Session) -> list[User]:
+    session.require(Cap.ACCOUNTS_LIST)
+    rows = session.conn.execute(f"SELECT {USER_COLUMNS} FROM users ORDER BY role, username").fetchall()
+    session.audit("accounts_view", "user", "", f"{len(rows)} 个账号")
+    return [User.from_row(r) for r in rows]
+
+
+def get_user(session: Session, user_id: str) -> User:
+    row = session.conn.execute(f"SELECT {USER_COLUMNS} FROM users WHERE id = ?", (user_id,)).fetchone()
+    if row is None:
+        raise NotFound("找不到该账号。")
+    return User.from_row(row)
+
+
+def user_by_name(session: Session, username: str) -> User:
+    row = session.conn.execute(f"SELECT {USER_COLUMNS} FROM users WHERE username = ?", (username,)).fetchone()
+    if row is None:
+        raise NotFound(f"找不到账号 {username}。")
+    return User.from_row(row)
+
+
+def _save_slot(session: Session, username: str, password: str) -> None:
+    # Reload first: another process (the CLI) may have counted failures since we signed in.
+    slots = KeySlots.load(session.folder)
+    slots.verify_mac(session.db_key)
+    slots.put_slot(username, password, session.db_key, slots.params_for(username) or calibrated_params())
+    slots.save(session.db_key)
+    session.slots = slots
+
+
+def create_account(
+    session: Session,
+    username: str,
+    display_name: str,
+    temporary_password: str,
+    *,
+    role: Role = Role.TEAM_MEMBER,
+    clearance: str = "秘密",
+    post: str = "",
+) -> User:
+    """The sysadmin opens an account for case work; it must change its password at first sign-in."""
+    from app.core.workstation import validate_username
+
+    session.require(Cap.ACCOUNTS_MANAGE)
+    name = validate_username(username)
+    if role not in CASE_ROLES:
+        raise ValidationError("管理员账号只能在初始化时设置；新账号只能是业务角色。", field="role")
+    if not display_name.strip():
+        raise ValidationError("请填写姓名。", field="display_name")
+    if clearance not in CLEARANCES:
+        raise ValidationError(f"密级须为 {'、'.join(CLEARANCES)} 之一。", field="clearance")
+    check_password(temporary_password, load_policy(session), clearance, name)
+    if session.conn.execute("SELECT 1 FROM users WHERE username = ?", (name,)).fetchone():
+        raise Conflict(f"用户名 {name} 已被使用。", field="username")
+    values = session.record_values()
+    with session.transaction() as conn:
+        conn.execute(
+            "INSERT INTO users (id, created_at, updated_at, author_id, workstation_id, username, display_name,"
+            " role, clearance, post, must_change_password, password_changed_at) VALUES (?,?,?,?,?,?,?,?,?,?,1,?)",
+            (
+                *values.values(),
+                name,
+                display_name.strip(),
+                role.value,
+                clearance,
+                post.strip(),
+                values["created_at"],
+            ),
+        )
+        session.audit("account_create", "user", values["id"], f"{name} / {role.label}")
+    _save_slot(session, name, temporary_password)
+    return get_user(session, values["id"])
+
+
+def reset_password(session: Session, user_id: str, temporary_password: str) -> None:
+    session.require(Cap.ACCOUNTS_MANAGE)
+    user = get_user(session, user_id)
+    check_password(temporary_password, load_policy(session), user.clearance, user.username)
+    with session.transaction() as conn:
+        conn.execute(
+            "UPDATE users SET must_change_password = 1, updated_at = ? WHERE id = ?",
+            (audit_trail.now_iso(), user.id),
+        )
+        session.audit("password_reset", "user", user.id, user.username)
+    _save_slot(session, user.username, temporary_password)
+    slots = KeySlots.load(session.folder)
+    slots.clear_failures(user.username)
+    slots.save(session.db_key)
+
+
+def set_disabled(session: Session, user_id: str, disabled: bool) -> None:
+    session.require(Cap.ACCOUNTS_MANAGE)
+    user = get_user(session, user_id)
+    if user.id == session.user.id:
+        raise Conflict("不能停用自己的账号。")
+    if user.role in ADMIN_ROLES and disabled:
+        raise Conflict("三员账号不能停用，否则将无法管理本工作站。")
+    with session.transaction() as conn:
+        conn.execute(
+            "UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?",
+            (int(disabled), audit_trail.now_iso(), user.id),
+        )
+        session.audit("account_disable" if disabled else "account_enable", "user", user.id, user.username)
+
+
+def set_role(session: Session, user_id: str, role: Role, clearance: str | None = None) -> None:
+    """The security officer sets a case account's role and clearance."""
+    session.require(Cap.ROLES_ASSIGN)
+    user = get_user(session, user_id)
+    if user.role in ADMIN_ROLES or role in ADMIN_ROLES:
+        raise ValidationError("三员的角色不能调整，也不能把业务账号设为三员。", field="role")
+    clearance = clearance or user.clearance
+    if clearance not in CLEARANCES:
+        raise ValidationError(f"密级须为 {'、'.join(CLEARANCES)} 之一。", field="clearance")
+    with session.transaction() as conn:
+        conn.execute(
+            "UPDATE users SET role = ?, clearance = ?, updated_at = ? WHERE id = ?",
+            (role.value, clearance, audit_trail.now_iso(), user.id),
+        )
+        session.audit("role_assign", "user", user.id, f"{user.username}: {role.label} / {clearance}")
+
+
+def change_own_password(session: Session, old_password: str, new_password: str) -> None:
+    user = session.user
+    slots = KeySlots.load(session.folder)
+    if slots.try_unwrap(user.username, old_password) is None:
+        raise AuthenticationError("原密码不正确。", field="old_password")
+    if old_password == new_password:
+        raise ValidationError("新密码不能与原密码相同。", field="password")
+    check_password(new_password, load_policy(session), user.clearance, user.username)
+    now = audit_trail.now_iso()
+    with session.transaction() as conn:
+        conn.execute(
+            "UPDATE users SET must_change_password = 0, password_changed_at = ?, updated_at = ? WHERE id = ?",
+            (now, now, user.id),
+        )
+        session.audit("password_change", "user", user.id, user.username)
+    _save_slot(session, user.username, new_password)
+    user.must_change_password = False
+    user.password_changed_at = now
+
+
+def set_password_by_recovery(session: Session, new_password: str) -> None:
+    user = session.user
+    check_password(new_password, load_policy(session), user.clearance, user.username)
+    now = audit_trail.now_iso()
+    with session.transaction() as conn:
+        conn.execute(
+            "UPDATE users SET must_change_password = 1, disabled = 0, updated_at = ? WHERE id = ?",
+            (now, user.id),
+        )
+        session.audit("password_recovery", "user", user.id, user.username)
+    _save_slot(session, user.username, new_password)

@@ -1,0 +1,162 @@
+"""A signed-in session: one user, one open connection, the capability checks and the audit.
+
+Every core operation takes a Session first. It checks `session.require(cap)`, validates, then writes
+inside `session.transaction()`, adding its audit entry with `session.audit(...)` in that same
+transaction, so the change and its trace land together or not at all.
+
+A Session's connection belongs to the thread that opened it (the UI's one database worker).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.errors import PasswordChangeRequired, PermissionDenied
+from app.core.security import audit as audit_trail
+from app.core.security.roles import CAP_LABELS, Cap, Role, allowed
+from app.core.store.connection import Connection
+from app.core.store.keyslots import KeySlots, subkey
+
+
+@dataclass
+class User:
+    id: str
+    username: str
+    display_name: str
+    role: Role
+    clearance: str
+    post: str
+    disabled: bool
+    must_change_password: bool
+    password_changed_at: str | None
+    last_login_at: str | None
+
+    @classmethod
+    def from_row(cls, row) -> User:
+        return cls(
+            id=row[0],
+            username=row[1],
+            display_name=row[2],
+            role=Role(row[3]),
+            clearance=row[4],
+            post=row[5],
+            disabled=bool(row[6]),
+            must_change_password=bool(row[7]),
+            password_changed_at=row[8],
+            last_login_at=row[9],
+        )
+
+
+USER_COLUMNS = (
+    "id, username, display_name, role, clearance, post, disabled, must_change_password,"
+    " password_changed_at, last_login_at"
+)
+
+# What a session that must change its password may still do.
+_ALLOWED_BEFORE_CHANGE: frozenset[Cap] = frozenset()
+
+
+class Session:
+    def __init__(
+        self, folder: Path, conn: Connection, db_key: bytes, user: User, workstation_id: str, slots: KeySlots
+    ) -> None:
+        self.folder = folder
+        self.conn = conn
+        self._db_key = db_key
+        self.user = user
+        self.workstation_id = workstation_id
+        self.slots = slots
+        self._depth = 0
+        self._head: tuple[int, str] | None = None
+        self.closed = False
+
+    # ---- identity and capabilities --------------------------------------------------------------
+    @property
+    def role(self) -> Role:
+        return self.user.role
+
+    @property
+    def db_key(self) -> bytes:
+        return self._db_key
+
+    @property
+    def audit_key(self) -> bytes:
+        return subkey(self._db_key, "audit-chain")
+
+    def can(self, cap: Cap) -> bool:
+        return allowed(self.user.role, cap)
+
+    def require(self, cap: Cap) -> None:
+        if self.user.must_change_password and cap not in _ALLOWED_BEFORE_CHANGE:
+            raise PasswordChangeRequired("请先修改初始密码或已过期的密码，然后再进行其他操作。")
+        if not allowed(self.user.role, cap):
+            raise PermissionDenied(f"当前角色（{self.user.role.label}）无权{CAP_LABELS[cap]}。")
+
+    # ---- transactions and audit -----------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction; nested calls join the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        self._head = None
+        try:
+            yield self.conn
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            self._head = None
+            raise
+        self._depth = 0
+        self.conn.execute("COMMIT")
+        if self._head is not None:
+            audit_trail.write_head(self.folder, subkey(self._db_key, "audit-head"), *self._head)
+            self._head = None
+
+    def audit(self, action: str, object_type: str = "", object_id: str = "", summary: str = "") -> None:
+        """Record an action. Joins the current transaction, or makes its own."""
+        with self.transaction() as conn:
+            self._head = audit_trail.append(
+                conn,
+                self.audit_key,
+                user_id=self.user.id,
+                username=self.user.username,
+                role=self.user.role.value,
+                action=action,
+                object_type=object_type,
+                object_id=object_id,
+                summary=summary,
+                workstation_id=self.workstation_id,
+            )
+
+    def record_values(self) -> dict[str, str | None]:
+        """Provenance columns for a new record."""
+        now = audit_trail.now_iso()
+        return {
+            "id": str(uuid.uuid4()),
+            "created_at": now,
+            "updated_at": now,
+            "author_id": self.user.id,
+            "workstation_id": self.workstation_id,
+        }
+
+    def close(self, *, reason: str = "logout") -> None:
+        if self.closed:
+            return
+        try:
+            self.audit(reason)
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            self.conn.close()
+            self.closed = True
+            self._db_key = b""

@@ -1,0 +1,1 @@
+"""The encrypted store: SQLCipher connection, key slots, migrations, backup."""

@@ -1,0 +1,317 @@
+"""Key slots: the random database key, wrapped once per account under its password (as LUKS does).
+
+The database has no shared passphrase. A random 256-bit key encrypts it; each account's slot wraps
+that key with AES-256-GCM under a key derived from the account's password by Argon2id, with the KDF
+parameters stored in the slot. The slot's metadata is the AEAD's associated data, so a slot moved to
+another account or another database does not open. The whole file also carries an HMAC keyed from
+the database key, checked after every unlock, so a slot added or removed behind the app's back shows.
+
+Failed sign-in attempts are counted here, outside the database, because a wrong password cannot
+open the database to write them down; the next successful sign-in moves them into the audit trail.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from app.core.errors import AccountLocked, AuthenticationError, IntegrityFailure, StoreError
+from app.core.store.fileio import atomic_write
+
+FORMAT = "xuncha-keyslots/1"
+SLOTS_FILE = "keyslots.json"
+RECOVERY_SLOT = "__recovery__"
+KEY_BYTES = 32
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    time_cost: int
+    memory_kib: int
+    parallelism: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"alg": "argon2id", "t": self.time_cost, "m": self.memory_kib, "p": self.parallelism}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> KdfParams:
+        if data.get("alg") != "argon2id":
+            raise StoreError("密钥槽使用了未知的密钥派生算法。")
+        params = cls(int(data["t"]), int(data["m"]), int(data["p"]))
+        # A hostile file must not make us allocate gigabytes or spin for hours.
+        if not (
+            1 <= params.time_cost <= 64
+            and 8 <= params.memory_kib <= 2_097_152
+            and 1 <= params.parallelism <= 16
+        ):
+            raise StoreError("密钥槽的密钥派生参数超出允许范围。")
+        return params
+
+    @classmethod
+    def fast_for_tests(cls) -> KdfParams:
+        return cls(time_cost=1, memory_kib=1024, parallelism=1)
+
+
+_calibrated: KdfParams | None = None
+
+
+def calibrated_params(target_seconds: float = 0.5, memory_kib: int = 65536) -> KdfParams:
+    """Argon2id parameters that take about `target_seconds` on this machine (measured once)."""
+    global _calibrated
+    if _calibrated is not None:
+        return _calibrated
+    parallelism = max(1, min(4, os.cpu_count() or 1))
+    probe = KdfParams(1, memory_kib, parallelism)
+    started = time.perf_counter()
+    derive_key("calibration", os.urandom(16), probe)
+    one_pass = max(time.perf_counter() - started, 1e-3)
+    _calibrated = KdfParams(max(2, min(64, round(target_seconds / one_pass))), memory_kib, parallelism)
+    return _calibrated
+
+
+def derive_key(password: str, salt: bytes, params: KdfParams) -> bytes:
+    return hash_secret_raw(
+        password.encode("utf-8"),
+        salt,
+        params.time_cost,
+        params.memory_kib,
+        params.parallelism,
+        KEY_BYTES,
+        Type.ID,
+    )
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _canonical(obj: Any) -> bytes:
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def subkey(db_key: bytes, purpose: str) -> bytes:
+    """A key for one purpose (file MACs, the audit chain, drafts) derived from the database key."""
+    return hmac.new(db_key, b"xuncha:" + purpose.encode("ascii"), hashlib.sha256).digest()
+
+
+def new_recovery_code() -> str:
+    """A code to print and seal: 30 base32 characters (150 bits) in groups of five."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    raw = "".join(secrets.choice(alphabet) for _ in range(30))
+    return "-".join(raw[i : i + 5] for i in range(0, 30, 5))
+
+
+def normalise_recovery_code(code: str) -> str:
+    cleaned = "".join(ch for ch in code.upper() if ch.isalnum())
+    return "-".join(cleaned[i : i + 5] for i in range(0, len(cleaned), 5))
+
+
+class KeySlots:
+    """The slot file of one data folder. All changes are written atomically."""
+
+    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+        self.path = path
+        self.data = data
+
+    # ---- file handling -------------------------------------------------------------------------
+    @classmethod
+    def create(cls, folder: Path, db_uuid: str, workstation_id: str, policy: dict[str, int]) -> KeySlots:
+        data = {
+            "format": FORMAT,
+            "db_uuid": db_uuid,
+            "workstation_id": workstation_id,
+            "policy": dict(policy),
+            "slots": [],
+            "failures": {},
+            "mac": "",
+        }
+        return cls(folder / SLOTS_FILE, data)
+
+    @classmethod
+    def load(cls, folder: Path) -> KeySlots:
+        path = folder / SLOTS_FILE
+        if not path.exists():
+            raise StoreError(f"数据目录中没有密钥槽文件（{SLOTS_FILE}），无法解锁数据库。")
+        raw = path.read_bytes()
+        return cls.parse(path, raw)
+
+    @classmethod
+    def parse(cls, path: Path, raw: bytes) -> KeySlots:
+        if len(raw) > 4 * 1024 * 1024:
+            raise StoreError("密钥槽文件过大，可能已损坏。")
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise StoreError("密钥槽文件已损坏，无法读取。") from exc
+        if (
+            not isinstance(data, dict)
+            or data.get("format") != FORMAT
+            or not isinstance(data.get("slots"), list)
+        ):
+            raise StoreError("密钥槽文件格式不正确。")
+        data.setdefault("failures", {})
+        data.setdefault("policy", {})
+        return cls(path, data)
+
+    def save(self, db_key: bytes) -> None:
+        self.data["mac"] = self._mac(db_key)
+        atomic_write(self.path, _canonical(self.data))
+
+    def _save_counters_only(self) -> None:
+        # Failure counters are outside the MAC: they are written when no key is known.
+        atomic_write(self.path, _canonical(self.data))
+
+    def _mac(self, db_key: bytes) -> str:
+        covered = {k: v for k, v in self.data.items() if k not in ("mac", "failures")}
+        return hmac.new(subkey(db_key, "keyslots-mac"), _canonical(covered), hashlib.sha256).hexdigest()
+
+    def verify_mac(self, db_key: bytes) -> None:
+        if not hmac.compare_digest(self.data.get("mac", ""), self._mac(db_key)):
+            raise IntegrityFailure("密钥槽文件已被改动（校验码不符），拒绝打开。")
+
+    # ---- properties ----------------------------------------------------------------------------
+    @property
+    def db_uuid(self) -> str:
+        return str(self.data["db_uuid"])
+
+    @property
+    def workstation_id(self) -> str:
+        return str(self.data["workstation_id"])
+
+    @property
+    def policy(self) -> dict[str, int]:
+        return self.data["policy"]
+
+    def usernames(self) -> list[str]:
+        return [s["username"] for s in self.data["slots"] if s["kind"] == "user"]
+
+    def params_for(self, username: str) -> KdfParams | None:
+        """The KDF parameters this workstation uses: the account's own slot, else any user slot."""
+        own = [s for s in self.data["slots"] if s["username"] == username]
+        others = [s for s in self.data["slots"] if s["kind"] == "user"]
+        for slot in own + others:
+            return KdfParams.from_json(slot["kdf"])
+        return None
+
+    def has_slot(self, username: str) -> bool:
+        return any(s["username"] == username for s in self.data["slots"])
+
+    # ---- wrapping ------------------------------------------------------------------------------
+    def _aad(self, slot: dict[str, Any]) -> bytes:
+        return _canonical(
+            {
+                "db": self.db_uuid,
+                "id": slot["id"],
+                "kind": slot["kind"],
+                "user": slot["username"],
+                "kdf": slot["kdf"],
+            }
+        )
+
+    def put_slot(
+        self, username: str, secret: str, db_key: bytes, params: KdfParams, *, kind: str = "user"
+    ) -> None:
+        """Add or replace the slot of `username` so that `secret` unwraps `db_key`."""
+        salt = os.urandom(16)
+        slot = {
+            "id": str(uuid.uuid4()),
+            "kind": kind,
+            "username": username,
+            "kdf": {**params.to_json(), "salt": _b64(salt)},
+            "nonce": "",
+            "wrapped": "",
+        }
+        nonce = os.urandom(12)
+        wrapped = AESGCM(derive_key(secret, salt, params)).encrypt(nonce, db_key, self._aad(slot))
+        slot["nonce"], slot["wrapped"] = _b64(nonce), _b64(wrapped)
+        self.data["slots"] = [s for s in self.data["slots"] if s["username"] != username] + [slot]
+
+    def remove_slot(self, username: str) -> None:
+        self.data["slots"] = [s for s in self.data["slots"] if s["username"] != username]
+
+    def try_unwrap(self, username: str, secret: str) -> bytes | None:
+        slot = next((s for s in self.data["slots"] if s["username"] == username), None)
+        if slot is None:
+            # Spend the same effort as a real slot, so that timing does not tell which names exist.
+            derive_key(
+                secret, b"\0" * 16, calibrated_params() if self.data["slots"] else KdfParams.fast_for_tests()
+            )
+            return None
+        try:
+            params = KdfParams.from_json(slot["kdf"])
+            key = derive_key(secret, _unb64(slot["kdf"]["salt"]), params)
+            db_key = AESGCM(key).decrypt(_unb64(slot["nonce"]), _unb64(slot["wrapped"]), self._aad(slot))
+        except InvalidTag:
+            return None
+        except (KeyError, ValueError, TypeError) as exc:
+            raise StoreError(f"账号 {username} 的密钥槽已损坏。") from exc
+        if len(db_key) != KEY_BYTES:
+            raise StoreError(f"账号 {username} 的密钥槽已损坏。")
+        return db_key
+
+    # ---- sign-in attempts and lockout ------------------------------------------------------------
+    def _failures(self, username: str) -> dict[str, Any]:
+        return self.data["failures"].setdefault(username, {"count": 0, "locked_until": None, "attempts": []})
+
+    def check_not_locked(self, username: str, now: datetime | None = None) -> None:
+        now = now or datetime.now(UTC)
+        entry = self.data["failures"].get(username)
+        if entry and entry.get("locked_until"):
+            until = datetime.fromisoformat(entry["locked_until"])
+            if now < until:
+                minutes = max(1, int((until - now).total_seconds() // 60) + 1)
+                raise AccountLocked(f"密码错误次数过多，账号已锁定，请约 {minutes} 分钟后再试。")
+
+    def record_failure(self, username: str, reason: str, now: datetime | None = None) -> bool:
+        """Count a failed attempt; returns True when this attempt locked the account."""
+        now = now or datetime.now(UTC)
+        entry = self._failures(username)
+        entry["count"] = int(entry.get("count", 0)) + 1
+        entry["attempts"] = (entry.get("attempts") or [])[-99:] + [{"at": now.isoformat(), "reason": reason}]
+        locked = False
+        if entry["count"] >= int(self.policy.get("max_failures", 5)):
+            minutes = int(self.policy.get("lockout_minutes", 10))
+            entry["locked_until"] = (now + timedelta(minutes=minutes)).isoformat()
+            entry["count"] = 0
+            entry["attempts"][-1]["locked"] = True
+            locked = True
+        self._save_counters_only()
+        return locked
+
+    def take_pending_attempts(self) -> list[dict[str, Any]]:
+        """Every failed attempt not yet in the audit trail, oldest first (clears them in memory)."""
+        pending: list[dict[str, Any]] = []
+        for username, entry in self.data["failures"].items():
+            for attempt in entry.get("attempts") or []:
+                pending.append({"username": username, **attempt})
+            entry["attempts"] = []
+        pending.sort(key=lambda a: a["at"])
+        return pending
+
+    def clear_failures(self, username: str) -> None:
+        entry = self._failures(username)
+        entry["count"] = 0
+        entry["locked_until"] = None
+
+
+def unlock_error() -> AuthenticationError:
+    # One message for a wrong name and a wrong password: do not tell an attacker which one it was.
+    return AuthenticationError("用户名或密码错误。")

@@ -1,0 +1,341 @@
+"""A workstation's data folder: creating it, signing in, recovering it.
+
+The folder holds the encrypted database (`workbench.db` and its WAL), the key slots
+(`keyslots.json`) and the audit chain head (`audit.head`). Nothing else, and nothing in plaintext.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from app.core.errors import AccountLocked, AuthenticationError, StoreError, ValidationError
+from app.core.security import audit as audit_trail
+from app.core.security.policy import Policy, check_password, effective_rules
+from app.core.security.roles import CLEARANCES, Role
+from app.core.session import USER_COLUMNS, Session, User
+from app.core.store import migrations
+from app.core.store.connection import DB_FILE, open_connection
+from app.core.store.keyslots import (
+    RECOVERY_SLOT,
+    SLOTS_FILE,
+    KdfParams,
+    KeySlots,
+    calibrated_params,
+    new_recovery_code,
+    normalise_recovery_code,
+    subkey,
+    unlock_error,
+)
+
+USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_.-")
+
+
+@dataclass
+class NewAccount:
+    username: str
+    display_name: str
+    role: Role
+    password: str
+    clearance: str = "秘密"
+    post: str = ""
+    must_change_password: bool = True
+
+
+@dataclass
+class SetupResult:
+    recovery_code: str
+    workstation_id: str
+    db_uuid: str
+    accounts: list[str] = field(default_factory=list)
+
+
+def validate_username(username: str) -> str:
+    name = username.strip().lower()
+    if not (2 <= len(name) <= 32) or not set(name) <= USERNAME_CHARS or name == RECOVERY_SLOT:
+        raise ValidationError("用户名须为 2–32 个小写字母、数字、点、下划线或连字符。", field="username")
+    return name
+
+
+def validate_new_account(acc: NewAccount, policy: Policy) -> None:
+    validate_username(acc.username)
+    if not acc.display_name.strip():
+        raise ValidationError("请填写姓名。", field="display_name")
+    if acc.clearance not in CLEARANCES:
+        raise ValidationError(f"密级须为 {'、'.join(CLEARANCES)} 之一。", field="clearance")
+    check_password(acc.password, policy, acc.clearance, acc.username)
+
+
+class Workstation:
+    """One data folder. Cheap to construct; nothing is read until asked."""
+
+    def __init__(self, folder: Path | str) -> None:
+        self.folder = Path(folder)
+
+    @property
+    def db_path(self) -> Path:
+        return self.folder / DB_FILE
+
+    @property
+    def slots_path(self) -> Path:
+        return self.folder / SLOTS_FILE
+
+    def exists(self) -> bool:
+        return self.db_path.exists() and self.slots_path.exists()
+
+    def is_demo(self) -> bool:
+        # The demo marker is not sensitive; it only tells the unlock window to show the demo accounts.
+        return (self.folder / "DEMO").exists()
+
+    # ---- creation --------------------------------------------------------------------------------
+    def create(
+        self,
+        org_name: str,
+        accounts: list[NewAccount],
+        *,
+        kdf: KdfParams | None = None,
+        policy: Policy | None = None,
+        demo: bool = False,
+    ) -> SetupResult:
+        """Create the encrypted database with its accounts; returns the one-time recovery code."""
+        policy = policy or Policy()
+        if self.db_path.exists() or self.slots_path.exists():
+            raise StoreError("该数据目录中已经有数据库，不能再次初始化。")
+        if not org_name.strip():
+            raise ValidationError("请填写单位名称。", field="org_name")
+        names = [validate_username(a.username) for a in accounts]
+        if len(set(names)) != len(names):
+            raise ValidationError("用户名不能重复。", field="username")
+        for role in (Role.SYSADMIN, Role.SECURITY_OFFICER, Role.AUDITOR):
+            if sum(1 for a in accounts if a.role == role) != 1:
+                raise ValidationError(f"须设置且只设置一名{role.label}。", field=role.value)
+        if not any(a.role == Role.OFFICE for a in accounts):
+            raise ValidationError("须至少设置一个巡察办工作人员账号。", field=Role.OFFICE.value)
+        for acc in accounts:
+            validate_new_account(acc, policy)
+
+        kdf = kdf or calibrated_params()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        staging = self.folder / f".setup-{uuid.uuid4().hex}"
+        staging.mkdir(mode=0o700)
+        try:
+            result = self._build(staging, org_name.strip(), accounts, kdf, policy, demo)
+            # The slot file is the commit point: a database without it is not a workstation.
+            os.replace(staging / DB_FILE, self.db_path)
+            os.replace(staging / audit_trail.HEAD_FILE, self.folder / audit_trail.HEAD_FILE)
+            if demo:
+                (self.folder / "DEMO").write_text("demo\n", "ascii")
+            os.replace(staging / SLOTS_FILE, self.slots_path)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        return result
+
+    def _build(
+        self,
+        staging: Path,
+        org_name: str,
+        accounts: list[NewAccount],
+        kdf: KdfParams,
+        policy: Policy,
+        demo: bool,
+    ) -> SetupResult:
+        db_key = os.urandom(32)
+        db_uuid, workstation_id = str(uuid.uuid4()), str(uuid.uuid4())
+        conn = open_connection(staging / DB_FILE, db_key, create=True)
+        os.chmod(staging / DB_FILE, 0o600)  # the WAL and SHM files inherit these permissions
+        try:
+            migrations.migrate(conn)
+            now = audit_trail.now_iso()
+            audit_key = subkey(db_key, "audit-chain")
+            conn.execute("BEGIN IMMEDIATE")
+            meta = {
+                "org_name": org_name,
+                "db_uuid": db_uuid,
+                "workstation_id": workstation_id,
+                "created_at": now,
+                "demo": "1" if demo else "0",
+            }
+            conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
+            conn.executemany("INSERT INTO policy (key, value) VALUES (?, ?)", policy.as_dict().items())
+            head = audit_trail.append(
+                conn,
+                audit_key,
+                user_id=None,
+                username="system",
+                role="system",
+                action="setup",
+                workstation_id=workstation_id,
+                summary=f"初始化工作站，{len(accounts)} 个账号",
+            )
+            for acc in accounts:
+                user_id = str(uuid.uuid4())
+                conn.execute(
+                    "INSERT INTO users (id, created_at, updated_at, author_id, workstation_id, username, display_name,"
+                    " role, clearance, post, must_change_password, password_changed_at)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        user_id,
+                        now,
+                        now,
+                        None,
+                        workstation_id,
+                        acc.username.strip().lower(),
+                        acc.display_name.strip(),
+                        acc.role.value,
+                        acc.clearance,
+                        acc.post,
+                        int(acc.must_change_password),
+                        now,
+                    ),
+                )
+                head = audit_trail.append(
+                    conn,
+                    audit_key,
+                    user_id=None,
+                    username="system",
+                    role="system",
+                    action="account_create",
+                    object_type="user",
+                    object_id=user_id,
+                    workstation_id=workstation_id,
+                    summary=f"{acc.username} / {acc.role.label}",
+                )
+            conn.execute("COMMIT")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+        audit_trail.write_head(staging, subkey(db_key, "audit-head"), *head)
+
+        slots = KeySlots.create(staging, db_uuid, workstation_id, policy.as_dict())
+        for acc in accounts:
+            slots.put_slot(acc.username.strip().lower(), acc.password, db_key, kdf)
+        recovery_code = new_recovery_code()
+        slots.put_slot(RECOVERY_SLOT, recovery_code, db_key, kdf, kind="recovery")
+        slots.save(db_key)
+        return SetupResult(recovery_code, workstation_id, db_uuid, [a.username for a in accounts])
+
+    # ---- signing in ------------------------------------------------------------------------------
+    def unlock(self, username: str, password: str, *, now: datetime | None = None) -> Session:
+        """Sign in. A wrong password leaves the database untouched and counts toward the lockout."""
+        if not self.exists():
+            raise StoreError("此数据目录中还没有数据库，请先完成初始化。")
+        username = username.strip().lower()
+        slots = KeySlots.load(self.folder)
+        if username == RECOVERY_SLOT:
+            raise unlock_error()
+        try:
+            slots.check_not_locked(username, now)
+        except AccountLocked:
+            slots.data["failures"].setdefault(username, {"count": 0, "locked_until": None, "attempts": []})
+            slots.data["failures"][username]["attempts"].append(
+                {"at": (now or datetime.now(UTC)).isoformat(), "reason": "locked"}
+            )
+            slots._save_counters_only()
+            raise
+        db_key = slots.try_unwrap(username, password)
+        if db_key is None:
+            if slots.record_failure(username, "wrong_password", now):
+                minutes = int(slots.policy.get("lockout_minutes", 10))
+                raise AccountLocked(f"密码连续错误次数过多，账号已锁定 {minutes} 分钟。")
+            raise unlock_error()
+        return self._open_session(slots, db_key, username, now=now)
+
+    def _open_session(
+        self,
+        slots: KeySlots,
+        db_key: bytes,
+        username: str,
+        *,
+        now: datetime | None = None,
+        action: str = "login",
+    ) -> Session:
+        conn = open_connection(self.db_path, db_key)
+        try:
+            slots.verify_mac(db_key)
+            migrations.migrate(conn)
+            row = conn.execute(f"SELECT {USER_COLUMNS} FROM users WHERE username = ?", (username,)).fetchone()
+            if row is None:
+                raise unlock_error()
+            user = User.from_row(row)
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            policy = Policy.from_rows(dict(conn.execute("SELECT key, value FROM policy").fetchall()))
+        except BaseException:
+            conn.close()
+            raise
+        session = Session(self.folder, conn, db_key, user, meta["workstation_id"], slots)
+        pending = slots.take_pending_attempts()
+        try:
+            if user.disabled:
+                pending.append({"username": username, "at": audit_trail.now_iso(), "reason": "disabled"})
+            with session.transaction():
+                for attempt in pending:
+                    _audit_attempt(session, attempt)
+                if not user.disabled:  # for a disabled account the attempts above are the record
+                    _, max_age = effective_rules(policy, user.clearance)
+                    changed = user.password_changed_at
+                    when = now or datetime.now(UTC)
+                    expired = (
+                        changed is not None
+                        and datetime.fromisoformat(changed) + timedelta(days=max_age) < when
+                    )
+                    if expired and not user.must_change_password:
+                        conn.execute("UPDATE users SET must_change_password = 1 WHERE id = ?", (user.id,))
+                        user.must_change_password = True
+                    conn.execute(
+                        "UPDATE users SET last_login_at = ? WHERE id = ?", (audit_trail.now_iso(), user.id)
+                    )
+                    session.audit(action, "user", user.id, "密码已过期，须修改" if expired else "")
+        except BaseException:
+            conn.close()
+            raise
+        if user.disabled:
+            slots.save(db_key)
+            conn.close()
+            raise AuthenticationError("此账号已停用，请联系系统管理员。")
+        slots.clear_failures(username)
+        slots.save(db_key)
+        return session
+
+    # ---- recovery --------------------------------------------------------------------------------
+    def recover(self, recovery_code: str, username: str, new_password: str) -> None:
+        """Use the sealed recovery code to give `username` a new password (it must be changed at sign-in)."""
+        if not self.exists():
+            raise StoreError("此数据目录中还没有数据库。")
+        slots = KeySlots.load(self.folder)
+        db_key = slots.try_unwrap(RECOVERY_SLOT, normalise_recovery_code(recovery_code))
+        if db_key is None:
+            slots.record_failure(RECOVERY_SLOT, "wrong_recovery_code")
+            raise AuthenticationError("恢复码不正确。")
+        username = validate_username(username)
+        session = self._open_session(slots, db_key, username, action="recovery_unlock")
+        try:
+            from app.core.security import accounts
+
+            accounts.set_password_by_recovery(session, new_password)
+        finally:
+            session.close()
+
+
+def _audit_attempt(session: Session, attempt: dict) -> None:
+    reason = attempt.get("reason", "wrong_password")
+    action = {"locked": "login_refused_locked", "disabled": "login_refused_disabled"}.get(
+        reason, "login_failed"
+    )
+    if attempt.get("locked"):
+        action = "account_locked"
+    with session.transaction() as conn:
+        session._head = audit_trail.append(
+            conn,
+            session.audit_key,
+            user_id=None,
+            username=str(attempt.get("username", "")),
+            role="",
+            action=action,
+            workstation_id=session.workstation_id,
+            summary=f"{reason}",
+            at=str(attempt.get("at")),
+        )
