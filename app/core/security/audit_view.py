@@ -1,0 +1,171 @@
+"""The auditor's view of the trail: list, filter, count, export, verify.
+
+Reading the trail is itself recorded (as "audit_view"), so the auditor's own look leaves a trace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.security import audit as audit_trail
+from app.core.security.audit import AuditEntry, ChainReport
+from app.core.security.roles import Cap
+from app.core.session import Session
+from app.core.store.keyslots import subkey
+
+ACTION_LABELS: dict[str, str] = {
+    "setup": "初始化工作站",
+    "login": "登录",
+    "logout": "退出",
+    "login_failed": "登录失败",
+    "login_refused_locked": "登录被拒（已锁定）",
+    "login_refused_disabled": "登录被拒（已停用）",
+    "account_locked": "账号锁定",
+    "lock": "锁屏",
+    "unlock": "解除锁屏",
+    "unlock_failed": "解除锁屏失败",
+    "account_create": "创建账号",
+    "account_disable": "停用账号",
+    "account_enable": "启用账号",
+    "password_change": "修改密码",
+    "password_reset": "重置密码",
+    "password_recovery": "恢复码重置密码",
+    "recovery_unlock": "使用恢复码",
+    "role_assign": "设置角色",
+    "policy_set": "修改安全策略",
+    "accounts_view": "查看账号",
+    "audit_view": "查阅审计日志",
+    "audit_export": "导出审计日志",
+    "store_verify": "校验数据库",
+    "backup_create": "备份",
+    "backup_restore": "恢复备份",
+}
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    username: str | None = None
+    action: str | None = None
+    since: str | None = None  # ISO date or datetime, inclusive
+    until: str | None = None  # ISO date or datetime, inclusive (a bare date covers the whole day)
+    text: str | None = None  # matched against object type/id and summary
+
+    def where(self) -> tuple[str, list]:
+        clauses, args = [], []
+        if self.username:
+            clauses.append("username = ?")
+            args.append(self.username)
+        if self.action:
+            clauses.append("action = ?")
+            args.append(self.action)
+        if self.since:
+            clauses.append("at >= ?")
+            args.append(self.since)
+        if self.until:
+            clauses.append("at <= ?")
+            args.append(self.until + ("T23:59:59.999999+99:99" if len(self.until) == 10 else ""))
+        if self.text:
+            clauses.append("(summary LIKE ? OR object_id LIKE ? OR object_type LIKE ?)")
+            like = f"%{self.text}%"
+            args += [like, like, like]
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+
+def _filter(**kwargs) -> AuditFilter:
+    return AuditFilter(**{k: v for k, v in kwargs.items() if k in AuditFilter.__dataclass_fields__})
+
+
+def list_entries(
+    session: Session, *, limit: int = 200, offset: int = 0, newest_first: bool = True, **filters
+) -> list[AuditEntry]:
+    session.require(Cap.AUDIT_READ)
+    where, args = _filter(**filters).where()
+    order = "DESC" if newest_first else "ASC"
+    rows = session.conn.execute(
+        f"{audit_trail.SELECT_ALL}{where} ORDER BY seq {order} LIMIT ? OFFSET ?",
+        (*args, int(limit), int(offset)),
+    ).fetchall()
+    if offset == 0:  # one trace per look, not one per page scrolled
+        session.audit("audit_view", "audit", "", f"筛选 {len(args)} 项条件")
+    return audit_trail.rows_to_entries(rows)
+
+
+def count_entries(session: Session, **filters) -> int:
+    session.require(Cap.AUDIT_READ)
+    where, args = _filter(**filters).where()
+    return int(session.conn.execute(f"SELECT count(*) FROM audit{where}", args).fetchone()[0])
+
+
+def distinct_actions(session: Session) -> list[str]:
+    session.require(Cap.AUDIT_READ)
+    return [r[0] for r in session.conn.execute("SELECT DISTINCT action FROM audit ORDER BY action")]
+
+
+def distinct_users(session: Session) -> list[str]:
+    session.require(Cap.AUDIT_READ)
+    return [r[0] for r in session.conn.execute("SELECT DISTINCT username FROM audit ORDER BY username")]
+
+
+def export_entries(session: Session, dest: Path, **filters) -> int:
+    """Write the (filtered) trail to an xlsx file the auditor chose; returns the number of entries."""
+    session.require(Cap.AUDIT_EXPORT)
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    where, args = _filter(**filters).where()
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("审计日志")
+    header = ["序号", "时间", "用户", "角色", "操作", "对象类型", "对象编号", "摘要", "工作站", "哈希"]
+    from openpyxl.cell import WriteOnlyCell
+
+    cells = []
+    for title in header:
+        cell = WriteOnlyCell(ws, value=title)
+        cell.font = Font(bold=True)
+        cells.append(cell)
+    ws.append(cells)
+    count = 0
+    for e in audit_trail.rows_to_entries(
+        session.conn.execute(f"{audit_trail.SELECT_ALL}{where} ORDER BY seq", args)
+    ):
+        ws.append(
+            [
+                e.seq,
+                e.at,
+                e.username,
+                e.role,
+                ACTION_LABELS.get(e.action, e.action),
+                e.object_type,
+                e.object_id,
+                _text_cell(e.summary),
+                e.workstation_id,
+                e.hash,
+            ]
+        )
+        count += 1
+    tmp = dest.with_name(dest.name + ".partial")
+    wb.save(tmp)
+    tmp.replace(dest)
+    session.audit("audit_export", "audit", "", f"{count} 条 → {dest.name}")
+    return count
+
+
+def _text_cell(value: str) -> str:
+    # A summary must never run as a spreadsheet formula.
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def verify(session: Session) -> ChainReport:
+    if not (session.can(Cap.AUDIT_READ) or session.can(Cap.STORE_VERIFY)):
+        session.require(Cap.AUDIT_READ)
+    session.require(Cap.STORE_VERIFY) if not session.can(Cap.AUDIT_READ) else None
+    head = audit_trail.read_head(session.folder, subkey(session.db_key, "audit-head"))
+    report = audit_trail.verify_chain(session.conn, session.audit_key, head)
+    session.audit(
+        "store_verify",
+        "audit",
+        "",
+        "审计链完整" if report.ok else f"审计链异常：第 {report.first_bad_seq} 条",
+    )
+    return report
