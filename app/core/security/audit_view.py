@@ -157,9 +157,7 @@ def _text_cell(value: str) -> str:
 
 
 def verify(session: Session) -> ChainReport:
-    if not (session.can(Cap.AUDIT_READ) or session.can(Cap.STORE_VERIFY)):
-        session.require(Cap.AUDIT_READ)
-    session.require(Cap.STORE_VERIFY) if not session.can(Cap.AUDIT_READ) else None
+    session.require(Cap.AUDIT_READ if session.can(Cap.AUDIT_READ) else Cap.STORE_VERIFY)
     head = audit_trail.read_head(session.folder, subkey(session.db_key, "audit-head"))
     report = audit_trail.verify_chain(session.conn, session.audit_key, head)
     session.audit(
