@@ -1,0 +1,81 @@
+"""The connection settings the store relies on, as SQLCipher itself reports them."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import sqlcipher3
+
+from app.core.errors import StoreError
+from app.core.store.connection import current_settings, open_connection
+from tests.conftest import DEMO_PASSWORD
+
+EXPECTED = {
+    "journal_mode": "wal",
+    "synchronous": "2",  # FULL
+    "secure_delete": "1",
+    "temp_store": "2",  # MEMORY
+    "foreign_keys": "1",
+    "cipher_memory_security": "1",
+}
+
+
+def test_session_connection_has_the_documented_settings(login):
+    session = login("office")
+    assert current_settings(session.conn) == EXPECTED
+
+
+def test_raw_connection_has_the_same_settings(workstation):
+    session = workstation.unlock("office", DEMO_PASSWORD)
+    key = session.db_key
+    session.close()
+    conn = open_connection(workstation.db_path, key)
+    try:
+        assert current_settings(conn) == EXPECTED
+        # SQLCipher 4 defaults we count on elsewhere (page HMACs, 4 KiB pages).
+        assert conn.execute("PRAGMA cipher_page_size").fetchone()[0] == "4096"
+        assert conn.execute("PRAGMA cipher_version").fetchone()[0].startswith("4.")
+    finally:
+        conn.close()
+
+
+def test_key_is_raw_not_a_passphrase(workstation):
+    session = workstation.unlock("office", DEMO_PASSWORD)
+    key = session.db_key
+    session.close()
+    # The same hex used as a passphrase (PBKDF2-derived key) must not open the database.
+    conn = sqlcipher3.connect(str(workstation.db_path))
+    try:
+        conn.execute(f"PRAGMA key = '{key.hex()}'")
+        with pytest.raises(sqlcipher3.DatabaseError):
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
+    # ... while the raw form does.
+    conn = sqlcipher3.connect(str(workstation.db_path))
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        assert conn.execute("SELECT count(*) FROM users").fetchone()[0] == 6
+    finally:
+        conn.close()
+
+
+def test_wrong_raw_key_is_a_store_error(workstation):
+    with pytest.raises(StoreError):
+        open_connection(workstation.db_path, os.urandom(32))
+
+
+def test_no_key_cannot_read(workstation):
+    conn = sqlcipher3.connect(str(workstation.db_path))
+    try:
+        with pytest.raises(sqlcipher3.DatabaseError):
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
+
+
+def test_file_header_is_not_plain_sqlite(workstation):
+    head = workstation.db_path.read_bytes()[:100]
+    assert not head.startswith(b"SQLite format 3")
+    assert b"SQLite" not in head
