@@ -1,0 +1,205 @@
+"""The command line: the GUI by default, and admin subcommands that use the same core.
+
+    python -m app [--data-dir DIR] [--demo]          start the GUI (on demo data with --demo)
+    python -m app verify  --data-dir DIR --user NAME  check pages, structure, key slots, audit chain
+    python -m app backup  --data-dir DIR --user NAME FILE
+    python -m app restore --data-dir DIR --user NAME FILE
+    python -m app recover --data-dir DIR --user NAME  (recovery code, then the new password)
+    python -m app passwd  --data-dir DIR --user NAME  (old password, then the new one)
+    python -m app audit-export --data-dir DIR --user NAME FILE.xlsx
+    python -m app create-demo --data-dir DIR          a demo workstation, without starting the GUI
+
+Passwords come from the terminal, or from standard input (one per line) when it is not a terminal;
+never from an argument. Exit status: 0 success, 1 a check failed, 2 usage, 3 refused (bad password,
+no permission, damaged or foreign file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+import tempfile
+from pathlib import Path
+
+from app import __version__
+from app.paths import default_data_dir
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
+
+
+def read_secret(prompt: str) -> str:
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line:
+        raise SystemExit(_fail(f"未能从标准输入读到{prompt.rstrip('：: ')}。", EXIT_USAGE))
+    return line.rstrip("\r\n")
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"错误：{message}", file=sys.stderr)
+    return code
+
+
+def _out(message: str) -> None:
+    print(message, flush=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=None, help="数据目录（默认：用户数据文件夹）")
+
+    parser = argparse.ArgumentParser(prog="python -m app", description="巡察工作台", parents=[common])
+    parser.add_argument("--demo", action="store_true", help="在演示数据上启动（临时目录，或空的 --data-dir）")
+    parser.add_argument("--version", action="version", version=f"巡察工作台 {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    def user_cmd(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, parents=[common])
+        p.add_argument("--user", required=True, help="账号用户名")
+        return p
+
+    user_cmd("verify", "校验数据库页、结构、密钥槽和审计链")
+    user_cmd("backup", "创建加密备份").add_argument("file", type=Path)
+    user_cmd("restore", "从备份恢复（系统管理员）").add_argument("file", type=Path)
+    user_cmd("recover", "用恢复码为账号设置新密码")
+    user_cmd("passwd", "修改自己的密码")
+    user_cmd("audit-export", "导出审计日志（安全审计员）").add_argument("file", type=Path)
+    sub.add_parser("create-demo", help="创建演示数据库（不启动界面）", parents=[common])
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
+    from app.core.errors import AuthenticationError, PermissionDenied, StoreError, UserError
+
+    data_dir: Path = args.data_dir or default_data_dir()
+    try:
+        if args.command is None:
+            return _gui(args)
+        handler = COMMANDS[args.command]
+        return handler(args, data_dir)
+    except (AuthenticationError, PermissionDenied, StoreError) as exc:
+        return _fail(exc.message, EXIT_REFUSED)
+    except UserError as exc:
+        return _fail(exc.message, EXIT_FAILED)
+    except KeyboardInterrupt:
+        return _fail("已中断。", EXIT_FAILED)
+
+
+def _gui(args) -> int:
+    from app.ui.application import run
+
+    data_dir = args.data_dir
+    if args.demo:
+        from app.core.demo import create_demo
+
+        if data_dir is None:
+            data_dir = Path(tempfile.mkdtemp(prefix="xuncha-demo-"))
+        if not (data_dir / "keyslots.json").exists():
+            _out(f"正在创建演示数据库：{data_dir}")
+            create_demo(data_dir)
+        return run(data_dir, demo=True)
+    return run(data_dir or default_data_dir())
+
+
+def cmd_verify(args, data_dir: Path) -> int:
+    from app.core.store.verify import verify_folder
+
+    report = verify_folder(data_dir, args.user, read_secret("密码："))
+    _out(report.text())
+    if not report.ok:
+        if report.first_bad_page:
+            _out(f"第一个损坏的页：第 {report.first_bad_page} 页")
+        if report.first_bad_entry:
+            _out(f"第一个异常的审计条目：第 {report.first_bad_entry} 条")
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _progress(done: int, total: int) -> None:
+    if sys.stderr.isatty():
+        print(f"\r进度 {100 * done // max(total, 1):3d}%", end="", file=sys.stderr, flush=True)
+
+
+def cmd_backup(args, data_dir: Path) -> int:
+    from app.core.store.backup import create_backup
+    from app.core.workstation import Workstation
+
+    session = Workstation(data_dir).unlock(args.user, read_secret("密码："))
+    try:
+        info = create_backup(session, args.file, progress=_progress)
+    finally:
+        session.close()
+    _out(f"备份完成并已校验：{info.path}（{info.size} 字节，SHA-256 {info.sha256[:16]}…）")
+    return EXIT_OK
+
+
+def cmd_restore(args, data_dir: Path) -> int:
+    from app.core.store.backup import restore_backup
+
+    info = restore_backup(data_dir, args.file, args.user, read_secret("密码："), progress=_progress)
+    kept = f"；原数据库已保留在 {info.previous_copy}" if info.previous_copy else ""
+    _out(f"已从 {info.created_at} 的备份恢复{kept}。")
+    return EXIT_OK
+
+
+def cmd_recover(args, data_dir: Path) -> int:
+    from app.core.workstation import Workstation
+
+    code = read_secret("恢复码：")
+    new_password = read_secret("新密码：")
+    Workstation(data_dir).recover(code, args.user, new_password)
+    _out(f"已为 {args.user} 设置新密码；首次登录时须再次修改。")
+    return EXIT_OK
+
+
+def cmd_passwd(args, data_dir: Path) -> int:
+    from app.core.security.accounts import change_own_password
+    from app.core.workstation import Workstation
+
+    old = read_secret("原密码：")
+    new = read_secret("新密码：")
+    session = Workstation(data_dir).unlock(args.user, old)
+    try:
+        change_own_password(session, old, new)
+    finally:
+        session.close()
+    _out("密码已修改。")
+    return EXIT_OK
+
+
+def cmd_audit_export(args, data_dir: Path) -> int:
+    from app.core.security.audit_view import export_entries
+    from app.core.workstation import Workstation
+
+    session = Workstation(data_dir).unlock(args.user, read_secret("密码："))
+    try:
+        count = export_entries(session, args.file)
+    finally:
+        session.close()
+    _out(f"已导出 {count} 条审计记录到 {args.file}")
+    return EXIT_OK
+
+
+def cmd_create_demo(args, data_dir: Path) -> int:
+    from app.core.demo import create_demo
+
+    create_demo(data_dir, progress=lambda step: _out(f"  {step}"))
+    _out(f"演示数据库已创建：{data_dir}")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "verify": cmd_verify,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "recover": cmd_recover,
+    "passwd": cmd_passwd,
+    "audit-export": cmd_audit_export,
+    "create-demo": cmd_create_demo,
+}
