@@ -171,3 +171,32 @@ def set_password_by_recovery(session: Session, new_password: str) -> None:
         )
         session.audit("password_recovery", "user", user.id, user.username)
     _save_slot(session, user.username, new_password)
+
+
+def confirm_identity(session: Session, password: str, *, action: str = "unlock") -> None:
+    """The signed-in user proves it is still them (leaving the lock screen, confirming an export).
+
+    A wrong password counts toward the lockout exactly as at sign-in and is audited; a right one is
+    audited as `action`. Raises AuthenticationError or AccountLocked.
+    """
+    from app.core.errors import AccountLocked
+
+    slots = KeySlots.load(session.folder)
+    username = session.user.username
+    try:
+        slots.check_not_locked(username)
+    except AccountLocked:
+        session.audit(f"{action}_refused_locked", "user", session.user.id, username)
+        raise
+    if slots.try_unwrap(username, password) is None:
+        locked = slots.record_failure(username, f"{action}_wrong_password")
+        slots.take_pending_attempts()  # recorded right here, in the open database
+        slots.save(session.db_key)
+        session.audit(f"{action}_failed", "user", session.user.id, username)
+        if locked:
+            session.audit("account_locked", "user", session.user.id, username)
+            raise AccountLocked("密码连续错误次数过多，账号已锁定，请稍后再试。")
+        raise AuthenticationError("密码不正确。", field="password")
+    slots.clear_failures(username)
+    slots.save(session.db_key)
+    session.audit(action, "user", session.user.id, username)
