@@ -1,0 +1,1 @@
+"""The pages the three administrators see instead of case data."""

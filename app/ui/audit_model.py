@@ -1,0 +1,164 @@
+"""The audit trail as a lazily paged table model: pages of entries are fetched on the worker."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from app.core.errors import UserError
+from app.core.security import audit_view
+from app.core.security.audit import AuditEntry
+from app.core.security.roles import Role
+from app.ui.db_worker import DbWorker
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()  # the invalid index: "no parent"
+PAGE = 200
+
+
+def local_time(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return iso
+
+
+def role_label(value: str) -> str:
+    try:
+        return Role(value).label
+    except ValueError:
+        return value
+
+
+class AuditModel(QAbstractTableModel):
+    loaded = Signal(int)  # the total count for the current filters
+    failed = Signal(object)
+
+    def __init__(self, worker: DbWorker, parent=None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.entries: list[AuditEntry] = []
+        self.total = 0
+        self.filters: dict[str, Any] = {}
+        self._generation = 0
+        self._fetching = False
+        self.headers = [
+            self.tr("No."),
+            self.tr("Time"),
+            self.tr("User"),
+            self.tr("Role"),
+            self.tr("Action"),
+            self.tr("Object type"),
+            self.tr("Object id"),
+            self.tr("Summary"),
+        ]
+
+    # ---- loading ---------------------------------------------------------------------------------
+    def set_filters(self, **filters: Any) -> None:
+        """Start over with new filters (None or "" means no condition)."""
+        self._generation += 1
+        self.beginResetModel()
+        self.entries = []
+        self.total = 0
+        self.filters = {k: v for k, v in filters.items() if v}
+        self.endResetModel()
+        generation = self._generation
+        self._fetching = True
+        self.worker.submit(
+            _first_page,
+            dict(self.filters),
+            on_done=lambda result: self._first_loaded(generation, result),
+            on_error=self._error,
+        )
+
+    def _first_loaded(self, generation: int, result: tuple[int, list[AuditEntry]]) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
+        total, entries = result
+        self.total = total
+        self._append(entries)
+        self.loaded.emit(total)
+
+    def canFetchMore(self, parent: Index = ROOT) -> bool:
+        return not parent.isValid() and not self._fetching and len(self.entries) < self.total
+
+    def fetchMore(self, parent: Index = ROOT) -> None:
+        if not self.canFetchMore(parent):
+            return
+        generation = self._generation
+        self._fetching = True
+        self.worker.submit(
+            _page,
+            dict(self.filters),
+            len(self.entries),
+            on_done=lambda entries: self._more_loaded(generation, entries),
+            on_error=self._error,
+        )
+
+    def _more_loaded(self, generation: int, entries: list[AuditEntry]) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
+        self._append(entries)
+
+    def _append(self, entries: list[AuditEntry]) -> None:
+        if not entries:
+            return
+        first = len(self.entries)
+        self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
+        self.entries.extend(entries)
+        self.endInsertRows()
+
+    def _error(self, error: UserError) -> None:
+        self._fetching = False
+        self.failed.emit(error)
+
+    def clear(self) -> None:
+        """Drop every row (used when the screen locks)."""
+        self._generation += 1
+        self.beginResetModel()
+        self.entries, self.total = [], 0
+        self.endResetModel()
+
+    # ---- the table -------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        entry = self.entries[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 7:
+            return entry.summary
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            entry.seq,
+            local_time(entry.at),
+            entry.username,
+            role_label(entry.role),
+            audit_view.ACTION_LABELS.get(entry.action, entry.action),
+            entry.object_type,
+            entry.object_id,
+            entry.summary,
+        )[index.column()]
+
+
+def _first_page(session, filters: dict[str, Any]) -> tuple[int, list[AuditEntry]]:
+    total = audit_view.count_entries(session, **filters)
+    return total, audit_view.list_entries(session, limit=PAGE, offset=0, **filters)
+
+
+def _page(session, filters: dict[str, Any], offset: int) -> list[AuditEntry]:
+    return audit_view.list_entries(session, limit=PAGE, offset=offset, **filters)

@@ -1,0 +1,187 @@
+"""The one database thread: it owns the Session and its SQLCipher connection.
+
+The GUI never touches the database. It submits a callable `fn(session, *args)` and gets the result
+(or the UserError) back on the GUI thread by signal, as Anki's CollectionOp does. A SQLCipher
+connection belongs to the thread that opened it, so signing in runs here too (Argon2 takes about
+half a second and must not freeze the window), and so does closing.
+
+Long operations take `progress` and `cancel` keyword arguments: `progress(done, total)` may be
+called from the worker as often as the operation likes; `cancel` is a threading.Event the GUI sets.
+"""
+
+from __future__ import annotations
+
+import itertools
+import queue
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from app.core.errors import UserError
+from app.core.session import Session
+from app.core.workstation import Workstation
+
+NO_SESSION = object()  # marks jobs that run without a session (sign-in, setup, restore)
+
+
+class InternalError(UserError):
+    """A bug, not something the user did: shown without a traceback."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(f"程序内部错误（{kind}），操作未完成。请联系系统管理员。")
+
+
+class NotSignedIn(UserError):
+    def __init__(self) -> None:
+        super().__init__("尚未登录或已退出，请重新登录。")
+
+
+class Job(QObject):
+    """One submitted call. Connect to its signals or pass callbacks to `submit`."""
+
+    done = Signal(object)
+    failed = Signal(object)  # a UserError
+    progressed = Signal(int, int)
+
+    def __init__(self, job_id: int) -> None:
+        super().__init__()
+        self.id = job_id
+        self.cancel_event = threading.Event()
+        self.finished = False
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+
+@dataclass
+class _Request:
+    job_id: int
+    fn: Callable[..., Any]
+    args: tuple
+    needs_session: bool
+    long: bool
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+
+class DbWorker(QThread):
+    """Start once per application; `stop()` closes the session in its own thread and joins."""
+
+    _result = Signal(int, bool, object)
+    _progress = Signal(int, int, int)
+    session_changed = Signal(object)  # the User signed in, or None
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._queue: queue.Queue[_Request | None] = queue.Queue()
+        self._jobs: dict[int, tuple[Job, Callable | None, Callable | None]] = {}
+        self._ids = itertools.count(1)
+        self._session: Session | None = None  # touched only on the worker thread
+        self.user = None  # a copy of the signed-in User for the GUI to read (never the connection)
+        self._result.connect(self._deliver)
+        self._progress.connect(self._deliver_progress)
+
+    # ---- GUI side --------------------------------------------------------------------------------
+    def submit(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[UserError], None] | None = None,
+        long: bool = False,
+        session: bool = True,
+    ) -> Job:
+        """Run `fn(session, *args)` on the worker (or `fn(*args)` when session=False).
+
+        With long=True the call also gets `progress=` and `cancel=` keyword arguments.
+        """
+        job = Job(next(self._ids))
+        self._jobs[job.id] = (job, on_done, on_error)
+        self._queue.put(_Request(job.id, fn, args, session, long, job.cancel_event))
+        return job
+
+    def sign_in(self, folder: Path, username: str, password: str, **callbacks: Any) -> Job:
+        return self.submit(self._open_session, Path(folder), username, password, session=False, **callbacks)
+
+    def sign_out(self, reason: str = "logout", **callbacks: Any) -> Job:
+        return self.submit(self._close_session, reason, session=False, **callbacks)
+
+    @property
+    def busy(self) -> bool:
+        return any(not job.finished for job, _, _ in self._jobs.values())
+
+    def stop(self, timeout_ms: int = 30000) -> None:
+        if not self.isRunning():
+            return
+        self.sign_out()
+        self._queue.put(None)
+        self.wait(timeout_ms)
+
+    @Slot(int, bool, object)
+    def _deliver(self, job_id: int, ok: bool, payload: object) -> None:
+        job, on_done, on_error = self._jobs.pop(job_id, (None, None, None))
+        if job is None:
+            return
+        job.finished = True
+        if ok:
+            job.done.emit(payload)
+            if on_done is not None:
+                on_done(payload)
+        else:
+            job.failed.emit(payload)
+            if on_error is not None:
+                on_error(payload)
+
+    @Slot(int, int, int)
+    def _deliver_progress(self, job_id: int, done: int, total: int) -> None:
+        entry = self._jobs.get(job_id)
+        if entry is not None:
+            entry[0].progressed.emit(done, total)
+
+    # ---- worker side -----------------------------------------------------------------------------
+    def run(self) -> None:
+        while True:
+            request = self._queue.get()
+            if request is None:
+                break
+            ok, payload = self._execute(request)
+            self._result.emit(request.job_id, ok, payload)
+
+    def _execute(self, request: _Request) -> tuple[bool, object]:
+        kwargs: dict[str, Any] = {}
+        if request.long:
+            job_id = request.job_id
+            kwargs["progress"] = lambda done, total: self._progress.emit(job_id, int(done), int(total))
+            kwargs["cancel"] = request.cancel
+        try:
+            if request.needs_session:
+                if self._session is None or self._session.closed:
+                    raise NotSignedIn()
+                return True, request.fn(self._session, *request.args, **kwargs)
+            return True, request.fn(*request.args, **kwargs)
+        except UserError as exc:
+            return False, exc
+        except Exception as exc:  # a bug: say so without showing a traceback or record text
+            print(f"xuncha worker: {type(exc).__name__}", file=sys.stderr)
+            traceback.print_tb(exc.__traceback__, file=sys.stderr)
+            return False, InternalError(type(exc).__name__)
+
+    def _open_session(self, folder: Path, username: str, password: str):
+        if self._session is not None and not self._session.closed:
+            self._session.close()
+        self._session = Workstation(folder).unlock(username, password)
+        self.user = self._session.user
+        self.session_changed.emit(self.user)
+        return self.user
+
+    def _close_session(self, reason: str) -> None:
+        session, self._session = self._session, None
+        self.user = None
+        if session is not None and not session.closed:
+            session.close(reason=reason)
+            self.session_changed.emit(None)

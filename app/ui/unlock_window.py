@@ -1,0 +1,93 @@
+"""The unlock (sign-in) window: user name and password, checked on the database worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from app.core.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from app.core.errors import AccountLocked, AuthenticationError, StoreError, UserError
+from app.core.workstation import Workstation
+from app.ui.db_worker import DbWorker
+from app.ui.forms import child, load_form
+
+
+class UnlockWindow(QWidget):
+    signed_in = Signal(object)  # the signed-in User
+
+    def __init__(self, worker: DbWorker, folder: Path, *, demo: bool = False) -> None:
+        super().__init__()
+        self.worker = worker
+        self.folder = Path(folder)
+        self.form = load_form("unlock.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        self.setWindowTitle(self.form.windowTitle())
+        self.username: QLineEdit = child(self.form, QLineEdit, "usernameEdit")
+        self.password: QLineEdit = child(self.form, QLineEdit, "passwordEdit")
+        self.login_button: QPushButton = child(self.form, QPushButton, "loginButton")
+        self.error_label: QLabel = child(self.form, QLabel, "errorLabel")
+        self.status_label: QLabel = child(self.form, QLabel, "statusLabel")
+        self.demo_label: QLabel = child(self.form, QLabel, "demoLabel")
+        self.error_label.hide()
+
+        # The demo accounts are shown only on a demo database, never anywhere else.
+        is_demo = Workstation(self.folder).is_demo()
+        self.demo_label.setVisible(is_demo)
+        if is_demo:
+            self.demo_label.setText(
+                self.tr("Demo database. Accounts: {accounts}. Password for every account: {password}").format(
+                    accounts=", ".join(name for name, *_ in DEMO_ACCOUNTS), password=DEMO_PASSWORD
+                )
+            )
+        if demo or is_demo:
+            self.setWindowTitle(self.windowTitle() + self.tr(" (demo)"))
+
+        self.login_button.clicked.connect(self.submit)
+        self.password.returnPressed.connect(self.submit)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.resize(480, 460 if is_demo else 400)
+
+    def submit(self) -> None:
+        username = self.username.text().strip()
+        if not username or not self.password.text():
+            self.show_error(self.tr("Please enter your user name and password."))
+            return
+        self._set_busy(True)
+        self.worker.sign_in(
+            self.folder, username, self.password.text(), on_done=self._signed_in, on_error=self._failed
+        )
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.username, self.password, self.login_button):
+            widget.setEnabled(not busy)
+        self.status_label.setText(self.tr("Checking the password…") if busy else "")
+        if busy:
+            self.show_error("")
+
+    def _signed_in(self, user) -> None:
+        self._set_busy(False)
+        self.password.clear()
+        self.signed_in.emit(user)
+
+    def _failed(self, error: UserError) -> None:
+        self._set_busy(False)
+        self.password.clear()
+        self.show_error(self.describe(error))
+        self.password.setFocus()
+
+    def describe(self, error: UserError) -> str:
+        if isinstance(error, AccountLocked):
+            return str(error)  # the core names the minutes left
+        if isinstance(error, AuthenticationError):
+            return str(error)
+        if isinstance(error, StoreError):
+            return self.tr("The database cannot be opened: {reason}").format(reason=error)
+        return str(error)
