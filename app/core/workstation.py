@@ -19,7 +19,7 @@ from app.core.security.policy import Policy, check_password, effective_rules
 from app.core.security.roles import CLEARANCES, Role
 from app.core.session import USER_COLUMNS, Session, User
 from app.core.store import migrations
-from app.core.store.connection import DB_FILE, open_connection
+from app.core.store.connection import DB_FILE, DatabaseError, open_connection
 from app.core.store.keyslots import (
     RECOVERY_SLOT,
     SLOTS_FILE,
@@ -33,6 +33,8 @@ from app.core.store.keyslots import (
 )
 
 USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_.-")
+# A page the sign-in needs (accounts, settings, the audit trail) fails its check.
+DAMAGED_MESSAGE = "数据库文件已损坏，无法登录。请由安全审计员运行数据库校验，并从备份恢复。"
 
 
 @dataclass
@@ -263,6 +265,9 @@ class Workstation:
             user = User.from_row(row)
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
             policy = Policy.from_rows(dict(conn.execute("SELECT key, value FROM policy").fetchall()))
+        except DatabaseError as exc:
+            conn.close()
+            raise StoreError(DAMAGED_MESSAGE) from exc
         except BaseException:
             conn.close()
             raise
@@ -289,6 +294,9 @@ class Workstation:
                         "UPDATE users SET last_login_at = ? WHERE id = ?", (audit_trail.now_iso(), user.id)
                     )
                     session.audit(action, "user", user.id, "密码已过期，须修改" if expired else "")
+        except DatabaseError as exc:
+            conn.close()
+            raise StoreError(DAMAGED_MESSAGE) from exc
         except BaseException:
             conn.close()
             raise

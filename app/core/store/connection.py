@@ -40,6 +40,9 @@ def open_connection(path: Path, db_key: bytes, *, create: bool = False, readonly
     """Open (or create) the encrypted database; raises StoreError when the key or the file is wrong."""
     if not create and not path.exists():
         raise StoreError(f"找不到数据库文件：{path}")
+    # SQLite takes an empty file for a new database and would build a fresh schema in it.
+    if not create and path.stat().st_size == 0:
+        raise StoreError(f"数据库文件是空的（0 字节），已损坏或被截断：{path}")
     uri = f"file:{path}?mode=ro" if readonly else str(path)
     # isolation_level=None: we issue BEGIN/COMMIT ourselves, so transactions are explicit.
     conn = sqlcipher3.connect(uri, uri=readonly, isolation_level=None, check_same_thread=True)

@@ -124,6 +124,28 @@ def normalise_recovery_code(code: str) -> str:
     return "-".join(cleaned[i : i + 5] for i in range(0, len(cleaned), 5))
 
 
+_SLOT_TEXT_FIELDS = ("id", "kind", "username", "nonce", "wrapped")
+
+
+def _well_formed(data: dict[str, Any]) -> bool:
+    """Every field the code reads is there with the right type (a damaged name must not KeyError)."""
+    if not all(isinstance(data.get(k), str) for k in ("db_uuid", "workstation_id", "mac")):
+        return False
+    if not isinstance(data["failures"], dict) or not isinstance(data["policy"], dict):
+        return False
+    for entry in data["failures"].values():
+        if not isinstance(entry, dict) or not isinstance(entry.get("attempts", []), list):
+            return False
+        if not all(isinstance(a, dict) and isinstance(a.get("at"), str) for a in entry.get("attempts", [])):
+            return False
+    for slot in data["slots"]:
+        if not isinstance(slot, dict) or not all(isinstance(slot.get(k), str) for k in _SLOT_TEXT_FIELDS):
+            return False
+        if not isinstance(slot.get("kdf"), dict) or not isinstance(slot["kdf"].get("salt"), str):
+            return False
+    return True
+
+
 class KeySlots:
     """The slot file of one data folder. All changes are written atomically."""
 
@@ -169,6 +191,8 @@ class KeySlots:
             raise StoreError("密钥槽文件格式不正确。")
         data.setdefault("failures", {})
         data.setdefault("policy", {})
+        if not _well_formed(data):
+            raise StoreError("密钥槽文件格式不正确。")
         return cls(path, data)
 
     def save(self, db_key: bytes) -> None:

@@ -13,11 +13,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import sqlcipher3
+
 from app.core.errors import AuthenticationError, PermissionDenied, StoreError, UserError
 from app.core.security import audit as audit_trail
 from app.core.security.roles import Cap, Role, allowed
 from app.core.session import USER_COLUMNS, Session, User
-from app.core.store.connection import DB_FILE, DatabaseError, open_connection
+from app.core.store.connection import DB_FILE, DatabaseError, key_pragma, open_connection
 from app.core.store.keyslots import KeySlots, subkey, unlock_error
 
 
@@ -109,6 +111,19 @@ def verify_store(session: Session) -> VerifyReport:
     return report
 
 
+def _bare_page_check(path: Path, db_key: bytes) -> list[str]:
+    """SQLCipher's page check on a connection that never reads the (possibly damaged) schema."""
+    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(key_pragma(db_key))
+        return [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    except DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+
+
 def verify_folder(folder: Path, username: str, password: str) -> VerifyReport:
     """Check a data folder with the key an account's password unwraps (the `verify` command)."""
     folder = Path(folder)
@@ -124,9 +139,15 @@ def verify_folder(folder: Path, username: str, password: str) -> VerifyReport:
     try:
         conn = open_connection(folder / DB_FILE, db_key)
     except StoreError:
+        # The schema itself may be unreadable; the page check does not need it, so it can still say where.
+        rows = _bare_page_check(folder / DB_FILE, db_key)
         report = VerifyReport()
-        report.first_bad_page = 1
-        report.add("数据库文件", False, "第 1 页（文件头）无法用正确的密钥解密：文件已损坏或被替换。")
+        report.first_bad_page = _first_page(rows) or 1
+        if report.first_bad_page == 1:
+            report.add("数据库文件", False, "第 1 页（文件头）无法用正确的密钥解密：文件已损坏或被替换。")
+        else:
+            page = report.first_bad_page
+            report.add("页校验（HMAC）", False, f"第 {page} 页校验失败，数据库结构无法读取：{rows[0]}")
         return report
     try:
         user: User | None = None
