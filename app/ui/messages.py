@@ -2,28 +2,35 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.core.errors import UserError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
+def _open(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    # open(), not exec(): a message must not hold up the worker's results or the idle lock.
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("messageBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
-def show_error(parent: QWidget | None, error: UserError | str, title: str | None = None) -> None:
-    QMessageBox.warning(parent, title or _tr("Cannot complete the operation"), str(error))
+def show_error(parent: QWidget | None, error: UserError | str, title: str | None = None) -> QMessageBox:
+    default = QCoreApplication.translate("Messages", "Cannot complete the operation")
+    return _open(parent, QMessageBox.Icon.Warning, title or default, str(error))
 
 
-def show_info(parent: QWidget | None, text: str, title: str | None = None) -> None:
-    QMessageBox.information(parent, title or _tr("Information"), text)
+def show_info(parent: QWidget | None, text: str, title: str | None = None) -> QMessageBox:
+    default = QCoreApplication.translate("Messages", "Information")
+    return _open(parent, QMessageBox.Icon.Information, title or default, text)
 
 
 def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool:
     answer = QMessageBox.question(
         parent,
-        title or _tr("Please confirm"),
+        title or QCoreApplication.translate("Messages", "Please confirm"),
         text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,

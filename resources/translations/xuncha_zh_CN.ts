@@ -1,0 +1,757 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>The holder must change this password at the first sign-in.</source>
+        <translation>账号使用人首次登录时必须修改此密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>This user name is already used by another account.</source>
+        <translation>该用户名已被其他账号使用。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Clearance</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Accounts</source>
+        <translation>账号管理</translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation>新建账号…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Disable / enable</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <source>Select an account first.</source>
+        <translation>请先选择一个账号。</translation>
+    </message>
+    <message>
+        <source>Enable the account {name}?</source>
+        <translation>确定启用账号 {name} 吗？</translation>
+    </message>
+    <message>
+        <source>Disable the account {name}?</source>
+        <translation>确定停用账号 {name} 吗？</translation>
+    </message>
+</context>
+<context>
+    <name>AuditForm</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>关键词：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>起始日期：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>截止日期：</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Apply filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Verify chain</source>
+        <translation>校验审计链</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object type</source>
+        <translation>对象类型</translation>
+    </message>
+    <message>
+        <source>Object id</source>
+        <translation>对象编号</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWindow</name>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>(all users)</source>
+        <translation>（全部用户）</translation>
+    </message>
+    <message>
+        <source>(all actions)</source>
+        <translation>（全部操作）</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>{count} entries</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The exported file is not encrypted. Keep it only on registered removable media. The export is recorded in the audit trail. Export {count} entries to {name}?</source>
+        <translation>导出的文件未加密，只能存放在登记的移动介质上。本次导出将记入审计日志。确定将 {count} 条记录导出到 {name} 吗？</translation>
+    </message>
+    <message>
+        <source>{count} entries exported.</source>
+        <translation>已导出 {count} 条记录。</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>正在校验…</translation>
+    </message>
+    <message>
+        <source>Audit chain</source>
+        <translation>审计链校验</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Save the backup as</source>
+        <translation>备份保存为</translation>
+    </message>
+    <message>
+        <source>Encrypted backup (*.xcbak)</source>
+        <translation>加密备份文件 (*.xcbak)</translation>
+    </message>
+    <message>
+        <source>Writing and verifying the encrypted backup…</source>
+        <translation>正在写入并校验加密备份…</translation>
+    </message>
+    <message>
+        <source>The backup has been written and verified: {name} ({size} MB).</source>
+        <translation>备份已写入并校验通过：{name}（{size} MB）。</translation>
+    </message>
+    <message>
+        <source>Restoring replaces all data on this workstation with the backup. Everything entered since the backup was made is set aside (kept encrypted in a replaced-… folder). You will be signed out. Continue?</source>
+        <translation>恢复将用备份替换本工作站的全部数据。备份之后录入的内容将被移出（加密保存在 replaced-… 文件夹中）。恢复后需要重新登录。是否继续？</translation>
+    </message>
+    <message>
+        <source>Choose the backup</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <source>Checking and restoring the backup…</source>
+        <translation>正在校验并恢复备份…</translation>
+    </message>
+    <message>
+        <source>The backup of {when} has been restored. Please sign in again.</source>
+        <translation>已恢复 {when} 的备份，请重新登录。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>You must change your initial or expired password before you continue.</source>
+        <translation>您的密码是初始密码或已过期，必须先修改密码才能继续。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordForm</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>原密码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat new password:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <source>At least 8 characters with three of: capital letters, small letters, digits, symbols. Must not contain the user name.</source>
+        <translation>至少 8 个字符，包含大写字母、小写字母、数字、符号中的至少三类，且不得包含用户名。</translation>
+    </message>
+</context>
+<context>
+    <name>CreatePage</name>
+    <message>
+        <source>Create the database</source>
+        <translation>创建数据库</translation>
+    </message>
+    <message>
+        <source>Check the accounts below, then press Create.</source>
+        <translation>请核对以下账号，然后点击“创建”。</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Organisation: {name}</source>
+        <translation>单位：{name}</translation>
+    </message>
+    <message>
+        <source>Data folder: {folder}</source>
+        <translation>数据目录：{folder}</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted database and the key slots…</source>
+        <translation>正在创建加密数据库和密钥槽…</translation>
+    </message>
+</context>
+<context>
+    <name>LockPage</name>
+    <message>
+        <source>The screen is locked</source>
+        <translation>屏幕已锁定</translation>
+    </message>
+    <message>
+        <source>Signed in as {name} ({username}). Enter your password to continue.</source>
+        <translation>当前登录：{name}（{username}）。请输入密码解除锁屏。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解除锁屏</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Your password has been changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <source>About Inspection Workbench</source>
+        <translation>关于巡察工作台</translation>
+    </message>
+    <message>
+        <source>Inspection Workbench 0.1 — an encrypted, audited desktop application for inspection offices and teams, for standalone computers only.</source>
+        <translation>巡察工作台 0.1 —— 供巡察办和巡察组在单机上使用的加密、留痕的桌面软件，仅限在不联网的专用计算机上使用。</translation>
+    </message>
+    <message>
+        <source>{level} — standalone computer for classified work; never connect it to a network</source>
+        <translation>{level} —— 涉密专用计算机，严禁连接任何网络</translation>
+    </message>
+    <message>
+        <source>Signed in: {name} ({username})</source>
+        <translation>当前用户：{name}（{username}）</translation>
+    </message>
+    <message>
+        <source>Role: {role}</source>
+        <translation>角色：{role}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindowForm</name>
+    <message>
+        <source>Inspection Workbench</source>
+        <translation>巡察工作台</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账号(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Backup…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Change password…</source>
+        <translation>修改密码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock screen</source>
+        <translation>锁屏(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign out</source>
+        <translation>退出登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Cannot complete the operation</source>
+        <translation>无法完成操作</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>新建账号</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Clearance:</source>
+        <translation>密级：</translation>
+    </message>
+    <message>
+        <source>Post:</source>
+        <translation>职务：</translation>
+    </message>
+    <message>
+        <source>Temporary password:</source>
+        <translation>临时密码：</translation>
+    </message>
+    <message>
+        <source>The holder must change the temporary password at the first sign-in.</source>
+        <translation>账号使用人首次登录时必须修改临时密码。</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationPage</name>
+    <message>
+        <source>Set up this workstation</source>
+        <translation>初始化本工作站</translation>
+    </message>
+    <message>
+        <source>The data folder has no database yet. This wizard creates the encrypted database, the three separated administrator accounts and the first inspection office account.</source>
+        <translation>数据目录中还没有数据库。本向导将创建加密数据库、三员（系统管理员、安全保密管理员、安全审计员）账号和第一个巡察办工作人员账号。</translation>
+    </message>
+    <message>
+        <source>e.g. Office of the municipal inspection leading group</source>
+        <translation>例如：中共某市委巡察工作领导小组办公室</translation>
+    </message>
+    <message>
+        <source>Organisation name:</source>
+        <translation>单位名称：</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>Confirm with your password</source>
+        <translation>请输入密码确认</translation>
+    </message>
+    <message>
+        <source>Enter the password of {username} to restore the backup.</source>
+        <translation>请输入账号 {username} 的密码以恢复备份。</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderWorkspace</name>
+    <message>
+        <source>Welcome, {name}</source>
+        <translation>欢迎，{name}</translation>
+    </message>
+    <message>
+        <source>Terms, rounds, teams and inspections will appear here. Use the menus for your password, the screen lock (Ctrl+L) and, for the system administrator, backups.</source>
+        <translation>届次、轮次、巡察组和巡察项目将显示在这里。修改密码、锁屏（Ctrl+L）等功能请使用菜单。</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>请稍候</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <source>The workstation is ready. This code is shown only this once.</source>
+        <translation>工作站已创建。恢复码只显示这一次。</translation>
+    </message>
+    <message>
+        <source>With this code any account&apos;s password can be reset if it is forgotten. Print it now, seal the sheet in an envelope, sign across the seal and keep it in the safe. Do not save it on this or any other computer.</source>
+        <translation>忘记密码时，可用此恢复码重置任一账号的密码。请立即打印，装入信封密封，在封口处签名，存放在保密柜中。不得将其保存在本机或其他任何计算机上。</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery code.</source>
+        <translation>我已打印或抄录恢复码。</translation>
+    </message>
+    <message>
+        <source>The recovery code may not be printed to a file. Choose a real printer.</source>
+        <translation>恢复码不得打印到文件，请选择实体打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheet</name>
+    <message>
+        <source>Inspection Workbench — recovery code</source>
+        <translation>巡察工作台 恢复码</translation>
+    </message>
+    <message>
+        <source>Organisation: </source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Created on: </source>
+        <translation>生成日期：</translation>
+    </message>
+    <message>
+        <source>This code can reset any account&apos;s password on this workstation. Seal this sheet in an envelope, sign across the seal and keep it in the safe. It is shown only once.</source>
+        <translation>此恢复码可重置本工作站任一账号的密码。请将本页装入信封密封，在封口处签名，存放在保密柜中。恢复码只显示一次。</translation>
+    </message>
+    <message>
+        <source>Sealed by: ____________    Witness: ____________</source>
+        <translation>封存人：____________    见证人：____________</translation>
+    </message>
+    <message>
+        <source>Print the recovery code</source>
+        <translation>打印恢复码</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Account: {name}</source>
+        <translation>账号：{name}</translation>
+    </message>
+    <message>
+        <source>Temporary password:</source>
+        <translation>临时密码：</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Role and clearance</source>
+        <translation>角色和密级</translation>
+    </message>
+    <message>
+        <source>Account: {name}</source>
+        <translation>账号：{name}</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Clearance:</source>
+        <translation>密级：</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityPage</name>
+    <message>
+        <source>Role and clearance…</source>
+        <translation>设置角色和密级…</translation>
+    </message>
+    <message>
+        <source>Roles and clearances</source>
+        <translation>角色和密级</translation>
+    </message>
+    <message>
+        <source>Security policy</source>
+        <translation>安全策略</translation>
+    </message>
+    <message>
+        <source>Save policy</source>
+        <translation>保存策略</translation>
+    </message>
+    <message>
+        <source>Accounts cleared for 机密 always need 10 characters and a weekly change.</source>
+        <translation>密级为“机密”的账号，密码始终至少 10 位，且每周更换。</translation>
+    </message>
+    <message>
+        <source>Select an account first.</source>
+        <translation>请先选择一个账号。</translation>
+    </message>
+    <message>
+        <source>The roles of the three administrators cannot be changed.</source>
+        <translation>三员账号的角色不能调整。</translation>
+    </message>
+    <message>
+        <source>The security policy has been saved.</source>
+        <translation>安全策略已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Inspection Workbench — first start</source>
+        <translation>巡察工作台 — 首次使用</translation>
+    </message>
+    <message>
+        <source>System administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Manages accounts and backups; reads no case data.</source>
+        <translation>负责账号和备份，不能查看任何巡察资料。</translation>
+    </message>
+    <message>
+        <source>Security officer</source>
+        <translation>安全保密管理员</translation>
+    </message>
+    <message>
+        <source>Sets roles, clearances and the security policy.</source>
+        <translation>负责设置角色、密级和安全策略。</translation>
+    </message>
+    <message>
+        <source>Security auditor</source>
+        <translation>安全审计员</translation>
+    </message>
+    <message>
+        <source>Reads and checks the audit trail, and nothing else.</source>
+        <translation>查阅和校验审计日志，不能进行其他操作。</translation>
+    </message>
+    <message>
+        <source>Inspection office account</source>
+        <translation>巡察办工作人员账号</translation>
+    </message>
+    <message>
+        <source>The first account for case work in the inspection office.</source>
+        <translation>巡察办用于业务工作的第一个账号。</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockForm</name>
+    <message>
+        <source>Inspection Workbench — Sign in</source>
+        <translation>巡察工作台 — 登录</translation>
+    </message>
+    <message>
+        <source>Inspection Workbench</source>
+        <translation>巡察工作台</translation>
+    </message>
+    <message>
+        <source>Standalone workstation — the data on this computer is encrypted. Sign in with your own account.</source>
+        <translation>单机工作站 —— 本机数据已加密，请使用本人账号登录。</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockWindow</name>
+    <message>
+        <source>Demo database. Accounts: {accounts}. Password for every account: {password}</source>
+        <translation>这是演示数据库。演示账号：{accounts}；所有账号的密码均为：{password}</translation>
+    </message>
+    <message>
+        <source> (demo)</source>
+        <translation>（演示）</translation>
+    </message>
+    <message>
+        <source>Please enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>正在验证密码…</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened: {reason}</source>
+        <translation>数据库无法打开：{reason}</translation>
+    </message>
+</context>
+</TS>
