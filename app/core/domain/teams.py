@@ -225,13 +225,13 @@ def add_member(
         "SELECT 1 FROM team_members WHERE team_id = ? AND user_id = ?", (team_id, user_id)
     ).fetchone():
         raise ValidationError("此人已在本组中。", field="user_id")
+    _check_position(conn, team_id, Role(row[0]), position)
     other = conn.execute(
         "SELECT t.name FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.user_id = ? AND t.round_id = ?",
         (user_id, team.round_id),
     ).fetchone()
     if other:
         raise Conflict(f"此人本轮已在{other[0]}，一人一轮只能参加一个巡察组。", field="user_id")
-    _check_position(conn, team_id, Role(row[0]), position)
     units = [r[0] for r in conn.execute("SELECT unit_id FROM inspections WHERE team_id = ?", (team_id,))]
     values = session.record_values()
     with session.transaction():
