@@ -129,7 +129,8 @@ def verify_chain(conn, key: bytes, head: tuple[int, str] | None = None) -> Chain
         count += 1
         values = {f: getattr(entry, f) for f in FIELDS}
         if entry.seq != expected_seq:
-            return ChainReport(False, count, entry.seq, f"审计日志第 {expected_seq} 条缺失或顺序被改动。")
+            # The first bad one is the seq that is missing here, as the message says.
+            return ChainReport(False, count, expected_seq, f"审计日志第 {expected_seq} 条缺失或顺序被改动。")
         if entry.prev_hash != prev or entry_hash(key, prev, values) != entry.hash:
             return ChainReport(False, count, entry.seq, f"审计日志第 {entry.seq} 条已被改动，哈希链断裂。")
         prev = last_hash = entry.hash
