@@ -1,0 +1,64 @@
+"""Every earlier schema version upgrades to the latest, keeping its data (later issues add migrations)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from app.core.store.connection import open_connection
+from app.core.store.migrations import latest_version, migrate, schema_version
+
+LATEST = latest_version()
+
+
+def _user_row(user_id: str) -> tuple:
+    return (
+        user_id,
+        "2026-01-01T00:00:00+00:00",
+        "2026-01-01T00:00:00+00:00",
+        None,
+        "ws-1",
+        "old_" + user_id[:4],
+        "旧账号",
+        "office",
+    )
+
+
+@pytest.mark.parametrize("start", range(1, LATEST))
+def test_upgrade_from_every_earlier_version(tmp_path, start):
+    conn = open_connection(tmp_path / "old.db", os.urandom(32), create=True)
+    try:
+        assert migrate(conn, target=start) == list(range(1, start + 1))
+        assert schema_version(conn) == start
+        conn.execute(
+            "INSERT INTO users (id, created_at, updated_at, author_id, workstation_id, username, display_name, role)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            _user_row("u-0001"),
+        )
+        assert migrate(conn) == list(range(start + 1, LATEST + 1))
+        assert schema_version(conn) == LATEST
+        assert conn.execute("SELECT username, display_name FROM users").fetchall() == [("old_u-00", "旧账号")]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert migrate(conn) == []  # idempotent
+    finally:
+        conn.close()
+
+
+def test_upgrade_from_version_1_adds_the_organisation(tmp_path):
+    conn = open_connection(tmp_path / "v1.db", os.urandom(32), create=True)
+    try:
+        migrate(conn, target=1)
+        migrate(conn)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"terms", "rounds", "batches", "units", "leadership", "staff", "recusals", "teams"} <= tables
+        assert {
+            "team_members",
+            "recusal_overrides",
+            "inspections",
+            "inspection_phases",
+            "phase_moves",
+        } <= tables
+    finally:
+        conn.close()
