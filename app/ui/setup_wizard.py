@@ -278,11 +278,8 @@ class RecoveryPage(QWizardPage):
         layout.addWidget(self.confirmed)
 
     def initializePage(self) -> None:
-        code = self.wizard().result.recovery_code if self.wizard().result else ""
-        groups = code.split("-")
-        self.code_label.setText(
-            "-".join(groups[:3]) + "-\n" + "-".join(groups[3:]) if len(groups) > 3 else code
-        )
+        result = self.wizard().result
+        self.code_label.setText(result.recovery_code if result else "")
 
     def isComplete(self) -> bool:
         return self.confirmed.isChecked()

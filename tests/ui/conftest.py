@@ -1,0 +1,69 @@
+"""Fixtures for the GUI tests: the zh_CN translation and font installed, one started worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from app.core.workstation import Workstation
+from app.ui.application import install_font, install_translations
+from app.ui.db_worker import DbWorker
+from tests.conftest import DEMO_PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def zh_app(qapp):
+    """Every GUI test runs as a user would see it: in Chinese, with a CJK font."""
+    assert install_translations(qapp, "zh_CN")
+    install_font(qapp)
+    yield qapp
+
+
+@pytest.fixture
+def worker(qtbot) -> Iterator[DbWorker]:
+    w = DbWorker()
+    w.start()
+    yield w
+    w.stop()
+
+
+@pytest.fixture
+def sign_in(worker: DbWorker, workstation: Workstation, qtbot) -> Callable:
+    """sign_in('office') -> the User, with the session opened on the worker."""
+
+    def _sign_in(username: str, password: str = DEMO_PASSWORD):
+        results: list = []
+        worker.sign_in(
+            workstation.folder, username, password, on_done=results.append, on_error=results.append
+        )
+        qtbot.waitUntil(lambda: bool(results), timeout=10000)
+        assert not isinstance(results[0], Exception), results[0]
+        return results[0]
+
+    return _sign_in
+
+
+def run_job(qtbot, worker: DbWorker, fn, *args, **kwargs):
+    """Run one worker job and return its result (or the UserError)."""
+    results: list = []
+    worker.submit(fn, *args, on_done=results.append, on_error=results.append, **kwargs)
+    qtbot.waitUntil(lambda: bool(results), timeout=10000)
+    return results[0]
+
+
+def grab(widget, name: str) -> Path | None:
+    """Save a screenshot under $ARTIFACTS_DIR (and return where it went)."""
+    import os
+
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    from tests.conftest import save_artifact
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    widget.grab().save(buffer, "PNG")
+    save_artifact(name, bytes(buffer.data()))
+    value = os.environ.get("ARTIFACTS_DIR")
+    return Path(value) / name if value else None
