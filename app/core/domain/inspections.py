@@ -193,12 +193,13 @@ def get_inspection(session: Session, inspection_id: str) -> Inspection:
 
 
 def phase_history(session: Session, inspection_id: str) -> list[PhaseMove]:
-    """Every phase move of a visible inspection, oldest first."""
+    """Every phase move of a visible inspection, oldest first (with the reasons for going back). Audited."""
     visibility.require_inspection_visible(session, inspection_id)
     rows = session.conn.execute(
         f"SELECT {PhaseMove.COLUMNS} FROM phase_moves WHERE inspection_id = ? ORDER BY created_at",
         (inspection_id,),
     ).fetchall()
+    session.audit("phase_history_view", "inspection", inspection_id, f"{len(rows)} 次")
     return [PhaseMove.from_row(r) for r in rows]
 
 

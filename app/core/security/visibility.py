@@ -32,10 +32,6 @@ def require_case_read(session: Session) -> bool:
     return False
 
 
-def sees_all(session: Session) -> bool:
-    return require_case_read(session)
-
-
 def visible_inspection_ids(session: Session) -> set[str] | None:
     """The ids of the inspections this session may see; None means all of them."""
     if require_case_read(session):
