@@ -15,7 +15,7 @@ class LockPage(QWidget):
         self.setObjectName("lockPage")
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
-        card.setMaximumWidth(460)
+        card.setFixedWidth(440)
         title = QLabel(self.tr("The screen is locked"))
         title.setStyleSheet("font-size: 18pt; font-weight: bold;")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
