@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import io
 import zipfile
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
+
+
+def escape(text: str) -> str:
+    # Not xml.sax.saxutils.escape: importing xml.sax.saxutils pulls in urllib.request, http.client,
+    # ssl and socket, and no network module may be loaded in this process.
+    return _html_escape(text, quote=False)
+
 
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
