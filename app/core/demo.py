@@ -26,10 +26,6 @@ DEMO_ACCOUNTS: list[tuple[str, str, Role, str]] = [
     ("member1", "周清源", Role.TEAM_MEMBER, "第一巡察组组员"),
 ]
 
-# Each later module adds its demo records here, in order: organisation, talks, documents, issues, ...
-Populator = Callable[[Workstation], None]
-POPULATORS: list[Populator] = []
-
 
 def demo_accounts() -> list[NewAccount]:
     return [
@@ -57,18 +53,18 @@ def create_demo(
         raise StoreError(f"演示数据只能创建在空目录中：{folder} 不是空的。")
     ws = Workstation(folder)
     ws.create(DEMO_ORG, demo_accounts(), kdf=kdf, demo=True)
-    for populate in _populators():
-        if progress:
-            progress(populate.__module__)
-        populate(ws)
+    # Imported here so that each module's demo code loads only when a demo is made.
+    from app.core.demo_registry import DemoContext, populators
+
+    ctx = DemoContext(ws)
+    try:
+        for populate in populators():
+            if progress:
+                progress(populate.__name__.strip("_"))
+            populate(ctx)
+    finally:
+        ctx.close()
     return ws
-
-
-def _populators() -> list[Populator]:
-    # Imported here so that each module registers itself without import cycles.
-    from app.core import demo_registry
-
-    return demo_registry.populators()
 
 
 def signed_in(ws: Workstation, username: str) -> Session:

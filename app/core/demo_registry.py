@@ -1,16 +1,48 @@
 """The ordered list of demo populators, one per module that has demo data.
 
-Each populator takes the demo Workstation and signs in as whichever demo account does that work in
-real life (the office creates rounds, teams record talks), so demo data goes through the same rules.
+A populator is `fn(ctx: DemoContext) -> None`. It signs in as whichever demo account does that work
+in real life (`ctx.session("office")`, `ctx.session("leader1")`), so demo data goes through the same
+rules and audit as real work, and leaves what later populators need in `ctx.data` (e.g. the
+organisation's ids under "org"). Append new populators at the end of `populators()`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
+from app.core.session import Session
 from app.core.workstation import Workstation
 
+DEMO_PASSWORD = "Demo-2026!"
 
-def populators() -> list[Callable[[Workstation], None]]:
-    found: list[Callable[[Workstation], None]] = []
-    return found
+
+@dataclass
+class DemoContext:
+    workstation: Workstation
+    data: dict[str, Any] = field(default_factory=dict)
+    _sessions: dict[str, Session] = field(default_factory=dict)
+
+    def session(self, username: str) -> Session:
+        if username not in self._sessions:
+            self._sessions[username] = self.workstation.unlock(username, DEMO_PASSWORD)
+        return self._sessions[username]
+
+    def close(self) -> None:
+        for session in self._sessions.values():
+            if not session.closed:
+                session.close()
+        self._sessions.clear()
+
+
+def _organisation(ctx: DemoContext) -> None:
+    from app.core.demo_org import populate_organisation
+
+    ctx.data["org"] = populate_organisation(ctx.session("office"), ctx.session("sysadmin"))
+
+
+def populators() -> list[Callable[[DemoContext], None]]:
+    return [
+        _organisation,
+    ]
