@@ -50,6 +50,14 @@ def install_translations(app: QApplication, language: str | None = None) -> bool
         _translators.append(qt_base)
     app.installTranslator(ours)
     _translators.append(ours)
+    # Each area of the GUI (organisation, talks, documents, register…) ships its own catalogue.
+    for extra in sorted(paths.resource("translations").glob("*_zh_CN.qm")):
+        if extra.name == TRANSLATION:
+            continue
+        area = QTranslator(app)
+        if area.load(str(extra)):
+            app.installTranslator(area)
+            _translators.append(area)
     return True
 
 
