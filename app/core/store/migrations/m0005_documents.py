@@ -112,6 +112,12 @@ def upgrade(conn) -> None:
         );
         CREATE INDEX excerpts_item ON excerpts(item_id);
 
+        -- The last excerpt number given per inspection: a deleted excerpt's number is never reused.
+        CREATE TABLE excerpt_numbers (
+            inspection_id TEXT PRIMARY KEY REFERENCES inspections(id),
+            last_number INTEGER NOT NULL
+        );
+
         CREATE TABLE search_entries (
             rowid INTEGER PRIMARY KEY,
             kind TEXT NOT NULL,
