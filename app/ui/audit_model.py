@@ -94,6 +94,7 @@ class AuditModel(QAbstractTableModel):
             _page,
             dict(self.filters),
             len(self.entries),
+            self.total,
             on_done=lambda entries: self._more_loaded(generation, entries),
             on_error=self._error,
         )
@@ -147,7 +148,7 @@ class AuditModel(QAbstractTableModel):
             entry.seq,
             local_time(entry.at),
             entry.username,
-            role_label(entry.role),
+            self.tr("System") if entry.role == "system" else role_label(entry.role),
             audit_view.ACTION_LABELS.get(entry.action, entry.action),
             entry.object_type,
             entry.object_id,
@@ -160,5 +161,9 @@ def _first_page(session, filters: dict[str, Any]) -> tuple[int, list[AuditEntry]
     return total, audit_view.list_entries(session, limit=PAGE, offset=0, **filters)
 
 
-def _page(session, filters: dict[str, Any], offset: int) -> list[AuditEntry]:
-    return audit_view.list_entries(session, limit=PAGE, offset=offset, **filters)
+def _page(session, filters: dict[str, Any], loaded: int, total_then: int) -> list[AuditEntry]:
+    # Newest first: entries written since the first page (the auditor's own look among them) push
+    # the older ones down, so skip that many more to continue exactly where the last page ended.
+    shift = audit_view.count_entries(session, **filters) - total_then
+    limit = min(PAGE, total_then - loaded)
+    return audit_view.list_entries(session, limit=limit, offset=loaded + max(0, shift), **filters)

@@ -187,6 +187,10 @@
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
 </context>
 <context>
     <name>AuditWindow</name>
