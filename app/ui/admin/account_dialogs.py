@@ -104,7 +104,7 @@ class NewAccountDialog(_WorkerDialog):
             self.username.text(),
             self.display_name.text(),
             self.password.text(),
-            self.role.currentData(),
+            Role(self.role.currentData()),
             self.clearance.currentText(),
             self.post.text(),
         )
@@ -158,4 +158,4 @@ class RoleDialog(_WorkerDialog):
         self.form.addRow(self.tr("Clearance:"), self.clearance)
 
     def submit(self) -> None:
-        self.run(accounts.set_role, self.user.id, self.role.currentData(), self.clearance.currentText())
+        self.run(accounts.set_role, self.user.id, Role(self.role.currentData()), self.clearance.currentText())
