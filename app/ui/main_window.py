@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import AccountLocked, UserError
 from app.core.security import accounts
+from app.core.security import lock as lock_ops
 from app.core.security.policy import Policy
 from app.core.security.roles import Cap, Role, allowed
 from app.core.session import User
-from app.ui import lock_ops, workspace
+from app.ui import workspace
 from app.ui.backup_dialogs import BackupActions
 from app.ui.change_password_dialog import ChangePasswordDialog
 from app.ui.db_worker import DbWorker

@@ -173,15 +173,19 @@ def set_password_by_recovery(session: Session, new_password: str) -> None:
     _save_slot(session, user.username, new_password)
 
 
-def confirm_identity(session: Session, password: str, *, action: str = "unlock") -> None:
+def confirm_identity(
+    session: Session, password: str, *, action: str = "unlock", wrong_message: str = "密码不正确。"
+) -> None:
     """The signed-in user proves it is still them (leaving the lock screen, confirming an export).
 
-    A wrong password counts toward the lockout exactly as at sign-in and is audited; a right one is
-    audited as `action`. Raises AuthenticationError or AccountLocked.
+    A wrong password counts toward the lockout exactly as at sign-in and is audited at once (so it is
+    dropped from the slot file's pending list); a right one is audited as `action`.
+    Raises AuthenticationError, or AccountLocked when the lockout is (or becomes) in force.
     """
     from app.core.errors import AccountLocked
 
     slots = KeySlots.load(session.folder)
+    slots.verify_mac(session.db_key)
     username = session.user.username
     try:
         slots.check_not_locked(username)
@@ -189,14 +193,17 @@ def confirm_identity(session: Session, password: str, *, action: str = "unlock")
         session.audit(f"{action}_refused_locked", "user", session.user.id, username)
         raise
     if slots.try_unwrap(username, password) is None:
-        locked = slots.record_failure(username, f"{action}_wrong_password")
-        slots.take_pending_attempts()  # recorded right here, in the open database
+        reason = f"{action}_wrong_password"
+        locked = slots.record_failure(username, reason)
+        slots.drop_last_attempt(username, reason)
         slots.save(session.db_key)
-        session.audit(f"{action}_failed", "user", session.user.id, username)
+        session.audit(
+            "account_locked" if locked else f"{action}_failed", "user", session.user.id, "wrong_password"
+        )
         if locked:
-            session.audit("account_locked", "user", session.user.id, username)
-            raise AccountLocked("密码连续错误次数过多，账号已锁定，请稍后再试。")
-        raise AuthenticationError("密码不正确。", field="password")
+            minutes = int(slots.policy.get("lockout_minutes", 10))
+            raise AccountLocked(f"密码连续错误次数过多，账号已锁定 {minutes} 分钟，请稍后重新登录。")
+        raise AuthenticationError(wrong_message, field="password")
     slots.clear_failures(username)
     slots.save(session.db_key)
     session.audit(action, "user", session.user.id, username)

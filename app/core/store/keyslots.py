@@ -330,6 +330,12 @@ class KeySlots:
         pending.sort(key=lambda a: a["at"])
         return pending
 
+    def drop_last_attempt(self, username: str, reason: str) -> None:
+        """Forget the newest pending attempt of `username` when it was already audited (in an open session)."""
+        attempts = self.data["failures"].get(username, {}).get("attempts") or []
+        if attempts and attempts[-1].get("reason") == reason:
+            attempts.pop()
+
     def clear_failures(self, username: str) -> None:
         entry = self._failures(username)
         entry["count"] = 0
