@@ -6,6 +6,7 @@ Reading the trail is itself recorded (as "audit_view"), so the auditor's own loo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from app.core.security import audit as audit_trail
@@ -61,15 +62,27 @@ class AuditFilter:
             args.append(self.action)
         if self.since:
             clauses.append("at >= ?")
-            args.append(self.since)
+            args.append(_utc_bound(self.since, end=False))
         if self.until:
-            clauses.append("at <= ?")
-            args.append(self.until + ("T23:59:59.999999+99:99" if len(self.until) == 10 else ""))
+            clauses.append("at < ?" if len(self.until) == 10 else "at <= ?")
+            args.append(_utc_bound(self.until, end=True))
         if self.text:
             clauses.append("(summary LIKE ? OR object_id LIKE ? OR object_type LIKE ?)")
             like = f"%{self.text}%"
             args += [like, like, like]
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+
+def _utc_bound(value: str, *, end: bool) -> str:
+    """Entries are stamped in UTC; a bare date means that calendar day on this workstation's clock."""
+    if len(value) == 10:
+        day = date.fromisoformat(value) + (timedelta(days=1) if end else timedelta())
+        local_midnight = datetime.combine(day, time.min).astimezone()  # local zone
+        return local_midnight.astimezone(UTC).isoformat(timespec="microseconds")
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def _filter(**kwargs) -> AuditFilter:
