@@ -520,9 +520,10 @@ def remove_measure(session: Session, measure_id: str) -> None:
             )
         ]
         for i, mid in enumerate(ids, start=1):
-            conn.execute("UPDATE rectification_measures SET ordinal = ? WHERE id = ?", (-i, mid))
+            conn.execute("UPDATE rectification_measures SET ordinal = ? WHERE id = ?", (1_000_000 + i, mid))
         conn.execute(
-            "UPDATE rectification_measures SET ordinal = -ordinal WHERE rectification_id = ?", (rect.id,)
+            "UPDATE rectification_measures SET ordinal = ordinal - 1000000 WHERE rectification_id = ?",
+            (rect.id,),
         )
         session.audit("rectification_measure_remove", "issue", issue_id)
 
