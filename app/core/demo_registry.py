@@ -42,7 +42,16 @@ def _organisation(ctx: DemoContext) -> None:
     ctx.data["org"] = populate_organisation(ctx.session("office"), ctx.session("sysadmin"))
 
 
+def _documents(ctx: DemoContext) -> None:
+    from app.core.demo_documents import populate_documents
+
+    ctx.data["documents"] = populate_documents(
+        ctx.session("member1"), ctx.session("leader1"), ctx.data["org"]
+    )
+
+
 def populators() -> list[Callable[[DemoContext], None]]:
     return [
         _organisation,
+        _documents,
     ]
