@@ -310,3 +310,17 @@ def test_another_team_and_the_administrators_see_nothing(world):
             docs.list_items(world.login(admin), world.insp_a.id)
     # the office sees every inspection's list
     assert [i.id for i in docs.list_items(world.office, world.insp_a.id)] == [item.id]
+
+
+def test_gate_is_in_place_without_importing_documents():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import app.core.domain.inspections as i;"
+        "print([g.__module__ + '.' + g.__name__ for g in i.PHASE_GATES])"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    assert "app.core.domain.documents.custody_gate" in out.stdout
