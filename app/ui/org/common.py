@@ -1,0 +1,305 @@
+"""Shared pieces of the organisation GUI: form dialogs with per-field errors, table models, questions.
+
+Dialogs here never block in exec(): they open() and report by signal, so a lock, the idle timer and
+the worker's results keep flowing (and tests can drive them like a user).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.errors import UserError
+from app.ui.db_worker import DbWorker
+from app.ui.forms import child, load_form
+from app.ui.settings import app_settings
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the value a column sorts by (numbers, dates)
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2  # the record object behind a row
+
+
+def tr(text: str) -> str:
+    """Shared strings of this package (context "Org")."""
+    return QCoreApplication.translate("Org", text)
+
+
+# ---- questions -----------------------------------------------------------------------------------
+
+
+def ask(parent: QWidget, text: str, on_yes: Callable[[], None], title: str | None = None) -> QMessageBox:
+    """A Yes/No question that does not block (open(), not exec()); `on_yes` runs on Yes."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title or QCoreApplication.translate("Org", "Please confirm"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setObjectName("confirmBox")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def answered(button) -> None:
+        if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+            on_yes()
+
+    box.buttonClicked.connect(answered)
+    box.open()
+    return box
+
+
+# ---- form dialogs --------------------------------------------------------------------------------
+
+
+class FormDialog(QDialog):
+    """A dialog around forms/<form_name>: error labels named `<field>Error` sit under the fields.
+
+    Subclasses implement `operation()` returning (fn, args) to run on the worker; on success the
+    dialog emits `saved(result)` and closes; a UserError is shown next to the field it names
+    (`error.field`), or at the bottom when it names none.
+    """
+
+    saved = Signal(object)
+
+    def __init__(self, worker: DbWorker, form_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.form = load_form(form_name, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        self.setWindowTitle(self.form.windowTitle())
+        self.setObjectName(self.form.objectName().replace("Form", "Dialog"))
+        self.general_error: QLabel = child(self.form, QLabel, "generalError")
+        self.buttons: QDialogButtonBox | None = self.form.findChild(QDialogButtonBox, "buttonBox")
+        if self.buttons is not None:
+            self.buttons.accepted.connect(self.submit)
+            self.buttons.rejected.connect(self.reject)
+        self.busy = False
+        self.setMinimumWidth(self.form.width())
+
+    def field(self, cls: type, name: str):
+        return child(self.form, cls, name)
+
+    # ---- errors ----
+    def clear_errors(self) -> None:
+        for label in self.form.findChildren(QLabel):
+            if label.objectName().endswith("Error"):
+                label.clear()
+                label.hide()
+
+    def show_error(self, error: UserError | str) -> QLabel:
+        """Show the message under the field at fault (or at the bottom) and return that label."""
+        text = str(error)
+        name = getattr(error, "field", None)
+        label = self.form.findChild(QLabel, f"{name}Error") if name else None
+        if label is None:
+            label = self.general_error
+        label.setText(text)
+        label.show()
+        return label
+
+    def error_text(self, field: str | None = None) -> str:
+        label = self.form.findChild(QLabel, f"{field}Error") if field else self.general_error
+        return label.text() if label is not None and label.isVisible() else ""
+
+    # ---- saving ----
+    def operation(self) -> tuple[Callable[..., Any], tuple] | None:
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        if self.busy:
+            return
+        self.clear_errors()
+        try:
+            op = self.operation()
+        except UserError as error:  # checks the dialog makes itself (e.g. a missing choice)
+            self.show_error(error)
+            return
+        if op is None:
+            return
+        fn, args = op
+        self._set_busy(True)
+        self.worker.submit(fn, *args, on_done=self._done, on_error=self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        if self.buttons is not None:
+            self.buttons.setEnabled(not busy)
+
+    def _done(self, result: Any) -> None:
+        self._set_busy(False)
+        self.saved.emit(result)
+        self.accept()
+
+    def _failed(self, error: UserError) -> None:
+        self._set_busy(False)
+        self.show_error(error)
+        self.on_failed(error)
+
+    def on_failed(self, error: UserError) -> None:
+        """Hook: e.g. reveal the override field when a recusal refused the pairing."""
+
+
+def fill_combo(combo: QComboBox, items: Sequence[tuple[str, Any]], current: Any = None) -> None:
+    """(text, data) pairs into a combo box, selecting the item whose data is `current`."""
+    combo.clear()
+    for text, data in items:
+        combo.addItem(text, data)
+    if current is not None:
+        found = combo.findData(current)
+        if found >= 0:
+            combo.setCurrentIndex(found)
+
+
+# ---- tables --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    text: Callable[[Any], str]
+    sort: Callable[[Any], Any] | None = None  # defaults to the text
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of records shown through Column getters; extra roles come from `decorate(record, role)`."""
+
+    def __init__(self, columns: list[Column], parent=None, decorate: Callable | None = None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.records: list[Any] = []
+        self.decorate = decorate
+
+    def set_records(self, records: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.records = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> Any:
+        return self.records[row] if 0 <= row < len(self.records) else None
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        record = self.records[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(record)
+        if role == SORT_ROLE:
+            return column.sort(record) if column.sort else column.text(record)
+        if role == RECORD_ROLE:
+            return record
+        if self.decorate is not None:
+            return self.decorate(record, role, index.column())
+        return None
+
+
+class FilterProxy(QSortFilterProxyModel):
+    """Sorts by SORT_ROLE and matches the filter text in any column; `row_filter` can hide rows too."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self.row_filter: Callable[[Any], bool] | None = None
+
+    def set_row_filter(self, row_filter: Callable[[Any], bool] | None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+
+            self.beginFilterChange()
+            self.row_filter = row_filter
+            self.endFilterChange()
+        else:
+            self.row_filter = row_filter
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        if self.row_filter is not None:
+            record = self.sourceModel().index(row, 0, parent).data(RECORD_ROLE)
+            if record is not None and not self.row_filter(record):
+                return False
+        return super().filterAcceptsRow(row, parent)
+
+
+def make_table(name: str, proxy: QSortFilterProxyModel) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(proxy)
+    # No sort column at first: rows keep the core's order until the user clicks a header.
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+def selected_record(table: QTableView) -> Any:
+    rows = table.selectionModel().selectedRows() if table.selectionModel() else []
+    return rows[0].data(RECORD_ROLE) if rows else None
+
+
+def select_record(table: QTableView, match: Callable[[Any], bool]) -> bool:
+    model = table.model()
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        record = index.data(RECORD_ROLE)
+        if record is not None and match(record):
+            table.selectRow(row)
+            table.scrollTo(index)
+            return True
+    return False
+
+
+# ---- remembered layout (non-sensitive: sizes and column widths only) -----------------------------
+
+
+def restore_header(table: QTableView, key: str) -> bool:
+    state = app_settings().value(f"org/{key}")
+    if state is not None and table.horizontalHeader().restoreState(state):
+        return True
+    return False
+
+
+def save_header(table: QTableView, key: str) -> None:
+    app_settings().setValue(f"org/{key}", table.horizontalHeader().saveState())
