@@ -138,13 +138,13 @@ def test_administrator_pages(qtbot, worker, workstation, sign_in):
         window.close()
 
 
-def test_office_shell_with_placeholder_workspace(qtbot, worker, workstation, sign_in):
+def test_office_shell_with_org_workspace(qtbot, worker, workstation, sign_in):
     window = MainWindow(worker, workstation.folder, sign_in("office"))
     qtbot.addWidget(window)
     window.resize(1100, 720)
     window.show()
     qtbot.waitExposed(window)
-    assert window.content.objectName() == "placeholderWorkspace"
+    assert window.content.objectName() == "orgWorkspace"
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["文件(&F)", "账号(&A)", "帮助(&H)"]
     grab(window, "main-window-shell.png")

@@ -109,7 +109,7 @@ def test_first_sign_in_forces_password_change(qtbot, tmp_path):
         qtbot.waitUntil(lambda: isinstance(controller.window, MainWindow), timeout=10000)
         main = controller.window
         assert not main.user.must_change_password
-        assert main.content.objectName() == "placeholderWorkspace"
+        assert main.content.objectName() == "orgWorkspace"
         main.sign_out()
         qtbot.waitUntil(lambda: isinstance(controller.window, UnlockWindow), timeout=10000)
     finally:
