@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import struct
 import zipfile
+import zlib
 
 import pytest
 
@@ -206,6 +208,41 @@ def _encrypted_pdf() -> bytes:
     return buffer.getvalue()
 
 
+def _pdf_flate_bomb() -> bytes:
+    """One page whose content stream inflates past pypdf's 75 MB limit from about 100 KB."""
+    stream = zlib.compress(b"0 0 m " * (80_000_000 // 6), 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _png_of_size(width: int, height: int) -> bytes:
+    """A PNG whose header claims these dimensions (a decompression bomb announces itself this way)."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
+
+
 HOSTILE = [
     ("pdf named .docx", "伪装.docx", lambda: s.make_pdf([["x"]]), "内容是PDF"),
     ("png named .txt", "伪装.txt", lambda: s.make_image("PNG"), "内容是PNG"),
@@ -237,6 +274,8 @@ HOSTILE = [
     ("malformed pdf", "坏.pdf", lambda: b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\n%%garbage", "损坏"),
     ("truncated pdf", "截断.pdf", lambda: s.make_pdf([["第一页"]])[:300], "损坏"),
     ("encrypted pdf", "加密.pdf", _encrypted_pdf, "加密"),
+    ("pdf flate bomb", "炸弹.pdf", _pdf_flate_bomb, "压缩炸弹"),
+    ("png claiming 40000x40000 pixels", "巨图.png", lambda: _png_of_size(40_000, 40_000), "像素"),
     ("truncated png", "截断.png", lambda: s.make_image("PNG", (300, 300))[:60], "损坏"),
 ]
 

@@ -17,7 +17,10 @@ PAGE_BREAK = "\f"
 
 
 def read_pdf(data: bytes, limits: ImportLimits) -> tuple[str, dict]:
-    from pypdf import PdfReader
+    from pypdf import PdfReader, errors
+
+    # pypdf stops inflating a stream at its own limit (75 MB) and raises this; older versions lack it.
+    limit_reached = getattr(errors, "LimitReachedError", ())
 
     # pypdf logs what it repairs; such logs could carry document fragments, so keep them quiet.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -35,6 +38,11 @@ def read_pdf(data: bytes, limits: ImportLimits) -> tuple[str, dict]:
             if count > limits.max_pdf_pages:
                 raise ImportRefused(f"该{LABEL}有 {count} 页，超过 {limits.max_pdf_pages} 页的上限。")
             for page in reader.pages:
+                # Inflate the content stream first: extract_text swallows a stream over the limit
+                # (a "flate bomb") and would import the page as blank.
+                contents = page.get_contents()
+                if contents is not None:
+                    contents.get_data()
                 text = (page.extract_text() or "").replace("\r\n", "\n").replace("\f", "\n").rstrip()
                 chars += len(text) + 1
                 if chars > limits.max_text_chars:
@@ -42,6 +50,8 @@ def read_pdf(data: bytes, limits: ImportLimits) -> tuple[str, dict]:
                 pages.append(text)
     except ImportRefused:
         raise
+    except limit_reached:
+        raise ImportRefused(f"该{LABEL}中的数据流解压后超过上限，疑为“压缩炸弹”，已拒绝导入。") from None
     except RecursionError:
         raise ImportRefused(f"该{LABEL}结构异常（嵌套过深），疑为恶意构造，已拒绝导入。") from None
     except Exception:  # pypdf raises many kinds on damaged files; report one clear message
