@@ -30,14 +30,21 @@ register.DOCUMENT_KINDS.setdefault(KIND, "问题清单")
 
 COLUMNS = [
     Column("序号", 0.45, center=True),
-    Column("问题编号", 1.5, center=True),
-    Column("问题类别", 2.2),
-    Column("问题表述", 4.2),
-    Column("涉及人员/金额", 1.6),
-    Column("严重程度", 0.7, center=True),
+    Column("问题编号", 1.6, center=True),
+    Column("问题类别", 2.6),
+    Column("问题表述", 3.6),
+    Column("涉及人员/金额", 1.2),
+    Column("严重程度", 0.8, center=True),
     Column("状态", 0.8, center=True),
-    Column("处置方式", 1.1, center=True),
+    Column("处置方式", 1.2, center=True),
 ]
+
+
+def classification_cell(issue: Issue) -> str:
+    """'类别（子类）' — the printed fonts lack '›', and the parenthesis reads naturally."""
+    if not issue.category_name:
+        return "未分类"
+    return issue.category_name + (f"（{issue.subcategory_name}）" if issue.subcategory_name else "")
 
 
 def money_text(fen: int) -> str:
@@ -65,7 +72,7 @@ def issue_row(k: int, issue: Issue) -> list[str]:
     return [
         str(k),
         issue.number or "（未编号）",
-        issue.classification_text or "未分类",
+        classification_cell(issue),
         title,
         involved_text(issue),
         issue.seriousness.label,
@@ -84,7 +91,9 @@ def render_issue_list(
 ) -> bytes:
     """PDF bytes of the issue list; `heading` names the inspection (e.g. '第一巡察组巡察市教育局党组')."""
     fonts = fonts or default_fonts()
-    furniture = LandscapeFurniture(fonts=fonts, classification=classification, copy_number=copy_number, header="问题清单")
+    furniture = LandscapeFurniture(
+        fonts=fonts, classification=classification, copy_number=copy_number, header="问题清单"
+    )
     st = LedgerStyles(fonts)
     width = body_width(furniture)
     story = [

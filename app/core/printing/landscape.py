@@ -102,7 +102,7 @@ class LedgerStyles:
     def __init__(self, fonts: FontSet) -> None:
         self.title = TextStyle(fonts.title, 20, leading=28, justify=False, align="center", space_after=2)
         self.subtitle = TextStyle(fonts.kai, 12, leading=18, justify=False, align="center", space_after=6)
-        self.head = TextStyle(fonts.hei, 9.5, leading=13, justify=False, align="center")
+        self.head = TextStyle(fonts.hei, 9, leading=12.5, justify=False, align="center")
         self.cell = TextStyle(fonts.song, 9, leading=12.5, justify=False)
         self.cell_center = TextStyle(fonts.song, 9, leading=12.5, justify=False, align="center")
         self.alert = TextStyle(
@@ -141,7 +141,7 @@ def ledger_table(
                 for col, text in zip(columns, row, strict=True)
             ]
         )
-    table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1)
+    table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1)
     commands = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E6E6E6")),

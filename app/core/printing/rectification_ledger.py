@@ -32,16 +32,16 @@ register.DOCUMENT_KINDS.setdefault(KIND, "整改台账")
 
 COLUMNS = [
     Column("序号", 0.45, center=True),
-    Column("问题编号", 1.45, center=True),
-    Column("问题", 2.2),
+    Column("问题编号", 1.75, center=True),
+    Column("问题", 2.1),
     Column("整改措施", 3.0),
-    Column("措施类型", 1.0, center=True),
+    Column("措施类型", 0.95, center=True),
     Column("责任领导", 0.8, center=True),
-    Column("责任部门", 1.0, center=True),
+    Column("责任部门", 0.85, center=True),
     Column("责任人", 0.7, center=True),
-    Column("完成时限", 1.0, center=True),
+    Column("完成时限", 1.05, center=True),
     Column("完成情况", 0.8, center=True),
-    Column("销号", 0.8, center=True),
+    Column("销号", 1.0, center=True),
 ]
 
 
@@ -59,8 +59,15 @@ def ledger_rows(items: list[tuple[Issue, Rectification]]) -> tuple[list[list[str
         for j, m in enumerate(measures):
             first = j == 0
             if m is None:
-                cells = ["（整改方案未报送）" if not rect.plan_submitted_on else "（未列措施）", "", "", "", "", "",
-                         f"方案 {rect.plan_due}", rect.completion.label]
+                cells = [
+                    "（整改方案未报送）" if not rect.plan_submitted_on else "（未列措施）",
+                    "",
+                    "",
+                    "",
+                    "",
+                    f"方案 {rect.plan_due}" + ("（逾期）" if rect.plan_overdue else ""),
+                    rect.completion.label,
+                ]
                 overdue = rect.overdue
             else:
                 flags = [x for x, on in (("立行立改", m.immediate), ("常态化坚持", m.ongoing)) if on]
@@ -76,8 +83,13 @@ def ledger_rows(items: list[tuple[Issue, Rectification]]) -> tuple[list[list[str
                 ]
                 overdue = m.overdue and rect.state != RectState.CLOSED
             rows.append(
-                [str(k) if first else "", (issue.number or "") if first else "", issue.title if first else "", *cells,
-                 _state_text(rect) if first else ""]
+                [
+                    str(k) if first else "",
+                    (issue.number or "") if first else "",
+                    issue.title if first else "",
+                    *cells,
+                    _state_text(rect) if first else "",
+                ]
             )
             if overdue:
                 alerts.add(len(rows) - 1)
@@ -93,7 +105,9 @@ def render_rectification_ledger(
     fonts: FontSet | None = None,
 ) -> bytes:
     fonts = fonts or default_fonts()
-    furniture = LandscapeFurniture(fonts=fonts, classification=classification, copy_number=copy_number, header="整改台账")
+    furniture = LandscapeFurniture(
+        fonts=fonts, classification=classification, copy_number=copy_number, header="整改台账"
+    )
     st = LedgerStyles(fonts)
     rows, alerts = ledger_rows(items)
     closed = sum(1 for _, r in items if r.state == RectState.CLOSED)
@@ -129,4 +143,6 @@ def rectification_ledger_pdf(
         (inspection_id,),
     ).fetchone()
     heading = f"{row[1]}巡察反馈问题整改台账（{row[0]}）"
-    return render_rectification_ledger(items, heading=heading, classification=classification, copy_number=copy_number)
+    return render_rectification_ledger(
+        items, heading=heading, classification=classification, copy_number=copy_number
+    )
