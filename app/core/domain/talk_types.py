@@ -108,6 +108,8 @@ class TalkForm:
     key_points: str = ""
     raised_problems: bool = False
     raised_leads: bool = False
+    classification: str = "秘密"  # 密级 of the record: 内部, 秘密 or 机密
+    protection_years: int | None = None  # 保密期限; None: not marked
 
     def to_dict(self) -> dict:
         data = dict(self.__dict__)
@@ -182,4 +184,6 @@ class Talk:
             key_points=self.key_points,
             raised_problems=self.raised_problems,
             raised_leads=self.raised_leads,
+            classification=self.classification,
+            protection_years=self.protection_years,
         )
