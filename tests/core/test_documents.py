@@ -72,6 +72,7 @@ def test_custody_states_follow_the_dates(world):
     assert docs.get_item(member, item.id, today="2026-03-06").state is CustodyState.RECEIVED
     item = docs.hand_over(member, item.id, uid["member1"], on="2026-03-06")
     assert item.holder_name == "周组员"
+    assert [name for _, name in docs.team_people(member, world.insp_a.id)] == ["刘组长", "周组员"]
     assert docs.get_item(member, item.id, today="2026-03-06").state is CustodyState.HELD
     assert docs.get_item(member, item.id, today="2026-03-21").state is CustodyState.OVERDUE
     assert docs.get_item(member, item.id, today="2026-03-20").state is CustodyState.HELD

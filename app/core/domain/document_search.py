@@ -151,38 +151,40 @@ def search(
     sql += " ORDER BY r.number, CASE e.kind WHEN 'excerpt' THEN 0 WHEN 'reading' THEN 1 ELSE 2 END, e.rowid LIMIT ?"
     args.append(max(1, min(int(limit), 1000)))
     rows = session.conn.execute(sql, args).fetchall()
-    hits = [_hit(session.conn, terms, row) for row in rows]
-    hits = [h for h in hits if h is not None]
+    sources = _sources(session.conn, rows)
+    hits = [h for h in (_hit(terms, row, *sources.get(row[1], ("", ""))) for row in rows) if h is not None]
     session.audit("documents_search", "inspection", inspection_id or "", f"命中 {len(hits)} 条")
     return hits
 
 
-def _source(conn, kind: HitKind, ref_id: str) -> tuple[str, str]:
-    """(text, label) of an indexed row."""
-    if kind is HitKind.MATERIAL:
-        row = conn.execute(
-            "SELECT extracted_text, filename FROM attachments WHERE id = ?", (ref_id,)
-        ).fetchone()
-    elif kind is HitKind.READING:
-        row = conn.execute(
-            "SELECT g.notes, u.display_name || ' ' || g.read_on FROM readings g JOIN users u ON u.id = g.reviewer_id"
-            " WHERE g.id = ?",
-            (ref_id,),
-        ).fetchone()
-    else:
-        row = conn.execute("SELECT passage, number FROM excerpts WHERE id = ?", (ref_id,)).fetchone()
-        if row is not None:
-            row = (row[0], excerpt_label(int(row[1])))
-    return (row[0], row[1]) if row else ("", "")
+_SOURCES = {
+    HitKind.MATERIAL: "SELECT id, extracted_text, filename FROM attachments WHERE id IN ({marks})",
+    HitKind.READING: (
+        "SELECT g.id, g.notes, u.display_name || ' ' || g.read_on FROM readings g"
+        " JOIN users u ON u.id = g.reviewer_id WHERE g.id IN ({marks})"
+    ),
+    HitKind.EXCERPT: "SELECT id, passage, number FROM excerpts WHERE id IN ({marks})",
+}
+
+
+def _sources(conn, rows) -> dict[str, tuple[str, str]]:
+    """ref id -> (text, label) of the indexed rows, one query per kind (the texts are the bulk)."""
+    out: dict[str, tuple[str, str]] = {}
+    for kind, sql in _SOURCES.items():
+        ids = [row[1] for row in rows if row[0] == kind.value]
+        if not ids:
+            continue
+        for ref_id, text, label in conn.execute(sql.format(marks=",".join("?" * len(ids))), ids):
+            out[ref_id] = (text, excerpt_label(int(label)) if kind is HitKind.EXCERPT else str(label))
+    return out
 
 
 def excerpt_label(number: int) -> str:
     return f"摘录{number:03d}"
 
 
-def _hit(conn, terms: list[str], row) -> SearchHit | None:
+def _hit(terms: list[str], row, body: str, label: str) -> SearchHit | None:
     kind = HitKind(row[0])
-    body, label = _source(conn, kind, row[1])
     spans = find_spans(body, terms)
     if not spans:  # the index and the text disagree only if a row changed mid-search
         return None
@@ -218,12 +220,15 @@ def find_spans(body: str, terms: list[str], *, cap: int = 1000) -> list[tuple[in
     return merged
 
 
+_ONE_LINE = str.maketrans("\n\r\t\f\v", "     ")
+
+
 def cut_snippet(body: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
     """One line of context around the first occurrence, with the ranges to mark inside it."""
     first_start, first_end = spans[0]
     start = max(0, first_start - SNIPPET_BEFORE)
     end = min(len(body), max(first_end, first_start + SNIPPET_AFTER))
-    piece = "".join(" " if ch in "\n\r\t\f\v" else ch for ch in body[start:end])
+    piece = body[start:end].translate(_ONE_LINE)
     lead = "…" if start > 0 else ""
     tail = "…" if end < len(body) else ""
     shift = len(lead) - start

@@ -281,6 +281,18 @@ def team_member_of(conn, inspection_id: str, user_id: str | None, field: str, la
     return str(user_id)
 
 
+def team_people(session: Session, inspection_id: str) -> list[tuple[str, str]]:
+    """(user id, name) of the inspecting team, leader first: the choices for holder and reviewer."""
+    visibility.require_inspection_visible(session, inspection_id)
+    rows = session.conn.execute(
+        "SELECT u.id, u.display_name FROM inspections i JOIN team_members m ON m.team_id = i.team_id"
+        " JOIN users u ON u.id = m.user_id WHERE i.id = ?"
+        " ORDER BY CASE m.position WHEN 'leader' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, u.display_name",
+        (inspection_id,),
+    ).fetchall()
+    return [(r[0], r[1]) for r in rows]
+
+
 def _count(value, field: str, label: str, maximum: int) -> int | None:
     if value is None or value == "":
         return None
