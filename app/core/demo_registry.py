@@ -50,8 +50,15 @@ def _documents(ctx: DemoContext) -> None:
     )
 
 
+def _talks(ctx: DemoContext) -> None:
+    from app.core.demo_talks import populate_talks
+
+    ctx.data["talks"] = populate_talks(ctx.session, ctx.data["org"])
+
+
 def populators() -> list[Callable[[DemoContext], None]]:
     return [
         _organisation,
         _documents,
+        _talks,
     ]

@@ -308,12 +308,23 @@ def _talk(session: Session, talk_id: str) -> Talk:
 
 def searchable_text(talk: Talk) -> str:
     """What the search sees of a talk: the interviewee, outline, record, key points and addenda."""
-    parts = [talk.interviewee_name, talk.interviewee_unit, talk.interviewee_position, talk.place]
-    parts += talk.outline
-    for block in talk.record:
-        parts += [block.question, block.answer]
-    parts.append(talk.key_points)
-    parts += [a.text for a in talk.addenda]
+    return _body(
+        [talk.interviewee_name, talk.interviewee_unit, talk.interviewee_position, talk.place],
+        talk.outline,
+        [(b.question, b.answer) for b in talk.record],
+        talk.key_points,
+        [a.text for a in talk.addenda],
+    )
+
+
+def _body(
+    head: list[str], outline: list[str], record: list[tuple[str, str]], key_points: str, addenda: list[str]
+) -> str:
+    parts = [*head, *outline]
+    for question, answer in record:
+        parts += [question, answer]
+    parts.append(key_points)
+    parts += addenda
     return "\n".join(p for p in parts if p)
 
 
@@ -617,7 +628,9 @@ def search_talks(
     """
     terms = parse_terms(query)
     where, params = visibility.inspection_filter_sql(session, "t.inspection_id")
-    sql = f"SELECT t.id, t.doc_no FROM talks t WHERE {where}"
+    # First the page of ids (the covering index talks_search_order: no long text is read), then
+    # the page's text in one query, its addenda in another.
+    sql = f"SELECT t.id FROM talks t INDEXED BY talks_search_order WHERE {where}"
     args: list = [*params]
     if inspection_id:
         visibility.require_inspection_visible(session, inspection_id)
@@ -633,30 +646,34 @@ def search_talks(
         args.append(" AND ".join(_phrase(t) for t in short_terms))
     sql += " ORDER BY t.start_at DESC, t.number DESC LIMIT ?"
     args.append(max(1, min(int(limit), 1000)))
+    ids = [r[0] for r in session.conn.execute(sql, args).fetchall()]
     hits: list[TalkHit] = []
-    for talk_id, _doc_no in session.conn.execute(sql, args).fetchall():
-        talk = _load(
-            session.conn,
-            session.conn.execute(f"SELECT {_COLUMNS}{_FROM} WHERE t.id = ?", (talk_id,)).fetchone(),
-        )
-        body = searchable_text(talk)
-        spans = find_spans(body, terms)
-        if not spans:
-            continue
-        snippet, marks = cut_snippet(body, spans)
-        hits.append(
-            TalkHit(
-                talk.id,
-                talk.inspection_id,
-                talk.number,
-                talk.interviewee_name,
-                talk.start_at,
-                talk.status,
-                snippet,
-                marks,
-                len(spans),
+    if ids:
+        marks = ",".join("?" for _ in ids)
+        rows = {
+            r[0]: r
+            for r in session.conn.execute(
+                "SELECT id, inspection_id, number, interviewee_name, start_at, status, interviewee_unit,"
+                f" interviewee_position, place, outline, record, key_points FROM talks WHERE id IN ({marks})",
+                ids,
             )
-        )
+        }
+        addenda: dict[str, list[str]] = {}
+        for talk_id, text in session.conn.execute(
+            f"SELECT talk_id, text FROM talk_addenda WHERE talk_id IN ({marks}) ORDER BY created_at", ids
+        ):
+            addenda.setdefault(talk_id, []).append(text)
+        for talk_id in ids:
+            r = rows[talk_id]
+            record = [(b["question"], b["answer"]) for b in json.loads(r[10])]
+            body = _body([r[3], r[6], r[7], r[8]], json.loads(r[9]), record, r[11], addenda.get(talk_id, []))
+            spans = find_spans(body, terms)
+            if not spans:  # the index and the text disagree only if a row changed mid-search
+                continue
+            snippet, spots = cut_snippet(body, spans)
+            hits.append(
+                TalkHit(talk_id, r[1], r[2], r[3], r[4], TalkStatus(r[5]), snippet, spots, len(spans))
+            )
     session.audit("talks_search", "inspection", inspection_id or "", f"命中 {len(hits)} 条")
     return hits
 

@@ -50,6 +50,9 @@ def upgrade(conn) -> None:
         );
         CREATE INDEX talks_inspection ON talks(inspection_id, start_at);
         CREATE INDEX talks_status ON talks(status);
+        -- Covers the search's filter and order (index row id -> date, number, inspection) without
+        -- touching the records' long text.
+        CREATE INDEX talks_search_order ON talks(doc_no, start_at, number, inspection_id, id);
 
         CREATE TABLE talk_interviewers (
             talk_id TEXT NOT NULL REFERENCES talks(id),
