@@ -341,3 +341,26 @@ def test_delete_material_removes_text_and_index(item):
     reading.delete_excerpt(member, x.id)
     reading.delete_material(member, att.id)
     assert _counts(member)[:3] == (0, 0, 0)
+
+
+def test_import_code_never_writes_files_or_starts_programs():
+    """The readers and the document modules neither write to disk nor hand anything to another program."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "app" / "core"
+    paths = [*sorted((root / "imports").glob("*.py"))] + [
+        root / "domain" / name
+        for name in ("attachments.py", "documents.py", "document_reading.py", "document_search.py")
+    ]
+    forbidden = re.compile(
+        r"\b(subprocess|tempfile|webbrowser|startfile|os\.system|os\.popen|os\.exec\w*|write_bytes|write_text"
+        r"|NamedTemporaryFile|QDesktopServices)\b|open\([^)]*['\"][wax]b?['\"]"
+    )
+    offenders = [
+        f"{path.name}:{n}: {line.strip()}"
+        for path in paths
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+        if forbidden.search(line)
+    ]
+    assert len(paths) >= 10 and offenders == []
