@@ -583,7 +583,8 @@ def hand_over(
     if holder_id:
         team_member_of(session.conn, item.inspection_id, holder_id, "holder_id", "保管人")
     if (holder_id or None) == item.holder_id:
-        raise ValidationError("该资料已由此人保管。", field="holder_id")
+        message = "该资料已由此人保管。" if holder_id else "该资料已在组内存放，没有个人保管。"
+        raise ValidationError(message, field="holder_id")
     note = f.long_text(note, "note", "备注", required=False, max_len=500)
     with session.transaction() as conn:
         f.update(conn, "request_items", item_id, {"holder_id": holder_id or None})
