@@ -101,7 +101,7 @@ class RoundDialog(FormDialog):
         )
         self.batches.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.batches.verticalHeader().hide()
-        self.field(QPushButton, "addBatchButton").clicked.connect(self.add_batch_row)
+        self.field(QPushButton, "addBatchButton").clicked.connect(lambda: self.add_batch_row())
         self.field(QPushButton, "removeBatchButton").clicked.connect(self.remove_batch_row)
         self.setWindowTitle(self.tr("Edit round") if round_id else self.tr("New round"))
         if round_id:

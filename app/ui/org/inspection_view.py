@@ -254,6 +254,8 @@ class InspectionView(QWidget):
         proxy = FilterProxy(self.history_model)
         proxy.setSourceModel(self.history_model)
         table = make_table("phaseHistoryTable", proxy)
+        # Qt owns the model through its table: it goes when the tab goes, never under a live view.
+        self.history_model.setParent(table)
         self.history_model.set_records(self.detail.history if self.detail else [])
         table.resizeColumnsToContents()
         return table

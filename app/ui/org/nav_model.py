@@ -7,6 +7,7 @@ the terms, rounds and teams holding their own team, and only its inspections.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +43,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     state: str = "new"  # new → loading → loaded
     generation: int = 0  # bumped on reload so a late answer for the old children is dropped
+    key: int = 0  # the index's internalId (never a raw pointer to this object)
 
     @property
     def id(self) -> str | None:
@@ -83,6 +85,10 @@ class NavModel(QAbstractItemModel):
         super().__init__(parent)
         self.worker = worker
         self.root = Node(None)
+        # Indexes carry a number, not a pointer to the Node: a view asking about an index after the
+        # node is gone (reload, teardown) gets the root instead of freed memory.
+        self._keys = itertools.count(1)
+        self._nodes: dict[int, Node] = {}
         self.load_everything = False  # set while searching: every node is fetched
         style = QApplication.style()
         self.icons = {
@@ -94,18 +100,32 @@ class NavModel(QAbstractItemModel):
 
     # ---- structure ----
     def node(self, index: Index) -> Node:
-        return index.internalPointer() if index.isValid() else self.root
+        if not index.isValid():
+            return self.root
+        return self._nodes.get(index.internalId(), self.root)
+
+    def _adopt(self, node: Node) -> Node:
+        node.key = next(self._keys)
+        self._nodes[node.key] = node
+        return node
+
+    def _forget(self, nodes: list[Node]) -> None:
+        stack = list(nodes)
+        while stack:
+            node = stack.pop()
+            self._nodes.pop(node.key, None)
+            stack.extend(node.children)
 
     def index_of(self, node: Node) -> QModelIndex:
-        if node is self.root or node.parent is None:
+        if node is self.root or node.parent is None or node.key not in self._nodes:
             return QModelIndex()
-        return self.createIndex(node.row(), 0, node)
+        return self.createIndex(node.row(), 0, node.key)
 
     def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
         node = self.node(parent)
         if column != 0 or not 0 <= row < len(node.children):
             return QModelIndex()
-        return self.createIndex(row, 0, node.children[row])
+        return self.createIndex(row, 0, node.children[row].key)
 
     def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
@@ -149,7 +169,7 @@ class NavModel(QAbstractItemModel):
         parent_index = self.index_of(node)
         if records:
             self.beginInsertRows(parent_index, 0, len(records) - 1)
-            node.children = [Node(kind, r, node) for r in records]
+            node.children = [self._adopt(Node(kind, r, node)) for r in records]
             node.state = "loaded"
             self.endInsertRows()
         else:
@@ -167,11 +187,7 @@ class NavModel(QAbstractItemModel):
         self.load_failed.emit(error)
 
     def _alive(self, node: Node) -> bool:
-        while node.parent is not None:
-            if node not in node.parent.children:
-                return False
-            node = node.parent
-        return node is self.root
+        return node is self.root or node.key in self._nodes
 
     def reload(self, node: Node | None = None) -> None:
         """Drop a node's children and fetch them again (the whole tree when node is None or the root)."""
@@ -181,14 +197,16 @@ class NavModel(QAbstractItemModel):
             self.beginResetModel()
             self.root.children = []
             self.root.state = "new"
+            self._nodes.clear()
             self.endResetModel()
             self.fetchMore(ROOT)
             return
         index = self.index_of(node)
         if node.children:
             self.beginRemoveRows(index, 0, len(node.children) - 1)
-            node.children = []
+            gone, node.children = node.children, []
             self.endRemoveRows()
+            self._forget(gone)
         node.state = "new"
         self.fetchMore(index)
 

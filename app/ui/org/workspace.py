@@ -473,7 +473,10 @@ class OrgWorkspace(QWidget):
 
     # ---- layout ----
     def hideEvent(self, event: QHideEvent) -> None:
-        self.save_layout()
+        try:
+            self.save_layout()
+        except (RuntimeError, AttributeError):
+            pass  # hidden while being torn down: the parts are already gone, nothing to save
         super().hideEvent(event)
 
     def save_layout(self) -> None:
