@@ -197,6 +197,7 @@ def test_office_creates_round_team_and_inspection_through_the_window(qtbot, work
     qtbot.mouseClick(dialog.findChild(QPushButton, "addBatchButton"), Qt.MouseButton.LeftButton)
     dialog.batches.item(0, 1).setText("2027-03-01")
     dialog.batches.item(0, 2).setText("2027-04-15")
+    grab(dialog, "org-round-dialog.png")
     click_and_close(qtbot, dialog)
 
     rounds = run_job(qtbot, worker, terms.list_rounds, term.id)
@@ -228,6 +229,7 @@ def test_office_creates_round_team_and_inspection_through_the_window(qtbot, work
         qtbot.mouseClick(team_dialog.add_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda c=count: team_dialog.members.rowCount() == c + 1, timeout=TIMEOUT)
     assert team_dialog.error_text("user_id") == ""
+    grab(team_dialog, "org-team-dialog.png")
     shown = {
         team_dialog.members.record(r).username: team_dialog.members.record(r).position.label for r in range(3)
     }
@@ -260,6 +262,7 @@ def test_office_creates_round_team_and_inspection_through_the_window(qtbot, work
     message = click_and_fail(qtbot, insp_dialog, "override_reason")
     assert "member6" in message and "回避" in message
     assert insp_dialog.override.isVisible()
+    grab(insp_dialog, "org-inspection-dialog-recusal.png")
     type_text(qtbot, insp_dialog.override, "该同志仅负责资料整理，经巡察办主任批准。")
     click_and_close(qtbot, insp_dialog)
 

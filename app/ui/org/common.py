@@ -21,12 +21,17 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -101,6 +106,31 @@ class FormDialog(QDialog):
             self.buttons.rejected.connect(self.reject)
         self.busy = False
         self.setMinimumWidth(self.form.width())
+        self._clear_errors_on_edit()
+
+    def _clear_errors_on_edit(self) -> None:
+        """Each field's message goes away as soon as the user edits that field (the row above it)."""
+        for layout in self.form.findChildren(QFormLayout):
+            for row in range(1, layout.rowCount()):
+                item = layout.itemAt(row, QFormLayout.ItemRole.FieldRole)
+                label = item.widget() if item else None
+                if not isinstance(label, QLabel) or not label.objectName().endswith("Error"):
+                    continue
+                above = layout.itemAt(row - 1, QFormLayout.ItemRole.FieldRole)
+                widget = above.widget() if above else None
+                signal = None
+                if isinstance(widget, QLineEdit):
+                    signal = widget.textEdited
+                elif isinstance(widget, QPlainTextEdit):
+                    signal = widget.textChanged
+                elif isinstance(widget, QComboBox):
+                    signal = widget.activated
+                elif isinstance(widget, QCheckBox):
+                    signal = widget.toggled
+                elif isinstance(widget, QSpinBox):
+                    signal = widget.valueChanged
+                if signal is not None:
+                    signal.connect(lambda *_, lab=label: lab.hide())
 
     def field(self, cls: type, name: str):
         return child(self.form, cls, name)
