@@ -380,3 +380,21 @@ def test_a_broken_template_is_skipped(tmp_path):
     assert [t.key for t in lib.templates] == ["good"]
     assert len(lib.problems) == 2
     assert outline_for("staff", folder=tmp_path) == ["问一"]
+
+
+def test_long_terms_match_exactly_not_just_their_pieces(world):
+    leader1 = world.login("leader1")
+    whole = talks.create_talk(leader1, world.insp_a.id, form(world, key_points="存在违规发放津贴补贴问题。"))
+    # The covering trigrams 违规发 / 放津贴 / 贴补贴 all occur here, but never the phrase itself.
+    talks.create_talk(
+        leader1,
+        world.insp_a.id,
+        form(
+            world,
+            interviewee_name="王建国",
+            record=[QA("问", "违规发文；发放津贴；贴补贴息。")],
+            key_points="",
+        ),
+    )
+    assert [h.talk_id for h in talks.search_talks(leader1, "违规发放津贴补贴")] == [whole.id]
+    assert len(talks.search_talks(leader1, "经核实 规范", limit=1)) <= 1

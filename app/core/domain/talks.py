@@ -618,6 +618,24 @@ def _phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+TRIGRAM_PHRASE_MAX = 5  # up to this length a term is one exact phrase of its (at most 3) trigrams
+OVERFETCH = 20
+
+
+def _trigram_query(term: str) -> str:
+    """The trigram MATCH for one term.
+
+    A phrase of n characters is n-2 trigrams whose positions FTS5 must line up; for long phrases
+    that dominates the search. Trigrams at 0, 3, 6, … and the last one already cover every
+    character, so longer terms ask for those (AND, no positions), and search_talks keeps only the
+    talks whose text really contains the term: the rare talk that has the pieces apart is dropped.
+    """
+    if len(term) <= TRIGRAM_PHRASE_MAX:
+        return _phrase(term)
+    starts = sorted({*range(0, len(term) - 2, 3), len(term) - 3})
+    return "(" + " AND ".join(_phrase(term[k : k + 3]) for k in starts) + ")"
+
+
 def search_talks(
     session: Session, query: str, *, inspection_id: str | None = None, limit: int = 50
 ) -> list[TalkHit]:
@@ -640,12 +658,14 @@ def search_talks(
     short_terms = [t for t in terms if len(t) == 2]
     if long_terms:
         sql += " AND t.doc_no IN (SELECT rowid FROM talk_trigram WHERE talk_trigram MATCH ?)"
-        args.append(" AND ".join(_phrase(t) for t in long_terms))
+        args.append(" AND ".join(_trigram_query(t) for t in long_terms))
     if short_terms:
         sql += " AND t.doc_no IN (SELECT rowid FROM talk_bigram WHERE talk_bigram MATCH ?)"
         args.append(" AND ".join(_phrase(t) for t in short_terms))
     sql += " ORDER BY t.start_at DESC, t.number DESC LIMIT ?"
-    args.append(max(1, min(int(limit), 1000)))
+    limit = max(1, min(int(limit), 1000))
+    # Long terms are matched loosely (see _trigram_query) and checked exactly below: fetch a few extra.
+    args.append(limit + (OVERFETCH if any(len(t) > TRIGRAM_PHRASE_MAX for t in long_terms) else 0))
     ids = [r[0] for r in session.conn.execute(sql, args).fetchall()]
     hits: list[TalkHit] = []
     if ids:
@@ -674,6 +694,8 @@ def search_talks(
             hits.append(
                 TalkHit(talk_id, r[1], r[2], r[3], r[4], TalkStatus(r[5]), snippet, spots, len(spans))
             )
+            if len(hits) == limit:
+                break
     session.audit("talks_search", "inspection", inspection_id or "", f"命中 {len(hits)} 条")
     return hits
 
