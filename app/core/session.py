@@ -15,10 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.errors import PasswordChangeRequired, PermissionDenied
+from app.core.errors import PasswordChangeRequired, PermissionDenied, StoreError
 from app.core.security import audit as audit_trail
 from app.core.security.roles import CAP_LABELS, Cap, Role, allowed
-from app.core.store.connection import Connection
+from app.core.store.connection import Connection, DatabaseError
 from app.core.store.keyslots import KeySlots, subkey
 
 
@@ -73,6 +73,10 @@ class Session:
         self._depth = 0
         self._head: tuple[int, str] | None = None
         self.closed = False
+        # Set when the chain head kept outside the database does not match the database (entries cut
+        # off the end, or the head file missing). The head is then never rewritten, so the
+        # mismatch stays visible to every later verification instead of being papered over.
+        self.head_alarm: str | None = None
 
     # ---- identity and capabilities --------------------------------------------------------------
     @property
@@ -119,7 +123,7 @@ class Session:
             raise
         self._depth = 0
         self.conn.execute("COMMIT")
-        if self._head is not None:
+        if self._head is not None and self.head_alarm is None:
             audit_trail.write_head(self.folder, subkey(self._db_key, "audit-head"), *self._head)
             self._head = None
 
@@ -150,12 +154,27 @@ class Session:
             "workstation_id": self.workstation_id,
         }
 
+    def check_head(self) -> None:
+        """Compare the database's audit trail with the head kept outside it; raise the alarm if cut."""
+        head = audit_trail.read_head(self.folder, subkey(self._db_key, "audit-head"))
+        if head is None:
+            self.head_alarm = "库外审计链头文件缺失。"
+            return
+        seq, digest = head
+        row = self.conn.execute("SELECT hash FROM audit WHERE seq = ?", (seq,)).fetchone()
+        if row is None or row[0] != digest:
+            self.head_alarm = f"审计日志与库外链头不符（链头第 {seq} 条），日志可能被截断或改动。"
+
     def close(self, *, reason: str = "logout") -> None:
         if self.closed:
             return
         try:
             self.audit(reason)
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except DatabaseError as exc:
+            # SQLCipher turns a connection read-only after a failed page HMAC: the sign-out cannot be
+            # recorded, but the session still ends and the user is told why.
+            raise StoreError("数据库已损坏，无法记录退出；请让安全审计员运行数据库校验。") from exc
         finally:
             self.conn.close()
             self.closed = True

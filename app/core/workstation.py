@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from app.core.errors import AccountLocked, AuthenticationError, StoreError, ValidationError
+from app.core.errors import AccountLocked, AuthenticationError, StoreError, UserError, ValidationError
 from app.core.security import audit as audit_trail
 from app.core.security.policy import Policy, check_password, effective_rules
 from app.core.security.roles import CLEARANCES, Role
@@ -23,6 +23,7 @@ from app.core.store.connection import DB_FILE, DatabaseError, open_connection
 from app.core.store.keyslots import (
     RECOVERY_SLOT,
     SLOTS_FILE,
+    UNKNOWN_ACCOUNT,
     KdfParams,
     KeySlots,
     calibrated_params,
@@ -232,11 +233,7 @@ class Workstation:
         try:
             slots.check_not_locked(username, now)
         except AccountLocked:
-            slots.data["failures"].setdefault(username, {"count": 0, "locked_until": None, "attempts": []})
-            slots.data["failures"][username]["attempts"].append(
-                {"at": (now or datetime.now(UTC)).isoformat(), "reason": "locked"}
-            )
-            slots._save_counters_only()
+            slots.record_refused(username, "locked", now)
             raise
         db_key = slots.try_unwrap(username, password)
         if db_key is None:
@@ -272,6 +269,13 @@ class Workstation:
             conn.close()
             raise
         session = Session(self.folder, conn, db_key, user, meta["workstation_id"], slots)
+        try:
+            session.check_head()
+        except UserError as exc:  # a damaged or forged head file is itself the alarm
+            session.head_alarm = exc.message
+        except DatabaseError as exc:
+            conn.close()
+            raise StoreError(DAMAGED_MESSAGE) from exc
         pending = slots.take_pending_attempts()
         try:
             if user.disabled:
@@ -294,6 +298,8 @@ class Workstation:
                         "UPDATE users SET last_login_at = ? WHERE id = ?", (audit_trail.now_iso(), user.id)
                     )
                     session.audit(action, "user", user.id, "密码已过期，须修改" if expired else "")
+                    if session.head_alarm:
+                        session.audit("audit_head_alarm", "audit", "", session.head_alarm)
         except DatabaseError as exc:
             conn.close()
             raise StoreError(DAMAGED_MESSAGE) from exc
@@ -340,7 +346,9 @@ def _audit_attempt(session: Session, attempt: dict) -> None:
             conn,
             session.audit_key,
             user_id=None,
-            username=str(attempt.get("username", "")),
+            username="（未知账号）"
+            if attempt.get("username") == UNKNOWN_ACCOUNT
+            else str(attempt.get("username", "")),
             role="",
             action=action,
             workstation_id=session.workstation_id,

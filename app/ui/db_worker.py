@@ -23,8 +23,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from app.core.errors import UserError
+from app.core.errors import StoreError, UserError
 from app.core.session import Session
+from app.core.store.connection import DatabaseError
 from app.core.workstation import Workstation
 
 NO_SESSION = object()  # marks jobs that run without a session (sign-in, setup, restore)
@@ -166,6 +167,11 @@ class DbWorker(QThread):
             return True, request.fn(*request.args, **kwargs)
         except UserError as exc:
             return False, exc
+        except DatabaseError:
+            # A page that fails its HMAC (or a full disk) surfaces here from any core call.
+            return False, StoreError(
+                "读取或写入数据库失败：文件可能已损坏或磁盘已满，本次操作未完成。请让安全审计员运行数据库校验。"
+            )
         except Exception as exc:  # a bug: say so without showing a traceback or record text
             print(f"xuncha worker: {type(exc).__name__}", file=sys.stderr)
             traceback.print_tb(exc.__traceback__, file=sys.stderr)

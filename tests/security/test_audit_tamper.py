@@ -221,11 +221,6 @@ def test_verify_store_names_the_first_bad_entry(trail):
     assert any(p.startswith("审计日志") and str(target) in p for p in report.problems)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core weakness: every commit rewrites audit.head without first checking the old head, so "
-    "deleting the last entries and then signing in once hides the truncation (reported to the lead)",
-)
 def test_truncation_stays_visible_after_the_next_sign_in(trail):
     ws, key, head = trail
     with raw_connection(ws, key) as conn:

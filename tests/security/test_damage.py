@@ -239,11 +239,6 @@ def _close_after_damage(session) -> None:
     assert session.closed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core bug: Session.close raises a raw sqlcipher3 OperationalError on a connection SQLCipher "
-    "made read-only after an HMAC failure (reported to the lead)",
-)
 def test_closing_a_session_after_damage_raises_a_store_error(filled_workstation):
     ws = filled_workstation
     pages = ws.db_path.stat().st_size // PAGE_SIZE

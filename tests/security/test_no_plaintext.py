@@ -285,11 +285,6 @@ def test_no_marker_reaches_any_file(tmp_path):
     assert hits == [], "plaintext found:\n" + "\n".join(hits)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core bug: a failed sign-in records the typed user name in plaintext in keyslots.json "
-    "(failures{}), so a password typed into the user-name field reaches the disk (reported to the lead)",
-)
 def test_password_typed_into_the_username_field_does_not_reach_the_disk(workstation):
     from app.core.errors import AuthenticationError
 

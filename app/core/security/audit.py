@@ -161,6 +161,13 @@ def _head_mac(key: bytes, seq: int, digest: str) -> str:
 
 
 def write_head(folder: Path, key: bytes, seq: int, digest: str) -> None:
+    """Record the newest (seq, hash); never move the head backwards (another writer may be ahead)."""
+    try:
+        current = read_head(folder, key)
+    except StoreError:
+        current = None  # damaged or forged: the commit that called us is genuine, so replace it
+    if current is not None and current[0] >= seq:
+        return
     body = {"seq": seq, "hash": digest, "mac": _head_mac(key, seq, digest)}
     atomic_write(folder / HEAD_FILE, json.dumps(body).encode("ascii"))
 

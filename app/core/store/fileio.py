@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import threading
+import uuid
 from pathlib import Path
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".new")
+    # A name of its own per writer: two sessions (GUI and command line, or two threads) may write the
+    # same small file at once, and a shared temporary name would let one rename the other's file away.
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.{uuid.uuid4().hex[:8]}.new")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         os.write(fd, data)

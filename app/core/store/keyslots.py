@@ -35,6 +35,7 @@ from app.core.store.fileio import atomic_write
 FORMAT = "xuncha-keyslots/1"
 SLOTS_FILE = "keyslots.json"
 RECOVERY_SLOT = "__recovery__"
+UNKNOWN_ACCOUNT = "__unknown__"
 KEY_BYTES = 32
 
 
@@ -292,11 +293,26 @@ class KeySlots:
         return db_key
 
     # ---- sign-in attempts and lockout ------------------------------------------------------------
+    def _failure_key(self, username: str) -> str:
+        # A name that is no account is never written down: it may be a password typed into the wrong
+        # field. Such attempts are counted together under one anonymous key.
+        return username if self.has_slot(username) else UNKNOWN_ACCOUNT
+
     def _failures(self, username: str) -> dict[str, Any]:
-        return self.data["failures"].setdefault(username, {"count": 0, "locked_until": None, "attempts": []})
+        key = self._failure_key(username)
+        return self.data["failures"].setdefault(key, {"count": 0, "locked_until": None, "attempts": []})
+
+    def record_refused(self, username: str, reason: str, now: datetime | None = None) -> None:
+        """Note an attempt refused without checking the password (e.g. while locked), for the audit."""
+        entry = self._failures(username)
+        at = (now or datetime.now(UTC)).isoformat()
+        entry["attempts"] = (entry.get("attempts") or [])[-99:] + [{"at": at, "reason": reason}]
+        self._save_counters_only()
 
     def check_not_locked(self, username: str, now: datetime | None = None) -> None:
         now = now or datetime.now(UTC)
+        if not self.has_slot(username):
+            return  # the anonymous bucket never locks anyone out
         entry = self.data["failures"].get(username)
         if entry and entry.get("locked_until"):
             until = datetime.fromisoformat(entry["locked_until"])
@@ -311,7 +327,7 @@ class KeySlots:
         entry["count"] = int(entry.get("count", 0)) + 1
         entry["attempts"] = (entry.get("attempts") or [])[-99:] + [{"at": now.isoformat(), "reason": reason}]
         locked = False
-        if entry["count"] >= int(self.policy.get("max_failures", 5)):
+        if self.has_slot(username) and entry["count"] >= int(self.policy.get("max_failures", 5)):
             minutes = int(self.policy.get("lockout_minutes", 10))
             entry["locked_until"] = (now + timedelta(minutes=minutes)).isoformat()
             entry["count"] = 0
@@ -332,7 +348,7 @@ class KeySlots:
 
     def drop_last_attempt(self, username: str, reason: str) -> None:
         """Forget the newest pending attempt of `username` when it was already audited (in an open session)."""
-        attempts = self.data["failures"].get(username, {}).get("attempts") or []
+        attempts = self.data["failures"].get(self._failure_key(username), {}).get("attempts") or []
         if attempts and attempts[-1].get("reason") == reason:
             attempts.pop()
 
