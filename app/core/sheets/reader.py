@@ -1,0 +1,167 @@
+"""Reading a spreadsheet someone else filled in, without trusting it.
+
+In order, before openpyxl parses anything: the size of the file; its first bytes (a zip, not an
+old .xls or something renamed); the zip directory — member count, each member's and the total
+uncompressed size, compression ratios, encryption (app.core.imports.zipsafe); the parts a workbook
+must have; any DTD or entity declaration in any XML part (XXE, billion laughs). Then openpyxl reads
+in read-only mode — parsing with defusedxml (asserted when app.core.sheets loads) — with the sheet
+dimensions distrusted, at most MAX_COLS columns and MAX_ROWS rows per sheet. Any failure inside
+openpyxl is a refusal with a plain message, never a traceback.
+
+Formulas are read as their text (data_only=False): nothing in the file is ever evaluated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+import openpyxl
+
+import app.core.sheets  # noqa: F401  (the defusedxml check)
+from app.core.imports import zipsafe
+from app.core.imports.limits import MB, ImportLimits, ImportRefused, human_size
+
+LABEL = "Excel 工作簿"
+MAX_ROWS = 100_000
+MAX_COLS = 60
+LIMITS = ImportLimits(
+    max_bytes=40 * MB,
+    max_zip_members=300,
+    max_member_bytes=120 * MB,
+    max_unzipped_bytes=200 * MB,
+    max_zip_ratio=150,
+)
+_REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
+
+
+@dataclass
+class SheetRows:
+    name: str
+    rows: list[tuple]  # rows[i] is spreadsheet row i + 1; each at most MAX_COLS values
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def check_container(data: bytes, limits: ImportLimits = LIMITS) -> None:
+    """Everything that can be refused before openpyxl sees the bytes."""
+    if not isinstance(data, bytes | bytearray) or not data:
+        raise ImportRefused("文件为空，不是 Excel 工作簿。")
+    if len(data) > limits.max_bytes:
+        raise ImportRefused(
+            f"文件大小 {human_size(len(data))}，超过 {human_size(limits.max_bytes)} 的上限，已拒绝导入。"
+        )
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise ImportRefused("这是旧版 .xls 文件或加密的工作簿，请在 Excel/WPS 中另存为 .xlsx 后再导入。")
+    if data[:4] != b"PK\x03\x04":
+        raise ImportRefused("该文件不是 Excel 工作簿（.xlsx），已拒绝导入。")
+    zf = zipsafe.open_checked(bytes(data), limits, LABEL)
+    names = set(zf.namelist())
+    for part in _REQUIRED_PARTS:
+        if part not in names:
+            raise ImportRefused("该文件不是 Excel 工作簿（.xlsx）：缺少工作簿部件，已拒绝导入。")
+    if any(n.lower().endswith(".bin") and "vba" in n.lower() for n in names):
+        raise ImportRefused("该工作簿含有宏（VBA），已拒绝导入。请另存为不含宏的 .xlsx。")
+    zipsafe.refuse_doctypes(zf, LABEL)
+
+
+def read_sheets(
+    data: bytes,
+    wanted: Sequence[str] | None = None,
+    *,
+    first_only: bool = False,
+    max_rows: int = MAX_ROWS,
+    max_cols: int = MAX_COLS,
+) -> dict[str, SheetRows]:
+    """The values of the wanted sheets (all, or the first visible one), after every check above.
+
+    Sheets named in `wanted` that the file lacks are simply absent from the result.
+    """
+    check_container(data)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about extensions it does not support
+            wb = openpyxl.load_workbook(
+                io.BytesIO(data), read_only=True, data_only=False, keep_links=False, keep_vba=False
+            )
+    except ImportRefused:
+        raise
+    except Exception:  # openpyxl raises many kinds on a damaged workbook; none of them is ours
+        raise ImportRefused("该 Excel 工作簿已损坏或格式不受支持，无法解析，已拒绝导入。") from None
+    out: dict[str, SheetRows] = {}
+    try:
+        names = list(wb.sheetnames)
+        if first_only:
+            visible = [ws.title for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+            names = visible[:1] or names[:1]
+        elif wanted is not None:
+            names = [n for n in names if n in wanted]
+        for name in names:
+            ws = wb[name]
+            if not hasattr(ws, "iter_rows"):  # a chart sheet
+                continue
+            out[name] = SheetRows(name, _rows(ws, name, max_rows, max_cols))
+    except ImportRefused:
+        raise
+    except Exception:
+        raise ImportRefused(
+            "该 Excel 工作簿的内容已损坏（如无效的日期或数字），无法解析，已拒绝导入。"
+        ) from None
+    finally:
+        wb.close()
+    return out
+
+
+def _rows(ws, name: str, max_rows: int, max_cols: int) -> list[tuple]:
+    declared = ws.max_row
+    if declared is not None and declared > max_rows + 10:
+        raise ImportRefused(f"工作表“{name}”声明有 {declared} 行，超过 {max_rows} 行的上限，已拒绝导入。")
+    ws.reset_dimensions()  # a lying dimension must not hide rows
+    rows: list[tuple] = []
+    for row in ws.iter_rows(max_col=max_cols, values_only=True):
+        if len(rows) >= max_rows + 10:
+            raise ImportRefused(f"工作表“{name}”超过 {max_rows} 行的上限，已拒绝导入。")
+        rows.append(row)
+    while rows and not any(v not in (None, "") for v in rows[-1]):
+        rows.pop()
+    return rows
+
+
+# ---- cell values -----------------------------------------------------------------------------------
+
+
+def text(value) -> str:
+    """A cell as trimmed text: numbers without '.0', dates as YYYY-MM-DD, line ends as \\n."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, datetime):
+        if value.hour or value.minute or value.second:
+            return value.strftime("%Y-%m-%d %H:%M")
+        return value.date().isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def cell(row: tuple, index: int | None):
+    if index is None or index >= len(row):
+        return None
+    return row[index]
+
+
+def column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
