@@ -17,4 +17,6 @@ class WorkstationInfo:
 
 def workstation_info(session: Session) -> WorkstationInfo:
     meta = dict(session.conn.execute("SELECT key, value FROM meta").fetchall())
-    return WorkstationInfo(meta["org_name"], meta["workstation_id"], meta["created_at"], meta.get("demo") == "1")
+    return WorkstationInfo(
+        meta["org_name"], meta["workstation_id"], meta["created_at"], meta.get("demo") == "1"
+    )

@@ -18,6 +18,7 @@ EXPECTED = {
     "temp_store": "2",  # MEMORY
     "foreign_keys": "1",
     "cipher_memory_security": "1",
+    "cache_size": "-65536",  # 64 MiB of decrypted pages
 }
 
 
