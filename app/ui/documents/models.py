@@ -12,11 +12,6 @@ from app.core.domain.documents import CustodyRecord, CustodyState, RequestItem
 from app.core.imports.limits import human_size
 from app.ui.org.common import Column, RecordTableModel
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Documents", text)
-
-
 # How each custody state looks: background, text colour, the icon's colour and glyph.
 STATE_LOOK: dict[CustodyState, tuple[str | None, str | None, str, str]] = {
     CustodyState.REQUESTED: ("#fff3d1", None, "#c77c00", "?"),
@@ -55,9 +50,9 @@ def state_icon(state: CustodyState) -> QIcon:
 def _amount(item: RequestItem) -> str:
     parts = []
     if item.volumes:
-        parts.append(tr("{n} vol.").format(n=item.volumes))
+        parts.append(QCoreApplication.translate("Documents", "{n} vol.").format(n=item.volumes))
     if item.pages:
-        parts.append(tr("{n} p.").format(n=item.pages))
+        parts.append(QCoreApplication.translate("Documents", "{n} p.").format(n=item.pages))
     return " / ".join(parts)
 
 
@@ -65,7 +60,7 @@ def _holder(item: RequestItem) -> str:
     if item.holder_name:
         return item.holder_name
     if item.state.in_custody:
-        return tr("team file store")
+        return QCoreApplication.translate("Documents", "team file store")
     return ""
 
 
@@ -81,18 +76,32 @@ TITLE_COLUMN = 2
 
 def request_columns() -> list[Column]:
     return [
-        Column(tr("No."), lambda i: str(i.number), lambda i: i.number),
-        Column(tr("State"), lambda i: i.state.label, lambda i: list(CustodyState).index(i.state)),
-        Column(tr("Material"), lambda i: i.title),
-        Column(tr("Category"), lambda i: i.category.label),
-        Column(tr("Period"), lambda i: i.period_text, lambda i: i.period_start or ""),
-        Column(tr("Requested"), lambda i: i.requested_on),
-        Column(tr("Received"), lambda i: i.received_on or ""),
-        Column(tr("Volumes / pages"), _amount, lambda i: i.pages or 0),
-        Column(tr("Holder"), _holder),
-        Column(tr("Copies"), lambda i: str(i.copies) if i.copies else "", lambda i: i.copies),
-        Column(tr("Planned return"), lambda i: i.planned_return_on or ""),
-        Column(tr("Returned (to whom)"), _returned),
+        Column(QCoreApplication.translate("Documents", "No."), lambda i: str(i.number), lambda i: i.number),
+        Column(
+            QCoreApplication.translate("Documents", "State"),
+            lambda i: i.state.label,
+            lambda i: list(CustodyState).index(i.state),
+        ),
+        Column(QCoreApplication.translate("Documents", "Material"), lambda i: i.title),
+        Column(QCoreApplication.translate("Documents", "Category"), lambda i: i.category.label),
+        Column(
+            QCoreApplication.translate("Documents", "Period"),
+            lambda i: i.period_text,
+            lambda i: i.period_start or "",
+        ),
+        Column(QCoreApplication.translate("Documents", "Requested"), lambda i: i.requested_on),
+        Column(QCoreApplication.translate("Documents", "Received"), lambda i: i.received_on or ""),
+        Column(QCoreApplication.translate("Documents", "Volumes / pages"), _amount, lambda i: i.pages or 0),
+        Column(QCoreApplication.translate("Documents", "Holder"), _holder),
+        Column(
+            QCoreApplication.translate("Documents", "Copies"),
+            lambda i: str(i.copies) if i.copies else "",
+            lambda i: i.copies,
+        ),
+        Column(
+            QCoreApplication.translate("Documents", "Planned return"), lambda i: i.planned_return_on or ""
+        ),
+        Column(QCoreApplication.translate("Documents", "Returned (to whom)"), _returned),
     ]
 
 
@@ -111,9 +120,13 @@ def decorate_item(item: RequestItem, role: int, column: int):
         return font
     if role == Qt.ItemDataRole.ToolTipRole:
         if item.state is CustodyState.OVERDUE:
-            return tr("Held past the planned return date ({date}).").format(date=item.planned_return_on)
+            return QCoreApplication.translate(
+                "Documents", "Held past the planned return date ({date})."
+            ).format(date=item.planned_return_on)
         if item.state is CustodyState.REQUESTED:
-            return tr("Requested on {date}; not yet provided by the unit.").format(date=item.requested_on)
+            return QCoreApplication.translate(
+                "Documents", "Requested on {date}; not yet provided by the unit."
+            ).format(date=item.requested_on)
         if item.note:
             return item.note
     return None
@@ -129,13 +142,13 @@ def history_model(parent) -> RecordTableModel:
 
     return RecordTableModel(
         [
-            Column(tr("Date"), lambda e: e.on_date),
-            Column(tr("Event"), lambda e: e.event.label),
-            Column(tr("Holder"), lambda e: e.holder_name or ""),
-            Column(tr("From / to"), lambda e: e.counterpart),
-            Column(tr("Copies"), quantity),
-            Column(tr("Recorded by"), lambda e: e.author_name or ""),
-            Column(tr("Note"), lambda e: e.note),
+            Column(QCoreApplication.translate("Documents", "Date"), lambda e: e.on_date),
+            Column(QCoreApplication.translate("Documents", "Event"), lambda e: e.event.label),
+            Column(QCoreApplication.translate("Documents", "Holder"), lambda e: e.holder_name or ""),
+            Column(QCoreApplication.translate("Documents", "From / to"), lambda e: e.counterpart),
+            Column(QCoreApplication.translate("Documents", "Copies"), quantity),
+            Column(QCoreApplication.translate("Documents", "Recorded by"), lambda e: e.author_name or ""),
+            Column(QCoreApplication.translate("Documents", "Note"), lambda e: e.note),
         ],
         parent,
     )
@@ -149,10 +162,14 @@ def _first_line(text: str, width: int = 80) -> str:
 def readings_model(parent) -> RecordTableModel:
     return RecordTableModel(
         [
-            Column(tr("Read on"), lambda r: r.read_on),
-            Column(tr("Reviewer"), lambda r: r.reviewer_name),
-            Column(tr("Excerpts"), lambda r: str(r.excerpt_count), lambda r: r.excerpt_count),
-            Column(tr("Notes"), lambda r: _first_line(r.notes)),
+            Column(QCoreApplication.translate("Documents", "Read on"), lambda r: r.read_on),
+            Column(QCoreApplication.translate("Documents", "Reviewer"), lambda r: r.reviewer_name),
+            Column(
+                QCoreApplication.translate("Documents", "Excerpts"),
+                lambda r: str(r.excerpt_count),
+                lambda r: r.excerpt_count,
+            ),
+            Column(QCoreApplication.translate("Documents", "Notes"), lambda r: _first_line(r.notes)),
         ],
         parent,
         decorate=lambda r, role, col: r.notes if role == Qt.ItemDataRole.ToolTipRole else None,
@@ -171,10 +188,10 @@ def excerpts_model(parent, readings: dict[str, Reading], files: dict[str, Attach
 
     model = RecordTableModel(
         [
-            Column(tr("Excerpt"), lambda x: x.label, lambda x: x.number),
-            Column(tr("Page / location"), lambda x: x.location),
-            Column(tr("Taken from"), source),
-            Column(tr("Passage"), lambda x: _first_line(x.passage)),
+            Column(QCoreApplication.translate("Documents", "Excerpt"), lambda x: x.label, lambda x: x.number),
+            Column(QCoreApplication.translate("Documents", "Page / location"), lambda x: x.location),
+            Column(QCoreApplication.translate("Documents", "Taken from"), source),
+            Column(QCoreApplication.translate("Documents", "Passage"), lambda x: _first_line(x.passage)),
         ],
         parent,
         decorate=lambda x, role, col: x.passage if role == Qt.ItemDataRole.ToolTipRole else None,
@@ -186,17 +203,19 @@ def excerpts_model(parent, readings: dict[str, Reading], files: dict[str, Attach
 def material_details(a: Attachment) -> str:
     d = a.details or {}
     if "pages" in d:
-        text = tr("{n} page(s)").format(n=d["pages"])
+        text = QCoreApplication.translate("Documents", "{n} page(s)").format(n=d["pages"])
         if d.get("no_text_layer"):
-            text += tr(", no text layer")
+            text += QCoreApplication.translate("Documents", ", no text layer")
         return text
     if "sheets" in d:
         sheets = d["sheets"]
-        return tr("{n} sheet(s)").format(n=len(sheets) if isinstance(sheets, list) else sheets)
+        return QCoreApplication.translate("Documents", "{n} sheet(s)").format(
+            n=len(sheets) if isinstance(sheets, list) else sheets
+        )
     if "width" in d and "height" in d:
         return f"{d['width']} × {d['height']}"
     if "paragraphs" in d:
-        return tr("{n} paragraph(s)").format(n=d["paragraphs"])
+        return QCoreApplication.translate("Documents", "{n} paragraph(s)").format(n=d["paragraphs"])
     if "encoding" in d:
         return str(d["encoding"]).upper()
     return ""
@@ -205,12 +224,19 @@ def material_details(a: Attachment) -> str:
 def material_model(parent) -> RecordTableModel:
     return RecordTableModel(
         [
-            Column(tr("File"), lambda a: a.filename),
-            Column(tr("Type"), lambda a: a.kind.label),
-            Column(tr("Size"), lambda a: human_size(a.size), lambda a: a.size),
-            Column(tr("SHA-256"), lambda a: a.sha256[:16] + "…"),
-            Column(tr("Details"), material_details),
-            Column(tr("Imported"), lambda a: a.created_at[:16].replace("T", " ")),
+            Column(QCoreApplication.translate("Documents", "File"), lambda a: a.filename),
+            Column(QCoreApplication.translate("Documents", "Type"), lambda a: a.kind.label),
+            Column(
+                QCoreApplication.translate("Documents", "Size"),
+                lambda a: human_size(a.size),
+                lambda a: a.size,
+            ),
+            Column(QCoreApplication.translate("Documents", "SHA-256"), lambda a: a.sha256[:16] + "…"),
+            Column(QCoreApplication.translate("Documents", "Details"), material_details),
+            Column(
+                QCoreApplication.translate("Documents", "Imported"),
+                lambda a: a.created_at[:16].replace("T", " "),
+            ),
         ],
         parent,
         decorate=lambda a, role, col: a.sha256 if role == Qt.ItemDataRole.ToolTipRole and col == 3 else None,

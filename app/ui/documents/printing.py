@@ -23,10 +23,6 @@ from app.ui.printing import PrintPreviewDialog
 CLASSIFICATION = "秘密"  # the request list names what the team examines: 秘密 like the rest of the case
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Documents", text)
-
-
 def request_list_copies(inspection_id: str, day: str, mark: str):
     def copies(session: Session, count: int, action: PrintAction) -> tuple[list[int], list[bytes]]:
         heading = request_list.inspection_heading(session, inspection_id)
@@ -81,13 +77,13 @@ def print_request_list(parent: QWidget, worker: DbWorker, inspection_id: str) ->
     dialog = PrintPreviewDialog.show_for(
         worker,
         parent,
-        title=tr("Request list — print preview"),
+        title=QCoreApplication.translate("Documents", "Request list — print preview"),
         preview=lambda s: request_list.preview_request_list(
             s, inspection_id, classification=CLASSIFICATION, today=day
         ),
         copies=request_list_copies(inspection_id, day, mark),
         classification=mark,
-        file_name=tr("request-list.pdf"),
+        file_name=QCoreApplication.translate("Documents", "request-list.pdf"),
     )
     parent.preview_dialog = dialog
     return dialog
@@ -100,13 +96,15 @@ def print_return_receipt(
     dialog = PrintPreviewDialog.show_for(
         worker,
         parent,
-        title=tr("Return receipt of {date} — print preview").format(date=day),
+        title=QCoreApplication.translate("Documents", "Return receipt of {date} — print preview").format(
+            date=day
+        ),
         preview=lambda s: return_receipt.preview_return_receipt(
             s, inspection_id, day, classification=CLASSIFICATION
         ),
         copies=return_receipt_copies(inspection_id, day, mark),
         classification=mark,
-        file_name=tr("return-receipt-{date}.pdf").format(date=day),
+        file_name=QCoreApplication.translate("Documents", "return-receipt-{date}.pdf").format(date=day),
     )
     parent.preview_dialog = dialog
     return dialog
