@@ -437,10 +437,6 @@ def _plan_team(session, preview, sheet, body, mp, headers, round_id) -> None:
             preview.refuse(sheet, row_no, _col(headers, mp["team"]), "", "巡察组为空。")
             continue
         last_team = team
-        if team not in team_ids and team not in new_teams:
-            finding = Finding(sheet, row_no, _col(headers, mp["team"]), team, "新建巡察组", "", team)
-            preview.ops.append(Op(finding, "team", _create_team(round_id, team)))
-            new_teams.add(team)
         person = values["name"]
         target = f"{team} {person}"
         if not person:
@@ -480,6 +476,10 @@ def _plan_team(session, preview, sheet, body, mp, headers, round_id) -> None:
             )
             continue
         seen.add(user_id)
+        if team not in team_ids and team not in new_teams:  # a team is created for its first member
+            finding = Finding(sheet, row_no, _col(headers, mp["team"]), team, "新建巡察组", "", team)
+            preview.ops.append(Op(finding, "team", _create_team(round_id, team)))
+            new_teams.add(team)
         team_id = team_ids.get(team)
         current = members.get((team_id, user_id)) if team_id else None
         if current is None:
