@@ -1,0 +1,1 @@
+"""Official documents (公文): assembly from the records, versioned text, seal, per-copy printing, verification."""

@@ -1,0 +1,257 @@
+"""The official seal (印章): its image, kept by the security officer, applied only by the office.
+
+The security officer stores the seal image (Cap.SEAL_STORE): a PNG with transparency, so that it
+can lie over the date as a stamp does. It is kept in the database (itself encrypted) and in addition
+sealed with AES-256-GCM under a key derived from the database key, so it is never plaintext even in
+a decrypted copy of a table. One seal is active at a time; storing a new one retires the old one.
+
+Only the office applies the seal (Cap.SEAL_APPLY), when printing copies (app.core.official.copies);
+every use goes into the seal register (seal_uses, append-only). Seeing the register needs one of
+SEAL_STORE, SEAL_APPLY or AUDIT_READ.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import warnings
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from app.core.domain import _fields as f
+from app.core.errors import NotFound, PermissionDenied, ValidationError
+from app.core.security.roles import Cap
+from app.core.session import Session
+from app.core.store.keyslots import subkey
+
+MAX_SEAL_BYTES = 4 * 1024 * 1024
+MIN_SIDE, MAX_SIDE = 64, 4000
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+@dataclass
+class SealInfo:
+    id: str
+    name: str
+    width_px: int
+    height_px: int
+    sha256: str
+    created_at: str
+    stored_by: str
+    active: bool
+    retired_at: str | None
+
+
+@dataclass
+class SealUse:
+    id: str
+    at: str
+    username: str
+    document_id: str
+    serial: int
+    kind: str
+    version: int
+    first_copy: int
+    last_copy: int
+    copies: int
+    seal_name: str
+
+
+def _key(session: Session) -> bytes:
+    return subkey(session.db_key, "seal-image")
+
+
+def check_png(data: bytes) -> tuple[int, int]:
+    """Width and height of a PNG with an alpha channel (or a transparent colour); ValidationError else."""
+    if not isinstance(data, bytes | bytearray) or not data:
+        raise ValidationError("请选择印章图像文件。", field="image")
+    if len(data) > MAX_SEAL_BYTES:
+        raise ValidationError("印章图像不能超过 4 MB。", field="image")
+    if not data.startswith(PNG_SIGNATURE):
+        raise ValidationError("印章图像须为 PNG 格式（带透明背景）。", field="image")
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=["PNG"]) as img:
+                width, height = img.size
+                if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
+                    raise ValidationError(
+                        f"印章图像的边长须在 {MIN_SIDE} 至 {MAX_SIDE} 像素之间（当前 {width}×{height}）。",
+                        field="image",
+                    )
+                transparent = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
+                img.load()
+                if transparent and img.mode != "RGBA":
+                    img = img.convert("RGBA")
+                if not transparent or img.getextrema()[3][0] == 255:
+                    raise ValidationError("印章图像须带透明背景（PNG 的透明通道）。", field="image")
+    except ValidationError:
+        raise
+    except Exception:
+        raise ValidationError("印章图像已损坏，无法读取。", field="image") from None
+    return width, height
+
+
+def store_seal(session: Session, name: str, png: bytes) -> SealInfo:
+    """Store a new seal image (the security officer); the previous seal is retired. Audited."""
+    session.require(Cap.SEAL_STORE)
+    name = f.text(name, "name", "印章名称", max_len=60)
+    width, height = check_png(bytes(png))
+    record = session.record_values()
+    nonce = os.urandom(12)
+    sealed = AESGCM(_key(session)).encrypt(nonce, bytes(png), record["id"].encode())
+    digest = hashlib.sha256(png).hexdigest()
+    with session.transaction() as conn:
+        retired = conn.execute(
+            "UPDATE seals SET active = 0, retired_at = ?, updated_at = ? WHERE active = 1 RETURNING id",
+            (record["created_at"], record["created_at"]),
+        ).fetchall()
+        f.insert(
+            conn,
+            "seals",
+            {
+                **record,
+                "name": name,
+                "nonce": nonce,
+                "image": sealed,
+                "width_px": width,
+                "height_px": height,
+                "sha256": digest,
+                "active": 1,
+            },
+        )
+        session.audit(
+            "seal_store",
+            "seal",
+            record["id"],
+            f"{width}×{height}，替换 {len(retired)} 枚" if retired else f"{width}×{height}",
+        )
+    return _info(session.conn, record["id"])
+
+
+def retire_seal(session: Session) -> None:
+    """Withdraw the active seal (nothing can be sealed until a new one is stored). Audited."""
+    session.require(Cap.SEAL_STORE)
+    now = f.now()
+    with session.transaction() as conn:
+        rows = conn.execute(
+            "UPDATE seals SET active = 0, retired_at = ?, updated_at = ? WHERE active = 1 RETURNING id",
+            (now, now),
+        ).fetchall()
+        if not rows:
+            raise NotFound("当前没有启用的印章。")
+        session.audit("seal_retire", "seal", rows[0][0])
+
+
+_INFO = (
+    "SELECT s.id, s.name, s.width_px, s.height_px, s.sha256, s.created_at, coalesce(u.username, ''), s.active,"
+    " s.retired_at FROM seals s LEFT JOIN users u ON u.id = s.author_id"
+)
+
+
+def _info(conn, seal_id: str) -> SealInfo:
+    row = conn.execute(f"{_INFO} WHERE s.id = ?", (seal_id,)).fetchone()
+    if row is None:
+        raise NotFound("找不到该印章。")
+    return SealInfo(*row[:7], bool(row[7]), row[8])
+
+
+def _require_any(session: Session, *caps: Cap) -> None:
+    for cap in caps:
+        if session.can(cap):
+            session.require(cap)
+            return
+    session.require(caps[0])  # raises with the first capability's message
+
+
+def active_seal(session: Session) -> SealInfo | None:
+    """What seal is in use (no image): for the security officer and the office."""
+    _require_any(session, Cap.SEAL_STORE, Cap.SEAL_APPLY)
+    row = session.conn.execute(f"{_INFO} WHERE s.active = 1").fetchone()
+    return SealInfo(*row[:7], bool(row[7]), row[8]) if row else None
+
+
+def list_seals(session: Session) -> list[SealInfo]:
+    session.require(Cap.SEAL_STORE)
+    rows = session.conn.execute(f"{_INFO} ORDER BY s.created_at DESC").fetchall()
+    return [SealInfo(*r[:7], bool(r[7]), r[8]) for r in rows]
+
+
+def _decrypt(session: Session, seal_id: str) -> bytes:
+    row = session.conn.execute("SELECT nonce, image, sha256 FROM seals WHERE id = ?", (seal_id,)).fetchone()
+    if row is None:
+        raise NotFound("找不到该印章。")
+    png = AESGCM(_key(session)).decrypt(bytes(row[0]), bytes(row[1]), seal_id.encode())
+    if hashlib.sha256(png).hexdigest() != row[2]:
+        raise NotFound("印章图像校验失败。")
+    return png
+
+
+def seal_image(session: Session, seal_id: str | None = None) -> bytes:
+    """The image for the security officer to check what was stored (default: the active one). Audited."""
+    session.require(Cap.SEAL_STORE)
+    if seal_id is None:
+        info = active_seal(session)
+        if info is None:
+            raise NotFound("当前没有启用的印章。")
+        seal_id = info.id
+    png = _decrypt(session, seal_id)
+    session.audit("seal_view", "seal", seal_id)
+    return png
+
+
+def image_for_use(session: Session) -> tuple[str, bytes]:
+    """(seal id, PNG) of the active seal, for sealing inside a registered print (Cap.SEAL_APPLY)."""
+    session.require(Cap.SEAL_APPLY)
+    info = session.conn.execute("SELECT id FROM seals WHERE active = 1").fetchone()
+    if info is None:
+        raise NotFound("安全保密管理员尚未保存印章图像，不能用印。")
+    return info[0], _decrypt(session, info[0])
+
+
+def record_use(
+    session: Session, conn, seal_id: str, document_id: str, version: int, register_id: str, numbers: list[int]
+) -> None:
+    """One line in the seal register; the caller holds the transaction and has checked SEAL_APPLY."""
+    if not session.can(Cap.SEAL_APPLY):
+        raise PermissionDenied("只有巡察办可以用印。")
+    f.insert(
+        conn,
+        "seal_uses",
+        {
+            **session.record_values(),
+            "seal_id": seal_id,
+            "document_id": document_id,
+            "version": int(version),
+            "register_id": register_id,
+            "first_copy": numbers[0],
+            "last_copy": numbers[-1],
+            "copies": len(numbers),
+            "user_id": session.user.id,
+            "username": session.user.username,
+        },
+    )
+    session.audit("seal_apply", "official_document", document_id, f"版本 {version}，共 {len(numbers)} 份")
+
+
+def seal_register(session: Session, *, document_id: str | None = None, limit: int = 1000) -> list[SealUse]:
+    """Every use of the seal, newest first (ids and numbers only, no document text). Audited."""
+    _require_any(session, Cap.SEAL_STORE, Cap.SEAL_APPLY, Cap.AUDIT_READ)
+    sql = (
+        "SELECT su.id, su.created_at, su.username, su.document_id, d.serial, d.kind, su.version, su.first_copy,"
+        " su.last_copy, su.copies, s.name FROM seal_uses su JOIN official_documents d ON d.id = su.document_id"
+        " JOIN seals s ON s.id = su.seal_id"
+    )
+    params: tuple = ()
+    if document_id:
+        sql += " WHERE su.document_id = ?"
+        params = (document_id,)
+    rows = session.conn.execute(
+        sql + " ORDER BY su.created_at DESC, su.rowid DESC LIMIT ?", (*params, limit)
+    ).fetchall()
+    session.audit("seal_register_view", "seal_register", document_id or "", f"{len(rows)} 条")
+    return [SealUse(*r) for r in rows]
