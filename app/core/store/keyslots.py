@@ -76,11 +76,19 @@ def calibrated_params(target_seconds: float = 0.5, memory_kib: int = 65536) -> K
     if _calibrated is not None:
         return _calibrated
     parallelism = max(1, min(4, os.cpu_count() or 1))
-    probe = KdfParams(1, memory_kib, parallelism)
-    started = time.perf_counter()
-    derive_key("calibration", os.urandom(16), probe)
-    one_pass = max(time.perf_counter() - started, 1e-3)
-    _calibrated = KdfParams(max(2, min(64, round(target_seconds / one_pass))), memory_kib, parallelism)
+
+    def timed(passes: int) -> float:
+        started = time.perf_counter()
+        derive_key("calibration", os.urandom(16), KdfParams(passes, memory_kib, parallelism))
+        return time.perf_counter() - started
+
+    # Two probes: their difference is the cost of passes alone; what is left of one probe is the fixed
+    # cost of allocating and filling the memory, which a single probe would count once per pass.
+    one, three = timed(1), timed(3)
+    per_pass = max((three - one) / 2, 1e-3)
+    fixed = max(one - per_pass, 0.0)
+    passes = round((target_seconds - fixed) / per_pass)
+    _calibrated = KdfParams(max(2, min(64, passes)), memory_kib, parallelism)
     return _calibrated
 
 
