@@ -8,6 +8,7 @@
     python -m app passwd  --data-dir DIR --user NAME  (old password, then the new one)
     python -m app audit-export --data-dir DIR --user NAME FILE.xlsx
     python -m app create-demo --data-dir DIR          a demo workstation, without starting the GUI
+    python -m app verify-print --data-dir DIR --user NAME  (password, then the code read from a copy)
 
 Passwords come from the terminal, or from standard input (one per line) when it is not a terminal;
 never from an argument. Exit status: 0 success, 1 a check failed, 2 usage, 3 refused (bad password,
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     user_cmd("passwd", "修改自己的密码")
     user_cmd("audit-export", "导出审计日志（安全审计员）").add_argument("file", type=Path)
     sub.add_parser("create-demo", help="创建演示数据库（不启动界面）", parents=[common])
+    user_cmd("verify-print", "核验打印件的核验码（密码之后输入核验码）")
     return parser
 
 
@@ -194,6 +196,21 @@ def cmd_create_demo(args, data_dir: Path) -> int:
     return EXIT_OK
 
 
+def cmd_verify_print(args, data_dir: Path) -> int:
+    from app.core.official.verify import verify_code
+    from app.core.workstation import Workstation
+
+    session = Workstation(data_dir).unlock(args.user, read_secret("密码："))
+    try:
+        # The code is not a secret: typed visibly at a terminal, else the next line of standard input.
+        code = input("核验码：") if sys.stdin is not None and sys.stdin.isatty() else read_secret("核验码：")
+        result = verify_code(session, code)
+    finally:
+        session.close()
+    _out(result.message)
+    return EXIT_OK if result.genuine else EXIT_FAILED
+
+
 COMMANDS = {
     "verify": cmd_verify,
     "backup": cmd_backup,
@@ -202,4 +219,5 @@ COMMANDS = {
     "passwd": cmd_passwd,
     "audit-export": cmd_audit_export,
     "create-demo": cmd_create_demo,
+    "verify-print": cmd_verify_print,
 }
