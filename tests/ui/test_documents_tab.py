@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import gc
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QPushButton
 
 from app.core.demo import create_demo
 from app.core.demo_documents import HOUSING, WATER
@@ -81,16 +82,17 @@ def signed_in(qtbot, worker, demo_folder):
     return _sign_in
 
 
-def inspection_id(qtbot, worker, unit_name: str) -> str:
+def inspection_id(qtbot, worker, unit_name: str | None) -> str:
+    """The round-2 inspection of that unit (None: the first one the user sees)."""
     found = run_job(qtbot, worker, inspections.list_inspections)
-    return next(i.id for i in found if i.unit_name == unit_name and i.round_number == 2)
+    return next(i.id for i in found if unit_name in (None, i.unit_name) and i.round_number == 2)
 
 
 @pytest.fixture
 def panel(qtbot, worker, signed_in):
     """panel('member1') -> the tab on 市水务集团有限公司, loaded, first item selected."""
 
-    def _open(username: str, unit: str = WATER) -> DocumentsPanel:
+    def _open(username: str, unit: str | None = WATER) -> DocumentsPanel:
         signed_in(username)
         widget = DocumentsPanel(worker, inspection_id(qtbot, worker, unit))
         qtbot.addWidget(widget)
@@ -328,7 +330,10 @@ def test_reading_notes_and_excerpts_add_edit_delete(qtbot, worker, panel):
     again.location.clear()
     type_text(qtbot, again.location, "p3")
     closes(qtbot, p, again)
-    qtbot.waitUntil(lambda: p.excerpts_model.rowCount() == 1 and p.excerpts_model.index(0, 1).data() == "p3", timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: p.excerpts_model.rowCount() == 1 and p.excerpts_model.index(0, 1).data() == "p3",
+        timeout=TIMEOUT,
+    )
     p.excerpts_table.selectRow(0)
     p.delete_excerpt()
     box = next(b for b in p.findChildren(QMessageBox) if b.objectName() == "confirmBox" and b.isVisible())
@@ -345,7 +350,9 @@ def test_import_a_docx_and_a_hostile_file_then_view_inside_the_app(qtbot, worker
     item = choose_item(qtbot, p, "2024年以来工程建设及采购合同")
     assert p.material_model.rowCount() == 0
     good = tmp_path / "城东管网改造工程合同.docx"
-    good.write_bytes(samples.make_docx(["城东管网改造工程施工合同", "合同金额：1860万元，由总经理办公会确定施工单位。"]))
+    good.write_bytes(
+        samples.make_docx(["城东管网改造工程施工合同", "合同金额：1860万元，由总经理办公会确定施工单位。"])
+    )
     hostile = tmp_path / "采购合同.docx"  # a PNG under a Word name
     hostile.write_bytes(samples.make_image("PNG"))
     p.choose_files = lambda: [str(good), str(hostile)]
@@ -396,13 +403,16 @@ def test_import_progress_can_be_cancelled(qtbot, worker, panel, tmp_path):
         path = tmp_path / f"合同{n:02d}.txt"
         path.write_bytes(f"第{n}号合同 公车维修".encode() * 2000)
         paths.append(str(path))
+    worker.submit(lambda s: time.sleep(0.5))  # the worker is busy: Cancel comes before the first file
     p.import_paths(paths)
-    p.import_progress.cancel()  # as the user pressing Cancel
+    assert p.import_progress.isVisible() and "30" in p.import_progress.labelText()
+    cancel = p.import_progress.findChild(QPushButton)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)  # as the user pressing Cancel
     qtbot.waitUntil(lambda: p.last_import is not None, timeout=TIMEOUT)
     report = p.last_import
-    kept = run_job(qtbot, worker, reading.list_material, item.id)
-    assert len(kept) == len(report.imported) < 30
-    assert report.cancelled and report.not_tried == 30 - len(report.imported)
+    assert report.cancelled and report.imported == [] and report.not_tried == 30
+    assert run_job(qtbot, worker, reading.list_material, item.id) == []
+    assert "已取消" in p.import_message.text()
     p.import_message.close()
 
 
@@ -431,13 +441,17 @@ def test_two_character_search_highlights_hits_in_context(qtbot, panel):
     # a hit leads to its item
     hit = view.hits[0]
     view._clicked(__import__("PySide6.QtCore", fromlist=["QUrl"]).QUrl("hit:0"))
-    qtbot.waitUntil(lambda: p.current_item() is not None and p.current_item().id == hit.item_id, timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: p.current_item() is not None and p.current_item().id == hit.item_id, timeout=TIMEOUT
+    )
 
 
 def test_search_escapes_record_text(qtbot, worker, panel):
     p = panel("member1")
     item = choose_item(qtbot, p, "2024年以来中层干部选拔任用工作档案")
-    run_job(qtbot, worker, lambda s: reading.add_excerpt(s, item.id, passage="<b>公车</b> & <script>x</script>"))
+    run_job(
+        qtbot, worker, lambda s: reading.add_excerpt(s, item.id, passage="<b>公车</b> & <script>x</script>")
+    )
     p.focus_find()
     type_text(qtbot, p.search_view.edit, "公车")
     p.search_view.search()
@@ -449,11 +463,10 @@ def test_search_escapes_record_text(qtbot, worker, panel):
 
 
 def test_a_member_of_another_team_sees_nothing(qtbot, worker, panel, signed_in):
-    water = None
     signed_in("member1")
     water = inspection_id(qtbot, worker, WATER)
-    p = panel("member8")  # 第二巡察组: its own inspection
-    assert p.data.inspection.unit_name == WATER or True
+    p = panel("member8", None)  # 第二巡察组, on its own inspection
+    assert p.data.inspection.team_name == "第二巡察组"
     other = DocumentsPanel(worker, water)
     qtbot.addWidget(other)
     qtbot.waitUntil(lambda: bool(other.error_text), timeout=TIMEOUT)
@@ -475,7 +488,7 @@ def test_gate_refuses_a_member_and_the_leader_overrides(qtbot, worker, panel, si
     p.override_button.click()
     dialog: OverrideDialog = wait_dialog(qtbot, p, OverrideDialog)
     type_text(qtbot, dialog.reason, "单位正在整理补充材料，归还手续在报告阶段办理。")
-    assert "只有本组组长" in fails(qtbot, dialog, None)  # the core's refusal, shown as is
+    assert "无权批准" in fails(qtbot, dialog, None)  # the core's refusal, shown as is
     dialog.reject()
 
     leader = panel("leader1")
@@ -501,7 +514,9 @@ def test_print_preview_of_the_request_list_and_a_return_receipt(qtbot, panel):
     p = panel("member1", HOUSING)
     p.items_table.setFocus()
     QTest.keyClick(p.items_table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: isinstance(getattr(p, "preview_dialog", None), PrintPreviewDialog), timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: isinstance(getattr(p, "preview_dialog", None), PrintPreviewDialog), timeout=TIMEOUT
+    )
     preview = p.preview_dialog
     qtbot.waitUntil(lambda: preview.rendered_pages >= 1, timeout=TIMEOUT)
     assert "调阅资料清单" in preview.windowTitle()
@@ -556,11 +571,12 @@ def open_inspection(qtbot, worker, demo_folder, username: str, unit: str):
 
 
 def test_documents_tab_in_the_inspection_view_screenshot(qtbot, worker, demo_folder):
-    assert any(t.key == "documents" for t in INSPECTION_TABS) or True
     window, view, p = open_inspection(qtbot, worker, demo_folder, "leader1", WATER)
-    choose_item(qtbot, p, "2024年以来党委会议记录")
-    p.item_tabs.setCurrentWidget(p.excerpts_page)
-    qtbot.waitUntil(lambda: p.excerpts_model.rowCount() == 2, timeout=TIMEOUT)
+    assert any(t.key == "documents" for t in INSPECTION_TABS)
+    # a row other than the overdue one, so its tint shows; the excerpts an issue may cite
+    choose_item(qtbot, p, "2025年度会计凭证（公务接待、公车运行部分）")
+    p.item_tabs.setCurrentWidget(p.readings_page)
+    qtbot.waitUntil(lambda: p.readings_model.rowCount() == 1, timeout=TIMEOUT)
     QApplication.processEvents()
     grab(window, "documents-window.png")
     # the leader moves on through the banner; the inspection view follows
