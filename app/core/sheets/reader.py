@@ -61,14 +61,19 @@ def check_container(data: bytes, limits: ImportLimits = LIMITS) -> None:
         raise ImportRefused("这是旧版 .xls 文件或加密的工作簿，请在 Excel/WPS 中另存为 .xlsx 后再导入。")
     if data[:4] != b"PK\x03\x04":
         raise ImportRefused("该文件不是 Excel 工作簿（.xlsx），已拒绝导入。")
-    zf = zipsafe.open_checked(bytes(data), limits, LABEL)
-    names = set(zf.namelist())
-    for part in _REQUIRED_PARTS:
-        if part not in names:
-            raise ImportRefused("该文件不是 Excel 工作簿（.xlsx）：缺少工作簿部件，已拒绝导入。")
-    if any(n.lower().endswith(".bin") and "vba" in n.lower() for n in names):
-        raise ImportRefused("该工作簿含有宏（VBA），已拒绝导入。请另存为不含宏的 .xlsx。")
-    zipsafe.refuse_doctypes(zf, LABEL)
+    try:
+        zf = zipsafe.open_checked(bytes(data), limits, LABEL)
+        names = set(zf.namelist())
+        for part in _REQUIRED_PARTS:
+            if part not in names:
+                raise ImportRefused("该文件不是 Excel 工作簿（.xlsx）：缺少工作簿部件，已拒绝导入。")
+        if any(n.lower().endswith(".bin") and "vba" in n.lower() for n in names):
+            raise ImportRefused("该工作簿含有宏（VBA），已拒绝导入。请另存为不含宏的 .xlsx。")
+        zipsafe.refuse_doctypes(zf, LABEL)
+    except ImportRefused:
+        raise
+    except Exception:  # zlib.error and friends from a damaged deflate stream
+        raise ImportRefused("该 Excel 工作簿已损坏，无法读取，已拒绝导入。") from None
 
 
 def read_sheets(
@@ -84,14 +89,17 @@ def read_sheets(
     Sheets named in `wanted` that the file lacks are simply absent from the result.
     """
     check_container(data)
+    with warnings.catch_warnings():
+        # openpyxl warns about extensions it ignores and cells it cannot read; we refuse or ignore them
+        warnings.simplefilter("ignore")
+        return _read(data, wanted, first_only, max_rows, max_cols)
+
+
+def _read(data: bytes, wanted, first_only: bool, max_rows: int, max_cols: int) -> dict[str, SheetRows]:
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about extensions it does not support
-            wb = openpyxl.load_workbook(
-                io.BytesIO(data), read_only=True, data_only=False, keep_links=False, keep_vba=False
-            )
-    except ImportRefused:
-        raise
+        wb = openpyxl.load_workbook(
+            io.BytesIO(data), read_only=True, data_only=False, keep_links=False, keep_vba=False
+        )
     except Exception:  # openpyxl raises many kinds on a damaged workbook; none of them is ours
         raise ImportRefused("该 Excel 工作簿已损坏或格式不受支持，无法解析，已拒绝导入。") from None
     out: dict[str, SheetRows] = {}
