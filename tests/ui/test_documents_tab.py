@@ -249,6 +249,25 @@ def test_add_receive_hand_over_copy_and_return_through_the_dialogs(qtbot, worker
     closes(qtbot, p, back)
     qtbot.waitUntil(lambda: shown_state(p, title) == "已归还", timeout=TIMEOUT)
 
+    # a line received cannot be deleted (its custody record stays); a new, unreceived one can, after a question
+    assert not p.action_delete.isEnabled()
+    p.new_item()
+    extra: ItemDialog = wait_dialog(qtbot, p, ItemDialog)
+    pick(extra.category, "其他")
+    type_text(qtbot, extra.title, "临时调阅事项")
+    closes(qtbot, p, extra)
+    qtbot.waitUntil(lambda: p.items_model.rowCount() == 8, timeout=TIMEOUT)
+    choose_item(qtbot, p, "临时调阅事项")
+    QTest.keyClick(p.items_table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(
+        lambda: any(b.objectName() == "confirmBox" and b.isVisible() for b in p.findChildren(QMessageBox)),
+        timeout=TIMEOUT,
+    )
+    box = next(b for b in p.findChildren(QMessageBox) if b.objectName() == "confirmBox" and b.isVisible())
+    assert "临时调阅事项" in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: p.items_model.rowCount() == 7, timeout=TIMEOUT)
+
     # the chain, as the core keeps it and as the tab shows it
     choose_item(qtbot, p, title)
     qtbot.waitUntil(lambda: p.history_model.rowCount() == 4, timeout=TIMEOUT)

@@ -376,7 +376,13 @@ class DocumentsPanel(QWidget):
             return
         self.item_title.setText(f"{item_caption(item)} — {item.state.label}")
         self._loading_item = item.id
-        self.worker.submit(ops.load_item, item.id, on_done=self._item_loaded, on_error=self._load_failed)
+        self.worker.submit(ops.load_item, item.id, on_done=self._item_loaded, on_error=self._item_failed)
+
+    def _item_failed(self, error: UserError) -> None:
+        """The item went away (or out of sight) meanwhile: say so where its details would be."""
+        self.detail = None
+        self.item_title.setText(str(error))
+        self._update_actions()
 
     def _item_loaded(self, detail: ops.ItemDetail) -> None:
         current = self.current_item()
