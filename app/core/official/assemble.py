@@ -41,9 +41,10 @@ def committee_name(org_name: str) -> str:
     return org_name
 
 
-def _short_committee(committee: str) -> str:
-    """'中共某市委' -> '某市委', for 'xx纪委监委' style names."""
-    return committee[2:] if committee.startswith("中共") else committee
+def _place(committee: str) -> str:
+    """'中共某市委' -> '某市', for '某市纪委监委', '某市委组织部'."""
+    name = committee[2:] if committee.startswith("中共") else committee
+    return name[:-1] if name.endswith("委") else name
 
 
 def _count(session: Session, table: str, inspection_id: str) -> int:
@@ -181,7 +182,7 @@ def feedback_letter(session: Session, inspection_id: str, *, today: str | None =
 
 
 TARGET_NAMES = {
-    TransferTarget.DISCIPLINE_COMMISSION: ("纪委监委", "你委"),
+    TransferTarget.DISCIPLINE_COMMISSION: ("纪委监委", "你委"),  # after the place: 某市纪委监委
     TransferTarget.ORGANISATION_DEPT: ("委组织部", "你部"),
     TransferTarget.OTHER: ("", "你单位"),
 }
@@ -206,9 +207,7 @@ def transfer_letter(
     ]
     related = [i for i in _live_issues(session, inspection_id) if i.disposition == _ISSUE_DISPOSITION[target]]
     suffix, you = TARGET_NAMES[target]
-    receiver = (
-        _short_committee(committee) + suffix if suffix else (mine[0].transfer_body if mine else "有关单位")
-    )
+    receiver = _place(committee) + suffix if suffix else (mine[0].transfer_body if mine else "有关单位")
     letter_no = next((x.letter_no for x in mine if x.letter_no), "")
     body = [
         f"{committee}{insp.team_name}在对{insp.unit_name}党组织开展巡察期间，发现该单位有关人员问题线索{len(mine)}件"

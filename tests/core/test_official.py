@@ -1,0 +1,431 @@
+"""Official documents: assembly from demo records, versions, need-to-know, the seal (office only),
+per-copy printing with numbers from the register, verification codes, the copy register and recall.
+
+The demo is built once per module (with fast key derivation), given a few issue-register records on
+leader1's round-2 inspection of 市住房和城乡建设局 where it has none, and a seal stored by the security
+officer; each test works on its own copy.
+"""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.core.demo import create_demo
+from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from app.core.official import assemble, copies, documents, seals, verify
+from app.core.official.demo import demo_seal_png, ensure_issue_records
+from app.core.official.documents import DocumentDraft
+from app.core.official.kinds import DocKind
+from app.core.printing.register import CopyStatus
+from app.core.security.roles import Cap, Role, allowed
+from app.core.store.keyslots import KdfParams
+from app.core.workstation import Workstation
+from tests.conftest import save_artifact
+from tests.core.print_helpers import fonts, page_count, squash, text
+
+PASSWORD = "Demo-2026!"
+TODAY = "2026-05-20"
+UNIT = "市住房和城乡建设局"
+
+
+def _inspection(session) -> tuple[str, str]:
+    return session.conn.execute(
+        "SELECT i.id, i.round_id FROM inspections i JOIN units u ON u.id = i.unit_id"
+        " JOIN rounds r ON r.id = i.round_id WHERE u.name = ? AND r.number = 2",
+        (UNIT,),
+    ).fetchone()
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("official") / "demo"
+    ws = create_demo(folder, kdf=KdfParams.fast_for_tests())
+    sessions = {u: ws.unlock(u, PASSWORD) for u in ("office", "leader1", "member1", "secadmin")}
+    try:
+        inspection_id, _ = _inspection(sessions["office"])
+        ensure_issue_records(sessions["member1"], sessions["leader1"], sessions["office"], inspection_id)
+        seals.store_seal(sessions["secadmin"], "巡察办公章", demo_seal_png())
+    finally:
+        for s in sessions.values():
+            s.close()
+    return folder
+
+
+@pytest.fixture
+def ws(template: Path, tmp_path: Path) -> Workstation:
+    folder = tmp_path / "ws"
+    shutil.copytree(template, folder)
+    return Workstation(folder)
+
+
+@pytest.fixture
+def login(ws):
+    opened = []
+
+    def _login(username: str):
+        session = ws.unlock(username, PASSWORD)
+        opened.append(session)
+        return session
+
+    yield _login
+    for s in opened:
+        if not s.closed:
+            s.close()
+
+
+def _make(session, kind: DocKind, **kw):
+    inspection_id, round_id = _inspection(session)
+    scope = {"round_id": round_id} if kind.round_level else {"inspection_id": inspection_id}
+    draft = assemble.assemble(session, kind, today=TODAY, **scope, **kw)
+    return documents.create_document(session, kind, draft, **scope), draft
+
+
+# ---- every kind from demo data ---------------------------------------------------------------------
+
+ARTIFACT = {
+    DocKind.INSPECTION_REPORT: "inspection-report.pdf",
+    DocKind.FEEDBACK_LETTER: "feedback-letter.pdf",
+    DocKind.TRANSFER_LETTER: "transfer-letter.pdf",
+    DocKind.RECTIFICATION_NOTICE: "rectification-notice.pdf",
+    DocKind.STATISTICS_REPORT: "statistics-report.pdf",
+}
+
+
+@pytest.mark.parametrize("kind", list(DocKind))
+def test_each_kind_assembled_from_records_and_printed_sealed(kind, login):
+    office = login("office")
+    author = login("leader1") if kind == DocKind.TRANSFER_LETTER else office
+    doc, draft = _make(author, kind)
+    expected = {
+        DocKind.INSPECTION_REPORT: [
+            "违规发放津贴补贴",
+            "二、发现的主要问题",
+            "（一）",
+            "三、问题线索及移交情况",
+        ],
+        DocKind.FEEDBACK_LETTER: ["一、巡察发现的主要问题", "15个工作日内报送整改方案", "选人用人程序不规范"],
+        DocKind.TRANSFER_LETTER: ["张某某", "工程项目监管不到位", "纪委监委"],
+        DocKind.RECTIFICATION_NOTICE: ["修订津补贴发放管理办法", "已逾期", "二、有关要求"],
+        DocKind.STATISTICS_REPORT: ["共发现问题", "整改销号率", "立案"],
+    }[kind]
+    for phrase in expected:
+        assert phrase in draft.addressee + draft.body, phrase
+    job = copies.print_copies(office, doc.id, 2, recipients=["市委巡察工作领导小组", "存档"], seal=True)
+    assert job.numbers == [1, 2] and job.sealed
+    pdf = job.copies[0].pdf
+    save_artifact(ARTIFACT[kind], pdf)
+    body = squash(text(pdf))
+    assert squash(draft.title)[:10] in body
+    assert "000001" in body and job.copies[0].code in body
+    assert all(embedded for _, embedded in fonts(pdf))
+    # Rendered (in memory, with pdfium as the preview does) and kept for a person to look at.
+    import pypdfium2
+
+    rendered = pypdfium2.PdfDocument(pdf)[0].render(scale=50 / 72).to_pil()
+    assert rendered.size[0] > 300
+    buffer = io.BytesIO()
+    rendered.save(buffer, "PNG")
+    save_artifact(ARTIFACT[kind].replace(".pdf", "-p1.png"), buffer.getvalue())
+    if kind == DocKind.INSPECTION_REPORT:
+        assert page_count(pdf) >= 3  # several pages
+
+
+# ---- versions --------------------------------------------------------------------------------------
+
+
+def test_every_save_is_a_new_version_kept_and_audited(login):
+    office = login("office")
+    doc, draft = _make(office, DocKind.INSPECTION_REPORT)
+    draft.body += "\n四、补充说明\n巡察组补充的意见。"
+    draft.note = "补充意见"
+    v2 = documents.save_version(office, doc.id, draft, based_on=1)
+    assert v2.version == 2 and "补充说明" in v2.body
+    with pytest.raises(Conflict):
+        documents.save_version(office, doc.id, draft, based_on=1)  # someone saved in between
+    v1 = documents.get_version(office, doc.id, 1)
+    assert "补充说明" not in v1.body and v1.content_hash != v2.content_hash
+    assert [v.version for v in documents.list_versions(office, doc.id)] == [2, 1]
+    assert documents.get_document(office, doc.id).current_version == 2
+    actions = [
+        r[0]
+        for r in office.conn.execute("SELECT action FROM audit WHERE object_id = ? ORDER BY seq", (doc.id,))
+    ]
+    assert actions[:2] == ["official_create", "official_save"] and "official_view" in actions
+    with pytest.raises(Exception, match="never changed"):
+        office.conn.execute("UPDATE official_versions SET body = 'x' WHERE document_id = ?", (doc.id,))
+
+
+def test_validation_names_the_field(login):
+    office = login("office")
+    inspection_id, _ = _inspection(office)
+    good = dict(title="标题", body="正文", issuer="机关", issued_on=TODAY)
+    for bad, field in (
+        ({"title": ""}, "title"),
+        ({"issued_on": "2026-13-01"}, "issued_on"),
+        ({"classification": "绝密"}, "classification"),
+        ({"protection_years": 11}, "protection_years"),
+        ({"body": "  "}, "body"),
+    ):
+        with pytest.raises(ValidationError) as err:
+            documents.create_document(
+                office,
+                DocKind.INSPECTION_REPORT,
+                DocumentDraft(**{**good, **bad}),
+                inspection_id=inspection_id,
+            )
+        assert err.value.field == field
+
+
+def test_need_to_know(login):
+    office, leader, member = login("office"), login("leader1"), login("member1")
+    report, _ = _make(office, DocKind.INSPECTION_REPORT)
+    letter, _ = _make(leader, DocKind.TRANSFER_LETTER)
+    assert documents.get_version(member, report.id).title  # the team sees its report
+    with pytest.raises(NotFound):
+        documents.get_version(member, letter.id)  # but not the transfer letter: leads
+    with pytest.raises(PermissionDenied):
+        assemble.assemble(member, DocKind.TRANSFER_LETTER, inspection_id=report.inspection_id)
+    inspection_id, _ = _inspection(office)
+    assert {d.kind for d in documents.list_documents(member, inspection_id=inspection_id)} == {
+        DocKind.INSPECTION_REPORT
+    }
+    assert {d.kind for d in documents.list_documents(office, inspection_id=inspection_id)} == {
+        DocKind.INSPECTION_REPORT,
+        DocKind.TRANSFER_LETTER,
+    }
+    with pytest.raises(PermissionDenied):
+        documents.get_version(login("auditor"), report.id)
+    other = login("leader1")  # a leader of another team does not see it either
+    other.conn.execute("DELETE FROM team_members WHERE user_id = ?", (other.user.id,))
+    with pytest.raises(NotFound):
+        documents.get_version(other, report.id)
+
+
+def test_clearance_limits_the_classification(login):
+    member = login("member1")  # cleared for 秘密
+    inspection_id, _ = _inspection(member)
+    draft = DocumentDraft("标题", "正文", "机关", TODAY, classification="机密", protection_years=5)
+    with pytest.raises(PermissionDenied):
+        documents.create_document(member, DocKind.INSPECTION_REPORT, draft, inspection_id=inspection_id)
+    office = login("office")  # cleared for 机密
+    doc = documents.create_document(office, DocKind.INSPECTION_REPORT, draft, inspection_id=inspection_id)
+    with pytest.raises(PermissionDenied):
+        documents.get_version(member, doc.id)
+
+
+# ---- the seal --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_only_the_office_applies_the_seal(role, login):
+    username = {
+        Role.SYSADMIN: "sysadmin",
+        Role.SECURITY_OFFICER: "secadmin",
+        Role.AUDITOR: "auditor",
+        Role.OFFICE: "office",
+        Role.TEAM_LEADER: "leader1",
+        Role.TEAM_MEMBER: "member1",
+    }[role]
+    doc, _ = _make(login("office"), DocKind.FEEDBACK_LETTER)
+    session = login(username)
+    assert allowed(role, Cap.SEAL_APPLY) == (role == Role.OFFICE)
+    if role == Role.OFFICE:
+        job = copies.print_copies(session, doc.id, 1, seal=True)
+        assert job.sealed
+        uses = seals.seal_register(session, document_id=doc.id)
+        assert [(u.first_copy, u.copies, u.username) for u in uses] == [(1, 1, "office")]
+    else:
+        with pytest.raises(PermissionDenied):
+            copies.print_copies(session, doc.id, 1, seal=True)
+        with pytest.raises(PermissionDenied):
+            seals.image_for_use(session)
+    count = session.conn.execute("SELECT count(*) FROM seal_uses").fetchone()[0]
+    assert count == (1 if role == Role.OFFICE else 0)
+
+
+def test_seal_is_stored_encrypted_by_the_security_officer_only(login):
+    sec, office = login("secadmin"), login("office")
+    png = demo_seal_png(size=200)
+    with pytest.raises(PermissionDenied):
+        seals.store_seal(office, "公章", png)
+    info = seals.store_seal(sec, "新公章", png)
+    assert info.active and info.width_px == 200
+    assert [s.active for s in seals.list_seals(sec)] == [True, False]  # the old one retired
+    raw = sec.conn.execute("SELECT image FROM seals WHERE id = ?", (info.id,)).fetchone()[0]
+    assert b"PNG" not in bytes(raw)[:16] and png not in bytes(raw)
+    assert seals.seal_image(sec) == png
+    with pytest.raises(PermissionDenied):
+        seals.seal_image(office)  # the office uses it, inside a registered print only
+    from PIL import Image
+
+    flat = io.BytesIO()
+    Image.new("RGB", (200, 200), "red").save(flat, "PNG")
+    with pytest.raises(ValidationError, match="透明"):
+        seals.store_seal(sec, "无透明", flat.getvalue())
+    with pytest.raises(ValidationError, match="PNG"):
+        seals.store_seal(sec, "假图", b"GIF89a" + b"\0" * 100)
+    seals.retire_seal(sec)
+    doc, _ = _make(office, DocKind.FEEDBACK_LETTER)
+    with pytest.raises(NotFound, match="尚未保存印章"):
+        copies.print_copies(office, doc.id, 1, seal=True)
+
+
+# ---- copies, codes and the register ----------------------------------------------------------------
+
+
+def test_each_copy_has_its_number_watermark_and_code(login):
+    office = login("office")
+    doc, _ = _make(office, DocKind.INSPECTION_REPORT)
+    job = copies.print_copies(office, doc.id, 3, recipients=["甲", "乙"])
+    assert job.numbers == [1, 2, 3]
+    again = copies.print_copies(office, doc.id, 2)
+    assert again.numbers == [4, 5]
+    for c in job.copies + again.copies:
+        body = squash(text(c.pdf))
+        assert f"{c.copy_number:06d}" in body and squash(c.code) in body
+    assert len({c.pdf for c in job.copies}) == 3
+    rows = copies.list_copies(office, document_id=doc.id)
+    assert sorted((r.copy_number, r.recipient, r.status) for r in rows)[:3] == [
+        (1, "甲", CopyStatus.ISSUED),
+        (2, "乙", CopyStatus.ISSUED),
+        (3, "", CopyStatus.ISSUED),
+    ]
+
+
+def test_genuine_code_verifies_and_altered_codes_are_rejected(login):
+    office, auditor = login("office"), login("auditor")
+    doc, draft = _make(office, DocKind.FEEDBACK_LETTER)
+    job = copies.print_copies(office, doc.id, 2, recipients=["被巡察单位"], seal=True)
+    code, payload = job.copies[0].code, job.copies[0].qr_payload
+    result = verify.verify_code(auditor, code)
+    assert result.genuine and result.copy_number == 1 and result.version == 1 and result.sealed
+    assert result.recipient == "被巡察单位" and result.status == CopyStatus.ISSUED
+    assert result.title == ""  # the auditor sees numbers, not content
+    assert verify.verify_code(office, payload).title == draft.title  # the QR payload, for the office
+    assert verify.verify_code(office, code.lower().replace("-", " - ")).genuine  # typed loosely
+    serial, version, number, a, b = code.split("-")
+    altered = [
+        f"{serial}-{version}-000002-{a}-{b}",  # another copy number
+        f"{serial}-2-{number}-{a}-{b}",  # another version
+        f"{serial}-{version}-{number}-{a}-{b[:-1]}{'A' if b[-1] != 'A' else 'B'}",  # the hash
+        f"{int(serial) + 50}-{version}-{number}-{a}-{b}",  # no such document
+        payload[:-1] + ("0" if payload[-1] != "0" else "1"),
+    ]
+    for bad in altered:
+        assert not verify.verify_code(auditor, bad).genuine, bad
+    with pytest.raises(ValidationError):
+        verify.verify_code(auditor, "not a code")
+    with pytest.raises(PermissionDenied):
+        verify.verify_code(login("member1"), code)
+    # A new version: old copies still verify as what they are, the new text gets new codes.
+    documents.save_version(office, doc.id, draft, based_on=1)
+    assert verify.verify_code(office, code).version == 1
+    audited = office.conn.execute("SELECT count(*) FROM audit WHERE action = 'print_verify'").fetchone()[0]
+    assert audited >= len(altered) + 4
+
+
+def test_return_destroy_outstanding_and_recall(login):
+    office = login("office")
+    doc, _ = _make(office, DocKind.RECTIFICATION_NOTICE)
+    job = copies.print_copies(office, doc.id, 4, recipients=["甲", "乙", "丙", "丁"])
+    copies.set_status(office, doc.id, 1, "returned")
+    copies.set_status(office, doc.id, 2, "destroyed")
+    with pytest.raises(Conflict):
+        copies.set_status(office, doc.id, 2, "returned")
+    returned = verify.verify_code(office, job.copies[0].code)
+    assert returned.status == CopyStatus.RETURNED and "已收回" in returned.message
+    assert verify.verify_code(office, job.copies[1].code).status == CopyStatus.DESTROYED
+    assert sorted(r.copy_number for r in copies.outstanding(office) if r.document_id == doc.id) == [3, 4]
+    assert copies.recall(office, doc.id, "文字有误，全部收回") == 2
+    result = verify.verify_code(office, job.copies[2].code)
+    assert result.recalled_at and "通知收回" in result.message
+    with pytest.raises(PermissionDenied):
+        copies.recall(login("member1"), doc.id)
+    secadmin = login("secadmin")  # the security officer keeps the register: numbers, no titles
+    rows = copies.list_copies(secadmin, document_id=doc.id)
+    assert len(rows) == 4 and all(r.title == "" for r in rows)
+
+
+def _print_worker(
+    folder: str, username: str, document_id: str, rounds: int, head_dir: str, lock, queue
+) -> None:
+    from app.core.official import copies as c
+    from app.core.workstation import Workstation as W
+
+    with lock:  # sign-in rewrites the key-slot file: the two sign-ins take turns
+        session = W(Path(folder)).unlock(username, PASSWORD)
+    session.folder = Path(head_dir)  # each process keeps its own audit-head copy (see test_print_register)
+    got = []
+    try:
+        for i in range(rounds):
+            got += c.print_copies(session, document_id, 1 + i % 3).numbers
+    finally:
+        session.close()
+    queue.put(got)
+
+
+def test_copy_numbers_have_no_gaps_or_duplicates_across_processes(ws, login, tmp_path):
+    office = login("office")
+    doc, _ = _make(office, DocKind.INSPECTION_REPORT)
+    office.close()
+    ctx = multiprocessing.get_context("spawn")
+    lock, queue = ctx.Lock(), ctx.Queue()
+    procs = []
+    for k, user in enumerate(("office", "leader1")):
+        head = tmp_path / f"head-{k}"
+        head.mkdir()
+        procs.append(
+            ctx.Process(target=_print_worker, args=(str(ws.folder), user, doc.id, 8, str(head), lock, queue))
+        )
+    for p in procs:
+        p.start()
+    results = [queue.get(timeout=180) for _ in procs]
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    numbers = sorted(results[0] + results[1])
+    assert numbers == list(range(1, 2 * sum(1 + i % 3 for i in range(8)) + 1))
+    check = login("office")
+    registered = [
+        r[0]
+        for r in check.conn.execute(
+            "SELECT copy_number FROM print_copies WHERE record_id = ? ORDER BY 1", (doc.id,)
+        )
+    ]
+    assert registered == numbers
+
+
+# ---- the command line ------------------------------------------------------------------------------
+
+
+def test_verify_print_command(ws, login):
+    office = login("office")
+    doc, _ = _make(office, DocKind.FEEDBACK_LETTER)
+    job = copies.print_copies(office, doc.id, 1, recipients=["档案室"])
+    office.close()
+
+    def run(code: str, user: str = "auditor"):
+        return subprocess.run(
+            [sys.executable, "-m", "app", "verify-print", "--data-dir", str(ws.folder), "--user", user],
+            input=f"{PASSWORD}\n{code}\n",
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+
+    good = run(job.copies[0].code)
+    assert good.returncode == 0, good.stderr
+    assert "核验通过" in good.stdout and "000001" in good.stdout and "档案室" in good.stdout
+    code = job.copies[0].code
+    bad = run(code[:-1] + ("A" if code[-1] != "A" else "B"))
+    assert bad.returncode == 1 and "核验未通过" in bad.stdout
+    refused = run(code, user="member1")
+    assert refused.returncode == 3
