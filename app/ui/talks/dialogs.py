@@ -1,0 +1,86 @@
+"""Signing a talk record (date, optional scan of the signed pages) and adding a dated addendum."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDateEdit, QFileDialog, QLabel, QPlainTextEdit, QPushButton, QWidget
+
+from app.core.domain.talk_types import Talk
+from app.core.domain.talks import MAX_SCAN_BYTES
+from app.core.errors import ValidationError
+from app.ui.db_worker import DbWorker
+from app.ui.org.common import FormDialog
+from app.ui.talks import ops
+
+
+def _qdate(iso: str | None) -> QDate:
+    return QDate.fromString((iso or "")[:10], "yyyy-MM-dd")
+
+
+class SignDialog(FormDialog):
+    """recorded → signed. The scan is read into memory here and stored encrypted by the core."""
+
+    def __init__(self, worker: DbWorker, talk: Talk, parent: QWidget | None = None) -> None:
+        super().__init__(worker, "talks_sign.ui", parent)
+        self.talk = talk
+        self.scan: bytes | None = None
+        self.date_edit: QDateEdit = self.field(QDateEdit, "signedOnEdit")
+        self.date_edit.setMinimumDate(_qdate(talk.start_at))
+        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setDate(QDate.currentDate())
+        self.file_label: QLabel = self.field(QLabel, "scanFileLabel")
+        self.field(QPushButton, "chooseScanButton").clicked.connect(self.choose_scan)
+        self.setWindowTitle(self.tr("Signed: %1").replace("%1", talk.title))
+
+    def choose_scan(self) -> None:
+        dialog = QFileDialog(self, self.tr("Scan of the signed pages"))
+        dialog.setObjectName("scanFileDialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setNameFilter(self.tr("Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.set_scan_file)
+        dialog.open()
+
+    def set_scan_file(self, path: str) -> None:
+        """Read the chosen file (reading only: the bytes go to the core, which stores them encrypted)."""
+        file = Path(path)
+        try:
+            if file.stat().st_size > MAX_SCAN_BYTES:
+                raise ValidationError(
+                    self.tr("The scan is larger than %1 MB.").replace("%1", str(MAX_SCAN_BYTES >> 20)),
+                    field="scan",
+                )
+            self.scan = file.read_bytes()
+        except OSError as exc:
+            self.show_error(ValidationError(exc.strerror or str(exc), field="scan"))
+            return
+        except ValidationError as exc:
+            self.show_error(exc)
+            return
+        self.file_label.setText(f"{file.name}（{len(self.scan) // 1024} KB）")
+
+    def operation(self) -> tuple[Any, tuple]:
+        day = self.date_edit.date().toString("yyyy-MM-dd")
+        return ops.sign, (self.talk.id, day, self.scan)
+
+
+class AddendumDialog(FormDialog):
+    def __init__(self, worker: DbWorker, talk: Talk, parent: QWidget | None = None) -> None:
+        super().__init__(worker, "talks_addendum.ui", parent)
+        self.talk = talk
+        self.date_edit: QDateEdit = self.field(QDateEdit, "addedOnEdit")
+        self.date_edit.setDate(QDate.currentDate())
+        self.text_edit: QPlainTextEdit = self.field(QPlainTextEdit, "addendumEdit")
+        self.setWindowTitle(self.tr("Addendum to %1").replace("%1", talk.title))
+        self.text_edit.setFocus()
+
+    def operation(self) -> tuple[Any, tuple]:
+        return ops.add_addendum, (
+            self.talk.id,
+            self.text_edit.toPlainText(),
+            self.date_edit.date().toString("yyyy-MM-dd"),
+        )

@@ -1,0 +1,344 @@
+"""The 谈话 tab of an inspection: the talk list with filters and full-text search, and the talk form.
+
+Everything comes from the core through the worker: listing, searching and opening are audited
+there, and a user outside the inspection's need-to-know gets the core's refusal, shown in place of
+the list.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.domain import talks
+from app.core.domain.talk_types import CATEGORY_LABELS, STATUS_LABELS, IntervieweeCategory, TalkStatus
+from app.core.errors import UserError
+from app.ui.db_worker import DbWorker
+from app.ui.forms import child, load_form
+from app.ui.org.common import RECORD_ROLE, Column, FilterProxy, RecordTableModel, make_table, selected_record
+from app.ui.talks import ops
+from app.ui.talks.editor import TalkEditor
+
+NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "any"
+
+
+def _flags(row: talks.TalkSummary) -> str:
+    marks = []
+    if row.raised_problems:
+        marks.append("问题")
+    if row.raised_leads:
+        marks.append("线索")
+    return "、".join(marks)
+
+
+class TalksPanel(QWidget):
+    def __init__(self, worker: DbWorker, inspection_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("talksPanel")
+        self.worker = worker
+        self.inspection_id = inspection_id
+        self.data: ops.PanelData | None = None
+        self.editor: TalkEditor | None = None
+        self.refused: str = ""
+
+        self.form = load_form("talks_panel.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        f = self.form
+        self.splitter: QSplitter = child(f, QSplitter, "splitter")
+        self.interviewee_filter: QLineEdit = child(f, QLineEdit, "intervieweeFilter")
+        self.category_filter: QComboBox = child(f, QComboBox, "categoryFilter")
+        self.interviewer_filter: QComboBox = child(f, QComboBox, "interviewerFilter")
+        self.status_filter: QComboBox = child(f, QComboBox, "statusFilter")
+        self.date_from: QDateEdit = child(f, QDateEdit, "dateFrom")
+        self.date_to: QDateEdit = child(f, QDateEdit, "dateTo")
+        self.search_edit: QLineEdit = child(f, QLineEdit, "searchEdit")
+        self.search_button: QPushButton = child(f, QPushButton, "searchButton")
+        self.new_button: QPushButton = child(f, QPushButton, "newButton")
+        self.query_error: QLabel = child(f, QLabel, "queryError")
+        self.drafts_label: QLabel = child(f, QLabel, "draftsLabel")
+        self.stack: QStackedWidget = child(f, QStackedWidget, "listStack")
+        self.count_label: QLabel = child(f, QLabel, "countLabel")
+        self.editor_host: QWidget = child(f, QWidget, "editorHost")
+        self.editor_layout = QVBoxLayout(self.editor_host)
+        self.editor_layout.setContentsMargins(4, 0, 0, 0)
+        self.placeholder = QLabel(self.tr("Choose a talk in the list, or press Ctrl+N for a new one."))
+        self.placeholder.setObjectName("talkPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.editor_layout.addWidget(self.placeholder)
+
+        self._build_tables()
+        self._fill_filters()
+        self._wire()
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setSizes([520, 680])
+        self._set_enabled(False)
+        self.reload()
+
+    # ---- building ------------------------------------------------------------------------------
+    def _build_tables(self) -> None:
+        columns = [
+            Column(self.tr("No."), lambda r: str(r.number), lambda r: r.number),
+            Column(self.tr("Time"), lambda r: r.start_at),
+            Column(self.tr("Interviewee"), lambda r: r.interviewee_name),
+            Column(self.tr("Position"), lambda r: r.interviewee_position),
+            Column(self.tr("Category"), lambda r: r.interviewee_category.label),
+            Column(self.tr("Kind"), lambda r: r.kind.label),
+            Column(self.tr("Interviewers"), lambda r: "、".join(r.interviewers)),
+            Column(self.tr("Status"), lambda r: r.status.label),
+            Column(self.tr("Raised"), _flags),
+        ]
+        self.model = RecordTableModel(columns, self)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = make_table("talksTable", self.proxy)
+        hit_columns = [
+            Column(self.tr("No."), lambda h: str(h.number), lambda h: h.number),
+            Column(self.tr("Interviewee"), lambda h: h.interviewee_name),
+            Column(self.tr("Time"), lambda h: h.start_at),
+            Column(self.tr("Status"), lambda h: h.status.label),
+            Column(self.tr("Found"), lambda h: h.marked()),
+        ]
+        self.hits_model = RecordTableModel(hit_columns, self)
+        self.hits_proxy = FilterProxy(self)
+        self.hits_proxy.setSourceModel(self.hits_model)
+        self.hits_table = make_table("talkHitsTable", self.hits_proxy)
+        self.hits_table.setWordWrap(True)
+        for page_name, table in (("listPage", self.table), ("hitsPage", self.hits_table)):
+            page = child(self.form, QWidget, page_name)
+            page_layout = QVBoxLayout(page)
+            page_layout.setContentsMargins(0, 0, 0, 0)
+            page_layout.addWidget(table)
+        for column, width in ((0, 40), (1, 120), (2, 70), (3, 120)):
+            self.table.setColumnWidth(column, width)
+        for column, width in ((0, 40), (1, 70), (2, 120), (3, 60)):
+            self.hits_table.setColumnWidth(column, width)
+
+    def _fill_filters(self) -> None:
+        self.category_filter.addItem(self.tr("All categories"), "")
+        for category in IntervieweeCategory:
+            self.category_filter.addItem(CATEGORY_LABELS[category], category.value)
+        self.status_filter.addItem(self.tr("All statuses"), "")
+        for status in TalkStatus:
+            self.status_filter.addItem(STATUS_LABELS[status], status.value)
+        self.interviewer_filter.addItem(self.tr("All interviewers"), "")
+        for edit in (self.date_from, self.date_to):
+            edit.setMinimumDate(NO_DATE)
+            edit.setDate(NO_DATE)
+
+    def _wire(self) -> None:
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(300)
+        self._filter_timer.timeout.connect(self.reload_list)
+        self.interviewee_filter.textChanged.connect(lambda _t: self._filter_timer.start())
+        for combo in (self.category_filter, self.status_filter, self.interviewer_filter):
+            combo.currentIndexChanged.connect(lambda _i: self._filter_timer.start())
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _d: self._filter_timer.start())
+        self.search_button.clicked.connect(self.search)
+        self.search_edit.returnPressed.connect(self.search)
+        self.search_edit.textChanged.connect(self._search_text_changed)
+        self.new_button.clicked.connect(self.new_talk)
+        self.table.activated.connect(lambda _i: self.open_selected(self.table))
+        self.table.doubleClicked.connect(lambda _i: self.open_selected(self.table))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.open_selected(self.table))
+        self.hits_table.activated.connect(lambda _i: self.open_selected(self.hits_table))
+        self.hits_table.doubleClicked.connect(lambda _i: self.open_selected(self.hits_table))
+        self.drafts_label.linkActivated.connect(self._open_draft_link)
+        for keys, slot in (
+            (QKeySequence.StandardKey.New, self.new_talk),
+            (QKeySequence.StandardKey.Find, self.focus_search),
+            (QKeySequence(Qt.Key.Key_F5), self.refresh),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.search_edit, self.search_button, self.interviewee_filter, self.table):
+            widget.setEnabled(enabled)
+        self.new_button.setEnabled(enabled and bool(self.data and self.data.can_write))
+
+    # ---- loading -------------------------------------------------------------------------------
+    def filters(self) -> ops.Filters:
+        def day(edit: QDateEdit) -> str | None:
+            return None if edit.date() == NO_DATE else edit.date().toString("yyyy-MM-dd")
+
+        return ops.Filters(
+            interviewee=self.interviewee_filter.text().strip(),
+            category=self.category_filter.currentData() or None,
+            interviewer_id=self.interviewer_filter.currentData() or None,
+            date_from=day(self.date_from),
+            date_to=day(self.date_to),
+            status=self.status_filter.currentData() or None,
+        )
+
+    def reload(self) -> None:
+        self.worker.submit(
+            ops.load_panel, self.inspection_id, self.filters(), on_done=self._loaded, on_error=self._refused
+        )
+
+    def refresh(self) -> None:
+        """F5 and after phase moves: the list again (the open talk stays as it is)."""
+        if self.data is None:
+            self.reload()
+        else:
+            self.reload_list()
+
+    def _loaded(self, data: ops.PanelData) -> None:
+        first = self.data is None
+        self.data = data
+        self.refused = ""
+        if first:
+            current = self.interviewer_filter.currentData()
+            for person in data.team:
+                self.interviewer_filter.addItem(person.name, person.user_id)
+            self.interviewer_filter.setCurrentIndex(max(0, self.interviewer_filter.findData(current)))
+        self._set_enabled(True)
+        self._show_rows(data.rows)
+        self._show_drafts(data.drafts)
+
+    def _refused(self, error: UserError) -> None:
+        """Outside need-to-know (or no case rights): the core's message instead of the list."""
+        self.refused = str(error)
+        self.model.set_records([])
+        self.count_label.setText(self.refused)
+        self.count_label.setStyleSheet("color: #b00000;")
+        self._set_enabled(False)
+        self.placeholder.setText(self.refused)
+
+    def reload_list(self) -> None:
+        if self.data is None:
+            return
+        self.worker.submit(
+            ops.list_rows,
+            self.inspection_id,
+            self.filters(),
+            on_done=self._show_rows,
+            on_error=self._list_failed,
+        )
+
+    def _list_failed(self, error: UserError) -> None:
+        self.count_label.setText(str(error))
+
+    def _show_rows(self, rows: list[talks.TalkSummary]) -> None:
+        current = self.editor.talk.id if self.editor and self.editor.talk else None
+        self.table.selectionModel().blockSignals(True)
+        self.model.set_records(rows)
+        if current:
+            for row in range(self.proxy.rowCount()):
+                index = self.proxy.index(row, 0)
+                if self.proxy.data(index, RECORD_ROLE).id == current:
+                    self.table.selectRow(row)
+        self.table.selectionModel().blockSignals(False)
+        self.count_label.setStyleSheet("")
+        self.count_label.setText(self.tr("%1 talk(s)").replace("%1", str(len(rows))))
+
+    def _show_drafts(self, drafts: list[tuple[str, str]]) -> None:
+        if not drafts:
+            self.drafts_label.hide()
+            return
+        links = []
+        for key, number in drafts:
+            text = self.tr("No. %1").replace("%1", number) if number else self.tr("a new talk")
+            links.append(f'<a href="{key}">{text}</a>')
+        self.drafts_label.setText(
+            self.tr("Unsaved input kept as a draft: %1").replace("%1", "、".join(links))
+        )
+        self.drafts_label.show()
+
+    def _open_draft_link(self, key: str) -> None:
+        talk_id = None if key == talks.draft_key(self.inspection_id) else key.removeprefix("talk:")
+        self.open_talk(talk_id)
+
+    # ---- search --------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def _search_text_changed(self, text: str) -> None:
+        self.query_error.hide()
+        if not text.strip():
+            self.stack.setCurrentIndex(0)
+            self.count_label.setText(self.tr("%1 talk(s)").replace("%1", str(self.model.rowCount())))
+
+    def search(self) -> None:
+        query = self.search_edit.text().strip()
+        if not query:
+            self.stack.setCurrentIndex(0)
+            return
+        self.query_error.hide()
+        self.worker.submit(
+            ops.search, self.inspection_id, query, on_done=self._show_hits, on_error=self._search_failed
+        )
+
+    def _show_hits(self, hits: list[talks.TalkHit]) -> None:
+        self.hits_model.set_records(hits)
+        self.stack.setCurrentIndex(1)
+        self.hits_table.resizeRowsToContents()
+        self.count_label.setStyleSheet("")
+        self.count_label.setText(self.tr("%1 talk(s) found").replace("%1", str(len(hits))))
+
+    def _search_failed(self, error: UserError) -> None:
+        self.query_error.setText(str(error))
+        self.query_error.show()
+
+    # ---- opening -------------------------------------------------------------------------------
+    def open_selected(self, table) -> None:
+        record = selected_record(table)
+        if record is not None:
+            talk_id = getattr(record, "talk_id", None) or record.id
+            if self.editor is None or self.editor.talk is None or self.editor.talk.id != talk_id:
+                self.open_talk(talk_id)
+
+    def new_talk(self) -> None:
+        if self.data is not None and self.data.can_write:
+            self.open_talk(None)
+
+    def open_talk(self, talk_id: str | None) -> None:
+        if self.data is None:
+            return
+        if self.editor is not None:
+            self.editor.autosave()  # switching talks keeps what was typed as a draft
+        self.worker.submit(
+            ops.open_talk, self.inspection_id, talk_id, on_done=self._opened, on_error=self._open_failed
+        )
+
+    def _opened(self, opened: ops.Opened) -> None:
+        if self.data is None:
+            return
+        if self.editor is not None:
+            self.editor.autosave_timer.stop()
+            self.editor_layout.removeWidget(self.editor)
+            self.editor.hide()
+            self.editor.deleteLater()
+        self.placeholder.hide()
+        self.editor = TalkEditor(self.worker, self.data, self.editor_host)
+        self.editor_layout.addWidget(self.editor)
+        self.editor.load(opened)
+        self.editor.saved.connect(self._talk_saved)
+        if opened.talk is None:
+            self.editor.interviewee_combo.setFocus()
+        else:
+            self.editor.tabs.setCurrentIndex(2 if opened.talk.record else 0)
+
+    def _open_failed(self, error: UserError) -> None:
+        self.placeholder.setText(str(error))
+
+    def _talk_saved(self, _talk) -> None:
+        self.reload_list()
+        self.worker.submit(ops.unsaved_drafts, self.inspection_id, on_done=self._show_drafts)
