@@ -29,7 +29,7 @@ from app.core.security import visibility
 from app.core.security.roles import Cap
 from app.core.session import Session
 from app.core.sheets import ledger
-from app.core.sheets.workbook import Book, Col, as_date
+from app.core.sheets.workbook import Book, Col, as_date, merge
 
 Progress = Callable[[int, int], None] | None
 
@@ -224,7 +224,7 @@ def _rectification(session, book, inspection_id, label, subtitle, on, record, pr
         if k == len(rows) or rows[k].issue_id != rows[start].issue_id:
             if k - start > 1:
                 for col in "ABC":
-                    sheet.ws.merged_cells.add(f"{col}{first_row + start}:{col}{first_row + k - 1}")
+                    merge(sheet.ws, f"{col}{first_row + start}:{col}{first_row + k - 1}")
             start = k
     book.hidden_sheet(
         ledger.META_SHEET, ledger.meta_rows(db_key, record["id"], inspection_id, record["created_at"])

@@ -29,6 +29,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.writer.excel import ExcelWriter
 
@@ -157,8 +158,8 @@ class LedgerSheet:
         ws.freeze_panes = f"A{FIRST_DATA_ROW}"
         ws.print_title_rows = f"{FIRST_DATA_ROW - 1}:{FIRST_DATA_ROW - 1}"
         visible = sum(1 for c in self.columns if not c.hidden)
-        ws.merged_cells.add(f"A1:{get_column_letter(visible)}1")
-        ws.merged_cells.add(f"A2:{get_column_letter(visible)}2")
+        merge(ws, f"A1:{get_column_letter(visible)}1")
+        merge(ws, f"A2:{get_column_letter(visible)}2")
         ws.row_dimensions[1].height = 30
         ws.row_dimensions[FIRST_DATA_ROW - 1].height = 32
         setup = ws.page_setup
@@ -197,16 +198,26 @@ class LedgerSheet:
         # The sheet's XML goes to memory, never to openpyxl's temporary file.
         ws._writer = WorksheetWriter(ws, out=io.BytesIO())
         ws._writer.write_top()
+        ws._rows = _row_stream(ws)
+        next(ws._rows)
+        self._next_row = 1
         st = self._styles
-        title = self._cell(self._title, st.title)
-        ws.append([title])
-        ws.append([self._cell(self._subtitle, st.subtitle)])
-        ws.append([self._cell(c.header, st.header) for c in self.columns])
+        self._write([self._cell(self._title, st.title, 0)])
+        self._write([self._cell(self._subtitle, st.subtitle, 0)])
+        self._write([self._cell(c.header, st.header, k) for k, c in enumerate(self.columns)])
 
-    def _cell(self, value, template) -> WriteOnlyCell:
+    def _cell(self, value, template, index: int) -> WriteOnlyCell:
         cell = WriteOnlyCell(self.ws, value)
         cell._style = template._style
+        cell.column = index + 1
         return cell
+
+    def _write(self, cells: list) -> None:
+        row = self._next_row
+        for cell in cells:
+            cell.row = row
+        self.ws._rows.send(cells)
+        self._next_row += 1
 
     # ---- rows ------------------------------------------------------------------------------------
     def append(self, values: Sequence, *, alert: bool = False) -> None:
@@ -217,7 +228,7 @@ class LedgerSheet:
         styles = self._styles.alert if alert else self._styles.plain
         text_styles = self._styles.text
         row = []
-        for k, value in enumerate(values):
+        for k, value in enumerate(values, start=1):
             if isinstance(value, str):
                 value = clean_text(value) if value else None
             if isinstance(value, datetime):
@@ -226,12 +237,13 @@ class LedgerSheet:
                 cell = WriteOnlyCell(ws)
                 cell._value = value
                 cell.data_type = "s"  # explicitly a string: never a formula
-                cell._style = text_styles[k]._style
+                cell._style = text_styles[k - 1]._style
             else:
                 cell = WriteOnlyCell(ws, value)
-                cell._style = styles[k]._style
+                cell._style = styles[k - 1]._style
+            cell.column = k
             row.append(cell)
-        ws.append(row)
+        self._write(row)
         self.rows += 1
 
     def add_choices(self, index: int, choices: Sequence[str]) -> None:
@@ -312,6 +324,27 @@ class Book:
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
             _MemoryWriter(self.wb, archive).write_data()
         return buffer.getvalue()
+
+
+def _row_stream(ws):
+    """openpyxl's write-only row loop, fed ready-made cells (its own tries each value as a plain
+    value first and raises per cell when given a Cell, which dominates a large export)."""
+    writer = ws._writer
+    xf = writer.xf.send(True)
+    with xf.element("sheetData"):
+        try:
+            while True:
+                cells = yield
+                writer.write_row(xf, cells, cells[0].row if cells else 0)
+        except GeneratorExit:
+            pass
+    writer.xf.send(None)
+
+
+def merge(ws, ref: str) -> None:
+    """Add a merged range without openpyxl's overlap scan (quadratic in the number of merges);
+    our merges never overlap."""
+    ws.merged_cells.ranges.add(CellRange(ref))
 
 
 def _string_cell(ws, value) -> WriteOnlyCell:
