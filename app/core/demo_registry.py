@@ -56,9 +56,16 @@ def _talks(ctx: DemoContext) -> None:
     ctx.data["talks"] = populate_talks(ctx.session, ctx.data["org"])
 
 
+def _issues(ctx: DemoContext) -> None:
+    from app.core.demo_issues import populate_issues
+
+    ctx.data["issues"] = populate_issues(ctx)
+
+
 def populators() -> list[Callable[[DemoContext], None]]:
     return [
         _organisation,
         _documents,
         _talks,
+        _issues,
     ]

@@ -183,7 +183,7 @@ EVIDENCE_LABELS = {
 # in an older database; then the link is kept as typed and checked once they exist).
 EVIDENCE_TABLES = {
     EvidenceKind.TALK: "talks",
-    EvidenceKind.EXCERPT: "document_excerpts",
+    EvidenceKind.EXCERPT: "excerpts",
     EvidenceKind.DOCUMENT: "documents",
     EvidenceKind.PETITION: "petitions",
 }
@@ -293,16 +293,17 @@ class Issue:
 
     COLUMNS = (
         "i.id, i.inspection_id, i.category_id, i.subcategory_id, i.secondary_id, i.tags, i.level, i.title,"
-        " i.facts, i.legal_basis, i.responsibility, i.resp_principal, i.resp_first, i.resp_leading,"
-        " i.resp_supervisory, i.found_by, i.found_on, i.written_by, i.written_on, i.people_involved,"
-        " i.people_count, i.amount_fen, i.seriousness, i.review_opinion, i.reviewed_on, i.signed_by,"
+        " p.facts, p.legal_basis, p.responsibility, p.resp_principal, p.resp_first, p.resp_leading,"
+        " p.resp_supervisory, i.found_by, i.found_on, i.written_by, i.written_on, p.people_involved,"
+        " i.people_count, i.amount_fen, i.seriousness, p.review_opinion, i.reviewed_on, i.signed_by,"
         " i.signed_on, i.number, i.number_seq, i.status, i.status_on, i.dismissed_reason, i.disposition,"
         " i.disposition_body, i.fed_back_on, i.created_at, i.updated_at,"
         " ins.unit_id, u.name, ins.team_id, t.name, ins.round_id, r.number,"
         " coalesce(c.name, ''), coalesce(sc.name, ''), coalesce(sd.name, ''), coalesce(su.display_name, '')"
     )
     FROM = (
-        "issues i JOIN inspections ins ON ins.id = i.inspection_id JOIN units u ON u.id = ins.unit_id"
+        "issues i JOIN issue_papers p ON p.id = i.id"
+        " JOIN inspections ins ON ins.id = i.inspection_id JOIN units u ON u.id = ins.unit_id"
         " JOIN teams t ON t.id = ins.team_id JOIN rounds r ON r.id = ins.round_id"
         " LEFT JOIN classification_nodes c ON c.id = i.category_id"
         " LEFT JOIN classification_nodes sc ON sc.id = i.subcategory_id"
@@ -460,6 +461,25 @@ def _draft_values(conn, draft: IssueDraft, previous: Issue | None) -> dict:
     return values
 
 
+# Columns of issue_papers (the paper's prose, one row per issue with the issue's id).
+PAPER_TEXT_COLUMNS = (
+    "facts",
+    "legal_basis",
+    "responsibility",
+    "resp_principal",
+    "resp_first",
+    "resp_leading",
+    "resp_supervisory",
+    "people_involved",
+)
+
+
+def _split_paper(values: dict) -> tuple[dict, dict]:
+    """Split validated values into (issue_papers columns, issues columns)."""
+    paper = {k: values[k] for k in PAPER_TEXT_COLUMNS}
+    return paper, {k: v for k, v in values.items() if k not in paper}
+
+
 def _issue(conn, issue_id: str) -> Issue:
     row = conn.execute(f"SELECT {Issue.COLUMNS} FROM {Issue.FROM} WHERE i.id = ?", (issue_id,)).fetchone()
     if row is None:
@@ -497,7 +517,9 @@ def create_issue(session: Session, inspection_id: str, draft: IssueDraft) -> Iss
     visibility.require_inspection_writable(session, inspection_id)
     values = _draft_values(session.conn, draft, None)
     record = session.record_values()
+    paper, values = _split_paper(values)
     with session.transaction() as conn:
+        f.insert(conn, "issue_papers", {**record, **paper})
         f.insert(
             conn,
             "issues",
@@ -524,7 +546,9 @@ def update_issue(session: Session, issue_id: str, draft: IssueDraft) -> Issue:
         changed = [k for k in PAPER_FIELDS if values[k] != getattr(issue, k)]
         if changed:
             raise Conflict("问题底稿已签批编号，内容不能再修改（分类和标签仍可调整）。")
+    paper, values = _split_paper(values)
     with session.transaction() as conn:
+        f.update(conn, "issue_papers", issue_id, paper)
         f.update(conn, "issues", issue_id, values)
         session.audit("issue_update", "issue", issue_id)
     return _issue(session.conn, issue_id)
@@ -552,6 +576,7 @@ def delete_issue(session: Session, issue_id: str) -> None:
         conn.execute("DELETE FROM issue_evidence WHERE issue_id = ?", (issue_id,))
         conn.execute("DELETE FROM issue_events WHERE issue_id = ?", (issue_id,))
         f.delete(conn, "issues", issue_id, "问题")
+        conn.execute("DELETE FROM issue_papers WHERE id = ?", (issue_id,))
         session.audit("issue_delete", "issue", issue_id, f"连同 {n} 项证据")
 
 
@@ -734,7 +759,8 @@ def record_review(session: Session, issue_id: str, opinion: str, reviewed_on: st
     if reviewed_on < issue.found_on:
         raise ValidationError("审核日期不能早于发现日期。", field="reviewed_on")
     with session.transaction() as conn:
-        f.update(conn, "issues", issue_id, {"review_opinion": opinion, "reviewed_on": reviewed_on})
+        f.update(conn, "issue_papers", issue_id, {"review_opinion": opinion})
+        f.update(conn, "issues", issue_id, {"reviewed_on": reviewed_on})
         session.audit("issue_review", "issue", issue_id)
     return _issue(session.conn, issue_id)
 
@@ -1071,8 +1097,25 @@ _ROW_FROM = (
 )
 
 
-def _register_where(session: Session, flt: RegisterFilter) -> tuple[str, dict]:
-    vis, vis_params = visibility.inspection_filter_sql(session, "i.inspection_id")
+# Set-based form of OVERDUE_SQL for filtering: the overdue items are found once, not per issue.
+OVERDUE_IDS_SQL = (
+    "SELECT r.issue_id FROM rectifications r WHERE r.state != 'closed' AND ("
+    " (r.plan_submitted_on IS NULL AND r.plan_due < :today)"
+    " OR (r.unit_completed_on IS NULL AND r.report_due < :today)"
+    " OR r.id IN (SELECT m.rectification_id FROM rectification_measures m"
+    "   WHERE m.completion != 'done' AND m.deadline < :today))"
+)
+
+# Above this many matching rows, a page is read along the sort order's index and filtered row by row
+# (it fills after a few hundred rows); below it, the filters' own indexes find the rows to sort.
+SCAN_ALONG_SORT_ABOVE = 4000
+
+
+def _register_where(session: Session, flt: RegisterFilter, *, along_sort: bool = False) -> tuple[str, dict]:
+    """The WHERE clause and parameters for `flt`. With along_sort, column references are written
+    `+i.col`, which keeps SQLite from using the filters' indexes (see register_page)."""
+    i = "+i." if along_sort else "i."
+    vis, vis_params = visibility.inspection_filter_sql(session, f"{i}inspection_id")
     clauses = []
     params: dict = {"today": flt.today or today()}
     if vis_params:
@@ -1089,26 +1132,28 @@ def _register_where(session: Session, flt: RegisterFilter) -> tuple[str, dict]:
         if value:
             join = " JOIN rounds r2 ON r2.id = x.round_id" if attr == "term_id" else ""
             clauses.append(
-                f"i.inspection_id IN (SELECT x.id FROM inspections x{join} WHERE {column} = :{attr})"
+                f"{i}inspection_id IN (SELECT x.id FROM inspections x{join} WHERE {column} = :{attr})"
             )
             params[attr] = value
     if flt.inspection_id:
-        clauses.append("i.inspection_id = :inspection_id")
+        clauses.append(f"{i}inspection_id = :inspection_id")
         params["inspection_id"] = flt.inspection_id
     if flt.statuses:
         names = []
-        for k, s in enumerate(flt.statuses):
-            params[f"st{k}"] = f.choice(IssueStatus, s, "statuses", "状态").value
+        for k, st in enumerate(flt.statuses):
+            params[f"st{k}"] = f.choice(IssueStatus, st, "statuses", "状态").value
             names.append(f":st{k}")
-        clauses.append(f"i.status IN ({', '.join(names)})")
+        clauses.append(f"{i}status IN ({', '.join(names)})")
     if flt.scheme_id:
-        clauses.append("i.category_id IN (SELECT id FROM classification_nodes WHERE scheme_id = :scheme_id)")
+        clauses.append(
+            f"{i}category_id IN (SELECT id FROM classification_nodes WHERE scheme_id = :scheme_id)"
+        )
         params["scheme_id"] = flt.scheme_id
     if flt.category_id:
-        clauses.append("(i.category_id = :category_id OR i.subcategory_id = :category_id)")
+        clauses.append(f"({i}category_id = :category_id OR {i}subcategory_id = :category_id)")
         params["category_id"] = flt.category_id
     if flt.secondary_id:
-        clauses.append("i.secondary_id = :secondary_id")
+        clauses.append(f"{i}secondary_id = :secondary_id")
         params["secondary_id"] = flt.secondary_id
     if flt.tag:
         clauses.append("(i.tags & :tagbit) != 0")
@@ -1120,29 +1165,44 @@ def _register_where(session: Session, flt: RegisterFilter) -> tuple[str, dict]:
     ):
         value = getattr(flt, attr)
         if value is not None:  # '' is a value here: "not set"
-            clauses.append(f"i.{attr} = :{attr}")
+            clauses.append(f"{i}{attr} = :{attr}")
             params[attr] = f.choice(enum_cls, value, attr, label).value
     if flt.signed is not None:
         clauses.append("i.number_seq IS NOT NULL" if flt.signed else "i.number_seq IS NULL")
     if flt.overdue is not None:
-        clauses.append(OVERDUE_SQL if flt.overdue else f"NOT {OVERDUE_SQL}")
+        clauses.append(f"{i}id {'IN' if flt.overdue else 'NOT IN'} ({OVERDUE_IDS_SQL})")
     if flt.text and flt.text.strip():
         clauses.append("(i.title LIKE :text ESCAPE '\\' OR i.number LIKE :text ESCAPE '\\')")
         escaped = flt.text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params["text"] = f"%{escaped}%"
     if flt.found_from:
-        clauses.append("i.found_on >= :found_from")
+        clauses.append(f"{i}found_on >= :found_from")
         params["found_from"] = f.iso_date(flt.found_from, "found_from", "起始日期")
     if flt.found_to:
-        clauses.append("i.found_on <= :found_to")
+        clauses.append(f"{i}found_on <= :found_to")
         params["found_to"] = f.iso_date(flt.found_to, "found_to", "截止日期")
     return (" AND ".join(clauses) or "1 = 1"), params
+
+
+def _has_filters(flt: RegisterFilter) -> bool:
+    return any(
+        getattr(flt, fl.name) not in (None, "", ()) for fl in fields(RegisterFilter) if fl.name != "today"
+    )
 
 
 def register_count(session: Session, filters: RegisterFilter | None = None) -> int:
     """How many issues match (for the view's row count). Not audited: the first page is."""
     where, params = _register_where(session, filters or RegisterFilter())
     return f.count(session.conn, f"SELECT count(*) FROM issues i WHERE {where}", params)
+
+
+# Sorts by a small set of values page through one group at a time, each in number order.
+_GROUP_COLUMN = {
+    RegisterSortKey.STATUS: "i.status",
+    RegisterSortKey.SERIOUSNESS: "i.seriousness",
+    RegisterSortKey.CATEGORY: "i.category_id",
+    RegisterSortKey.UNIT: "i.inspection_id",
+}
 
 
 def register_page(
@@ -1154,8 +1214,10 @@ def register_page(
 ) -> list[RegisterRow]:
     """One page of the register, ordered by `sort` with the id as tie-breaker (stable paging).
 
-    A lazy Qt model calls register_count once, then register_page for the rows it needs. Opening
-    the register (offset 0) is audited as a view; later pages of the same view are not.
+    Status, seriousness, category and unit sort by their group (workflow order, tree order, unit
+    name) and by number within a group. A lazy Qt model calls register_count once, then
+    register_page for the rows it needs. Opening the register (offset 0) is audited as a view;
+    later pages of the same view are not.
     """
     flt = filters or RegisterFilter()
     sort = sort or RegisterSort()
@@ -1163,22 +1225,100 @@ def register_page(
     if offset < 0 or not 1 <= limit <= 5000:
         raise ValidationError("分页参数无效。", field="limit")
     where, params = _register_where(session, flt)
-    direction = "DESC" if sort.descending else "ASC"
-    params.update(limit=int(limit), offset=int(offset))
-    # The page of ids is chosen on the issues table alone (through its indexes); the display columns
-    # are then joined for those rows only.
-    ids = [
-        r[0]
-        for r in session.conn.execute(
-            f"SELECT i.id FROM issues i WHERE {where} ORDER BY {_SORT_SQL[key]} {direction}, i.id {direction}"
-            " LIMIT :limit OFFSET :offset",
-            params,
-        )
-    ]
+    if key in _GROUP_COLUMN:
+        ids = _grouped_ids(session.conn, key, where, params, offset, limit, sort.descending)
+    else:
+        if _has_filters(flt) or params.get("me"):
+            matching = f.count(session.conn, f"SELECT count(*) FROM issues i WHERE {where}", params)
+            if matching > SCAN_ALONG_SORT_ABOVE:
+                where, params = _register_where(session, flt, along_sort=True)
+        direction = "DESC" if sort.descending else "ASC"
+        ids = [
+            r[0]
+            for r in session.conn.execute(
+                f"SELECT i.id FROM issues i WHERE {where} ORDER BY {_SORT_SQL[key]} {direction}, i.id {direction}"
+                " LIMIT :limit OFFSET :offset",
+                {**params, "limit": int(limit), "offset": int(offset)},
+            )
+        ]
     rows = _register_rows(session.conn, ids, params["today"])
     if offset == 0:
         session.audit("issue_register_view", "issue", "", f"{len(rows)} 条")
     return rows
+
+
+def _group_order(conn, key: RegisterSortKey, counts: dict) -> list[tuple[tuple, int]]:
+    """The groups in display order as (values of the group column, matching rows)."""
+    if key == RegisterSortKey.STATUS:
+        order = [s.value for s in STATUS_ORDER]
+        return [((v,), counts[v]) for v in sorted(counts, key=lambda v: order.index(v) if v in order else 99)]
+    if key == RegisterSortKey.SERIOUSNESS:
+        order = [s.value for s in Seriousness]
+        return [((v,), counts[v]) for v in sorted(counts, key=lambda v: order.index(v) if v in order else 99)]
+    if key == RegisterSortKey.CATEGORY:
+        ranks = {
+            r[0]: k
+            for k, r in enumerate(
+                conn.execute(
+                    "SELECT n.id FROM classification_nodes n JOIN classification_schemes s ON s.id = n.scheme_id"
+                    " WHERE n.parent_id IS NULL ORDER BY s.sort_order, s.name, n.sort_order, n.name"
+                )
+            )
+        }
+        return [((v,), counts[v]) for v in sorted(counts, key=lambda v: (v is None, ranks.get(v, 1 << 30)))]
+    # UNIT: inspections grouped under their unit, units by name.
+    names = {}
+    ids = [v for v in counts if v]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        names.update(
+            conn.execute(
+                f"SELECT x.id, u.name FROM inspections x JOIN units u ON u.id = x.unit_id WHERE x.id IN ({marks})",
+                chunk,
+            ).fetchall()
+        )
+    units: dict[str, list] = {}
+    for insp in ids:
+        units.setdefault(names.get(insp, ""), []).append(insp)
+    return [(tuple(units[name]), sum(counts[v] for v in units[name])) for name in sorted(units)]
+
+
+def _grouped_ids(
+    conn, key: RegisterSortKey, where: str, params: dict, offset: int, limit: int, desc: bool
+) -> list[str]:
+    column = _GROUP_COLUMN[key]
+    counts = dict(
+        conn.execute(f"SELECT {column}, count(*) FROM issues i WHERE {where} GROUP BY {column}", params)
+    )
+    groups = _group_order(conn, key, counts)
+    if desc:
+        groups.reverse()
+    direction = "DESC" if desc else "ASC"
+    ids: list[str] = []
+    skip = offset
+    for values, n in groups:
+        if skip >= n:
+            skip -= n
+            continue
+        if values == (None,):
+            cond, extra = f"{column} IS NULL", {}
+        else:
+            extra = {f"g{k}": v for k, v in enumerate(values)}
+            cond = f"{column} IN ({', '.join(':' + name for name in extra)})"
+        want = limit - len(ids)
+        ids += [
+            r[0]
+            for r in conn.execute(
+                f"SELECT i.id FROM issues i WHERE {where} AND {cond}"
+                f" ORDER BY i.number_sort {direction}, i.id {direction} LIMIT :limit OFFSET :offset",
+                {**params, **extra, "limit": want, "offset": skip},
+            )
+        ]
+        skip = 0
+        if len(ids) >= limit:
+            break
+    return ids
 
 
 def _register_rows(conn, ids: list[str], on: str) -> list[RegisterRow]:

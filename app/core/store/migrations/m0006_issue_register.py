@@ -47,22 +47,13 @@ def upgrade(conn) -> None:
             tags INTEGER NOT NULL DEFAULT 0,
             level TEXT NOT NULL DEFAULT '',            -- leadership | department | ''
             title TEXT NOT NULL,
-            facts TEXT NOT NULL DEFAULT '',
-            legal_basis TEXT NOT NULL DEFAULT '',
-            responsibility TEXT NOT NULL DEFAULT '',
-            resp_principal TEXT NOT NULL DEFAULT '',   -- 主体责任
-            resp_first TEXT NOT NULL DEFAULT '',       -- 第一责任人
-            resp_leading TEXT NOT NULL DEFAULT '',     -- 主要领导责任
-            resp_supervisory TEXT NOT NULL DEFAULT '', -- 监督责任
             found_by TEXT NOT NULL DEFAULT '',
             found_on TEXT NOT NULL,
             written_by TEXT NOT NULL DEFAULT '',
             written_on TEXT,
-            people_involved TEXT NOT NULL DEFAULT '',
             people_count INTEGER NOT NULL DEFAULT 0,
             amount_fen INTEGER NOT NULL DEFAULT 0,
             seriousness TEXT NOT NULL DEFAULT 'general',
-            review_opinion TEXT NOT NULL DEFAULT '',   -- 组务会审核意见
             reviewed_on TEXT,
             signed_by TEXT REFERENCES users(id),
             signed_on TEXT,
@@ -77,21 +68,34 @@ def upgrade(conn) -> None:
             disposition_body TEXT NOT NULL DEFAULT '',
             fed_back_on TEXT
         );
-        CREATE INDEX issues_inspection ON issues(inspection_id, status);
-        CREATE INDEX issues_status ON issues(status, id);
-        CREATE INDEX issues_category ON issues(category_id, id);
+        -- Each sortable column leads an index ending in the number order and id; the grouped sorts
+        -- (status, seriousness, category, unit) page through one group at a time in number order.
+        CREATE INDEX issues_inspection ON issues(inspection_id, number_sort, id);
+        CREATE INDEX issues_status ON issues(status, number_sort, id);
+        CREATE INDEX issues_category ON issues(category_id, number_sort, id);
+        CREATE INDEX issues_subcategory ON issues(subcategory_id);
+        CREATE INDEX issues_seriousness ON issues(seriousness, number_sort, id);
         CREATE INDEX issues_found_on ON issues(found_on, id);
         CREATE INDEX issues_title ON issues(title, id);
         CREATE INDEX issues_number_sort ON issues(number_sort, id);
         CREATE INDEX issues_updated ON issues(updated_at, id);
-        -- Workflow order of status and seriousness: the same expressions the register sorts by.
-        CREATE INDEX issues_status_rank ON issues((CASE status WHEN 'found' THEN 0 WHEN 'verified' THEN 1
-            WHEN 'fed_back' THEN 2 WHEN 'in_rectification' THEN 3 WHEN 'closed_out' THEN 4
-            WHEN 'dismissed' THEN 5 END), id);
-        CREATE INDEX issues_seriousness_rank ON issues((CASE seriousness WHEN 'general' THEN 0
-            WHEN 'serious' THEN 1 ELSE 2 END), id);
         CREATE UNIQUE INDEX issues_number_unique ON issues(number_team_id, number_seq)
             WHERE number_seq IS NOT NULL;
+
+        -- The working paper's text, one row per issue (same id), kept apart so that the register's
+        -- rows stay narrow: scanning and sorting 100k issues never reads pages of prose.
+        CREATE TABLE issue_papers (
+            {RECORD_COLUMNS},
+            facts TEXT NOT NULL DEFAULT '',
+            legal_basis TEXT NOT NULL DEFAULT '',
+            responsibility TEXT NOT NULL DEFAULT '',
+            resp_principal TEXT NOT NULL DEFAULT '',   -- 主体责任
+            resp_first TEXT NOT NULL DEFAULT '',       -- 第一责任人
+            resp_leading TEXT NOT NULL DEFAULT '',     -- 主要领导责任
+            resp_supervisory TEXT NOT NULL DEFAULT '', -- 监督责任
+            people_involved TEXT NOT NULL DEFAULT '',
+            review_opinion TEXT NOT NULL DEFAULT ''    -- 组务会审核意见
+        );
 
         -- The numbered evidence list: links to talk records, document excerpts, petitions, ...
         CREATE TABLE issue_evidence (
@@ -190,6 +194,7 @@ def upgrade(conn) -> None:
             close_opinion TEXT NOT NULL DEFAULT ''
         );
         CREATE INDEX rectifications_state ON rectifications(state, report_due);
+        CREATE INDEX rectifications_plan ON rectifications(plan_due) WHERE plan_submitted_on IS NULL;
 
         CREATE TABLE rectification_measures (
             {RECORD_COLUMNS},
@@ -208,7 +213,8 @@ def upgrade(conn) -> None:
             completed_on TEXT,
             UNIQUE (rectification_id, ordinal)
         );
-        CREATE INDEX rectification_measures_deadline ON rectification_measures(deadline);
+        CREATE INDEX rectification_measures_deadline ON rectification_measures(deadline)
+            WHERE completion != 'done';
         CREATE INDEX rectification_measures_person ON rectification_measures(responsible_person);
 
         CREATE TABLE rectification_progress (
