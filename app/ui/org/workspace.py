@@ -107,6 +107,8 @@ class OrgWorkspace(QWidget):
         if self.can_manage:
             self.staff = StaffPage(self.worker)
             self.pages.addTab(self.staff, self.tr("Staff pool"))
+        for title, page in workspace_pages(self.worker, self.user):
+            self.pages.addTab(page, title)
         self.loaded_pages: set[int] = {0}
         self.pages.currentChanged.connect(self._page_changed)
 
@@ -485,6 +487,22 @@ class OrgWorkspace(QWidget):
         for page in (self.coverage, self.directory, self.staff):
             if page is not None:
                 page.save_layout()
+
+
+def workspace_pages(worker, user) -> list[tuple[str, QWidget]]:
+    """Top-level pages of later areas: app/ui/<area>/workspace_page.py's make_pages(worker, user)."""
+    import importlib
+    import importlib.util
+    import pkgutil
+
+    import app.ui as ui_package
+
+    pages: list[tuple[str, QWidget]] = []
+    for info in sorted(pkgutil.iter_modules(ui_package.__path__), key=lambda i: i.name):
+        name = f"app.ui.{info.name}.workspace_page"
+        if info.ispkg and importlib.util.find_spec(name) is not None:
+            pages += importlib.import_module(name).make_pages(worker, user)
+    return pages
 
 
 def build_org_workspace(main_window: MainWindow) -> QWidget:

@@ -1,0 +1,58 @@
+"""Registers the 问题, 线索, 信访 and 整改 tabs of the inspection view (imported automatically).
+
+The leads tab is not built at all for roles that may not read leads (members, administrators);
+for the others the core still decides, per inspection (only the office and this team's leader).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from app.core.security.roles import Cap, allowed
+from app.ui.db_worker import DbWorker
+from app.ui.org.inspection_view import register_inspection_tab
+
+
+def make_issues_tab(worker: DbWorker, inspection_id: str, parent: QWidget) -> QWidget:
+    from app.ui.register.issues_panel import IssuesPanel
+
+    return IssuesPanel(worker, inspection_id, parent)
+
+
+def make_leads_tab(worker: DbWorker, inspection_id: str, parent: QWidget) -> QWidget | None:
+    user = worker.user
+    if user is None or not allowed(user.role, Cap.LEADS_READ):
+        return None
+    from app.ui.register.leads_panel import LeadsPanel
+
+    return LeadsPanel(worker, inspection_id, parent)
+
+
+def make_petitions_tab(worker: DbWorker, inspection_id: str, parent: QWidget) -> QWidget:
+    from app.ui.register.petitions_panel import PetitionsPanel
+
+    return PetitionsPanel(worker, inspection_id, parent)
+
+
+def make_rectification_tab(worker: DbWorker, inspection_id: str, parent: QWidget) -> QWidget:
+    from app.ui.register.rectification_panel import RectificationPanel
+
+    return RectificationPanel(worker, inspection_id, parent)
+
+
+register_inspection_tab(
+    "issues", lambda: QCoreApplication.translate("Register", "Issues"), make_issues_tab, order=30
+)
+register_inspection_tab(
+    "leads", lambda: QCoreApplication.translate("Register", "Leads"), make_leads_tab, order=40
+)
+register_inspection_tab(
+    "petitions", lambda: QCoreApplication.translate("Register", "Petitions"), make_petitions_tab, order=50
+)
+register_inspection_tab(
+    "rectification",
+    lambda: QCoreApplication.translate("Register", "Rectification"),
+    make_rectification_tab,
+    order=60,
+)

@@ -1,0 +1,626 @@
+"""The working paper (问题底稿) form: the issue, its evidence, review and signature, its status moves.
+
+One dialog (forms/register_issue.ui) for a new issue and an existing one. Save keeps the dialog open,
+so a new issue can go on to its evidence, review and signature. The long text survives a lock
+(DraftForm). Only the legal status moves are offered (app.ui.register.ops.offered_moves, from the
+core's TRANSITIONS); the core decides every one again. Signing is the leader's (Cap.ISSUE_SIGN): the
+button is there for everybody, enabled only for the leader of the inspection's team, and the core
+refuses anyone else.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.domain import issues
+from app.core.domain.issues import Disposition, IssueDraft, IssueLevel, IssueTag, Seriousness
+from app.core.errors import UserError
+from app.ui.db_worker import DbWorker
+from app.ui.drafts import DraftForm
+from app.ui.forms import child, load_form
+from app.ui.messages import show_error
+from app.ui.org.common import FilterProxy, fill_combo, make_table, selected_record
+from app.ui.register import models, ops
+from app.ui.register.dialogs import ActionDialog, EvidenceDialog, TextViewer, iso, open_dialog, set_iso
+
+NODE_ROLE = Qt.ItemDataRole.UserRole + 10  # (category id, sub-category id) of a tree item
+
+TAG_BOXES = {
+    IssueTag.CADRE_SELECTION: "tagCadreSelection",
+    IssueTag.IDEOLOGY: "tagIdeology",
+    IssueTag.IMMEDIATE_FIX: "tagImmediateFix",
+    IssueTag.KEY_ATTENTION: "tagKeyAttention",
+}
+
+# Widgets frozen once the paper is signed (the classification and tags stay editable).
+PAPER_WIDGETS = (
+    "titleEdit",
+    "foundOnEdit",
+    "factsEdit",
+    "legalBasisEdit",
+    "responsibilityEdit",
+    "respPrincipalEdit",
+    "respFirstEdit",
+    "respLeadingEdit",
+    "respSupervisoryEdit",
+    "foundByEdit",
+    "writtenByEdit",
+    "writtenOnEdit",
+    "peopleInvolvedEdit",
+    "peopleCountSpin",
+    "amountEdit",
+    "seriousnessCombo",
+    "levelCombo",
+)
+
+
+class IssueDialog(QDialog, DraftForm):
+    changed = Signal(object)  # the IssueDetail after any change
+
+    def __init__(
+        self,
+        worker: DbWorker,
+        context: ops.RegisterContext,
+        issue_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("issueDialog")
+        self.worker, self.context = worker, context
+        self.inspection_id = context.inspection.id
+        self.detail: ops.IssueDetail | None = None
+        self.dialog = None
+        self.viewer: TextViewer | None = None
+        self.preview_dialog = None
+        self.busy = False
+        self.category_id: str | None = None
+        self.subcategory_id: str | None = None
+        self.draft_key = f"issue:{issue_id}" if issue_id else f"issue-new:{self.inspection_id}"
+        self.form = load_form("register_issue.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.form)
+        self.setWindowTitle(self.tr("Working paper"))
+        self.resize(860, 720)
+        self._find()
+        self._fill_choices()
+        self._wire()
+        if issue_id:
+            self._set_enabled(False)
+            self.worker.submit(ops.load_issue, issue_id, on_done=self._loaded, on_error=self._load_failed)
+        else:
+            set_iso(self.found_on, None)
+            set_iso(self.reviewed_on, None)
+            set_iso(self.signed_on, None)
+            self._show_state()
+
+    # ---- building ----
+    def _find(self) -> None:
+        f = self.form
+        self.tabs: QTabWidget = child(f, QTabWidget, "paperTabs")
+        self.header: QLabel = child(f, QLabel, "headerValue")
+        self.title: QLineEdit = child(f, QLineEdit, "titleEdit")
+        self.found_on: QDateEdit = child(f, QDateEdit, "foundOnEdit")
+        self.tree: QTreeView = child(f, QTreeView, "categoryTree")
+        self.category_value: QLabel = child(f, QLabel, "categoryValue")
+        self.secondary: QComboBox = child(f, QComboBox, "secondaryCombo")
+        self.level: QComboBox = child(f, QComboBox, "levelCombo")
+        self.seriousness: QComboBox = child(f, QComboBox, "seriousnessCombo")
+        self.facts: QPlainTextEdit = child(f, QPlainTextEdit, "factsEdit")
+        self.legal_basis: QPlainTextEdit = child(f, QPlainTextEdit, "legalBasisEdit")
+        self.responsibility: QPlainTextEdit = child(f, QPlainTextEdit, "responsibilityEdit")
+        self.people_involved: QPlainTextEdit = child(f, QPlainTextEdit, "peopleInvolvedEdit")
+        self.people_count: QSpinBox = child(f, QSpinBox, "peopleCountSpin")
+        self.lines = {
+            name: child(f, QLineEdit, name)
+            for name in (
+                "respPrincipalEdit",
+                "respFirstEdit",
+                "respLeadingEdit",
+                "respSupervisoryEdit",
+                "foundByEdit",
+                "writtenByEdit",
+                "writtenOnEdit",
+                "amountEdit",
+            )
+        }
+        self.tag_boxes = {t: child(f, QCheckBox, name) for t, name in TAG_BOXES.items()}
+        self.review: QPlainTextEdit = child(f, QPlainTextEdit, "reviewEdit")
+        self.reviewed_on: QDateEdit = child(f, QDateEdit, "reviewedOnEdit")
+        self.signed_on: QDateEdit = child(f, QDateEdit, "signedOnEdit")
+        self.number_value: QLabel = child(f, QLabel, "numberValue")
+        self.signature_value: QLabel = child(f, QLabel, "signatureValue")
+        self.sign_hint: QLabel = child(f, QLabel, "signHint")
+        self.status_value: QLabel = child(f, QLabel, "statusValue")
+        self.disposition_value: QLabel = child(f, QLabel, "dispositionValue")
+        self.moves_hint: QLabel = child(f, QLabel, "movesHint")
+        self.general_error: QLabel = child(f, QLabel, "generalError")
+        self.buttons: QDialogButtonBox = child(f, QDialogButtonBox, "buttonBox")
+        self.button = {
+            name: child(f, QPushButton, name)
+            for name in (
+                "addEvidenceButton",
+                "openEvidenceButton",
+                "moveUpButton",
+                "moveDownButton",
+                "removeEvidenceButton",
+                "recordReviewButton",
+                "signButton",
+                "verifyButton",
+                "feedBackButton",
+                "dismissButton",
+                "closeTransferredButton",
+                "reopenTransferredButton",
+                "printPaperButton",
+                "printFactSheetButton",
+            )
+        }
+        # Tables: the placeholders in the form are replaced by the shared table setup.
+        self.evidence_model = models.evidence_model(self)
+        self.evidence_table = self._replace_table("evidenceTable", self.evidence_model)
+        self.history_model = models.history_model(self)
+        self.history_table = self._replace_table("historyTable", self.history_model)
+
+    def _replace_table(self, name: str, model) -> QTableView:
+        old = child(self.form, QTableView, name)
+        proxy = FilterProxy(model)
+        proxy.setSourceModel(model)
+        table = make_table(name, proxy)
+        model.setParent(table)  # Qt owns the model with its view
+        table.setSortingEnabled(False)
+        old.parentWidget().layout().replaceWidget(old, table)
+        old.deleteLater()
+        return table
+
+    def _fill_choices(self) -> None:
+        fill_combo(
+            self.level, [(self.tr("(not set)"), "")] + [(v.label, v.value) for v in IssueLevel if v.value]
+        )
+        fill_combo(self.seriousness, [(v.label, v.value) for v in Seriousness])
+        secondary = [(self.tr("(none)"), None)]
+        tree = QStandardItemModel(self.tree)
+        none_item = QStandardItem(self.tr("(unclassified)"))
+        none_item.setData((None, None), NODE_ROLE)
+        none_item.setEditable(False)
+        tree.appendRow(none_item)
+        for scheme in self.context.schemes:
+            if scheme.role != "primary":
+                for cat in scheme.categories:
+                    secondary.append((f"{scheme.name} › {cat.name}", cat.id))
+                continue
+            scheme_item = QStandardItem(scheme.name)
+            scheme_item.setEditable(False)
+            scheme_item.setSelectable(False)
+            for cat in scheme.categories:
+                cat_item = QStandardItem(cat.name)
+                cat_item.setEditable(False)
+                cat_item.setData((cat.id, None), NODE_ROLE)
+                for sub in cat.children:
+                    sub_item = QStandardItem(sub.name)
+                    sub_item.setEditable(False)
+                    sub_item.setData((cat.id, sub.id), NODE_ROLE)
+                    cat_item.appendRow(sub_item)
+                scheme_item.appendRow(cat_item)
+            tree.appendRow(scheme_item)
+        self.tree_model = tree
+        self.tree.setModel(tree)
+        fill_combo(self.secondary, secondary)
+
+    def _wire(self) -> None:
+        b = self.button
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.tree.selectionModel().currentChanged.connect(lambda current, _: self._category_chosen(current))
+        b["addEvidenceButton"].clicked.connect(self.add_evidence)
+        b["openEvidenceButton"].clicked.connect(self.open_evidence)
+        self.evidence_table.activated.connect(lambda _: self.open_evidence())
+        b["moveUpButton"].clicked.connect(lambda: self.move_evidence(-1))
+        b["moveDownButton"].clicked.connect(lambda: self.move_evidence(1))
+        b["removeEvidenceButton"].clicked.connect(self.remove_evidence)
+        b["recordReviewButton"].clicked.connect(self.record_review)
+        b["signButton"].clicked.connect(self.sign)
+        b["verifyButton"].clicked.connect(self.verify)
+        b["dismissButton"].clicked.connect(self.dismiss)
+        b["feedBackButton"].clicked.connect(self.feed_back)
+        b["closeTransferredButton"].clicked.connect(self.close_transferred)
+        b["reopenTransferredButton"].clicked.connect(self.reopen_transferred)
+        b["printPaperButton"].clicked.connect(lambda: self.print_paper(fact_sheet=False))
+        b["printFactSheetButton"].clicked.connect(lambda: self.print_paper(fact_sheet=True))
+
+    # ---- the classification tree ----
+    def _category_chosen(self, index) -> None:
+        value = index.data(NODE_ROLE) if index.isValid() else None
+        if value is None:
+            return
+        self.category_id, self.subcategory_id = value
+        self._show_category()
+
+    def _show_category(self) -> None:
+        names = []
+        for row in range(self.tree_model.rowCount()):
+            scheme = self.tree_model.item(row)
+            for k in range(scheme.rowCount()):
+                cat = scheme.child(k)
+                if cat.data(NODE_ROLE)[0] == self.category_id:
+                    names = [scheme.text(), cat.text()]
+                    chosen = cat
+                    for j in range(cat.rowCount()):
+                        if cat.child(j).data(NODE_ROLE)[1] == self.subcategory_id:
+                            names.append(cat.child(j).text())
+                            chosen = cat.child(j)
+                    self.tree.selectionModel().blockSignals(True)
+                    self.tree.setCurrentIndex(chosen.index())
+                    self.tree.selectionModel().blockSignals(False)
+                    self.tree.expand(scheme.index())
+                    self.tree.expand(cat.index())
+        self.category_value.setText(" › ".join(names) if names else self.tr("(unclassified)"))
+
+    def choose_category(self, category_id: str | None, subcategory_id: str | None = None) -> None:
+        self.category_id, self.subcategory_id = category_id, subcategory_id
+        self._show_category()
+
+    # ---- loading and showing ----
+    def _load_failed(self, error: UserError) -> None:
+        self.show_error(error)
+
+    def _loaded(self, detail: ops.IssueDetail) -> None:
+        self.busy = False
+        first = self.detail is None
+        self.detail = detail
+        self.draft_key = f"issue:{detail.issue.id}"
+        if first:  # later steps (evidence, review, moves) leave unsaved typing in the paper alone
+            self._fill(detail.issue)
+        else:
+            self.review.setPlainText(detail.issue.review_opinion)
+        self.evidence_model.set_records(detail.evidence)
+        self.history_model.set_records(detail.history)
+        self.evidence_table.resizeColumnsToContents()
+        self.history_table.resizeColumnsToContents()
+        self._show_state()
+
+    def _fill(self, issue: issues.Issue) -> None:
+        self.title.setText(issue.title)
+        set_iso(self.found_on, issue.found_on)
+        self.choose_category(issue.category_id, issue.subcategory_id)
+        self.secondary.setCurrentIndex(max(0, self.secondary.findData(issue.secondary_id)))
+        for tag, box in self.tag_boxes.items():
+            box.setChecked(tag in issue.tags)
+        self.level.setCurrentIndex(max(0, self.level.findData(issue.level.value)))
+        self.seriousness.setCurrentIndex(max(0, self.seriousness.findData(issue.seriousness.value)))
+        self.facts.setPlainText(issue.facts)
+        self.legal_basis.setPlainText(issue.legal_basis)
+        self.responsibility.setPlainText(issue.responsibility)
+        self.people_involved.setPlainText(issue.people_involved)
+        self.people_count.setValue(issue.people_count)
+        values = {
+            "respPrincipalEdit": issue.resp_principal,
+            "respFirstEdit": issue.resp_first,
+            "respLeadingEdit": issue.resp_leading,
+            "respSupervisoryEdit": issue.resp_supervisory,
+            "foundByEdit": issue.found_by,
+            "writtenByEdit": issue.written_by,
+            "writtenOnEdit": issue.written_on or "",
+            "amountEdit": f"{issue.amount_yuan:.2f}" if issue.amount_fen else "",
+        }
+        for name, value in values.items():
+            self.lines[name].setText(value)
+        self.review.setPlainText(issue.review_opinion)
+        set_iso(self.reviewed_on, issue.reviewed_on)
+        set_iso(self.signed_on, issue.signed_on)
+
+    def _show_state(self) -> None:
+        d = self.detail
+        issue = d.issue if d else None
+        b = self.button
+        saved = issue is not None
+        can_write = self.context.can_write
+        signed = bool(issue and issue.signed)
+        paper_open = saved and not signed and issue.status != issues.IssueStatus.DISMISSED
+        closed = bool(issue and issue.status == issues.IssueStatus.CLOSED_OUT)
+        self._set_enabled(True)
+        if issue:
+            self.header.setText(
+                f"{issue.number or self.tr('(not yet numbered)')}  {issue.title}  ·  {issue.unit_name}"
+            )
+            self.setWindowTitle(self.tr("Working paper — {title}").format(title=issue.title))
+        else:
+            self.header.setText(self.tr("New issue of {unit}").format(unit=self.context.inspection.unit_name))
+        for name in PAPER_WIDGETS:
+            widget = self.form.findChild(QWidget, name)
+            if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+                widget.setReadOnly(signed or closed or not can_write)
+            else:
+                widget.setEnabled(not (signed or closed) and can_write)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(can_write and not closed)
+        for name in ("addEvidenceButton", "moveUpButton", "moveDownButton", "removeEvidenceButton"):
+            b[name].setEnabled(paper_open and can_write)
+        b["openEvidenceButton"].setEnabled(saved)
+        self.review.setReadOnly(not paper_open)
+        self.reviewed_on.setEnabled(paper_open)
+        b["recordReviewButton"].setEnabled(paper_open and can_write)
+        self.signed_on.setEnabled(bool(d and d.can_sign))
+        b["signButton"].setEnabled(bool(d and d.can_sign))
+        b["signButton"].setVisible(not signed)
+        self.signed_on.setVisible(not signed)
+        if signed:
+            self.number_value.setText(issue.number)
+            self.signature_value.setText(
+                self.tr("Signed by {name} on {date}").format(name=issue.signed_by_name, date=issue.signed_on)
+            )
+            self.sign_hint.setText("")
+        else:
+            self.number_value.setText(self.tr("Allocated when the leader signs"))
+            self.signature_value.setText(self.tr("Not yet signed"))
+            self.sign_hint.setText(
+                self.tr(
+                    "Only the leader of this team signs; the paper needs facts, legal basis, evidence and the review."
+                )
+            )
+        moves = d.moves if d else []
+        for name, button in (
+            ("verify", "verifyButton"),
+            ("feed_back", "feedBackButton"),
+            ("dismiss", "dismissButton"),
+            ("close_transferred", "closeTransferredButton"),
+            ("reopen_transferred", "reopenTransferredButton"),
+        ):
+            b[button].setVisible(name in moves)
+        if issue:
+            text = issue.status.label + f"（{issue.status_on}）"
+            if issue.dismissed_reason:
+                text += self.tr(" — reason: {reason}").format(reason=issue.dismissed_reason)
+            self.status_value.setText(text)
+            disposition = issue.disposition.label
+            if issue.disposition_body:
+                disposition += f"（{issue.disposition_body}）"
+            if issue.fed_back_on:
+                disposition += f" {issue.fed_back_on}"
+            self.disposition_value.setText(disposition or self.tr("(not yet)"))
+        else:
+            self.status_value.setText(self.tr("(new)"))
+            self.disposition_value.setText("")
+        if not moves:
+            self.moves_hint.setText(self.tr("No status move is open to you now."))
+        elif issue and issue.status == issues.IssueStatus.VERIFIED and not issue.signed:
+            self.moves_hint.setText(self.tr("Feeding back needs the leader's signature first."))
+        else:
+            self.moves_hint.setText("")
+        if issue and issue.status in (issues.IssueStatus.FED_BACK, issues.IssueStatus.IN_RECTIFICATION):
+            if not issue.disposition.is_transfer:
+                self.moves_hint.setText(
+                    self.tr("Rectification and close-out are recorded in the Rectification tab.")
+                )
+        b["printPaperButton"].setEnabled(saved and self.context.can_print)
+        b["printFactSheetButton"].setEnabled(saved and self.context.can_print)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        self.tabs.setEnabled(enabled)
+
+    # ---- errors ----
+    def clear_errors(self) -> None:
+        for label in self.form.findChildren(QLabel):
+            if label.objectName().endswith("Error"):
+                label.clear()
+                label.hide()
+
+    def show_error(self, error: UserError | str) -> QLabel:
+        name = getattr(error, "field", None)
+        if name == "subcategory_id":
+            name = "category_id"
+        label = self.form.findChild(QLabel, f"{name}Error") if name else None
+        if label is None:
+            label = self.general_error
+        label.setText(str(error))
+        label.show()
+        # Bring the page that holds the message into view.
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).isAncestorOf(label):
+                self.tabs.setCurrentIndex(i)
+        return label
+
+    def error_text(self, field: str | None = None) -> str:
+        label = self.form.findChild(QLabel, f"{field}Error") if field else self.general_error
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    # ---- saving the paper ----
+    def draft(self) -> IssueDraft:
+        line = {name: edit.text() for name, edit in self.lines.items()}
+        return IssueDraft(
+            title=self.title.text(),
+            found_on=iso(self.found_on),
+            category_id=self.category_id,
+            subcategory_id=self.subcategory_id,
+            secondary_id=self.secondary.currentData(),
+            tags={t for t, box in self.tag_boxes.items() if box.isChecked()},
+            level=self.level.currentData() or "",
+            facts=self.facts.toPlainText(),
+            legal_basis=self.legal_basis.toPlainText(),
+            responsibility=self.responsibility.toPlainText(),
+            resp_principal=line["respPrincipalEdit"],
+            resp_first=line["respFirstEdit"],
+            resp_leading=line["respLeadingEdit"],
+            resp_supervisory=line["respSupervisoryEdit"],
+            found_by=line["foundByEdit"],
+            written_by=line["writtenByEdit"],
+            written_on=line["writtenOnEdit"].strip() or None,
+            people_involved=self.people_involved.toPlainText(),
+            people_count=self.people_count.value(),
+            amount_yuan=line["amountEdit"].strip() or 0,
+            seriousness=self.seriousness.currentData(),
+        )
+
+    def save(self) -> None:
+        issue_id = self.detail.issue.id if self.detail else None
+        self._run(ops.save_issue, self.inspection_id, issue_id, self.draft(), discard=True)
+
+    def _run(self, fn, *args, discard: bool = False) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        self.clear_errors()
+
+        def done(detail: ops.IssueDetail) -> None:
+            if discard:
+                self.discard_draft(self.worker)
+            self.detail = None if discard else self.detail
+            self._loaded(detail)
+            self.changed.emit(detail)
+
+        def failed(error: UserError) -> None:
+            self.busy = False
+            self.show_error(error)
+
+        self.worker.submit(fn, *args, on_done=done, on_error=failed)
+
+    # DraftForm: the tree's choice is not a named input widget, so it rides along explicitly.
+    def draft_payload(self) -> dict:
+        payload = DraftForm.draft_payload(self)
+        payload["_category"] = [self.category_id, self.subcategory_id]
+        return payload
+
+    def restore_draft(self, payload: dict) -> None:
+        payload = dict(payload)
+        category = payload.pop("_category", [None, None])
+        DraftForm.restore_draft(self, payload)
+        self.choose_category(*category)
+
+    # ---- evidence ----
+    def _issue_id(self) -> str | None:
+        return self.detail.issue.id if self.detail else None
+
+    def add_evidence(self) -> None:
+        if not self._issue_id():
+            return
+        dialog = EvidenceDialog(self.worker, self.inspection_id, self._issue_id(), self)
+        open_dialog(self, dialog, self._changed)
+
+    def _changed(self, detail: ops.IssueDetail) -> None:
+        self._loaded(detail)
+        self.changed.emit(detail)
+
+    def _selected_evidence(self) -> issues.Evidence | None:
+        return selected_record(self.evidence_table)
+
+    def open_evidence(self) -> None:
+        evidence = self._selected_evidence()
+        if evidence is None:
+            return
+        self.worker.submit(
+            ops.open_evidence,
+            evidence,
+            on_done=self._show_evidence,
+            on_error=lambda e: show_error(self, e),
+        )
+
+    def _show_evidence(self, view: ops.EvidenceView) -> None:
+        self.viewer = TextViewer(view.title, view.text, self)
+        self.viewer.open()
+
+    def move_evidence(self, step: int) -> None:
+        evidence = self._selected_evidence()
+        if evidence is None or self.detail is None:
+            return
+        target = evidence.ordinal + step
+        if not 1 <= target <= len(self.detail.evidence):
+            return
+        self._run(ops.evidence_then_detail(issues.move_evidence), self.detail.issue.id, evidence.id, target)
+
+    def remove_evidence(self) -> None:
+        evidence = self._selected_evidence()
+        if evidence is None or self.detail is None:
+            return
+        self._run(ops.evidence_then_detail(issues.remove_evidence), self.detail.issue.id, evidence.id)
+
+    # ---- review and signature ----
+    def record_review(self) -> None:
+        if self._issue_id():
+            self._run(
+                ops.then_detail(issues.record_review),
+                self._issue_id(),
+                self.review.toPlainText(),
+                iso(self.reviewed_on),
+            )
+
+    def sign(self) -> None:
+        """Sign (the core allocates the number); anyone but the team's leader is refused by the core."""
+        if self._issue_id():
+            self._run(ops.then_detail(issues.sign), self._issue_id(), iso(self.signed_on))
+
+    # ---- status moves ----
+    def _action(self, title: str, rows: dict, build, **kwargs) -> ActionDialog:
+        dialog = ActionDialog(self.worker, title, rows, build, self, **kwargs)
+        open_dialog(self, dialog, self._changed)
+        return dialog
+
+    def verify(self) -> ActionDialog:
+        iid = self._issue_id()
+        return self._action(
+            self.tr("Verify the issue"),
+            {"on": self.tr("Verified on:")},
+            lambda v: (ops.then_detail(issues.verify), (iid, v["on"])),
+        )
+
+    def dismiss(self) -> ActionDialog:
+        iid = self._issue_id()
+        return self._action(
+            self.tr("Dismiss the issue"),
+            {"on": self.tr("Dismissed on:"), "text": self.tr("Reason:")},
+            lambda v: (ops.then_detail(issues.dismiss), (iid, v["text"], v["on"])),
+            fields={"reason": "text"},
+            hint=self.tr("A dismissed issue stays in the register with its reason."),
+        )
+
+    def feed_back(self) -> ActionDialog:
+        iid = self._issue_id()
+        choices = [(d.label, d.value) for d in Disposition if d != Disposition.NONE]
+        return self._action(
+            self.tr("Feed back or transfer"),
+            {"on": self.tr("Date:"), "choice": self.tr("Disposition:"), "line": self.tr("Receiving body:")},
+            lambda v: (ops.then_detail(issues.feed_back), (iid, v["on"], v["choice"], v["line"])),
+            fields={"fed_back_on": "on", "disposition_body": "line", "disposition": "choice"},
+            choices=choices,
+            hint=self.tr("Feeding back to the unit opens its rectification with the customary deadlines."),
+        )
+
+    def close_transferred(self) -> ActionDialog:
+        iid = self._issue_id()
+        return self._action(
+            self.tr("Close the transferred issue"),
+            {"on": self.tr("Closed on:"), "text": self.tr("How it was dealt with:")},
+            lambda v: (ops.then_detail(issues.close_transferred), (iid, v["on"], v["text"])),
+            fields={"closed_on": "on", "note": "text"},
+        )
+
+    def reopen_transferred(self) -> ActionDialog:
+        iid = self._issue_id()
+        return self._action(
+            self.tr("Reopen the issue"),
+            {"on": self.tr("Reopened on:"), "text": self.tr("Reason:")},
+            lambda v: (ops.then_detail(issues.reopen_transferred), (iid, v["text"], v["on"])),
+            fields={"reason": "text"},
+        )
+
+    # ---- printing ----
+    def print_paper(self, fact_sheet: bool) -> None:
+        if self._issue_id():
+            from app.ui.register.printing import print_fact_sheet, print_working_paper
+
+            (print_fact_sheet if fact_sheet else print_working_paper)(self, self.worker, self.detail.issue)

@@ -1,0 +1,424 @@
+"""Table models of the register GUI.
+
+RegisterModel is the lazy view over the core's paged register: it asks the core for the count and
+the first page, then for each page the view scrolls to (pages, not rows, are kept, at most
+MAX_PAGES of them), so 100,000 issues cost the rows on screen. Sorting and filtering go back to the
+core (SQL), never through a proxy over all rows. Overdue rows are tinted; grave or key-attention
+issues are bold.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from app.core.domain import leads, rectification
+from app.core.domain.issues import (
+    IssueStatus,
+    IssueTag,
+    RegisterFilter,
+    RegisterRow,
+    RegisterSort,
+    RegisterSortKey,
+    Seriousness,
+)
+from app.core.errors import UserError
+from app.ui.db_worker import DbWorker
+from app.ui.org.common import Column, RecordTableModel
+from app.ui.register import ops
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2  # as app.ui.org.common: the record behind a row
+OVERDUE_BG = QColor("#f9d6d5")
+OVERDUE_FG = QColor("#8b0000")
+DONE_FG = QColor("#666666")
+MAX_PAGES = 12
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Register", text)
+
+
+def tags_text(tags) -> str:
+    return "、".join(t.label for t in IssueTag if t in tags)
+
+
+def overdue_look(overdue: bool, role: int):
+    if not overdue:
+        return None
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return QBrush(OVERDUE_BG)
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(OVERDUE_FG)
+    return None
+
+
+# ---- the lazy register ------------------------------------------------------------------------------
+
+
+class RegisterModel(QAbstractTableModel):
+    """rowCount is the core's count; data() of a row not yet loaded asks for its page and shows '…'."""
+
+    loaded = Signal(int)  # the count, after (re)opening: the first page is in
+    page_loaded = Signal(int)  # a page's offset
+    failed = Signal(object)
+
+    COLUMNS: list[tuple[str, RegisterSortKey | None]] = [
+        ("Number", RegisterSortKey.NUMBER),
+        ("Problem", RegisterSortKey.TITLE),
+        ("Category", RegisterSortKey.CATEGORY),
+        ("Seriousness", RegisterSortKey.SERIOUSNESS),
+        ("Status", RegisterSortKey.STATUS),
+        ("Tags", None),
+        ("Found on", RegisterSortKey.FOUND_ON),
+        ("Disposition", None),
+        ("Unit", RegisterSortKey.UNIT),
+        ("Overdue", None),
+    ]
+
+    def __init__(self, worker: DbWorker, parent=None, page_size: int = ops.PAGE) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.page_size = page_size
+        self.filters = RegisterFilter()
+        self.sort_spec = RegisterSort()
+        self.total = 0
+        self.pages: OrderedDict[int, list[RegisterRow]] = OrderedDict()
+        self._pending: set[int] = set()
+        self._generation = 0
+        self.loading = False
+
+    # ---- opening, filters and sort go to the core ----
+    def reload(self, filters: RegisterFilter | None = None, sort: RegisterSort | None = None) -> None:
+        if filters is not None:
+            self.filters = filters
+        if sort is not None:
+            self.sort_spec = sort
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+        self.worker.submit(
+            ops.open_register,
+            replace(self.filters),
+            self.sort_spec,
+            self.page_size,
+            on_done=lambda result: self._opened(generation, result),
+            on_error=lambda error: self._failed(generation, error),
+        )
+
+    def _opened(self, generation: int, result: tuple[int, list[RegisterRow]]) -> None:
+        if generation != self._generation:
+            return  # a newer filter or sort has been asked for
+        total, rows = result
+        self.beginResetModel()
+        self.total = total
+        self.pages = OrderedDict({0: rows}) if rows else OrderedDict()
+        self._pending = set()
+        self.endResetModel()
+        self.loading = False
+        self.loaded.emit(total)
+
+    def _failed(self, generation: int, error: UserError) -> None:
+        if generation == self._generation:
+            self.loading = False
+            self.failed.emit(error)
+
+    def _want_page(self, offset: int) -> None:
+        if offset in self._pending or offset in self.pages:
+            return
+        self._pending.add(offset)
+        generation = self._generation
+        self.worker.submit(
+            ops.register_page,
+            replace(self.filters),
+            self.sort_spec,
+            offset,
+            self.page_size,
+            on_done=lambda rows: self._page_in(generation, offset, rows),
+            on_error=lambda error: self._failed(generation, error),
+        )
+
+    def _page_in(self, generation: int, offset: int, rows: list[RegisterRow]) -> None:
+        if generation != self._generation:
+            return
+        self._pending.discard(offset)
+        self.pages[offset] = rows
+        while len(self.pages) > MAX_PAGES:  # keep memory flat however far the user scrolls
+            self.pages.popitem(last=False)
+        last = min(offset + len(rows), self.total) - 1
+        if last >= offset:
+            self.dataChanged.emit(self.index(offset, 0), self.index(last, self.columnCount() - 1))
+        self.page_loaded.emit(offset)
+
+    def row_record(self, row: int) -> RegisterRow | None:
+        offset = row - row % self.page_size
+        page = self.pages.get(offset)
+        if page is None:
+            if 0 <= row < self.total:
+                self._want_page(offset)
+            return None
+        self.pages.move_to_end(offset)
+        k = row - offset
+        return page[k] if k < len(page) else None
+
+    def loaded_rows(self) -> list[RegisterRow]:
+        return [r for offset in sorted(self.pages) for r in self.pages[offset]]
+
+    # ---- Qt ----
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else self.total
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.COLUMNS[section][0])
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.COLUMNS[column][1] if 0 <= column < len(self.COLUMNS) else None
+        if key is None:
+            return
+        self.reload(sort=RegisterSort(key, order == Qt.SortOrder.DescendingOrder))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.row_record(index.row())
+        if row is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole and index.column() == 1 else None
+        if role == RECORD_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
+            return row.title
+        if role == Qt.ItemDataRole.FontRole and (
+            row.seriousness == Seriousness.GRAVE or IssueTag.KEY_ATTENTION in row.tags
+        ):
+            font = QFont()
+            font.setBold(True)
+            return font
+        look = overdue_look(row.overdue, role)
+        if look is not None:
+            return look
+        if role == Qt.ItemDataRole.ForegroundRole and row.status in (
+            IssueStatus.CLOSED_OUT,
+            IssueStatus.DISMISSED,
+        ):
+            return QBrush(DONE_FG)
+        return None
+
+    def _text(self, row: RegisterRow, column: int) -> str:
+        if column == 0:
+            return row.number or tr("(unnumbered)")
+        if column == 1:
+            return row.title
+        if column == 2:
+            return " › ".join(x for x in (row.category_name, row.subcategory_name) if x) or tr(
+                "(unclassified)"
+            )
+        if column == 3:
+            return row.seriousness.label
+        if column == 4:
+            return row.status.label
+        if column == 5:
+            return tags_text(row.tags)
+        if column == 6:
+            return row.found_on
+        if column == 7:
+            return row.disposition.label
+        if column == 8:
+            return row.unit_name
+        if column == 9:
+            return tr("Overdue") if row.overdue else ""
+        return ""
+
+
+# ---- small record models -----------------------------------------------------------------------------
+
+
+def _decorate(overdue: Callable[[object], bool]):
+    def decorate(record, role: int, _column: int):
+        return overdue_look(overdue(record), role)
+
+    return decorate
+
+
+def evidence_model(parent) -> RecordTableModel:
+    return RecordTableModel(
+        [
+            Column(tr("No."), lambda e: str(e.ordinal), lambda e: e.ordinal),
+            Column(tr("Kind"), lambda e: e.kind.label),
+            Column(tr("Locator"), lambda e: e.locator),
+            Column(tr("Description"), lambda e: e.description),
+        ],
+        parent,
+    )
+
+
+def history_model(parent) -> RecordTableModel:
+    return RecordTableModel(
+        [
+            Column(tr("Date"), lambda e: e.moved_on),
+            Column(tr("From"), lambda e: e.from_status.label),
+            Column(tr("To"), lambda e: e.to_status.label),
+            Column(tr("By"), lambda e: e.author_name),
+            Column(tr("Reason"), lambda e: e.reason),
+        ],
+        parent,
+    )
+
+
+def leads_model(parent) -> RecordTableModel:
+    def due(lead: leads.Lead) -> str:
+        if not lead.report_due:
+            return ""
+        return lead.report_due + (tr(" (overdue)") if lead.overdue else "")
+
+    return RecordTableModel(
+        [
+            Column(tr("Person"), lambda x: x.person_name),
+            Column(tr("Post"), lambda x: x.person_post),
+            Column(tr("Source"), lambda x: x.source.label),
+            Column(tr("Received"), lambda x: x.received_on),
+            Column(tr("Status"), lambda x: x.status.label),
+            Column(tr("Transferred to"), lambda x: x.transfer_label),
+            Column(tr("Letter No."), lambda x: x.letter_no),
+            Column(tr("Report due"), due, lambda x: x.report_due or ""),
+            Column(tr("Disposal"), lambda x: x.disposal.label),
+            Column(tr("Outcome"), _lead_outcome),
+        ],
+        parent,
+        decorate=_decorate(lambda x: x.overdue),
+    )
+
+
+def _lead_outcome(lead: leads.Lead) -> str:
+    parts = []
+    if lead.case_opened:
+        parts.append("立案")
+    if lead.sanction:
+        parts.append(lead.sanction)
+    if lead.org_handling:
+        parts.append(lead.org_handling)
+    return "；".join(parts)
+
+
+def petitions_model(parent) -> RecordTableModel:
+    return RecordTableModel(
+        [
+            Column(tr("Received"), lambda p: p.received_on),
+            Column(tr("Channel"), lambda p: p.channel.label),
+            Column(tr("Petitioner"), lambda p: p.petitioner or tr("anonymous")),
+            Column(tr("Concerns"), lambda p: p.concerns),
+            Column(tr("Summary"), lambda p: p.summary.replace("\n", " ")[:60]),
+            Column(tr("Handling"), lambda p: p.handling.label),
+            Column(tr("Issue"), lambda p: p.issue_number or (p.issue_title or "")),
+        ],
+        parent,
+    )
+
+
+def rect_items_model(parent) -> RecordTableModel:
+    def deadline(item: ops.RectItem) -> str:
+        return item.rect.report_due
+
+    return RecordTableModel(
+        [
+            Column(tr("Number"), lambda x: x.issue.number or ""),
+            Column(tr("Problem"), lambda x: x.issue.title),
+            Column(tr("State"), lambda x: x.rect.state.label),
+            Column(tr("Completion"), lambda x: x.rect.completion.label),
+            Column(tr("Measures"), lambda x: str(len(x.rect.measures)), lambda x: len(x.rect.measures)),
+            Column(tr("Plan due"), lambda x: x.rect.plan_due),
+            Column(tr("Report due"), deadline),
+            Column(tr("Overdue"), lambda x: tr("Overdue") if x.rect.overdue else ""),
+        ],
+        parent,
+        decorate=_decorate(lambda x: x.rect.overdue),
+    )
+
+
+def measures_model(parent) -> RecordTableModel:
+    def flags(m: rectification.Measure) -> str:
+        out = []
+        if m.immediate:
+            out.append("立行立改")
+        if m.ongoing:
+            out.append("常态化坚持")
+        return "、".join(out)
+
+    return RecordTableModel(
+        [
+            Column(tr("No."), lambda m: str(m.ordinal), lambda m: m.ordinal),
+            Column(tr("Measure"), lambda m: m.description.replace("\n", " ")),
+            Column(tr("Types"), lambda m: m.types_text),
+            Column(tr("Leader"), lambda m: m.responsible_leader),
+            Column(tr("Department"), lambda m: m.responsible_dept),
+            Column(tr("Person"), lambda m: m.responsible_person),
+            Column(tr("Deadline"), lambda m: m.deadline),
+            Column(tr("Flags"), flags),
+            Column(
+                tr("Completion"),
+                lambda m: m.completion.label + (f" {m.completed_on}" if m.completed_on else ""),
+            ),
+        ],
+        parent,
+        decorate=_decorate(lambda m: m.overdue),
+    )
+
+
+def progress_model(parent) -> RecordTableModel:
+    return RecordTableModel(
+        [
+            Column(tr("Date"), lambda p: p.entry_on),
+            Column(tr("Progress"), lambda p: p.note.replace("\n", " ")),
+            Column(tr("By"), lambda p: p.author_name),
+            Column(tr("Evidence"), lambda p: "、".join(a.filename for a in p.evidence)),
+        ],
+        parent,
+    )
+
+
+def events_model(parent) -> RecordTableModel:
+    return RecordTableModel(
+        [
+            Column(tr("Date"), lambda e: e.acted_on),
+            Column(tr("Step"), lambda e: e.action.label),
+            Column(tr("By"), lambda e: e.by_name),
+            Column(tr("Note"), lambda e: e.note.replace("\n", " ")),
+        ],
+        parent,
+    )
+
+
+def open_items_model(parent) -> RecordTableModel:
+    return RecordTableModel(
+        [
+            Column(tr("Deadline"), lambda m: m.deadline),
+            Column(tr("Unit"), lambda m: m.unit_name),
+            Column(tr("Issue"), lambda m: m.issue_number or m.issue_title),
+            Column(tr("Measure"), lambda m: f"{m.ordinal}. {m.description}".replace("\n", " ")),
+            Column(tr("Leader"), lambda m: m.responsible_leader),
+            Column(tr("Department"), lambda m: m.responsible_dept),
+            Column(tr("Person"), lambda m: m.responsible_person),
+            Column(tr("Completion"), lambda m: m.completion.label),
+            Column(tr("Overdue"), lambda m: tr("Overdue") if m.overdue else ""),
+        ],
+        parent,
+        decorate=_decorate(lambda m: m.overdue),
+    )

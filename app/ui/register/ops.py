@@ -1,0 +1,452 @@
+"""Worker-side helpers for the register GUI: several core calls as one job, nothing but core operations.
+
+Each function is `fn(session, ...)`, so every capability check, need-to-know filter and audit entry of
+the core applies. Nothing here reads SQL or touches Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.core.domain import (
+    classification,
+    figures,
+    inspections,
+    issues,
+    leads,
+    petitions,
+    rectification,
+    terms,
+)
+from app.core.domain import document_reading as reading
+from app.core.domain import talks as talks_core
+from app.core.domain.issues import Disposition, Issue, IssueStatus, RegisterFilter, RegisterRow, RegisterSort
+from app.core.errors import UserError
+from app.core.imports import Material, read_file
+from app.core.security import visibility
+from app.core.security.roles import Cap
+from app.core.session import Session
+
+PAGE = 200  # rows per register page (the core's default)
+
+
+# ---- the register (lazy) -------------------------------------------------------------------------
+
+
+def open_register(
+    session: Session, flt: RegisterFilter, sort: RegisterSort, limit: int = PAGE
+) -> tuple[int, list[RegisterRow]]:
+    """The count and the first page, in one job (the first page is the audited view)."""
+    return issues.register_count(session, flt), issues.register_page(session, flt, sort, 0, limit)
+
+
+def register_page(
+    session: Session, flt: RegisterFilter, sort: RegisterSort, offset: int, limit: int = PAGE
+) -> list[RegisterRow]:
+    return issues.register_page(session, flt, sort, offset, limit)
+
+
+@dataclass
+class CategoryChoice:
+    id: str
+    text: str  # 'scheme › category' or '    sub-category'
+    depth: int
+
+
+@dataclass
+class RegisterContext:
+    inspection: inspections.Inspection
+    schemes: list[classification.Scheme]  # with their trees
+    can_write: bool
+    is_leader: bool
+    office: bool
+    can_print: bool
+
+    def categories(self) -> list[CategoryChoice]:
+        out = []
+        for scheme in self.schemes:
+            if scheme.role != classification.SchemeRole.PRIMARY:
+                continue
+            for cat in scheme.categories:
+                out.append(CategoryChoice(cat.id, f"{scheme.name} › {cat.name}", 0))
+                out.extend(CategoryChoice(sub.id, f"    {sub.name}", 1) for sub in cat.children)
+        return out
+
+
+def load_context(session: Session, inspection_id: str) -> RegisterContext:
+    inspection = inspections.get_inspection(session, inspection_id)
+    return RegisterContext(
+        inspection,
+        classification.list_schemes(session, tree=True, include_inactive=False),
+        session.can(Cap.CASE_WRITE),
+        visibility.is_leader_of_inspection(session, inspection_id),
+        session.can(Cap.CASE_READ_ALL),
+        session.can(Cap.PRINT),
+    )
+
+
+# ---- one issue and what may be done with it -------------------------------------------------------
+
+# The status actions of the issue form, each with the status it moves to. Rectification moves
+# (plan recorded, close-out, reopening) are offered in the rectification tab.
+MOVE_TARGETS = {
+    "verify": IssueStatus.VERIFIED,
+    "dismiss": IssueStatus.DISMISSED,
+    "feed_back": IssueStatus.FED_BACK,
+    "close_transferred": IssueStatus.CLOSED_OUT,
+    "reopen_transferred": IssueStatus.FED_BACK,
+}
+
+
+def offered_moves(session: Session, issue: Issue) -> list[str]:
+    """The status actions this session may try now: legal by the core's TRANSITIONS and not refused
+    outright by the rules the core applies (the core checks again when one is chosen)."""
+    legal = issues.TRANSITIONS[issue.status]
+    steer = session.can(Cap.CASE_READ_ALL) or visibility.is_leader_of_inspection(session, issue.inspection_id)
+    write = session.can(Cap.CASE_WRITE)
+    out = []
+    for name, target in MOVE_TARGETS.items():
+        if target not in legal or not write:
+            continue
+        if name == "verify" and issue.status != IssueStatus.FOUND:
+            continue
+        if name == "dismiss" and not steer:
+            continue
+        if name == "feed_back" and not (steer and issue.signed and issue.status == IssueStatus.VERIFIED):
+            continue
+        if name in ("close_transferred", "reopen_transferred"):
+            if not (session.can(Cap.CLOSE_OUT) and issue.disposition.is_transfer):
+                continue
+            if name == "close_transferred" and issue.status != IssueStatus.FED_BACK:
+                continue
+            if name == "reopen_transferred" and issue.status != IssueStatus.CLOSED_OUT:
+                continue
+        out.append(name)
+    return out
+
+
+@dataclass
+class IssueDetail:
+    issue: Issue
+    evidence: list[issues.Evidence]
+    history: list[issues.IssueEvent]
+    moves: list[str]
+    can_sign: bool  # the leader of this inspection's team, and the paper is signable now
+    can_write: bool
+
+
+def load_issue(session: Session, issue_id: str) -> IssueDetail:
+    issue = issues.get_issue(session, issue_id)
+    return _detail(session, issue)
+
+
+def _detail(session: Session, issue: Issue) -> IssueDetail:
+    leader = visibility.is_leader_of_inspection(session, issue.inspection_id)
+    return IssueDetail(
+        issue,
+        issues.list_evidence(session, issue.id),
+        issues.history(session, issue.id),
+        offered_moves(session, issue),
+        session.can(Cap.ISSUE_SIGN) and leader and not issue.signed,
+        session.can(Cap.CASE_WRITE),
+    )
+
+
+def save_issue(
+    session: Session, inspection_id: str, issue_id: str | None, draft: issues.IssueDraft
+) -> IssueDetail:
+    if issue_id:
+        issue = issues.update_issue(session, issue_id, draft)
+    else:
+        issue = issues.create_issue(session, inspection_id, draft)
+    return _detail(session, issue)
+
+
+def then_detail(fn):
+    """Wrap a core operation on an issue so the job returns the refreshed IssueDetail."""
+
+    def run(session: Session, issue_id: str, *args, **kwargs) -> IssueDetail:
+        fn(session, issue_id, *args, **kwargs)
+        return _detail(session, issues.visible_issue(session, issue_id))
+
+    return run
+
+
+def evidence_then_detail(fn):
+    """Same for operations keyed by an evidence id."""
+
+    def run(session: Session, issue_id: str, evidence_id: str, *args) -> IssueDetail:
+        fn(session, evidence_id, *args)
+        return _detail(session, issues.visible_issue(session, issue_id))
+
+    return run
+
+
+# ---- evidence: what can be cited and opening what is cited -----------------------------------------
+
+
+@dataclass
+class Pick:
+    id: str
+    text: str
+
+
+def evidence_choices(session: Session, inspection_id: str, kind: str) -> list[Pick]:
+    """The records of this inspection an evidence item of `kind` may point to."""
+    if kind == issues.EvidenceKind.TALK:
+        return [
+            Pick(
+                t.id,
+                f"谈话记录 第{t.number}号  {t.interviewee_name} {t.interviewee_position}  {t.start_at[:10]}",
+            )
+            for t in talks_core.list_talks(session, inspection_id)
+        ]
+    if kind == issues.EvidenceKind.EXCERPT:
+        return [
+            Pick(x.id, f"{x.label}  {x.item_title} {x.location}  {x.passage[:40]}")
+            for x in reading.list_excerpts(session, inspection_id)
+        ]
+    if kind == issues.EvidenceKind.PETITION:
+        return [
+            Pick(p.id, f"{p.received_on} {p.channel.label}  {p.concerns}  {p.summary[:40]}")
+            for p in petitions.list_petitions(session, inspection_id)
+        ]
+    if kind == issues.EvidenceKind.DOCUMENT:
+        from app.core.domain import documents as docs
+
+        return [Pick(i.id, f"{i.number}. {i.title}") for i in docs.list_items(session, inspection_id)]
+    return []
+
+
+@dataclass
+class EvidenceView:
+    title: str
+    text: str
+
+
+def open_evidence(session: Session, evidence: issues.Evidence) -> EvidenceView:
+    """The record an evidence item points to, as read-only text (each open is audited by the core)."""
+    kind = evidence.kind
+    if kind == issues.EvidenceKind.TALK and evidence.ref_id:
+        t = talks_core.get_talk(session, evidence.ref_id)
+        lines = [
+            f"{t.title}（{t.status.label}）",
+            f"时间：{t.start_at} — {t.end_at}    地点：{t.place}",
+            f"被谈话人：{t.interviewee_name}  {t.interviewee_unit} {t.interviewee_position}",
+            "",
+        ]
+        for qa in t.record:
+            lines += [f"问：{qa.question}", f"答：{qa.answer}", ""]
+        if t.key_points:
+            lines += ["要点：", t.key_points]
+        return EvidenceView(t.title, "\n".join(lines))
+    if kind == issues.EvidenceKind.EXCERPT and evidence.ref_id:
+        x = reading.get_excerpt(session, evidence.ref_id)
+        text = f"{x.label}\n出处：{x.item_number}. {x.item_title} {x.location}\n\n{x.passage}"
+        return EvidenceView(x.label, text)
+    if kind == issues.EvidenceKind.PETITION and evidence.ref_id:
+        p = petitions.get_petition(session, evidence.ref_id)
+        text = "\n".join(
+            [
+                f"{p.channel.label}  收到日期：{p.received_on}",
+                f"信访人：{p.petitioner or '匿名'}  {p.contact}",
+                f"被反映人：{p.concerns or '—'}",
+                f"处理：{p.handling.label} {p.handled_on or ''} {p.passed_to}",
+                "",
+                p.summary,
+            ]
+        )
+        return EvidenceView(f"信访件（{p.received_on}）", text)
+    if kind == issues.EvidenceKind.DOCUMENT and evidence.ref_id:
+        from app.core.domain import documents as docs
+
+        item = docs.get_item(session, evidence.ref_id)
+        return EvidenceView(
+            item.title, f"{item.number}. {item.title}\n\n{evidence.locator} {evidence.description}"
+        )
+    return EvidenceView(evidence.label, evidence.description)
+
+
+# ---- petitions and leads ------------------------------------------------------------------------
+
+
+def take_up_petition(session: Session, petition_id: str, title: str, handled_on: str) -> petitions.Petition:
+    petition = petitions.get_petition(session, petition_id)
+    draft = issues.IssueDraft(title=title, found_on=handled_on, facts=petition.summary)
+    return petitions.take_up(session, petition_id, draft, handled_on)[0]
+
+
+def inspection_issues(session: Session, inspection_id: str) -> list[Pick]:
+    """The inspection's issues for linking (number or '未编号', title)."""
+    return [
+        Pick(i.id, f"{i.number or '（未编号）'} {i.title}")
+        for i in issues.list_issues(session, inspection_id)
+        if i.status != IssueStatus.DISMISSED
+    ]
+
+
+@dataclass
+class LeadsData:
+    leads: list[leads.Lead]
+    issues: list[Pick]
+
+
+def load_leads(session: Session, inspection_id: str) -> LeadsData:
+    return LeadsData(
+        leads.list_leads(session, inspection_id=inspection_id), inspection_issues(session, inspection_id)
+    )
+
+
+def save_lead(
+    session: Session,
+    inspection_id: str,
+    lead_id: str | None,
+    draft: leads.LeadDraft,
+    issue_ids: Sequence[str],
+) -> leads.Lead:
+    """Save the lead and make its related issues exactly `issue_ids`."""
+    with session.transaction():
+        lead = (
+            leads.update_lead(session, lead_id, draft)
+            if lead_id
+            else leads.create_lead(session, inspection_id, draft)
+        )
+        for issue_id in set(lead.issue_ids or []) - set(issue_ids):
+            lead = leads.unlink_issue(session, lead.id, issue_id)
+        for issue_id in issue_ids:
+            if issue_id not in (lead.issue_ids or []):
+                lead = leads.link_issue(session, lead.id, issue_id)
+    return lead
+
+
+# ---- rectification ------------------------------------------------------------------------------
+
+
+@dataclass
+class RectItem:
+    issue: Issue
+    rect: rectification.Rectification
+
+    @property
+    def id(self) -> str:
+        return self.issue.id
+
+
+@dataclass
+class RectDetail:
+    issue: Issue
+    rect: rectification.Rectification
+    progress: list[rectification.ProgressEntry]
+    events: list[rectification.Event]
+    can_write: bool
+    can_close: bool
+
+
+def load_rectifications(session: Session, inspection_id: str) -> list[RectItem]:
+    return [RectItem(i, r) for i, r in rectification.list_for_inspection(session, inspection_id)]
+
+
+def load_rect_detail(session: Session, issue_id: str) -> RectDetail:
+    rect = rectification.get_rectification(session, issue_id)
+    return RectDetail(
+        issues.visible_issue(session, issue_id),
+        rect,
+        rectification.list_progress(session, issue_id),
+        rectification.events(session, issue_id),
+        session.can(Cap.CASE_WRITE),
+        session.can(Cap.CLOSE_OUT),
+    )
+
+
+def add_progress_files(
+    session: Session, issue_id: str, entry_on: str, note: str, measure_id: str | None, paths: Sequence[str]
+) -> rectification.ProgressEntry:
+    """Read the chosen files (checked, refused by size before reading) and store them encrypted."""
+    files: list[Material] = []
+    for path in paths:
+        files.append(read_file(path))
+    return rectification.add_progress(session, issue_id, entry_on, note, measure_id=measure_id, files=files)
+
+
+@dataclass
+class EvidenceFile:
+    filename: str
+    media_type: str
+    data: bytes  # shown in the app only; never written out
+    is_image: bool
+    text: str
+
+
+def open_progress_evidence(session: Session, attachment_id: str) -> EvidenceFile:
+    att, data = rectification.read_evidence(session, attachment_id)
+    text = ""
+    if not att.is_image:
+        from app.core.domain import attachments
+
+        text = attachments.read_text(session.conn, attachment_id)
+    return EvidenceFile(att.filename, att.media_type, data, att.is_image, text)
+
+
+# ---- term-wide views: open items and figures ------------------------------------------------------
+
+
+@dataclass
+class ScopeChoice:
+    text: str
+    scope: figures.Scope
+    term_id: str | None = None
+
+
+@dataclass
+class Scopes:
+    choices: list[ScopeChoice] = field(default_factory=list)
+    terms: list[terms.Term] = field(default_factory=list)
+
+
+def load_scopes(session: Session) -> Scopes:
+    """Every term, round, team and unit the session sees, as figure scopes (terms first)."""
+    visible = inspections.list_inspections(session)
+    all_terms = terms.list_terms(session)
+    rounds = {r.id: r for r in terms.list_rounds(session)}
+    out = Scopes(terms=all_terms)
+    out.choices.append(ScopeChoice("全部（本人可见范围）", figures.Scope()))
+    for term in all_terms:
+        out.choices.append(ScopeChoice(f"届：{term.name}", figures.Scope(term_id=term.id), term.id))
+        for rnd in sorted((r for r in rounds.values() if r.term_id == term.id), key=lambda r: r.number):
+            out.choices.append(ScopeChoice(f"    第{rnd.number}轮", figures.Scope(round_id=rnd.id), term.id))
+            seen: set[str] = set()
+            for ins in sorted(visible, key=lambda i: i.team_name):
+                if ins.round_id == rnd.id and ins.team_id not in seen:
+                    seen.add(ins.team_id)
+                    out.choices.append(
+                        ScopeChoice(f"        {ins.team_name}", figures.Scope(team_id=ins.team_id), term.id)
+                    )
+    units: dict[str, str] = {}
+    for ins in visible:
+        units[ins.unit_id] = ins.unit_name
+    for unit_id, name in sorted(units.items(), key=lambda kv: kv[1]):
+        out.choices.append(ScopeChoice(f"单位：{name}", figures.Scope(unit_id=unit_id)))
+    return out
+
+
+def today() -> str:
+    return date.today().isoformat()
+
+
+def user_error_text(error: Exception) -> str:
+    return str(error) if isinstance(error, UserError) else ""
+
+
+__all__ = [
+    "PAGE",
+    "Disposition",
+    "IssueDetail",
+    "RegisterContext",
+    "load_context",
+    "load_issue",
+    "offered_moves",
+    "open_register",
+    "register_page",
+]
