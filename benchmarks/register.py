@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from app.core.domain import classification, issues  # noqa: E402
+from app.core.domain import classification, issues, rectification  # noqa: E402
 from app.core.domain.issues import RegisterFilter, RegisterSort, RegisterSortKey  # noqa: E402
 from app.core.security.roles import Role  # noqa: E402
 from app.core.store.keyslots import KdfParams  # noqa: E402
@@ -241,6 +241,8 @@ def fill(folder: Path, n_issues: int) -> None:
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             measure_rows,
         )
+        for row in rect_rows:
+            rectification.refresh_due(conn, row[5])
     s.conn.execute("ANALYZE")
     s.close()
 

@@ -153,11 +153,7 @@ def compute(session: Session, scope: Scope | None = None, *, today: str | None =
     )
     fig.rectification_open = fig.rectification_items - fig.rectification_done
     fig.rectification_overdue = one(
-        f"SELECT count(*) FROM rectifications r WHERE r.id IN ({rect}) AND r.state != 'closed' AND ("
-        " (r.plan_submitted_on IS NULL AND r.plan_due < ?) OR (r.unit_completed_on IS NULL AND r.report_due < ?)"
-        " OR EXISTS (SELECT 1 FROM rectification_measures m WHERE m.rectification_id = r.id"
-        " AND m.completion != 'done' AND m.deadline < ?))",
-        [on, on, on],
+        f"SELECT count(*) FROM issues WHERE inspection_id IN ({sub}) AND rect_due < ?", [on]
     )
     fig.measures_total = one(
         f"SELECT count(*) FROM rectification_measures WHERE rectification_id IN ({rect})"

@@ -1076,14 +1076,9 @@ class RegisterRow:
         self.signed = self.number is not None
 
 
-# Overdue rectification of one issue, as of the date bound to :today.
-OVERDUE_SQL = (
-    "EXISTS (SELECT 1 FROM rectifications r WHERE r.issue_id = i.id AND r.state != 'closed' AND ("
-    " (r.plan_submitted_on IS NULL AND r.plan_due < :today)"
-    " OR (r.unit_completed_on IS NULL AND r.report_due < :today)"
-    " OR EXISTS (SELECT 1 FROM rectification_measures m WHERE m.rectification_id = r.id"
-    "   AND m.completion != 'done' AND m.deadline < :today)))"
-)
+# Overdue rectification of one issue, as of the date bound to :today: its earliest pending deadline
+# (kept in issues.rect_due by the rectification module) has passed.
+OVERDUE_SQL = "(i.rect_due IS NOT NULL AND i.rect_due < :today)"
 
 _ROW_COLUMNS = (
     "i.id, i.number, i.title, i.status, i.seriousness, i.tags, i.level, i.found_on, i.disposition,"
@@ -1096,15 +1091,6 @@ _ROW_FROM = (
     " JOIN teams t ON t.id = ins.team_id JOIN rounds rd ON rd.id = ins.round_id"
 )
 
-
-# Set-based form of OVERDUE_SQL for filtering: the overdue items are found once, not per issue.
-OVERDUE_IDS_SQL = (
-    "SELECT r.issue_id FROM rectifications r WHERE r.state != 'closed' AND ("
-    " (r.plan_submitted_on IS NULL AND r.plan_due < :today)"
-    " OR (r.unit_completed_on IS NULL AND r.report_due < :today)"
-    " OR r.id IN (SELECT m.rectification_id FROM rectification_measures m"
-    "   WHERE m.completion != 'done' AND m.deadline < :today))"
-)
 
 # Above this many matching rows, a page is read along the sort order's index and filtered row by row
 # (it fills after a few hundred rows); below it, the filters' own indexes find the rows to sort.
@@ -1170,7 +1156,9 @@ def _register_where(session: Session, flt: RegisterFilter, *, along_sort: bool =
     if flt.signed is not None:
         clauses.append("i.number_seq IS NOT NULL" if flt.signed else "i.number_seq IS NULL")
     if flt.overdue is not None:
-        clauses.append(f"{i}id {'IN' if flt.overdue else 'NOT IN'} ({OVERDUE_IDS_SQL})")
+        clauses.append(
+            f"{i}rect_due < :today" if flt.overdue else f"({i}rect_due IS NULL OR {i}rect_due >= :today)"
+        )
     if flt.text and flt.text.strip():
         clauses.append("(i.title LIKE :text ESCAPE '\\' OR i.number LIKE :text ESCAPE '\\')")
         escaped = flt.text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

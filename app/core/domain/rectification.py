@@ -358,8 +358,25 @@ def open_for_issue(session: Session, conn, issue_id: str, fed_back_on: str) -> s
             "report_due": deadlines.report_due(fed_back_on),
         },
     )
+    refresh_due(conn, issue_id)
     session.audit("rectification_open", "issue", issue_id)
     return values["id"]
+
+
+_NEVER = "9999-12-31"
+
+
+def refresh_due(conn, issue_id: str) -> None:
+    """Recompute issues.rect_due, the earliest pending deadline, after any rectification change."""
+    conn.execute(
+        "UPDATE issues SET rect_due = (SELECT CASE WHEN r.state = 'closed' THEN NULL ELSE nullif(min("
+        f" coalesce(CASE WHEN r.plan_submitted_on IS NULL THEN r.plan_due END, '{_NEVER}'),"
+        f" coalesce(CASE WHEN r.unit_completed_on IS NULL THEN r.report_due END, '{_NEVER}'),"
+        " coalesce((SELECT min(m.deadline) FROM rectification_measures m WHERE m.rectification_id = r.id"
+        f"   AND m.completion != 'done'), '{_NEVER}')), '{_NEVER}') END"
+        " FROM rectifications r WHERE r.issue_id = issues.id) WHERE id = ?",
+        (issue_id,),
+    )
 
 
 def _writable(session: Session, issue_id: str) -> tuple[Issue, Rectification]:
@@ -386,6 +403,7 @@ def set_deadlines(session: Session, issue_id: str, plan_due: str, report_due: st
         raise ValidationError("整改报告报送期限不能早于整改方案报送期限。", field="report_due")
     with session.transaction() as conn:
         f.update(conn, "rectifications", rect.id, {"plan_due": plan_due, "report_due": report_due})
+        refresh_due(conn, issue_id)
         session.audit("rectification_deadlines", "issue", issue_id)
     return load(session.conn, issue_id)
 
@@ -402,6 +420,7 @@ def record_plan(session: Session, issue_id: str, goal: str, submitted_on: str) -
         if issue.status == IssueStatus.FED_BACK:
             issues.move(session, conn, issue, IssueStatus.IN_RECTIFICATION, submitted_on)
         _event(session, conn, rect.id, EventAction.PLAN, submitted_on, "")
+        refresh_due(conn, issue_id)
         session.audit("rectification_plan", "issue", issue_id)
     return load(session.conn, issue_id)
 
@@ -467,6 +486,7 @@ def add_measure(session: Session, issue_id: str, draft: MeasureDraft) -> Measure
             "rectification_measures",
             {**record, **values, "rectification_id": rect.id, "ordinal": ordinal},
         )
+        refresh_due(conn, issue_id)
         session.audit("rectification_measure_add", "issue", issue_id, f"#{ordinal}")
     return _measure(session.conn, record["id"])
 
@@ -497,6 +517,7 @@ def update_measure(session: Session, measure_id: str, draft: MeasureDraft) -> Me
     values = _measure_values(draft, rect)
     with session.transaction() as conn:
         f.update(conn, "rectification_measures", measure_id, values)
+        refresh_due(conn, issue_id)
         session.audit("rectification_measure_update", "issue", issue_id)
     return _measure(session.conn, measure_id)
 
@@ -525,6 +546,7 @@ def remove_measure(session: Session, measure_id: str) -> None:
             "UPDATE rectification_measures SET ordinal = ordinal - 1000000 WHERE rectification_id = ?",
             (rect.id,),
         )
+        refresh_due(conn, issue_id)
         session.audit("rectification_measure_remove", "issue", issue_id)
 
 
@@ -543,6 +565,7 @@ def set_measure_completion(
             measure_id,
             {"completion": completion.value, "completed_on": on if completion == Completion.DONE else None},
         )
+        refresh_due(conn, issue_id)
         session.audit("rectification_measure_completion", "issue", issue_id, completion.value)
     return _measure(session.conn, measure_id)
 
@@ -682,6 +705,7 @@ def record_completion(
         )
         if done:
             _event(session, conn, rect.id, EventAction.UNIT_COMPLETED, reported_on, completion.label)
+        refresh_due(conn, issue_id)
         session.audit("rectification_completion", "issue", issue_id, completion.value)
     return load(session.conn, issue_id)
 
@@ -713,6 +737,7 @@ def close_out(session: Session, issue_id: str, closed_on: str, opinion: str) -> 
         )
         issues.move(session, conn, issue, IssueStatus.CLOSED_OUT, closed_on, opinion)
         _event(session, conn, rect.id, EventAction.CLOSED, closed_on, opinion)
+        refresh_due(conn, issue_id)
         session.audit("rectification_close_out", "issue", issue_id)
     return load(session.conn, issue_id)
 
@@ -742,6 +767,7 @@ def reopen(session: Session, issue_id: str, reason: str, on: str | None = None) 
         )
         issues.move(session, conn, issue, IssueStatus.IN_RECTIFICATION, on, reason)
         _event(session, conn, rect.id, EventAction.REOPENED, on, reason)
+        refresh_due(conn, issue_id)
         session.audit("rectification_reopen", "issue", issue_id)
     return load(session.conn, issue_id)
 

@@ -66,7 +66,10 @@ def upgrade(conn) -> None:
             dismissed_reason TEXT NOT NULL DEFAULT '',
             disposition TEXT NOT NULL DEFAULT '',      -- unit | discipline_commission | organisation_dept | other
             disposition_body TEXT NOT NULL DEFAULT '',
-            fed_back_on TEXT
+            fed_back_on TEXT,
+            -- The earliest pending rectification deadline (plan, report, open measures); NULL when
+            -- none or closed. Kept by the rectification module; overdue means rect_due < today.
+            rect_due TEXT
         );
         -- Each sortable column leads an index ending in the number order and id; the grouped sorts
         -- (status, seriousness, category, unit) page through one group at a time in number order.
@@ -79,6 +82,7 @@ def upgrade(conn) -> None:
         CREATE INDEX issues_title ON issues(title, id);
         CREATE INDEX issues_number_sort ON issues(number_sort, id);
         CREATE INDEX issues_updated ON issues(updated_at, id);
+        CREATE INDEX issues_rect_due ON issues(rect_due) WHERE rect_due IS NOT NULL;
         CREATE UNIQUE INDEX issues_number_unique ON issues(number_team_id, number_seq)
             WHERE number_seq IS NOT NULL;
 
