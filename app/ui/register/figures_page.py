@@ -127,17 +127,28 @@ class FiguresPage(QWidget):
         self.scope.blockSignals(True)
         self.scope.clear()
         for k, choice in enumerate(scopes.choices):
-            self.scope.addItem(choice.text, k)
+            self.scope.addItem("    " * choice.depth + self.scope_text(choice), k)
         self.scope.blockSignals(False)
         # The latest term by default: what the office reports on.
         index = 0
         for k, choice in enumerate(scopes.choices):
-            if choice.scope.term_id and choice.text.startswith("届"):
+            if choice.kind == "term":
                 index = k
         if current is not None and current < len(scopes.choices):
             index = current
         self.scope.setCurrentIndex(index)
         self.compute()
+
+    def scope_text(self, choice: ops.ScopeChoice) -> str:
+        if choice.kind == "all":
+            return self.tr("Everything I may see")
+        if choice.kind == "term":
+            return self.tr("Term: {name}").format(name=choice.name)
+        if choice.kind == "round":
+            return self.tr("Round {n}").format(n=choice.name)
+        if choice.kind == "unit":
+            return self.tr("Unit: {name}").format(name=choice.name)
+        return choice.name
 
     def set_scope(self, scope: figures.Scope) -> None:
         if self.scopes is None:

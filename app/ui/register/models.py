@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -48,6 +49,7 @@ MAX_PAGES = 12
 
 
 def tr(text: str) -> str:
+    """Translate a string already marked for lupdate (QT_TRANSLATE_NOOP or a literal translate call)."""
     return QCoreApplication.translate("Register", text)
 
 
@@ -76,16 +78,16 @@ class RegisterModel(QAbstractTableModel):
     failed = Signal(object)
 
     COLUMNS: list[tuple[str, RegisterSortKey | None]] = [
-        ("Number", RegisterSortKey.NUMBER),
-        ("Problem", RegisterSortKey.TITLE),
-        ("Category", RegisterSortKey.CATEGORY),
-        ("Seriousness", RegisterSortKey.SERIOUSNESS),
-        ("Status", RegisterSortKey.STATUS),
-        ("Tags", None),
-        ("Found on", RegisterSortKey.FOUND_ON),
-        ("Disposition", None),
-        ("Unit", RegisterSortKey.UNIT),
-        ("Overdue", None),
+        (QT_TRANSLATE_NOOP("Register", "Number"), RegisterSortKey.NUMBER),
+        (QT_TRANSLATE_NOOP("Register", "Problem"), RegisterSortKey.TITLE),
+        (QT_TRANSLATE_NOOP("Register", "Category"), RegisterSortKey.CATEGORY),
+        (QT_TRANSLATE_NOOP("Register", "Seriousness"), RegisterSortKey.SERIOUSNESS),
+        (QT_TRANSLATE_NOOP("Register", "Status"), RegisterSortKey.STATUS),
+        (QT_TRANSLATE_NOOP("Register", "Tags"), None),
+        (QT_TRANSLATE_NOOP("Register", "Found on"), RegisterSortKey.FOUND_ON),
+        (QT_TRANSLATE_NOOP("Register", "Disposition"), None),
+        (QT_TRANSLATE_NOOP("Register", "Unit"), RegisterSortKey.UNIT),
+        (QT_TRANSLATE_NOOP("Register", "Overdue"), None),
     ]
 
     def __init__(self, worker: DbWorker, parent=None, page_size: int = ops.PAGE) -> None:
@@ -224,13 +226,13 @@ class RegisterModel(QAbstractTableModel):
 
     def _text(self, row: RegisterRow, column: int) -> str:
         if column == 0:
-            return row.number or tr("(unnumbered)")
+            return row.number or QCoreApplication.translate("Register", "(unnumbered)")
         if column == 1:
             return row.title
         if column == 2:
-            return " › ".join(x for x in (row.category_name, row.subcategory_name) if x) or tr(
-                "(unclassified)"
-            )
+            return " › ".join(
+                x for x in (row.category_name, row.subcategory_name) if x
+            ) or QCoreApplication.translate("Register", "(unclassified)")
         if column == 3:
             return row.seriousness.label
         if column == 4:
@@ -244,7 +246,7 @@ class RegisterModel(QAbstractTableModel):
         if column == 8:
             return row.unit_name
         if column == 9:
-            return tr("Overdue") if row.overdue else ""
+            return QCoreApplication.translate("Register", "Overdue") if row.overdue else ""
         return ""
 
 
@@ -261,10 +263,12 @@ def _decorate(overdue: Callable[[object], bool]):
 def evidence_model(parent) -> RecordTableModel:
     return RecordTableModel(
         [
-            Column(tr("No."), lambda e: str(e.ordinal), lambda e: e.ordinal),
-            Column(tr("Kind"), lambda e: e.kind.label),
-            Column(tr("Locator"), lambda e: e.locator),
-            Column(tr("Description"), lambda e: e.description),
+            Column(
+                QCoreApplication.translate("Register", "No."), lambda e: str(e.ordinal), lambda e: e.ordinal
+            ),
+            Column(QCoreApplication.translate("Register", "Kind"), lambda e: e.kind.label),
+            Column(QCoreApplication.translate("Register", "Locator"), lambda e: e.locator),
+            Column(QCoreApplication.translate("Register", "Description"), lambda e: e.description),
         ],
         parent,
     )
@@ -273,11 +277,11 @@ def evidence_model(parent) -> RecordTableModel:
 def history_model(parent) -> RecordTableModel:
     return RecordTableModel(
         [
-            Column(tr("Date"), lambda e: e.moved_on),
-            Column(tr("From"), lambda e: e.from_status.label),
-            Column(tr("To"), lambda e: e.to_status.label),
-            Column(tr("By"), lambda e: e.author_name),
-            Column(tr("Reason"), lambda e: e.reason),
+            Column(QCoreApplication.translate("Register", "Date"), lambda e: e.moved_on),
+            Column(QCoreApplication.translate("Register", "From"), lambda e: e.from_status.label),
+            Column(QCoreApplication.translate("Register", "To"), lambda e: e.to_status.label),
+            Column(QCoreApplication.translate("Register", "By"), lambda e: e.author_name),
+            Column(QCoreApplication.translate("Register", "Reason"), lambda e: e.reason),
         ],
         parent,
     )
@@ -287,20 +291,22 @@ def leads_model(parent) -> RecordTableModel:
     def due(lead: leads.Lead) -> str:
         if not lead.report_due:
             return ""
-        return lead.report_due + (tr(" (overdue)") if lead.overdue else "")
+        return lead.report_due + (
+            QCoreApplication.translate("Register", " (overdue)") if lead.overdue else ""
+        )
 
     return RecordTableModel(
         [
-            Column(tr("Person"), lambda x: x.person_name),
-            Column(tr("Post"), lambda x: x.person_post),
-            Column(tr("Source"), lambda x: x.source.label),
-            Column(tr("Received"), lambda x: x.received_on),
-            Column(tr("Status"), lambda x: x.status.label),
-            Column(tr("Transferred to"), lambda x: x.transfer_label),
-            Column(tr("Letter No."), lambda x: x.letter_no),
-            Column(tr("Report due"), due, lambda x: x.report_due or ""),
-            Column(tr("Disposal"), lambda x: x.disposal.label),
-            Column(tr("Outcome"), _lead_outcome),
+            Column(QCoreApplication.translate("Register", "Person"), lambda x: x.person_name),
+            Column(QCoreApplication.translate("Register", "Post"), lambda x: x.person_post),
+            Column(QCoreApplication.translate("Register", "Source"), lambda x: x.source.label),
+            Column(QCoreApplication.translate("Register", "Received"), lambda x: x.received_on),
+            Column(QCoreApplication.translate("Register", "Status"), lambda x: x.status.label),
+            Column(QCoreApplication.translate("Register", "Transferred to"), lambda x: x.transfer_label),
+            Column(QCoreApplication.translate("Register", "Letter No."), lambda x: x.letter_no),
+            Column(QCoreApplication.translate("Register", "Report due"), due, lambda x: x.report_due or ""),
+            Column(QCoreApplication.translate("Register", "Disposal"), lambda x: x.disposal.label),
+            Column(QCoreApplication.translate("Register", "Outcome"), _lead_outcome),
         ],
         parent,
         decorate=_decorate(lambda x: x.overdue),
@@ -321,13 +327,21 @@ def _lead_outcome(lead: leads.Lead) -> str:
 def petitions_model(parent) -> RecordTableModel:
     return RecordTableModel(
         [
-            Column(tr("Received"), lambda p: p.received_on),
-            Column(tr("Channel"), lambda p: p.channel.label),
-            Column(tr("Petitioner"), lambda p: p.petitioner or tr("anonymous")),
-            Column(tr("Concerns"), lambda p: p.concerns),
-            Column(tr("Summary"), lambda p: p.summary.replace("\n", " ")[:60]),
-            Column(tr("Handling"), lambda p: p.handling.label),
-            Column(tr("Issue"), lambda p: p.issue_number or (p.issue_title or "")),
+            Column(QCoreApplication.translate("Register", "Received"), lambda p: p.received_on),
+            Column(QCoreApplication.translate("Register", "Channel"), lambda p: p.channel.label),
+            Column(
+                QCoreApplication.translate("Register", "Petitioner"),
+                lambda p: p.petitioner or QCoreApplication.translate("Register", "anonymous"),
+            ),
+            Column(QCoreApplication.translate("Register", "Concerns"), lambda p: p.concerns),
+            Column(
+                QCoreApplication.translate("Register", "Summary"), lambda p: p.summary.replace("\n", " ")[:60]
+            ),
+            Column(QCoreApplication.translate("Register", "Handling"), lambda p: p.handling.label),
+            Column(
+                QCoreApplication.translate("Register", "Issue"),
+                lambda p: p.issue_number or (p.issue_title or ""),
+            ),
         ],
         parent,
     )
@@ -339,14 +353,21 @@ def rect_items_model(parent) -> RecordTableModel:
 
     return RecordTableModel(
         [
-            Column(tr("Number"), lambda x: x.issue.number or ""),
-            Column(tr("Problem"), lambda x: x.issue.title),
-            Column(tr("State"), lambda x: x.rect.state.label),
-            Column(tr("Completion"), lambda x: x.rect.completion.label),
-            Column(tr("Measures"), lambda x: str(len(x.rect.measures)), lambda x: len(x.rect.measures)),
-            Column(tr("Plan due"), lambda x: x.rect.plan_due),
-            Column(tr("Report due"), deadline),
-            Column(tr("Overdue"), lambda x: tr("Overdue") if x.rect.overdue else ""),
+            Column(QCoreApplication.translate("Register", "Number"), lambda x: x.issue.number or ""),
+            Column(QCoreApplication.translate("Register", "Problem"), lambda x: x.issue.title),
+            Column(QCoreApplication.translate("Register", "State"), lambda x: x.rect.state.label),
+            Column(QCoreApplication.translate("Register", "Completion"), lambda x: x.rect.completion.label),
+            Column(
+                QCoreApplication.translate("Register", "Measures"),
+                lambda x: str(len(x.rect.measures)),
+                lambda x: len(x.rect.measures),
+            ),
+            Column(QCoreApplication.translate("Register", "Plan due"), lambda x: x.rect.plan_due),
+            Column(QCoreApplication.translate("Register", "Report due"), deadline),
+            Column(
+                QCoreApplication.translate("Register", "Overdue"),
+                lambda x: QCoreApplication.translate("Register", "Overdue") if x.rect.overdue else "",
+            ),
         ],
         parent,
         decorate=_decorate(lambda x: x.rect.overdue),
@@ -364,16 +385,20 @@ def measures_model(parent) -> RecordTableModel:
 
     return RecordTableModel(
         [
-            Column(tr("No."), lambda m: str(m.ordinal), lambda m: m.ordinal),
-            Column(tr("Measure"), lambda m: m.description.replace("\n", " ")),
-            Column(tr("Types"), lambda m: m.types_text),
-            Column(tr("Leader"), lambda m: m.responsible_leader),
-            Column(tr("Department"), lambda m: m.responsible_dept),
-            Column(tr("Person"), lambda m: m.responsible_person),
-            Column(tr("Deadline"), lambda m: m.deadline),
-            Column(tr("Flags"), flags),
             Column(
-                tr("Completion"),
+                QCoreApplication.translate("Register", "No."), lambda m: str(m.ordinal), lambda m: m.ordinal
+            ),
+            Column(
+                QCoreApplication.translate("Register", "Measure"), lambda m: m.description.replace("\n", " ")
+            ),
+            Column(QCoreApplication.translate("Register", "Types"), lambda m: m.types_text),
+            Column(QCoreApplication.translate("Register", "Leader"), lambda m: m.responsible_leader),
+            Column(QCoreApplication.translate("Register", "Department"), lambda m: m.responsible_dept),
+            Column(QCoreApplication.translate("Register", "Person"), lambda m: m.responsible_person),
+            Column(QCoreApplication.translate("Register", "Deadline"), lambda m: m.deadline),
+            Column(QCoreApplication.translate("Register", "Flags"), flags),
+            Column(
+                QCoreApplication.translate("Register", "Completion"),
                 lambda m: m.completion.label + (f" {m.completed_on}" if m.completed_on else ""),
             ),
         ],
@@ -385,10 +410,13 @@ def measures_model(parent) -> RecordTableModel:
 def progress_model(parent) -> RecordTableModel:
     return RecordTableModel(
         [
-            Column(tr("Date"), lambda p: p.entry_on),
-            Column(tr("Progress"), lambda p: p.note.replace("\n", " ")),
-            Column(tr("By"), lambda p: p.author_name),
-            Column(tr("Evidence"), lambda p: "、".join(a.filename for a in p.evidence)),
+            Column(QCoreApplication.translate("Register", "Date"), lambda p: p.entry_on),
+            Column(QCoreApplication.translate("Register", "Progress"), lambda p: p.note.replace("\n", " ")),
+            Column(QCoreApplication.translate("Register", "By"), lambda p: p.author_name),
+            Column(
+                QCoreApplication.translate("Register", "Evidence"),
+                lambda p: "、".join(a.filename for a in p.evidence),
+            ),
         ],
         parent,
     )
@@ -397,10 +425,10 @@ def progress_model(parent) -> RecordTableModel:
 def events_model(parent) -> RecordTableModel:
     return RecordTableModel(
         [
-            Column(tr("Date"), lambda e: e.acted_on),
-            Column(tr("Step"), lambda e: e.action.label),
-            Column(tr("By"), lambda e: e.by_name),
-            Column(tr("Note"), lambda e: e.note.replace("\n", " ")),
+            Column(QCoreApplication.translate("Register", "Date"), lambda e: e.acted_on),
+            Column(QCoreApplication.translate("Register", "Step"), lambda e: e.action.label),
+            Column(QCoreApplication.translate("Register", "By"), lambda e: e.by_name),
+            Column(QCoreApplication.translate("Register", "Note"), lambda e: e.note.replace("\n", " ")),
         ],
         parent,
     )
@@ -409,15 +437,23 @@ def events_model(parent) -> RecordTableModel:
 def open_items_model(parent) -> RecordTableModel:
     return RecordTableModel(
         [
-            Column(tr("Deadline"), lambda m: m.deadline),
-            Column(tr("Unit"), lambda m: m.unit_name),
-            Column(tr("Issue"), lambda m: m.issue_number or m.issue_title),
-            Column(tr("Measure"), lambda m: f"{m.ordinal}. {m.description}".replace("\n", " ")),
-            Column(tr("Leader"), lambda m: m.responsible_leader),
-            Column(tr("Department"), lambda m: m.responsible_dept),
-            Column(tr("Person"), lambda m: m.responsible_person),
-            Column(tr("Completion"), lambda m: m.completion.label),
-            Column(tr("Overdue"), lambda m: tr("Overdue") if m.overdue else ""),
+            Column(QCoreApplication.translate("Register", "Deadline"), lambda m: m.deadline),
+            Column(QCoreApplication.translate("Register", "Unit"), lambda m: m.unit_name),
+            Column(
+                QCoreApplication.translate("Register", "Issue"), lambda m: m.issue_number or m.issue_title
+            ),
+            Column(
+                QCoreApplication.translate("Register", "Measure"),
+                lambda m: f"{m.ordinal}. {m.description}".replace("\n", " "),
+            ),
+            Column(QCoreApplication.translate("Register", "Leader"), lambda m: m.responsible_leader),
+            Column(QCoreApplication.translate("Register", "Department"), lambda m: m.responsible_dept),
+            Column(QCoreApplication.translate("Register", "Person"), lambda m: m.responsible_person),
+            Column(QCoreApplication.translate("Register", "Completion"), lambda m: m.completion.label),
+            Column(
+                QCoreApplication.translate("Register", "Overdue"),
+                lambda m: QCoreApplication.translate("Register", "Overdue") if m.overdue else "",
+            ),
         ],
         parent,
         decorate=_decorate(lambda m: m.overdue),

@@ -394,9 +394,10 @@ def open_progress_evidence(session: Session, attachment_id: str) -> EvidenceFile
 
 @dataclass
 class ScopeChoice:
-    text: str
+    kind: str  # "all", "term", "round", "team" or "unit": the page words it
+    name: str  # the term's or unit's name, the round's number, the team's name
     scope: figures.Scope
-    term_id: str | None = None
+    depth: int = 0
 
 
 @dataclass
@@ -409,25 +410,23 @@ def load_scopes(session: Session) -> Scopes:
     """Every term, round, team and unit the session sees, as figure scopes (terms first)."""
     visible = inspections.list_inspections(session)
     all_terms = terms.list_terms(session)
-    rounds = {r.id: r for r in terms.list_rounds(session)}
+    rounds = terms.list_rounds(session)
     out = Scopes(terms=all_terms)
-    out.choices.append(ScopeChoice("全部（本人可见范围）", figures.Scope()))
+    out.choices.append(ScopeChoice("all", "", figures.Scope()))
     for term in all_terms:
-        out.choices.append(ScopeChoice(f"届：{term.name}", figures.Scope(term_id=term.id), term.id))
-        for rnd in sorted((r for r in rounds.values() if r.term_id == term.id), key=lambda r: r.number):
-            out.choices.append(ScopeChoice(f"    第{rnd.number}轮", figures.Scope(round_id=rnd.id), term.id))
+        out.choices.append(ScopeChoice("term", term.name, figures.Scope(term_id=term.id)))
+        for rnd in sorted((r for r in rounds if r.term_id == term.id), key=lambda r: r.number):
+            out.choices.append(ScopeChoice("round", str(rnd.number), figures.Scope(round_id=rnd.id), 1))
             seen: set[str] = set()
             for ins in sorted(visible, key=lambda i: i.team_name):
                 if ins.round_id == rnd.id and ins.team_id not in seen:
                     seen.add(ins.team_id)
                     out.choices.append(
-                        ScopeChoice(f"        {ins.team_name}", figures.Scope(team_id=ins.team_id), term.id)
+                        ScopeChoice("team", ins.team_name, figures.Scope(team_id=ins.team_id), 2)
                     )
-    units: dict[str, str] = {}
-    for ins in visible:
-        units[ins.unit_id] = ins.unit_name
+    units = {ins.unit_id: ins.unit_name for ins in visible}
     for unit_id, name in sorted(units.items(), key=lambda kv: kv[1]):
-        out.choices.append(ScopeChoice(f"单位：{name}", figures.Scope(unit_id=unit_id)))
+        out.choices.append(ScopeChoice("unit", name, figures.Scope(unit_id=unit_id)))
     return out
 
 

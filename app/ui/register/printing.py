@@ -33,7 +33,7 @@ def print_issue_list(parent: QWidget, worker: DbWorker, inspection_id: str) -> P
     return _show(
         parent,
         worker,
-        title=tr("Issue list — print preview"),
+        title=QCoreApplication.translate("Register", "Issue list — print preview"),
         preview=lambda s: issue_list.issue_list_pdf(s, inspection_id, classification=CLASSIFICATION),
         kind=issue_list.KIND,
         record_id=inspection_id,
@@ -41,7 +41,7 @@ def print_issue_list(parent: QWidget, worker: DbWorker, inspection_id: str) -> P
         numbered=lambda s, n: issue_list.issue_list_pdf(
             s, inspection_id, classification=CLASSIFICATION, copy_number=n
         ),
-        file_name=tr("issue-list.pdf"),
+        file_name=QCoreApplication.translate("Register", "issue-list.pdf"),
     )
 
 
@@ -49,7 +49,7 @@ def print_rectification_ledger(parent: QWidget, worker: DbWorker, inspection_id:
     return _show(
         parent,
         worker,
-        title=tr("Rectification ledger — print preview"),
+        title=QCoreApplication.translate("Register", "Rectification ledger — print preview"),
         preview=lambda s: rectification_ledger.rectification_ledger_pdf(
             s, inspection_id, classification=CLASSIFICATION
         ),
@@ -59,7 +59,7 @@ def print_rectification_ledger(parent: QWidget, worker: DbWorker, inspection_id:
         numbered=lambda s, n: rectification_ledger.rectification_ledger_pdf(
             s, inspection_id, classification=CLASSIFICATION, copy_number=n
         ),
-        file_name=tr("rectification-ledger.pdf"),
+        file_name=QCoreApplication.translate("Register", "rectification-ledger.pdf"),
     )
 
 
@@ -67,7 +67,7 @@ def print_working_paper(parent: QWidget, worker: DbWorker, issue: issues.Issue) 
     return _show(
         parent,
         worker,
-        title=tr("Working paper — print preview"),
+        title=QCoreApplication.translate("Register", "Working paper — print preview"),
         preview=lambda s: working_paper.working_paper_pdf(s, issue.id, classification=CLASSIFICATION),
         kind=working_paper.KIND,
         record_id=issue.id,
@@ -75,7 +75,7 @@ def print_working_paper(parent: QWidget, worker: DbWorker, issue: issues.Issue) 
         numbered=lambda s, n: working_paper.working_paper_pdf(
             s, issue.id, classification=CLASSIFICATION, copy_number=n
         ),
-        file_name=tr("working-paper.pdf"),
+        file_name=QCoreApplication.translate("Register", "working-paper.pdf"),
     )
 
 
@@ -83,7 +83,7 @@ def print_fact_sheet(parent: QWidget, worker: DbWorker, issue: issues.Issue) -> 
     return _show(
         parent,
         worker,
-        title=tr("Fact confirmation sheet — print preview"),
+        title=QCoreApplication.translate("Register", "Fact confirmation sheet — print preview"),
         preview=lambda s: working_paper.fact_sheet_pdf(s, issue.id, classification=CLASSIFICATION),
         kind=working_paper.FACT_SHEET_KIND,
         record_id=issue.id,
@@ -91,5 +91,5 @@ def print_fact_sheet(parent: QWidget, worker: DbWorker, issue: issues.Issue) -> 
         numbered=lambda s, n: working_paper.fact_sheet_pdf(
             s, issue.id, classification=CLASSIFICATION, copy_number=n
         ),
-        file_name=tr("fact-sheet.pdf"),
+        file_name=QCoreApplication.translate("Register", "fact-sheet.pdf"),
     )

@@ -1,0 +1,1664 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>FiguresPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Figures for:</source>
+        <translation>统计范围：</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <source>Issues transferred</source>
+        <translation>移交问题</translation>
+    </message>
+    <message>
+        <source>Leads transferred</source>
+        <translation>移交线索</translation>
+    </message>
+    <message>
+        <source>Cases opened</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Sanctions</source>
+        <translation>党纪政务处分</translation>
+    </message>
+    <message>
+        <source>Organisational handling</source>
+        <translation>组织处理</translation>
+    </message>
+    <message>
+        <source>Rectification done</source>
+        <translation>整改已销号</translation>
+    </message>
+    <message>
+        <source>Rectification open</source>
+        <translation>整改未销号</translation>
+    </message>
+    <message>
+        <source>Rectification overdue</source>
+        <translation>整改逾期</translation>
+    </message>
+    <message>
+        <source>Close-out rate</source>
+        <translation>销号率</translation>
+    </message>
+    <message>
+        <source>Units covered</source>
+        <translation>覆盖单位</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>巡察次数</translation>
+    </message>
+    <message>
+        <source>Problems found by category</source>
+        <translation>发现问题（按类别）</translation>
+    </message>
+    <message>
+        <source>Issues by outcome</source>
+        <translation>问题处置情况</translation>
+    </message>
+    <message>
+        <source>Leads and their outcomes</source>
+        <translation>问题线索及办理结果</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <source>Everything I may see</source>
+        <translation>全部（本人可见范围）</translation>
+    </message>
+    <message>
+        <source>Term: {name}</source>
+        <translation>届：{name}</translation>
+    </message>
+    <message>
+        <source>Round {n}</source>
+        <translation>第{n}轮</translation>
+    </message>
+    <message>
+        <source>Unit: {name}</source>
+        <translation>单位：{name}</translation>
+    </message>
+    <message>
+        <source>As of {date}. Computed from the records.</source>
+        <translation>统计截至 {date}，由记录自动计算。</translation>
+    </message>
+    <message>
+        <source>Lead figures are for the office and team leaders only.</source>
+        <translation>问题线索统计仅限巡察办和组长查看。</translation>
+    </message>
+    <message>
+        <source>No problems found yet.</source>
+        <translation>尚未发现问题。</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <source>Fed back to the unit</source>
+        <translation>反馈被巡察单位</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>已移交</translation>
+    </message>
+    <message>
+        <source>Closed out</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <source>Done (closed out)</source>
+        <translation>已完成（已销号）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Measures done</source>
+        <translation>措施已完成</translation>
+    </message>
+    <message>
+        <source>Measures overdue</source>
+        <translation>措施逾期</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>to the discipline commission</source>
+        <translation>移交纪委监委</translation>
+    </message>
+    <message>
+        <source>to the organisation dept</source>
+        <translation>移交组织部</translation>
+    </message>
+    <message>
+        <source>Reported back</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>Report-back overdue</source>
+        <translation>反馈逾期</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <source>Working paper</source>
+        <translation>问题底稿</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(unclassified)</source>
+        <translation>（未分类）</translation>
+    </message>
+    <message>
+        <source>Working paper — {title}</source>
+        <translation>问题底稿 — {title}</translation>
+    </message>
+    <message>
+        <source>New issue of {unit}</source>
+        <translation>新建问题（{unit}）</translation>
+    </message>
+    <message>
+        <source>Signed by {name} on {date}</source>
+        <translation>{name} 于 {date} 签批</translation>
+    </message>
+    <message>
+        <source>Allocated when the leader signs</source>
+        <translation>组长签批时自动编号</translation>
+    </message>
+    <message>
+        <source>Not yet signed</source>
+        <translation>尚未签批</translation>
+    </message>
+    <message>
+        <source>Only the leader of this team signs; the paper needs facts, legal basis, evidence and the review.</source>
+        <translation>只有本组组长可以签批；底稿须有问题事实、定性依据、证据和组务会审核意见。</translation>
+    </message>
+    <message>
+        <source> — reason: {reason}</source>
+        <translation> — 理由：{reason}</translation>
+    </message>
+    <message>
+        <source>(not yet)</source>
+        <translation>（尚未）</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>（新建）</translation>
+    </message>
+    <message>
+        <source>No status move is open to you now.</source>
+        <translation>当前没有您可以进行的状态变更。</translation>
+    </message>
+    <message>
+        <source>Feeding back needs the leader's signature first.</source>
+        <translation>反馈前须经组长签批编号。</translation>
+    </message>
+    <message>
+        <source>Rectification and close-out are recorded in the Rectification tab.</source>
+        <translation>整改和销号请在“整改”页登记。</translation>
+    </message>
+    <message>
+        <source>Verify the issue</source>
+        <translation>核实问题</translation>
+    </message>
+    <message>
+        <source>Verified on:</source>
+        <translation>核实日期：</translation>
+    </message>
+    <message>
+        <source>Dismiss the issue</source>
+        <translation>排除问题</translation>
+    </message>
+    <message>
+        <source>Dismissed on:</source>
+        <translation>排除日期：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>A dismissed issue stays in the register with its reason.</source>
+        <translation>排除的问题连同排除理由保留在问题台账中。</translation>
+    </message>
+    <message>
+        <source>Feed back or transfer</source>
+        <translation>反馈或移交</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Disposition:</source>
+        <translation>处置方式：</translation>
+    </message>
+    <message>
+        <source>Receiving body:</source>
+        <translation>接收单位：</translation>
+    </message>
+    <message>
+        <source>Feeding back to the unit opens its rectification with the customary deadlines.</source>
+        <translation>反馈被巡察单位后即按惯例期限建立整改事项。</translation>
+    </message>
+    <message>
+        <source>Close the transferred issue</source>
+        <translation>办结移交问题</translation>
+    </message>
+    <message>
+        <source>Closed on:</source>
+        <translation>办结日期：</translation>
+    </message>
+    <message>
+        <source>How it was dealt with:</source>
+        <translation>办结情况：</translation>
+    </message>
+    <message>
+        <source>Reopen the issue</source>
+        <translation>重新打开问题</translation>
+    </message>
+    <message>
+        <source>Reopened on:</source>
+        <translation>重新打开日期：</translation>
+    </message>
+</context>
+<context>
+    <name>IssuesPanel</name>
+    <message>
+        <source>New issue</source>
+        <translation>新建问题</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Print issue list…</source>
+        <translation>打印问题清单…</translation>
+    </message>
+    <message>
+        <source>Title or number (Ctrl+F)</source>
+        <translation>标题或编号（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any seriousness</source>
+        <translation>全部严重程度</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>只看逾期</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>{n} issues</source>
+        <translation>{n} 个问题</translation>
+    </message>
+    <message>
+        <source>Delete the issue “{title}”? Only an issue entered by mistake (not yet verified or signed) can be deleted.</source>
+        <translation>删除问题“{title}”？只有误录的问题（尚未核实、尚未签批）才能删除。</translation>
+    </message>
+</context>
+<context>
+    <name>LeadDialog</name>
+    <message>
+        <source>Edit lead</source>
+        <translation>编辑问题线索</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>新建线索</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsPanel</name>
+    <message>
+        <source>New lead</source>
+        <translation>新建线索</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>移交…</translation>
+    </message>
+    <message>
+        <source>Change report due…</source>
+        <translation>调整反馈期限…</translation>
+    </message>
+    <message>
+        <source>Report back and outcomes…</source>
+        <translation>登记反馈及办理结果…</translation>
+    </message>
+    <message>
+        <source>{n} leads, {t} transferred, {o} report-backs overdue</source>
+        <translation>{n} 条线索，已移交 {t}，反馈逾期 {o}</translation>
+    </message>
+    <message>
+        <source>Choose a lead.</source>
+        <translation>请选择一条问题线索。</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>主要内容</translation>
+    </message>
+    <message>
+        <source>Related issues</source>
+        <translation>相关问题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <source>{date} to {body}, letter {no}, sent by {sender}, received by {receiver}</source>
+        <translation>{date} 移交{body}，函号 {no}，移交人 {sender}，接收人 {receiver}</translation>
+    </message>
+    <message>
+        <source>Report due</source>
+        <translation>反馈期限</translation>
+    </message>
+    <message>
+        <source> — OVERDUE</source>
+        <translation> — 已逾期</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>已立案</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Sanction</source>
+        <translation>党纪政务处分</translation>
+    </message>
+    <message>
+        <source>Organisational handling</source>
+        <translation>组织处理</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Delete the lead about {name}? Only a lead not yet transferred can be deleted.</source>
+        <translation>删除关于{name}的问题线索？只有尚未移交的线索才能删除。</translation>
+    </message>
+    <message>
+        <source>Report due:</source>
+        <translation>反馈期限：</translation>
+    </message>
+</context>
+<context>
+    <name>ListPanel</name>
+    <message>
+        <source>Filter the list… (Ctrl+F)</source>
+        <translation>筛选列表…（Ctrl+F）</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureDialog</name>
+    <message>
+        <source>Edit measure</source>
+        <translation>编辑措施</translation>
+    </message>
+    <message>
+        <source>New measure</source>
+        <translation>新建措施</translation>
+    </message>
+</context>
+<context>
+    <name>OpenItemsPage</name>
+    <message>
+        <source>By deadline</source>
+        <translation>按完成时限</translation>
+    </message>
+    <message>
+        <source>By unit</source>
+        <translation>按单位</translation>
+    </message>
+    <message>
+        <source>By responsible person</source>
+        <translation>按责任人</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>只看逾期</translation>
+    </message>
+    <message>
+        <source>Filter the list…</source>
+        <translation>筛选列表…</translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>届次：</translation>
+    </message>
+    <message>
+        <source>All terms</source>
+        <translation>全部届次</translation>
+    </message>
+    <message>
+        <source>{n} open measures, {o} overdue</source>
+        <translation>{n} 项未完成措施，逾期 {o}</translation>
+    </message>
+</context>
+<context>
+    <name>PetitionDialog</name>
+    <message>
+        <source>Edit petition</source>
+        <translation>编辑信访件</translation>
+    </message>
+    <message>
+        <source>New petition</source>
+        <translation>新建信访件</translation>
+    </message>
+</context>
+<context>
+    <name>PetitionsPanel</name>
+    <message>
+        <source>New petition</source>
+        <translation>新建信访件</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Handling…</source>
+        <translation>处理…</translation>
+    </message>
+    <message>
+        <source>Take up as an issue…</source>
+        <translation>转为问题…</translation>
+    </message>
+    <message>
+        <source>Link to an issue…</source>
+        <translation>关联问题…</translation>
+    </message>
+    <message>
+        <source>{n} petitions, {p} pending</source>
+        <translation>{n} 件信访，待处理 {p}</translation>
+    </message>
+    <message>
+        <source>Choose a petition.</source>
+        <translation>请选择一件信访件。</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Petitioner</source>
+        <translation>信访人</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>被反映人</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>主要内容</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Delete this petition?</source>
+        <translation>删除该信访件？</translation>
+    </message>
+    <message>
+        <source>Handling:</source>
+        <translation>处理方式：</translation>
+    </message>
+    <message>
+        <source>Handled on:</source>
+        <translation>处理日期：</translation>
+    </message>
+    <message>
+        <source>Passed to:</source>
+        <translation>转交单位：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Take up as an issue</source>
+        <translation>转为问题</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Issue title:</source>
+        <translation>问题标题：</translation>
+    </message>
+    <message>
+        <source>A new issue is opened with the petition as its first evidence; write it up in the Issues tab.</source>
+        <translation>将新建问题并以该信访件为第一项证据；请在“问题”页完善问题底稿。</translation>
+    </message>
+    <message>
+        <source>Link to an issue</source>
+        <translation>关联问题</translation>
+    </message>
+    <message>
+        <source>Issue:</source>
+        <translation>问题：</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>(the whole item)</source>
+        <translation>（整改事项整体）</translation>
+    </message>
+    <message>
+        <source>Choose evidence files</source>
+        <translation>选择证明材料</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationPanel</name>
+    <message>
+        <source>Plan received…</source>
+        <translation>登记整改方案…</translation>
+    </message>
+    <message>
+        <source>Deadlines…</source>
+        <translation>整改期限…</translation>
+    </message>
+    <message>
+        <source>Add measure</source>
+        <translation>添加措施</translation>
+    </message>
+    <message>
+        <source>Edit measure</source>
+        <translation>编辑措施</translation>
+    </message>
+    <message>
+        <source>Remove measure</source>
+        <translation>删除措施</translation>
+    </message>
+    <message>
+        <source>Measure completion…</source>
+        <translation>措施完成情况…</translation>
+    </message>
+    <message>
+        <source>Add progress…</source>
+        <translation>登记进展…</translation>
+    </message>
+    <message>
+        <source>View evidence</source>
+        <translation>查看证明材料</translation>
+    </message>
+    <message>
+        <source>Unit's completion…</source>
+        <translation>单位完成情况…</translation>
+    </message>
+    <message>
+        <source>Verify and close out…</source>
+        <translation>核验销号…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <source>Print ledger…</source>
+        <translation>打印整改台账…</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>整改进展</translation>
+    </message>
+    <message>
+        <source>Close-out steps</source>
+        <translation>销号流程</translation>
+    </message>
+    <message>
+        <source>{n} items: {c} closed out, {o} open, {d} overdue</source>
+        <translation>共 {n} 项：已销号 {c}，未销号 {o}，逾期 {d}</translation>
+    </message>
+    <message>
+        <source>Issues fed back to the unit appear here once fed back.</source>
+        <translation>反馈被巡察单位的问题在此列出整改情况。</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>整改目标</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>整改方案</translation>
+    </message>
+    <message>
+        <source>due {due}, received {on}</source>
+        <translation>期限 {due}，报送 {on}</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>整改报告</translation>
+    </message>
+    <message>
+        <source>due {due}, completion reported {on}</source>
+        <translation>期限 {due}，报告完成 {on}</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>销号状态</translation>
+    </message>
+    <message>
+        <source> — OVERDUE</source>
+        <translation> — 已逾期</translation>
+    </message>
+    <message>
+        <source>The unit's rectification plan</source>
+        <translation>单位整改方案</translation>
+    </message>
+    <message>
+        <source>Plan received on:</source>
+        <translation>方案报送日期：</translation>
+    </message>
+    <message>
+        <source>Rectification goal:</source>
+        <translation>整改目标：</translation>
+    </message>
+    <message>
+        <source>Remove measure {n}?</source>
+        <translation>删除第{n}项措施？</translation>
+    </message>
+    <message>
+        <source>Measure completion</source>
+        <translation>措施完成情况</translation>
+    </message>
+    <message>
+        <source>Completion:</source>
+        <translation>完成情况：</translation>
+    </message>
+    <message>
+        <source>Completed on:</source>
+        <translation>完成日期：</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>The unit's completion</source>
+        <translation>单位整改完成情况</translation>
+    </message>
+    <message>
+        <source>Reported on:</source>
+        <translation>报告日期：</translation>
+    </message>
+    <message>
+        <source>Summary:</source>
+        <translation>完成情况说明：</translation>
+    </message>
+    <message>
+        <source>Done (or mostly done with every unfinished measure ongoing) makes the item ready for the office to verify and close out.</source>
+        <translation>报“已完成”（或“基本完成”且未完成的措施均为常态化坚持）后，由巡察办核验销号。</translation>
+    </message>
+    <message>
+        <source>Verify and close out</source>
+        <translation>核验销号</translation>
+    </message>
+    <message>
+        <source>Closed out on:</source>
+        <translation>销号日期：</translation>
+    </message>
+    <message>
+        <source>Verification opinion:</source>
+        <translation>核验意见：</translation>
+    </message>
+    <message>
+        <source>Only the office closes out, after verifying the unit's completion.</source>
+        <translation>只有巡察办在核验单位整改完成情况后才能销号。</translation>
+    </message>
+    <message>
+        <source>Reopen the item</source>
+        <translation>重新打开整改事项</translation>
+    </message>
+    <message>
+        <source>Reopened on:</source>
+        <translation>重新打开日期：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+</context>
+<context>
+    <name>Register</name>
+    <message>
+        <source>Issues</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Petitions</source>
+        <translation>信访</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>问题编号</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题表述</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Seriousness</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Found on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>处置方式</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>被巡察单位</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>(unnumbered)</source>
+        <translation>（未编号）</translation>
+    </message>
+    <message>
+        <source>(unclassified)</source>
+        <translation>（未分类）</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Locator</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原状态</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source> (overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Transferred to</source>
+        <translation>移交对象</translation>
+    </message>
+    <message>
+        <source>Letter No.</source>
+        <translation>移交函文号</translation>
+    </message>
+    <message>
+        <source>Report due</source>
+        <translation>反馈期限</translation>
+    </message>
+    <message>
+        <source>Disposal</source>
+        <translation>处置方式</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Petitioner</source>
+        <translation>信访人</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>被反映人</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>主要内容</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>销号状态</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Plan due</source>
+        <translation>方案期限</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Types</source>
+        <translation>措施类型</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>责任领导</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>整改进展</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Issue list — print preview</source>
+        <translation>问题清单 — 打印预览</translation>
+    </message>
+    <message>
+        <source>issue-list.pdf</source>
+        <translation>问题清单.pdf</translation>
+    </message>
+    <message>
+        <source>Rectification ledger — print preview</source>
+        <translation>整改台账 — 打印预览</translation>
+    </message>
+    <message>
+        <source>rectification-ledger.pdf</source>
+        <translation>整改台账.pdf</translation>
+    </message>
+    <message>
+        <source>Working paper — print preview</source>
+        <translation>问题底稿 — 打印预览</translation>
+    </message>
+    <message>
+        <source>working-paper.pdf</source>
+        <translation>问题底稿.pdf</translation>
+    </message>
+    <message>
+        <source>Fact confirmation sheet — print preview</source>
+        <translation>事实确认单 — 打印预览</translation>
+    </message>
+    <message>
+        <source>fact-sheet.pdf</source>
+        <translation>事实确认单.pdf</translation>
+    </message>
+    <message>
+        <source>Rectification supervision</source>
+        <translation>整改督办</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>统计</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterActionForm</name>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Choice:</source>
+        <translation>选择(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>内容(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDeadlinesForm</name>
+    <message>
+        <source>Rectification deadlines</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>&amp;Plan due:</source>
+        <translation>方案报送期限(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Report due:</source>
+        <translation>报告报送期限(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Custom: the plan within 15 working days of the feedback, the report within three months.</source>
+        <translation>惯例：反馈后15个工作日内报送整改方案，3个月内报送整改报告。</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterEvidenceForm</name>
+    <message>
+        <source>Add evidence</source>
+        <translation>添加证据</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>证据类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>筛选(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Type to narrow the list</source>
+        <translation>输入文字缩小范围</translation>
+    </message>
+    <message>
+        <source>&amp;Record:</source>
+        <translation>引用记录(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Locator:</source>
+        <translation>出处(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>e.g. page 3</source>
+        <translation>如：第3页</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>说明(&amp;D)：</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterIssueForm</name>
+    <message>
+        <source>Working paper</source>
+        <translation>问题底稿</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>问题标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Found on:</source>
+        <translation>发现日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>问题类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>S&amp;econdary tag:</source>
+        <translation>辅助标签(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Cadre selection</source>
+        <translation>选人用人</translation>
+    </message>
+    <message>
+        <source>Ideology</source>
+        <translation>意识形态</translation>
+    </message>
+    <message>
+        <source>Immediate fix</source>
+        <translation>立行立改</translation>
+    </message>
+    <message>
+        <source>Key attention</source>
+        <translation>重点关注</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>问题层面(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Seriousness:</source>
+        <translation>严重程度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Facts:</source>
+        <translation>问题事实(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Time, place, people, events, figures</source>
+        <translation>时间、地点、人物、事件、数据</translation>
+    </message>
+    <message>
+        <source>Legal &amp;basis:</source>
+        <translation>定性依据(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>The regulation and article breached</source>
+        <translation>违反的规定及条款</translation>
+    </message>
+    <message>
+        <source>Responsibility and people</source>
+        <translation>责任与涉及人员</translation>
+    </message>
+    <message>
+        <source>&amp;Responsibility analysis:</source>
+        <translation>责任分析(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Principal responsibility:</source>
+        <translation>主体责任(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>First &amp;responsible person:</source>
+        <translation>第一责任人(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Leading responsibility:</source>
+        <translation>主要领导责任(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisory responsibility:</source>
+        <translation>监督责任(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Found &amp;by:</source>
+        <translation>发现人(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Written by:</source>
+        <translation>撰写人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Written &amp;on:</source>
+        <translation>撰写日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>People &amp;involved:</source>
+        <translation>涉及人员(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Number of &amp;people:</source>
+        <translation>涉及人数(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (yuan):</source>
+        <translation>涉及金额（元）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>0.00</source>
+        <translation>0.00（元）</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Number the evidence in the order the facts cite it. Open an item to read the talk record, excerpt or petition it points to.</source>
+        <translation>按问题事实引用的顺序为证据编号。打开一项证据可查阅所引用的谈话记录、资料摘录或信访件。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Review and signature</source>
+        <translation>审核与签批</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>问题编号：</translation>
+    </message>
+    <message>
+        <source>Team meeting &amp;review:</source>
+        <translation>组务会审核意见(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;viewed on:</source>
+        <translation>审核日期(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Record the review</source>
+        <translation>登记审核意见</translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation>签批：</translation>
+    </message>
+    <message>
+        <source>Si&amp;gned on:</source>
+        <translation>签批日期(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Sign and number (leader)</source>
+        <translation>签批并编号（组长）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Disposition:</source>
+        <translation>处置方式：</translation>
+    </message>
+    <message>
+        <source>Verify…</source>
+        <translation>核实…</translation>
+    </message>
+    <message>
+        <source>Feed back or transfer…</source>
+        <translation>反馈或移交…</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>排除…</translation>
+    </message>
+    <message>
+        <source>Close (transferred)…</source>
+        <translation>办结（移交问题）…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <source>Print working paper…</source>
+        <translation>打印问题底稿…</translation>
+    </message>
+    <message>
+        <source>Print fact sheet…</source>
+        <translation>打印事实确认单…</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterLeadForm</name>
+    <message>
+        <source>Lead</source>
+        <translation>问题线索</translation>
+    </message>
+    <message>
+        <source>Person &amp;name:</source>
+        <translation>被反映人姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Person &amp;post:</source>
+        <translation>被反映人职务(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>线索来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Source &amp;note:</source>
+        <translation>来源说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Received on:</source>
+        <translation>收到日期(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary:</source>
+        <translation>线索内容(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Related &amp;issues:</source>
+        <translation>相关问题(&amp;I)：</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterLeadReportForm</name>
+    <message>
+        <source>Report back and outcomes</source>
+        <translation>反馈及办理结果</translation>
+    </message>
+    <message>
+        <source>&amp;Reported on:</source>
+        <translation>反馈日期(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Disposal:</source>
+        <translation>处置方式(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>已立案</translation>
+    </message>
+    <message>
+        <source>&amp;Sanction:</source>
+        <translation>党纪政务处分(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organisational handling:</source>
+        <translation>组织处理(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterLeadTransferForm</name>
+    <message>
+        <source>Transfer the lead</source>
+        <translation>移交问题线索</translation>
+    </message>
+    <message>
+        <source>Transfer &amp;to:</source>
+        <translation>移交对象(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Receiving &amp;body:</source>
+        <translation>接收单位(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Only for another body</source>
+        <translation>仅移交其他单位时填写</translation>
+    </message>
+    <message>
+        <source>&amp;Sender:</source>
+        <translation>移交人(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;ceiver:</source>
+        <translation>接收人(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Transferred &amp;on:</source>
+        <translation>移交日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Letter number:</source>
+        <translation>移交函文号(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Report &amp;due:</source>
+        <translation>反馈期限(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Empty: three months after the transfer</source>
+        <translation>不填即为移交后三个月</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterMeasureForm</name>
+    <message>
+        <source>Rectification measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>&amp;Measure:</source>
+        <translation>整改措施(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Types:</source>
+        <translation>措施类型：</translation>
+    </message>
+    <message>
+        <source>New rules</source>
+        <translation>建章立制</translation>
+    </message>
+    <message>
+        <source>Losses recovered</source>
+        <translation>挽回损失</translation>
+    </message>
+    <message>
+        <source>Accountability</source>
+        <translation>追责问责</translation>
+    </message>
+    <message>
+        <source>Lessons applied</source>
+        <translation>举一反三</translation>
+    </message>
+    <message>
+        <source>Special clean-up</source>
+        <translation>专项整治</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Other &amp;type:</source>
+        <translation>其他类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Responsible &amp;leader:</source>
+        <translation>责任领导(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Responsible &amp;department:</source>
+        <translation>责任部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Responsible &amp;person:</source>
+        <translation>责任人(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>D&amp;eadline:</source>
+        <translation>完成时限(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Immediate fix</source>
+        <translation>立行立改</translation>
+    </message>
+    <message>
+        <source>Ongoing (kept up as routine)</source>
+        <translation>常态化坚持</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPetitionForm</name>
+    <message>
+        <source>Petition</source>
+        <translation>信访件</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>信访方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Received on:</source>
+        <translation>收到日期(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Petitioner:</source>
+        <translation>信访人(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Empty: anonymous</source>
+        <translation>不填即为匿名</translation>
+    </message>
+    <message>
+        <source>C&amp;ontact:</source>
+        <translation>联系方式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Concerns (&amp;name):</source>
+        <translation>被反映人姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Concerns (p&amp;ost):</source>
+        <translation>被反映人职务(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Summary:</source>
+        <translation>主要内容(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterProgressForm</name>
+    <message>
+        <source>Progress entry</source>
+        <translation>整改进展</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Measure:</source>
+        <translation>整改措施(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Progress:</source>
+        <translation>进展情况(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence files:</source>
+        <translation>证明材料(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+</TS>
