@@ -123,13 +123,16 @@ def bare_import(data: bytes) -> int:
     return n
 
 
-def best(fn, repeat: int) -> tuple[float, object]:
-    times, result = [], None
+def best_pair(ours, bare, repeat: int) -> tuple[float, object, float, object]:
+    """Best of `repeat` runs each, alternating ours and bare so a busy machine weighs on both alike."""
+    times: dict[str, list[float]] = {"ours": [], "bare": []}
+    results: dict[str, object] = {}
     for _ in range(repeat):
-        t = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t)
-    return min(times), result
+        for name, fn in (("ours", ours), ("bare", bare)):
+            t = time.perf_counter()
+            results[name] = fn()
+            times[name].append(time.perf_counter() - t)
+    return min(times["ours"]), results["ours"], min(times["bare"]), results["bare"]
 
 
 def main() -> None:
@@ -148,20 +151,22 @@ def main() -> None:
         values = [ledger.cells(r, ledger.row_key(session.db_key, r.kind, r.record_id)) for r in rows]
         values = [ledger.HEADERS, *values]
 
-        ours_t, result = best(
-            lambda: exports.export(session, "rectification_ledger", inspection_id, today=TODAY), args.repeat
+        ours_t, result, bare_t, bare_data = best_pair(
+            lambda: exports.export(session, "rectification_ledger", inspection_id, today=TODAY),
+            lambda: bare_export(values),
+            args.repeat,
         )
-        bare_t, bare_data = best(lambda: bare_export(values), args.repeat)
         print(
             f"xlsx_export: ours={ours_t:.2f}s bare={bare_t:.2f}s ratio={ours_t / bare_t:.2f}"
             f"  ({result.rows} rows, {len(result.data) / 1e6:.1f} MB; bare {len(bare_data) / 1e6:.1f} MB)"
         )
         data = result.data
-        ours_i, preview = best(
-            lambda: ledger_import.preview_ledger(session, inspection_id, data, today=TODAY), args.repeat
+        ours_i, preview, bare_i, cells = best_pair(
+            lambda: ledger_import.preview_ledger(session, inspection_id, data, today=TODAY),
+            lambda: bare_import(data),
+            args.repeat,
         )
         assert preview.rows_read == result.rows and not preview.ops and not preview.refusals
-        bare_i, cells = best(lambda: bare_import(data), args.repeat)
         print(
             f"xlsx_import: ours={ours_i:.2f}s bare={bare_i:.2f}s ratio={ours_i / bare_i:.2f}"
             f"  ({preview.rows_read} rows matched, {cells} cells)"
