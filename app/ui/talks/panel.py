@@ -154,9 +154,9 @@ class TalksPanel(QWidget):
         self.search_edit.returnPressed.connect(self.search)
         self.search_edit.textChanged.connect(self._search_text_changed)
         self.new_button.clicked.connect(self.new_talk)
+        # Enter or a double click opens a talk; moving through the list does not (each opening is audited).
         self.table.activated.connect(lambda _i: self.open_selected(self.table))
         self.table.doubleClicked.connect(lambda _i: self.open_selected(self.table))
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.open_selected(self.table))
         self.hits_table.activated.connect(lambda _i: self.open_selected(self.hits_table))
         self.hits_table.doubleClicked.connect(lambda _i: self.open_selected(self.hits_table))
         self.drafts_label.linkActivated.connect(self._open_draft_link)
@@ -329,6 +329,7 @@ class TalksPanel(QWidget):
         self.placeholder.hide()
         self.editor = TalkEditor(self.worker, self.data, self.editor_host)
         self.editor_layout.addWidget(self.editor)
+        self.editor.show()  # now: focus and keys must reach it at once
         self.editor.load(opened)
         self.editor.saved.connect(self._talk_saved)
         if opened.talk is None:

@@ -98,6 +98,7 @@ class RecordEditor(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordEditor")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the frame
         self.setWidgetResizable(True)
         self.body = QWidget()
         self.body.setObjectName("recordBody")
@@ -161,12 +162,17 @@ class RecordEditor(QScrollArea):
             edit.installEventFilter(self)
         self.blocks.insert(index, block)
         self.layout_.insertWidget(index, block)
+        block.show()  # now, not on the next event loop pass: Tab skips hidden fields
         self._renumber()
         return block
 
     def _renumber(self) -> None:
         for k, block in enumerate(self.blocks, start=1):
             block.set_number(k)
+        # Tab follows the blocks as they read (a new block would otherwise come last in the window).
+        fields = [edit for block in self.blocks for edit in (block.question, block.answer)]
+        for before, after in zip(fields, fields[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     # ---- keyboard ------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
