@@ -131,8 +131,8 @@
         <translation>已完成（已销号）</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>打开</translation>
+        <source>Not yet closed out</source>
+        <translation>未销号</translation>
     </message>
     <message>
         <source>Overdue</source>

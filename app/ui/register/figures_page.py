@@ -225,7 +225,7 @@ class FiguresPage(QWidget):
             [
                 Bar(self.tr("Items"), fig.rectification_items, BLUE),
                 Bar(self.tr("Done (closed out)"), fig.rectification_done, GREEN),
-                Bar(self.tr("Open"), fig.rectification_open, ORANGE),
+                Bar(self.tr("Not yet closed out"), fig.rectification_open, ORANGE),
                 Bar(self.tr("Overdue"), fig.rectification_overdue, RED),
                 Bar(
                     self.tr("Measures done"),
