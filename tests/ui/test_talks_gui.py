@@ -15,12 +15,14 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QTabWidget
 
 from app.core.domain import talks
 from app.core.domain.talk_types import TalkStatus
+from app.core.errors import NotFound
 from app.core.printing.register import list_prints
 from app.core.workstation import Workstation
 from app.ui.main_window import MainWindow
 from app.ui.org.workspace import OrgWorkspace
 from app.ui.printing import PrintPreviewDialog, preview, render
 from app.ui.printing.printer import make_printer
+from app.ui.talks import ops
 from app.ui.talks.dialogs import AddendumDialog, SignDialog
 from app.ui.talks.editor import TalkEditor
 from app.ui.talks.panel import TalksPanel
@@ -289,9 +291,10 @@ def test_search_with_two_characters_shows_hits(qtbot, worker, demo_sign_in):
 def test_a_member_of_another_team_sees_nothing(qtbot, worker, demo_sign_in, demo_folder: Path):
     office = Workstation(demo_folder).unlock("office", DEMO_PASSWORD)
     try:
-        everything = {r.inspection_id for r in talks.list_talks(office)}
+        all_rows = talks.list_talks(office)
     finally:
         office.close()
+    everything = {r.inspection_id for r in all_rows}
     demo_sign_in("member1")
     mine = {r.inspection_id for r in run_job(qtbot, worker, talks.list_talks)}
     other = sorted(everything - mine)[0]
@@ -299,9 +302,15 @@ def test_a_member_of_another_team_sees_nothing(qtbot, worker, demo_sign_in, demo
     assert panel.refused and "找不到" in panel.refused
     assert panel.model.rowCount() == 0 and not panel.new_button.isEnabled()
     assert panel.count_label.text() == panel.refused
-    # Nor can the talk be opened, searched or printed through the core.
-    talk_id = next(iter(mine)) and None
-    assert talk_id is None
+    # Nor can one of its talks be opened, searched or printed: the core answers as if it did not exist.
+    foreign = next(r for r in all_rows if r.inspection_id == other)
+    for fn, args in (
+        (ops.open_talk, (other, foreign.id)),
+        (ops.search, (other, foreign.interviewee_name)),
+        (talks.preview_talk, (foreign.id,)),
+        (talks.print_talk, (foreign.id, 1)),
+    ):
+        assert isinstance(run_job(qtbot, worker, fn, *args), NotFound), fn
 
 
 def test_print_preview_from_the_form_registers_copies(qtbot, worker, demo_sign_in, monkeypatch):
