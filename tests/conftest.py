@@ -47,6 +47,38 @@ from app.core.workstation import NewAccount, Workstation  # noqa: E402
 
 DEMO_PASSWORD = "Demo-2026!"
 
+# ---- one demo per test run -----------------------------------------------------------------------
+# Building the demo (every populator through the core) takes ~15 s; many test modules need one.
+# The first call with the test KDF builds it for real; later calls copy those files into the new
+# folder, which gives the same workstation. Installed before test modules import create_demo.
+import app.core.demo as _demo_module  # noqa: E402
+
+_real_create_demo = _demo_module.create_demo
+_demo_cache: dict[str, Path] = {}
+
+
+def _cached_create_demo(folder, *, kdf=None, progress=None):
+    folder = Path(folder)
+    fast = kdf == KdfParams.fast_for_tests()
+    if not fast or progress is not None or (folder.exists() and any(folder.iterdir())):
+        return _real_create_demo(folder, kdf=kdf, progress=progress)
+    if "fast" not in _demo_cache:
+        import tempfile
+
+        cache = Path(tempfile.mkdtemp(prefix="xuncha-demo-cache-")) / "ws"
+        _real_create_demo(cache, kdf=kdf)
+        _demo_cache["fast"] = cache
+        import atexit
+
+        atexit.register(shutil.rmtree, cache.parent, True)
+    if folder.exists():
+        folder.rmdir()
+    shutil.copytree(_demo_cache["fast"], folder)
+    return Workstation(folder)
+
+
+_demo_module.create_demo = _cached_create_demo
+
 
 def standard_accounts(must_change: bool = False) -> list[NewAccount]:
     return [

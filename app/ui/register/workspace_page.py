@@ -11,12 +11,18 @@ from app.ui.db_worker import DbWorker
 
 
 def make_pages(worker: DbWorker, user) -> list[tuple[str, QWidget]]:
-    if user is None or not (allowed(user.role, Cap.CASE_READ_ALL) or allowed(user.role, Cap.CASE_READ_TEAM)):
+    """Term-wide supervision is the office's work; a leader also sees figures (the core limits them
+    to what the leader may see); members work inside their own inspection only."""
+    if user is None:
         return []
     from app.ui.register.figures_page import FiguresPage
     from app.ui.register.open_items_page import OpenItemsPage
 
-    return [
-        (QCoreApplication.translate("Register", "Rectification supervision"), OpenItemsPage(worker)),
-        (QCoreApplication.translate("Register", "Figures"), FiguresPage(worker)),
-    ]
+    pages: list[tuple[str, QWidget]] = []
+    if allowed(user.role, Cap.CASE_READ_ALL):
+        pages.append(
+            (QCoreApplication.translate("Register", "Rectification supervision"), OpenItemsPage(worker))
+        )
+    if allowed(user.role, Cap.CASE_READ_ALL) or allowed(user.role, Cap.ISSUE_SIGN):
+        pages.append((QCoreApplication.translate("Register", "Figures"), FiguresPage(worker)))
+    return pages
