@@ -404,7 +404,6 @@ def _draw_page_number(canv: Canvas, fonts: FontSet, number: int) -> None:
 def _draw_watermark(canv: Canvas, fonts: FontSet, text: str) -> None:
     canv.saveState()
     canv.setFillColorRGB(0.55, 0.55, 0.55)
-    canv.setFillAlpha(0.16)
     canv.setFont(fonts.song, 11)
     canv.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
     canv.rotate(35)
@@ -415,17 +414,30 @@ def _draw_watermark(canv: Canvas, fonts: FontSet, text: str) -> None:
     canv.restoreState()
 
 
+def _define_copy_forms(canv: Canvas, fonts: FontSet, marks: CopyMarks) -> None:
+    """The watermark and the QR code as form XObjects: encoded and drawn once, placed on every page."""
+    from app.core.printing.verification import draw_qr
+
+    canv.beginForm("xc-watermark")
+    _draw_watermark(canv, fonts, marks.watermark)
+    canv.endForm()
+    canv.beginForm("xc-qr", lowerx=0, lowery=0, upperx=QR_SIZE, uppery=QR_SIZE)
+    draw_qr(canv, marks.qr_payload, 0, 0, QR_SIZE)
+    canv.endForm()
+
+
 QR_SIZE = 17 * mm
 
 
 def _draw_code(canv: Canvas, fonts: FontSet, marks: CopyMarks, page_number: int) -> None:
-    from app.core.printing.verification import draw_qr
-
     # Opposite the page number: bottom left on odd pages, bottom right on even ones.
     y = 8 * mm
     odd = page_number % 2 == 1
     x = LEFT if odd else LEFT + BLOCK_WIDTH - QR_SIZE
-    draw_qr(canv, marks.qr_payload, x, y, QR_SIZE)
+    canv.saveState()
+    canv.translate(x, y)
+    canv.doForm("xc-qr")
+    canv.restoreState()
     canv.setFont(fonts.song, 7.5)
     canv.setFillColorRGB(0.2, 0.2, 0.2)
     label = f"核验码 {marks.code}"
@@ -476,6 +488,8 @@ def draw(
     canv.setProducer("巡察工作台")
     seal = ImageReader(io.BytesIO(seal_png)) if seal_png else None
     copy_text = copy_number_text(marks.copy_number) if marks else ""
+    if marks is not None:
+        _define_copy_forms(canv, fonts, marks)
     for number, page in enumerate(layout.pages, start=1):
         for k, line in enumerate(page.lines):
             _draw_line(canv, line, k, copy_text if number == 1 else "")
@@ -484,7 +498,10 @@ def draw(
         _draw_page_number(canv, fonts, number)
         if marks is not None:
             _draw_code(canv, fonts, marks, number)
-            _draw_watermark(canv, fonts, marks.watermark)
+            canv.saveState()
+            canv.setFillAlpha(0.16)  # set on the page: a form's own resources carry no ExtGState
+            canv.doForm("xc-watermark")
+            canv.restoreState()
         canv.showPage()
     canv.save()
     return buffer.getvalue()

@@ -69,6 +69,10 @@ class SecurityPage(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(accounts_box, 3)
         layout.addWidget(policy_box, 2)
+        from app.ui.official.seal_section import SealSection  # the seal (issue 8)
+
+        self.seal_section = SealSection(worker, self)
+        layout.addWidget(self.seal_section, 2)
         self.refresh()
 
     def refresh(self) -> None:

@@ -1,0 +1,255 @@
+"""The 公文 tab of an inspection (and, for a round, the statistics report): choose a kind, assemble
+it from the records, edit, save versions, preview and print numbered (sealed) copies, see the copies."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from app.core.domain.leads import TransferTarget
+from app.core.errors import UserError
+from app.core.official import assemble, copies, documents
+from app.core.official.kinds import INSPECTION_KINDS, DocKind
+from app.core.security.roles import Cap, allowed
+from app.ui.db_worker import DbWorker
+from app.ui.forms import child, load_form
+from app.ui.official.common import selected_record, table_model
+
+TARGET_LABELS = {
+    TransferTarget.DISCIPLINE_COMMISSION: "纪委监委",
+    TransferTarget.ORGANISATION_DEPT: "组织部",
+}
+
+
+class OfficialPanel(QWidget):
+    def __init__(
+        self, worker: DbWorker, *, inspection_id: str | None = None, round_id: str | None = None, parent=None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("officialPanel")
+        self.worker, self.inspection_id, self.round_id = worker, inspection_id, round_id
+        self.form = load_form("official_panel.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        self.kind_combo = child(self.form, QComboBox, "kindCombo")
+        self.target_combo = child(self.form, QComboBox, "targetCombo")
+        self.target_label = child(self.form, QLabel, "targetLabel")
+        self.view = child(self.form, QTableView, "documentsView")
+        self.status = child(self.form, QLabel, "statusLabel")
+        user = worker.user
+        may_know_leads = user is not None and allowed(user.role, Cap.LEADS_READ)
+        kinds = [DocKind.STATISTICS_REPORT] if round_id else list(INSPECTION_KINDS)
+        for kind in kinds:
+            if kind.needs_leads and not may_know_leads:
+                continue
+            self.kind_combo.addItem(kind.label, kind)
+        for target, label in TARGET_LABELS.items():
+            self.target_combo.addItem(label, target)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        child(self.form, QPushButton, "newButton").clicked.connect(self.new_document)
+        child(self.form, QPushButton, "editButton").clicked.connect(self.edit_document)
+        child(self.form, QPushButton, "versionsButton").clicked.connect(self.show_versions)
+        child(self.form, QPushButton, "printButton").clicked.connect(self.print_document)
+        child(self.form, QPushButton, "copiesButton").clicked.connect(self.show_copies)
+        child(self.form, QPushButton, "verifyButton").clicked.connect(self.show_verify)
+        child(self.form, QPushButton, "refreshButton").clicked.connect(self.refresh)
+        self.view.doubleClicked.connect(lambda _i: self.edit_document())
+        for key, slot in (
+            ("Ctrl+N", self.new_document),
+            ("F2", self.edit_document),
+            ("Ctrl+P", self.print_document),
+        ):
+            QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._kind_changed()
+        self.refresh()
+
+    # ---- list ------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        iid, rid = self.inspection_id, self.round_id
+        self.worker.submit(
+            lambda s: documents.list_documents(s, inspection_id=iid, round_id=rid),
+            on_done=self._loaded,
+            on_error=self._failed,
+        )
+
+    def _loaded(self, docs: list[documents.OfficialDocument]) -> None:
+        table_model(
+            self.view,
+            [
+                QCoreApplication.translate("Official", "No."),
+                QCoreApplication.translate("Official", "Kind"),
+                QCoreApplication.translate("Official", "Title"),
+                QCoreApplication.translate("Official", "Version"),
+                QCoreApplication.translate("Official", "Classification"),
+                QCoreApplication.translate("Official", "Saved"),
+            ],
+            [
+                [
+                    d.serial,
+                    d.kind.label,
+                    d.title,
+                    d.current_version,
+                    d.classification,
+                    copies.local_time(d.updated_at),
+                ]
+                for d in docs
+            ],
+            docs,
+        )
+        self.status.setText(
+            QCoreApplication.translate("Official", "%1 documents.").replace("%1", str(len(docs)))
+        )
+
+    def _failed(self, error: UserError) -> None:
+        self.status.setText(error.message)
+
+    def _kind_changed(self) -> None:
+        transfer = self.kind_combo.currentData() == DocKind.TRANSFER_LETTER
+        self.target_combo.setVisible(transfer)
+        self.target_label.setVisible(transfer)
+
+    def current(self) -> documents.OfficialDocument | None:
+        doc = selected_record(self.view)
+        if doc is None:
+            self.status.setText(QCoreApplication.translate("Official", "Select a document first."))
+        return doc
+
+    # ---- assemble, edit --------------------------------------------------------------------------
+    def new_document(self) -> None:
+        if self.kind_combo.currentData() is None:
+            return
+        kind = DocKind(self.kind_combo.currentData())  # Qt hands the enum back as a plain str
+        target = str(self.target_combo.currentData()) if kind == DocKind.TRANSFER_LETTER else ""
+        iid, rid = self.inspection_id, self.round_id
+        self.status.setText(QCoreApplication.translate("Official", "Assembling from the records…"))
+        self.worker.submit(
+            lambda s: assemble.assemble(
+                s, kind, inspection_id=iid, round_id=rid, target=target or "discipline_commission"
+            ),
+            on_done=lambda draft: self._open_editor(draft, kind=kind, target=target),
+            on_error=self._failed,
+        )
+
+    def _open_editor(self, draft, *, kind: DocKind, target: str = "", document_id=None, based_on: int = 0):
+        from app.ui.official.editor import OfficialEditor
+
+        self.status.clear()
+        editor = OfficialEditor(
+            self.worker,
+            draft,
+            kind=kind,
+            document_id=document_id,
+            based_on=based_on,
+            inspection_id=self.inspection_id,
+            round_id=self.round_id,
+            target=target,
+            parent=self,
+        )
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(lambda _r: self.refresh())
+        editor.open()
+        self.editor = editor
+        return editor
+
+    def edit_document(self) -> None:
+        doc = self.current()
+        if doc is None:
+            return
+        self.worker.submit(
+            lambda s: documents.get_version(s, doc.id),
+            on_done=lambda v: self._open_editor(
+                v.draft(), kind=doc.kind, document_id=doc.id, based_on=v.version
+            ),
+            on_error=self._failed,
+        )
+
+    def show_versions(self) -> None:
+        doc = self.current()
+        if doc is None:
+            return
+
+        def shown(versions) -> None:
+            from app.ui.messages import show_info
+
+            lines = [
+                QCoreApplication.translate("Official", "Version %1 — %2 — %3 %4")
+                .replace("%1", str(v.version))
+                .replace("%2", copies.local_time(v.created_at))
+                .replace("%3", v.author_name)
+                .replace("%4", v.note)
+                for v in versions
+            ]
+            show_info(
+                self,
+                "\n".join(lines),
+                QCoreApplication.translate("Official", "Versions of %1").replace("%1", doc.title),
+            )
+
+        self.worker.submit(lambda s: documents.list_versions(s, doc.id), on_done=shown, on_error=self._failed)
+
+    # ---- print, copies, verify -------------------------------------------------------------------
+    def print_document(self) -> None:
+        doc = self.current()
+        if doc is None:
+            return
+        from app.ui.official.dialogs import PrintOptionsDialog
+        from app.ui.printing import PrintPreviewDialog
+
+        info = (
+            QCoreApplication.translate(
+                "Official", "Version %1 of %2; every copy is numbered, registered and watermarked."
+            )
+            .replace("%1", str(doc.current_version))
+            .replace("%2", doc.title)
+        )
+        options = PrintOptionsDialog(self.worker, info, self)
+        options.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen() -> None:
+            seal, recipients = options.seal_check.isChecked(), options.recipients()
+            version = doc.current_version
+
+            def make(session, count, action):
+                job = copies.print_copies(
+                    session,
+                    doc.id,
+                    count,
+                    recipients=recipients,
+                    seal=seal,
+                    version=version,
+                    action=action.value,
+                )
+                return job.numbers, [c.pdf for c in job.copies]
+
+            self.preview = PrintPreviewDialog.show_for(
+                self.worker,
+                self,
+                title=f"{doc.kind.label} — {doc.title}",
+                preview=lambda s: copies.preview_pdf(s, doc.id, version),
+                copies=make,
+                classification=doc.classification,
+                file_name=f"{doc.kind.label}.pdf",
+            )
+
+        options.accepted.connect(chosen)
+        options.open()
+        self.options = options
+
+    def show_copies(self) -> None:
+        from app.ui.official.dialogs import CopiesDialog
+
+        doc = selected_record(self.view)
+        dialog = CopiesDialog(self.worker, doc.id if doc else None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.copies_dialog = dialog
+
+    def show_verify(self) -> None:
+        from app.ui.official.dialogs import VerifyDialog
+
+        dialog = VerifyDialog(self.worker, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.verify_dialog = dialog
