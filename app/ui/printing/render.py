@@ -1,4 +1,4 @@
-"""PDF bytes to page images, in memory, with pypdfium2 (QtPdf is not allowed: it links QtNetwork).
+"""PDF bytes to page images, in memory, with pypdfium2 (Qt's own PDF module is not allowed: it links Qt's network library).
 
 pypdfium2 is not thread-safe, so every call into it holds PDFIUM_LOCK. The functions here are pure
 (bytes in, QImages out) and may run on any thread; QImage (not QPixmap) is safe off the GUI thread.
