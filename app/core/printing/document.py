@@ -14,11 +14,18 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from app.core.printing.furniture import PAGE_HEIGHT, PAGE_WIDTH, Furniture, canvas_maker
 
 
-def build_pdf(story: list, furniture: Furniture, *, title: str) -> bytes:
+def build_pdf(
+    story: list,
+    furniture: Furniture,
+    *,
+    title: str,
+    pagesize: tuple[float, float] = (PAGE_WIDTH, PAGE_HEIGHT),
+) -> bytes:
+    """Lay out `story` in one body frame inside `furniture`'s margins (portrait A4 unless told)."""
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        pagesize=pagesize,
         leftMargin=furniture.left_margin,
         rightMargin=furniture.right_margin,
         topMargin=furniture.top_reserve,

@@ -9,17 +9,17 @@ the page count is known. The PDF is built in memory, invariant, with no record t
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Table, TableStyle
+from reportlab.platypus import Table, TableStyle
 
+from app.core.printing.document import build_pdf
 from app.core.printing.fonts import FontSet
-from app.core.printing.furniture import Furniture, canvas_maker, copy_number_text
+from app.core.printing.furniture import Furniture, copy_number_text
 from app.core.printing.text import CJKParagraph, TextStyle
 
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
@@ -62,36 +62,7 @@ class LandscapeFurniture(Furniture):
 
 
 def build_landscape_pdf(story: list, furniture: LandscapeFurniture, *, title: str) -> bytes:
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        leftMargin=furniture.left_margin,
-        rightMargin=furniture.right_margin,
-        topMargin=furniture.top_reserve,
-        bottomMargin=furniture.bottom_reserve,
-        title=title,
-        author="",
-        subject="",
-        creator="巡察工作台",
-        producer="巡察工作台",
-        invariant=True,
-        pageCompression=1,
-    )
-    frame = Frame(
-        doc.leftMargin,
-        doc.bottomMargin,
-        doc.width,
-        doc.height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=canvas_maker(furniture))
-    return buffer.getvalue()
+    return build_pdf(story, furniture, title=title, pagesize=(PAGE_WIDTH, PAGE_HEIGHT))
 
 
 def body_width(furniture: LandscapeFurniture) -> float:
