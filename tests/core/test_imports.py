@@ -364,3 +364,20 @@ def test_import_code_never_writes_files_or_starts_programs():
         if forbidden.search(line)
     ]
     assert len(paths) >= 10 and offenders == []
+
+
+def test_a_corrupted_deflate_stream_is_a_refusal_not_a_crash():
+    import io
+    import zipfile
+
+    from app.core.imports import zipsafe
+    from app.core.imports.limits import ImportRefused
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", "<w:document>" + "巡察" * 2000 + "</w:document>")
+    raw = bytearray(buf.getvalue())
+    raw[60] ^= 0xFF
+    raw[80] ^= 0xFF
+    with pytest.raises(ImportRefused):
+        zipsafe.read_part(zipfile.ZipFile(io.BytesIO(bytes(raw))), "word/document.xml", "Word 文档")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from app.core.imports.limits import ImportLimits, ImportRefused, human_size
 
@@ -53,7 +54,7 @@ def read_part(zf: zipfile.ZipFile, name: str, label: str) -> bytes:
             return fh.read(info.file_size)
     except KeyError:
         raise ImportRefused(f"该{label}缺少必要的部件（{name}），可能已损坏。") from None
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError):
+    except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, RuntimeError):
         raise ImportRefused(f"该{label}已损坏，无法读取。") from None
 
 
