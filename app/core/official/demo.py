@@ -88,13 +88,15 @@ ISSUES = [
 ]
 
 
-def ensure_issue_records(member: Session, leader: Session, office: Session, inspection_id: str) -> int:
+def ensure_issue_records(
+    member: Session, leader: Session, office: Session, inspection_id: str, *, minimum: int = 5
+) -> int:
     """Give an inspection a few issues in different states, a lead and rectification items, unless it
-    has issues already. Returns how many issues it has afterwards."""
+    has `minimum` issues already. Returns how many issues it has afterwards."""
     existing = member.conn.execute(
         "SELECT count(*) FROM issues WHERE inspection_id = ?", (inspection_id,)
     ).fetchone()[0]
-    if existing:
+    if existing >= minimum:
         return int(existing)
     if not classification.list_schemes(office):
         classification.install_presets(office)
@@ -175,4 +177,4 @@ def ensure_issue_records(member: Session, leader: Session, office: Session, insp
         ),
     )
     leads.link_issue(leader, lead.id, made[4].id)
-    return len(made)
+    return int(existing) + len(made)

@@ -156,8 +156,18 @@ def _char_space(size: float) -> float:
     return _CHAR_SPACE if size == BODY_SIZE else 0.0
 
 
+_WIDTHS: dict[tuple[str, str, float], float] = {}
+
+
 def _width(text: str, font: str, size: float) -> float:
-    return stringWidth(text, font, size) + len(text) * _char_space(size)
+    # Text is mostly single Chinese characters: measure each (token, font, size) once.
+    key = (text, font, size)
+    width = _WIDTHS.get(key)
+    if width is None:
+        if len(_WIDTHS) > 100_000:
+            _WIDTHS.clear()
+        width = _WIDTHS[key] = stringWidth(text, font, size) + len(text) * _char_space(size)
+    return width
 
 
 def _split_runs(runs: list[Run]) -> list[tuple[str, str]]:
@@ -184,6 +194,7 @@ def wrap_runs(runs: list[Run], size: float, first_width: float, width: float) ->
     lines: list[list[tuple[str, str]]] = []
     line: list[tuple[str, str]] = []
     line_w: list[float] = []
+    used = 0.0  # running sum of line_w
     limit = first_width
     i = 0
     while i < len(units):
@@ -191,7 +202,7 @@ def wrap_runs(runs: list[Run], size: float, first_width: float, width: float) ->
         if not line and tok[0].isspace() and lines:
             i += 1
             continue
-        if not line or sum(line_w) + w <= limit + 1e-6:
+        if not line or used + w <= limit + 1e-6:
             if w > limit and not line and len(tok[0]) > 1:  # a Latin run longer than a line: cut it
                 cut = max(1, int(len(tok[0]) * limit / w))
                 units[i : i + 1] = [(tok[0][:cut], tok[1]), (tok[0][cut:], tok[1])]
@@ -199,6 +210,7 @@ def wrap_runs(runs: list[Run], size: float, first_width: float, width: float) ->
                 continue
             line.append(tok)
             line_w.append(w)
+            used += w
             i += 1
             continue
         carry: list[tuple[str, str]] = []
@@ -217,6 +229,7 @@ def wrap_runs(runs: list[Run], size: float, first_width: float, width: float) ->
         lines.append(line)
         limit = width
         line, line_w = carry, carry_w
+        used = sum(line_w)
     if line or not lines:
         lines.append(line)
     return [_merge(x) for x in lines]
