@@ -324,14 +324,8 @@ def measure(folder: Path) -> None:
 
 def measure_view(folder: Path) -> None:
     """The GUI half: the real register view, offscreen, its rows fetched by the worker thread."""
-    import ctypes
     import os
 
-    # PySide6 6.12 on CPython 3.11 drops one reference to None on every call of a void Qt method
-    # (QWidget.update(), QObject.setObjectName(), processEvents(), ...): a long run reaches zero and
-    # aborts with "none_dealloc". Until that is fixed, keep None alive for this measurement.
-    for immortal in (None, True, False):  # bool returns lose references the same way
-        ctypes.c_ssize_t.from_address(id(immortal)).value += 1 << 40
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication

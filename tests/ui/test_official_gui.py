@@ -3,7 +3,6 @@ only), the copy register with return, the verification window, and the security 
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import shutil
 from pathlib import Path
@@ -22,12 +21,6 @@ from tests.ui.conftest import grab, run_job
 
 TIMEOUT = 20000
 
-# PySide6 6.12's SignalInstance.emit() returns True without taking a reference to it (measured: every
-# emit lowers sys.getrefcount(True) by one). On Python 3.11, where True is not immortal, a process
-# that emits a few thousand signals (each database job emits one) frees True and aborts with
-# "bool_dealloc: deallocating True or False" — this module's tests reach that at interpreter exit.
-# Until the application pins it (reported), the test process pins True here, as 3.12 makes it immortal.
-ctypes.c_ssize_t.from_address(id(True)).value += 1 << 30
 UNIT = "市住房和城乡建设局"
 
 

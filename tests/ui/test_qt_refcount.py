@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -17,14 +17,18 @@ CALLS = 3000
 
 
 class _NoneModel(QAbstractTableModel):
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt's name)
+    X
         return 10
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=None) -> int:  # noqa: N802
         return 3
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         return None
+
+
+class _Emitter(QObject):
+    fired = Signal(object)
 
 
 def _delta(obj, fn) -> int:
@@ -41,3 +45,9 @@ def test_void_calls_and_none_model_data_keep_none_alive(qapp: QApplication):
     assert _delta(None, widget.update) >= 0
     assert _delta(True, lambda: font.setBold(True)) >= 0
     assert _delta(None, lambda: index.data(Qt.ItemDataRole.DisplayRole)) >= 0
+
+
+def test_signal_emit_keeps_true_alive(qapp: QApplication):
+    emitter = _Emitter()
+    emitter.fired.connect(lambda value: None)
+    assert _delta(True, lambda: emitter.fired.emit(1)) >= 0
