@@ -17,7 +17,7 @@ CALLS = 3000
 
 
 class _NoneModel(QAbstractTableModel):
-    X
+    def rowCount(self, parent=None) -> int:  # noqa: N802 (Qt's name)
         return 10
 
     def columnCount(self, parent=None) -> int:  # noqa: N802
