@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QStackedWidget,
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
         self._action("actionBackup").triggered.connect(self.backups.backup)
         self._action("actionRestore").triggered.connect(lambda: self.backups.restore(self.user.username))
         self._action("actionAbout").triggered.connect(self.about)
+        self._action("actionVerifyPrint").triggered.connect(self.verify_print)
         for name in ("actionLock", "actionQuit"):
             # Shortcuts must work whatever has the focus, also on the lock page.
             self._action(name).setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -211,8 +213,23 @@ class MainWindow(QMainWindow):
         role = self.user.role
         self._action("actionBackup").setVisible(allowed(role, Cap.BACKUP_CREATE))
         self._action("actionRestore").setVisible(allowed(role, Cap.BACKUP_RESTORE))
-        for name in ("actionBackup", "actionRestore", "actionChangePassword", "actionLock"):
+        verifies = allowed(role, Cap.PRINT_VERIFY)
+        self._action("actionVerifyPrint").setVisible(verifies)
+        self.findChild(QMenu, "menuTools").menuAction().setVisible(verifies)  # no empty menu
+        for name in (
+            "actionBackup",
+            "actionRestore",
+            "actionChangePassword",
+            "actionLock",
+            "actionVerifyPrint",
+        ):
             self._action(name).setEnabled(open_)
+
+    def verify_print(self) -> None:
+        """Check the code on a printed page (office, leaders, the security officer and the auditor)."""
+        from app.ui.official.dialogs import VerifyDialog
+
+        VerifyDialog(self.worker, self).exec()
 
     def change_password(self) -> None:
         if ChangePasswordDialog(self.worker, self).exec():

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>FiguresPage</name>
@@ -226,7 +227,7 @@
         <translation>当前没有您可以进行的状态变更。</translation>
     </message>
     <message>
-        <source>Feeding back needs the leader's signature first.</source>
+        <source>Feeding back needs the leader&apos;s signature first.</source>
         <translation>反馈前须经组长签批编号。</translation>
     </message>
     <message>
@@ -688,7 +689,7 @@
         <translation>查看证明材料</translation>
     </message>
     <message>
-        <source>Unit's completion…</source>
+        <source>Unit&apos;s completion…</source>
         <translation>单位完成情况…</translation>
     </message>
     <message>
@@ -764,7 +765,7 @@
         <translation> — 已逾期</translation>
     </message>
     <message>
-        <source>The unit's rectification plan</source>
+        <source>The unit&apos;s rectification plan</source>
         <translation>单位整改方案</translation>
     </message>
     <message>
@@ -800,7 +801,7 @@
         <translation>文件：</translation>
     </message>
     <message>
-        <source>The unit's completion</source>
+        <source>The unit&apos;s completion</source>
         <translation>单位整改完成情况</translation>
     </message>
     <message>
@@ -828,7 +829,7 @@
         <translation>核验意见：</translation>
     </message>
     <message>
-        <source>Only the office closes out, after verifying the unit's completion.</source>
+        <source>Only the office closes out, after verifying the unit&apos;s completion.</source>
         <translation>只有巡察办在核验单位整改完成情况后才能销号。</translation>
     </message>
     <message>

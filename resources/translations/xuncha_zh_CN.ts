@@ -400,6 +400,10 @@
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -426,6 +430,10 @@
     <message>
         <source>&amp;Sign out</source>
         <translation>退出登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a printed copy…</source>
+        <translation>核验打印件(&amp;V)…</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -510,17 +518,6 @@
     <message>
         <source>Enter the password of {username} to restore the backup.</source>
         <translation>请输入账号 {username} 的密码以恢复备份。</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderWorkspace</name>
-    <message>
-        <source>Welcome, {name}</source>
-        <translation>欢迎，{name}</translation>
-    </message>
-    <message>
-        <source>Terms, rounds, teams and inspections will appear here. Use the menus for your password, the screen lock (Ctrl+L) and, for the system administrator, backups.</source>
-        <translation>届次、轮次、巡察组和巡察项目将显示在这里。修改密码、锁屏（Ctrl+L）等功能请使用菜单。</translation>
     </message>
 </context>
 <context>

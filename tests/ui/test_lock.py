@@ -145,9 +145,18 @@ def test_office_shell_with_org_workspace(qtbot, worker, workstation, sign_in):
     window.show()
     qtbot.waitExposed(window)
     assert window.content.objectName() == "orgWorkspace"
-    menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "账号(&A)", "帮助(&H)"]
+    menus = [action.text() for action in window.menuBar().actions() if action.isVisible()]
+    assert menus == ["文件(&F)", "账号(&A)", "工具(&T)", "帮助(&H)"]
     grab(window, "main-window-shell.png")
+
+
+def test_verify_print_is_offered_to_the_auditor_not_the_sysadmin(qtbot, worker, workstation, sign_in):
+    for username, offered in (("auditor", True), ("secadmin", True), ("sysadmin", False), ("member1", False)):
+        window = MainWindow(worker, workstation.folder, sign_in(username))
+        qtbot.addWidget(window)
+        menus = [action.text() for action in window.menuBar().actions() if action.isVisible()]
+        assert ("工具(&T)" in menus) is offered, username
+        window.close()
     # The hook issue 4 uses: a factory, called now and again after every unlock.
     window.set_workspace(RecordsWorkspace)
     assert window.content.objectName() == "recordsWorkspace"
