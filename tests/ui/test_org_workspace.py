@@ -493,10 +493,18 @@ def test_main_window_screenshot_with_an_inspection_selected(qtbot, open_window):
     team = round2.children[0]
     ws.model.fetchMore(ws.model.index_of(team))
     qtbot.waitUntil(lambda: team.state == "loaded", timeout=TIMEOUT)
-    node = select(qtbot, ws, team.children[0].path())
+    # An inspection well into its work (feedback phase), so the screenshot shows real records.
+    busy = next((c for c in team.children if c.record.unit_name == "市住房和城乡建设局"), team.children[0])
+    node = select(qtbot, ws, busy.path())
     qtbot.waitUntil(lambda: ws.inspection_view.detail is not None, timeout=TIMEOUT)
     assert ws.inspection_view.title.text() == f"{node.record.unit_name} · {node.record.team_name}"
     assert ws.pages.tabText(0) == "巡察工作"
+    # Show the inspection's talks: the work people spend their day on, not an empty phase log.
+    tabs = ws.inspection_view.tabs
+    labels = [tabs.tabText(i) for i in range(tabs.count())]
+    if "谈话" in labels:
+        tabs.setCurrentIndex(labels.index("谈话"))
+        qtbot.wait(1500)  # the tab loads its list through the worker
     QApplication.processEvents()
     grab(window, "main-window.png")
     window.close()
