@@ -24,6 +24,17 @@
     </message>
 </context>
 <context>
+    <name>ReadOnlyIssueDialog</name>
+    <message>
+        <source>(not numbered)</source>
+        <translation>（未编号）</translation>
+    </message>
+    <message>
+        <source>Opened from a talk record: read-only. Changes are made in the register.</source>
+        <translation>从谈话记录打开：只读。如需修改，请在问题台账中办理。</translation>
+    </message>
+</context>
+<context>
     <name>SignDialog</name>
     <message>
         <source>Signed: %1</source>
@@ -94,6 +105,18 @@
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Double-click to open the issue (read-only)</source>
+        <translation>双击打开该问题（只读）</translation>
+    </message>
+    <message>
+        <source>(no issue cites this talk yet)</source>
+        <translation>（尚无问题引用本次谈话）</translation>
+    </message>
+    <message>
+        <source>(listed once the talk is saved)</source>
+        <translation>（保存谈话后显示）</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -301,6 +324,14 @@
     <message>
         <source>Addenda (dated corrections after signature):</source>
         <translation>补充说明（签字后注明日期的更正）：</translation>
+    </message>
+    <message>
+        <source>&amp;Issues arising from this talk:</source>
+        <translation>由本次谈话形成的问题(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Issues whose evidence cites this talk; double-click or Enter opens one (read-only)</source>
+        <translation>证据清单引用本次谈话的问题；双击或按回车键打开（只读）</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain import talks
+from app.core.domain import talk_links, talks
 from app.core.domain.talk_types import (
     CATEGORY_LABELS,
     KIND_LABELS,
@@ -47,7 +47,7 @@ from app.ui.forms import child, load_form
 from app.ui.messages import show_error, show_info
 from app.ui.org.common import fill_combo
 from app.ui.printing import PrintPreviewDialog
-from app.ui.talks import ops
+from app.ui.talks import issue_viewer, ops
 from app.ui.talks.dialogs import AddendumDialog, SignDialog
 from app.ui.talks.record_editor import RecordEditor
 
@@ -119,6 +119,7 @@ class TalkEditor(QWidget, DraftForm):
         self.key_points_edit: QPlainTextEdit = child(f, QPlainTextEdit, "keyPointsEdit")
         self.problems_check: QCheckBox = child(f, QCheckBox, "raisedProblemsCheck")
         self.leads_check: QCheckBox = child(f, QCheckBox, "raisedLeadsCheck")
+        self.linked_issues: QListWidget = child(f, QListWidget, "linkedIssuesList")
         self.signed_label: QLabel = child(f, QLabel, "signedLabel")
         self.scan_label: QLabel = child(f, QLabel, "scanLabel")
         self.addenda_view: QPlainTextEdit = child(f, QPlainTextEdit, "addendaView")
@@ -183,6 +184,7 @@ class TalkEditor(QWidget, DraftForm):
             check.toggled.connect(self._edited)
         self.interviewers.itemChanged.connect(self._edited)
         self.record.changed.connect(self._edited)
+        self.linked_issues.itemActivated.connect(self.open_linked_issue)  # double-click or Enter
 
     # ---- loading -------------------------------------------------------------------------------
     def load(self, opened: ops.Opened) -> None:
@@ -211,6 +213,7 @@ class TalkEditor(QWidget, DraftForm):
                 )
             )
         self._load_templates()
+        self.load_linked_issues()
 
     def _new_form(self) -> TalkForm:
         now = QDateTime.currentDateTime()
@@ -408,6 +411,58 @@ class TalkEditor(QWidget, DraftForm):
             self.record.blocks[0].answer.setFocus()
         self._edited()
 
+    # ---- issues that cite this talk ------------------------------------------------------------
+    def load_linked_issues(self) -> None:
+        """List (through the worker) the issues whose evidence cites this talk; read-only."""
+        if self.talk is None:
+            self._linked_issues_loaded([])
+            return
+        talk_id = self.talk.id
+        self.worker.submit(
+            talk_links.issues_from_talk,
+            talk_id,
+            on_done=lambda found: self._linked_issues_loaded(found) if self._showing(talk_id) else None,
+            on_error=lambda e: self._linked_issues_failed(e) if self._showing(talk_id) else None,
+        )
+
+    def _showing(self, talk_id: str) -> bool:
+        return self.talk is not None and self.talk.id == talk_id
+
+    def _linked_issues_loaded(self, found: list[talk_links.LinkedIssue]) -> None:
+        self.linked_issues.clear()
+        for issue in found:
+            item = QListWidgetItem(
+                f"{issue.number}  {issue.title}（{issue.status_label}，{issue.evidence}）", self.linked_issues
+            )
+            item.setData(Qt.ItemDataRole.UserRole, issue.id)
+            item.setToolTip(self.tr("Double-click to open the issue (read-only)"))
+        if not found:
+            item = QListWidgetItem(
+                self.tr("(no issue cites this talk yet)")
+                if self.talk is not None
+                else self.tr("(listed once the talk is saved)"),
+                self.linked_issues,
+            )
+            item.setFlags(Qt.ItemFlag.NoItemFlags)  # a placeholder: not selectable, opens nothing
+
+    def _linked_issues_failed(self, error: UserError) -> None:
+        self.linked_issues.clear()
+        item = QListWidgetItem(str(error), self.linked_issues)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+
+    def linked_issue_ids(self) -> list[str]:
+        ids = (
+            self.linked_issues.item(r).data(Qt.ItemDataRole.UserRole)
+            for r in range(self.linked_issues.count())
+        )
+        return [i for i in ids if i]
+
+    def open_linked_issue(self, item: QListWidgetItem | None = None) -> None:
+        item = item or self.linked_issues.currentItem()
+        issue_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if issue_id:
+            issue_viewer.open_issue(self.worker, self.inspection_id, issue_id, self)
+
     # ---- autosave and drafts -------------------------------------------------------------------
     def autosave(self) -> None:
         """Keep unsaved input as an encrypted draft (in the database) every few seconds."""
@@ -557,6 +612,7 @@ class TalkEditor(QWidget, DraftForm):
         self._show_state()
         if text:
             self.show_notice(text) if talk.status is not TalkStatus.SIGNED else None
+        self.load_linked_issues()
         self.saved.emit(talk)
 
     # ---- errors --------------------------------------------------------------------------------
