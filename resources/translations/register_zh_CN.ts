@@ -187,6 +187,10 @@
         <translation>（未分类）</translation>
     </message>
     <message>
+        <source>(not yet numbered)</source>
+        <translation>（未编号）</translation>
+    </message>
+    <message>
         <source>Working paper — {title}</source>
         <translation>问题底稿 — {title}</translation>
     </message>

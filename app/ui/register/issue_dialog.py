@@ -337,9 +337,9 @@ class IssueDialog(QDialog, DraftForm):
         closed = bool(issue and issue.status == issues.IssueStatus.CLOSED_OUT)
         self._set_enabled(True)
         if issue:
-            self.header.setText(
-                f"{issue.number or self.tr('(not yet numbered)')}  {issue.title}  ·  {issue.unit_name}"
-            )
+            # tr() outside the f-string, so lupdate collects the text.
+            unnumbered = self.tr("(not yet numbered)")
+            self.header.setText(f"{issue.number or unnumbered}  {issue.title}  ·  {issue.unit_name}")
             self.setWindowTitle(self.tr("Working paper — {title}").format(title=issue.title))
         else:
             self.header.setText(self.tr("New issue of {unit}").format(unit=self.context.inspection.unit_name))
