@@ -19,7 +19,7 @@ import secrets
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -33,7 +33,8 @@ from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.writer.excel import ExcelWriter
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from app.core.sheets.rowxml import FORMULA_STARTS, RowWriter
+
 MAX_CELL_CHARS = 32_767  # Excel's limit for one cell
 FONT_NAME = "宋体"
 
@@ -205,6 +206,9 @@ class LedgerSheet:
         self._write([self._cell(self._title, st.title, 0)])
         self._write([self._cell(self._subtitle, st.subtitle, 0)])
         self._write([self._cell(c.header, st.header, k) for k, c in enumerate(self.columns)])
+        # The data rows are written as XML directly (rowxml) and spliced in when the book is saved.
+        self._row_xml = RowWriter(ws, st.plain, st.alert, st.text, clean_text)
+        ws._data_rows = []
 
     def _cell(self, value, template, index: int) -> WriteOnlyCell:
         cell = WriteOnlyCell(self.ws, value)
@@ -224,26 +228,8 @@ class LedgerSheet:
         """One data row; str, int, float, date and None cells. `alert` shades the row (overdue)."""
         if not self._started:
             self._start()
-        ws = self.ws
-        styles = self._styles.alert if alert else self._styles.plain
-        text_styles = self._styles.text
-        row = []
-        for k, value in enumerate(values, start=1):
-            if isinstance(value, str):
-                value = clean_text(value) if value else None
-            if isinstance(value, datetime):
-                value = value.replace(tzinfo=None)
-            if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-                cell = WriteOnlyCell(ws)
-                cell._value = value
-                cell.data_type = "s"  # explicitly a string: never a formula
-                cell._style = text_styles[k - 1]._style
-            else:
-                cell = WriteOnlyCell(ws, value)
-                cell._style = styles[k - 1]._style
-            cell.column = k
-            row.append(cell)
-        self._write(row)
+        self.ws._data_rows.append(self._row_xml.row(self._next_row, values, alert))
+        self._next_row += 1
         self.rows += 1
 
     def add_choices(self, index: int, choices: Sequence[str]) -> None:
@@ -354,6 +340,9 @@ def _string_cell(ws, value) -> WriteOnlyCell:
     return cell
 
 
+_ROWS_PER_CHUNK = 2000
+
+
 class _MemoryWriter(ExcelWriter):
     """openpyxl's writer with each worksheet's XML taken from memory instead of a temporary file."""
 
@@ -368,7 +357,18 @@ class _MemoryWriter(ExcelWriter):
             ws.close()
         writer = ws._writer
         ws._rels = writer._rels
-        self._archive.writestr(ws.path[1:], writer.out.getvalue())
+        xml = writer.out.getvalue()
+        rows = getattr(ws, "_data_rows", None)
+        with self._archive.open(ws.path[1:], "w", force_zip64=True) as part:
+            if rows:
+                # the directly written data rows go after the title and header rows
+                end = xml.index(b"</sheetData>")
+                part.write(xml[:end])
+                for k in range(0, len(rows), _ROWS_PER_CHUNK):
+                    part.write("".join(rows[k : k + _ROWS_PER_CHUNK]).encode("utf-8"))
+                part.write(xml[end:])
+            else:
+                part.write(xml)
         self.manifest.append(ws)
 
 
