@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from app.core.errors import StoreError, UserError
@@ -131,11 +132,11 @@ class DbWorker(QThread):
         job.finished = True
         if ok:
             job.done.emit(payload)
-            if on_done is not None:
+            if _still_alive(on_done):
                 on_done(payload)
         else:
             job.failed.emit(payload)
-            if on_error is not None:
+            if _still_alive(on_error):
                 on_error(payload)
 
     @Slot(int, int, int)
@@ -191,3 +192,15 @@ class DbWorker(QThread):
         if session is not None and not session.closed:
             session.close(reason=reason)
             self.session_changed.emit(None)
+
+
+def _still_alive(callback: Callable | None) -> bool:
+    """False when the callback is a method of a Qt object already destroyed.
+
+    Views are rebuilt when the selection changes or the screen locks; an answer from the worker for
+    a view that no longer exists has nobody to go to.
+    """
+    if callback is None:
+        return False
+    owner = getattr(callback, "__self__", None)
+    return not (isinstance(owner, QObject) and not shiboken6.isValid(owner))

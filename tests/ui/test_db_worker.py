@@ -67,3 +67,30 @@ def test_long_job_progress_and_cancel(qtbot, worker):
     qtbot.waitUntil(lambda: bool(results), timeout=5000)
     assert isinstance(results[0], Cancelled)
     assert seen[0][1] == 1000
+
+
+def test_an_answer_for_a_destroyed_view_is_dropped(qtbot, worker):
+    """Views are rebuilt on selection and lock; a late answer must not reach a deleted widget."""
+    import shiboken6
+    from PySide6.QtWidgets import QTableView, QWidget
+
+    class Panel(QWidget):
+        def __init__(self) -> None:
+            super().__init__()
+            self.table = QTableView(self)
+            self.seen: list = []
+
+        def done(self, result) -> None:
+            self.table.selectionModel()  # raises if the C++ side is gone
+            self.seen.append(result)
+
+    panel = Panel()
+    job = worker.submit(lambda: 42, on_done=panel.done, session=False)
+    shiboken6.delete(panel)
+    with qtbot.waitSignal(job.done, timeout=5000):
+        pass
+    assert not shiboken6.isValid(panel)
+
+    alive = Panel()
+    job = worker.submit(lambda: 43, on_done=alive.done, session=False)
+    qtbot.waitUntil(lambda: alive.seen == [43], timeout=5000)
