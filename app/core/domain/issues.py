@@ -35,6 +35,7 @@ from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationErro
 from app.core.security import visibility
 from app.core.security.roles import Cap
 from app.core.session import Session
+from app.core.store.sql_functions import bigram_words
 
 # ---- enumerations --------------------------------------------------------------------------------
 
@@ -107,7 +108,13 @@ def tags_to_mask(tags) -> int:
 
 
 def mask_to_tags(mask: int) -> frozenset[IssueTag]:
+    # Every register row decodes its mask: look the set up instead of walking the enum per row.
+    if 0 <= mask < len(_TAG_SETS):
+        return _TAG_SETS[mask]
     return frozenset(t for t in IssueTag if mask & t.bit)
+
+
+_TAG_SETS = [frozenset(t for k, t in enumerate(IssueTag) if m & (1 << k)) for m in range(1 << len(IssueTag))]
 
 
 class IssueLevel(StrEnum):
@@ -1154,15 +1161,25 @@ def _register_where(session: Session, flt: RegisterFilter, *, along_sort: bool =
             clauses.append(f"{i}{attr} = :{attr}")
             params[attr] = f.choice(enum_cls, value, attr, label).value
     if flt.signed is not None:
-        clauses.append("i.number_seq IS NOT NULL" if flt.signed else "i.number_seq IS NULL")
+        # number_sort starts with UNSIGNED_SORT_PREFIX exactly until the issue is signed (see sign());
+        # as a range it stays inside the (…, number_sort, id) indexes instead of reading each row.
+        op = "<" if flt.signed else ">="
+        clauses.append(f"{i}number_sort {op} :unsigned_prefix")
+        params["unsigned_prefix"] = UNSIGNED_SORT_PREFIX
     if flt.overdue is not None:
         clauses.append(
             f"{i}rect_due < :today" if flt.overdue else f"({i}rect_due IS NULL OR {i}rect_due >= :today)"
         )
     if flt.text and flt.text.strip():
-        clauses.append("(i.title LIKE :text ESCAPE '\\' OR i.number LIKE :text ESCAPE '\\')")
-        escaped = flt.text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params["text"] = f"%{escaped}%"
+        term = flt.text.strip()
+        indexed = _text_index_clause(term, i)
+        if indexed:  # the text indexes of m0009 (substring of title or number)
+            clauses.append(indexed)
+            params["text_match"] = _fts_phrase(bigram_words(term) if len(term) == 2 else term)
+        else:
+            clauses.append("(i.title LIKE :text ESCAPE '\\' OR i.number LIKE :text ESCAPE '\\')")
+            escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params["text"] = f"%{escaped}%"
     if flt.found_from:
         clauses.append(f"{i}found_on >= :found_from")
         params["found_from"] = f.iso_date(flt.found_from, "found_from", "起始日期")
@@ -1170,6 +1187,23 @@ def _register_where(session: Session, flt: RegisterFilter, *, along_sort: bool =
         clauses.append(f"{i}found_on <= :found_to")
         params["found_to"] = f.iso_date(flt.found_to, "found_to", "截止日期")
     return (" AND ".join(clauses) or "1 = 1"), params
+
+
+def _fts_phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _text_index_clause(term: str, i: str = "i.") -> str | None:
+    """The clause finding `term` in the title or number through an FTS5 index, or None when none
+    can (one character, or two that are not both letters/digits): then LIKE scans the narrow
+    title/number index. Both indexes fold case (LIKE folds ASCII only), otherwise they agree."""
+    if len(term) >= 3:
+        index = "issue_trigram"
+    elif len(term) == 2 and bigram_words(term):
+        index = "issue_bigram"
+    else:
+        return None
+    return f"{i}rowid IN (SELECT rowid FROM {index} WHERE {index} MATCH :text_match)"
 
 
 def _has_filters(flt: RegisterFilter) -> bool:
@@ -1217,7 +1251,12 @@ def register_page(
         ids = _grouped_ids(session.conn, key, where, params, offset, limit, sort.descending)
     else:
         if _has_filters(flt) or params.get("me"):
-            matching = f.count(session.conn, f"SELECT count(*) FROM issues i WHERE {where}", params)
+            # Only whether there are more than the threshold matters: stop counting there.
+            matching = f.count(
+                session.conn,
+                f"SELECT count(*) FROM (SELECT 1 FROM issues i WHERE {where} LIMIT :cap)",
+                {**params, "cap": SCAN_ALONG_SORT_ABOVE + 1},
+            )
             if matching > SCAN_ALONG_SORT_ABOVE:
                 where, params = _register_where(session, flt, along_sort=True)
         direction = "DESC" if sort.descending else "ASC"

@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlcipher3
 
 from app.core.errors import StoreError
+from app.core.store import sql_functions
 
 DB_FILE = "workbench.db"
 
@@ -60,6 +61,7 @@ def open_connection(path: Path, db_key: bytes, *, create: bool = False, readonly
             if readonly and name == "journal_mode":
                 continue
             conn.execute(f"PRAGMA {name} = {value}")
+        sql_functions.register(conn)  # before any write: triggers call them (m0009)
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         raise StoreError("数据库无法用此密钥打开：密钥不符，或文件已损坏、不是本系统的数据库。") from exc
