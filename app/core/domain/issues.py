@@ -1143,7 +1143,15 @@ def _register_where(session: Session, flt: RegisterFilter, *, along_sort: bool =
         )
         params["scheme_id"] = flt.scheme_id
     if flt.category_id:
-        clauses.append(f"({i}category_id = :category_id OR {i}subcategory_id = :category_id)")
+        # A category sits in category_id, a sub-category in subcategory_id (check_placement), so
+        # one column is asked: an OR of two would keep SQLite from the (inspection_id, …) indexes.
+        node = session.conn.execute(
+            "SELECT parent_id IS NULL FROM classification_nodes WHERE id = ?", (flt.category_id,)
+        ).fetchone()
+        if node is None:
+            clauses.append(f"({i}category_id = :category_id OR {i}subcategory_id = :category_id)")
+        else:
+            clauses.append(f"{i}{'category_id' if node[0] else 'subcategory_id'} = :category_id")
         params["category_id"] = flt.category_id
     if flt.secondary_id:
         clauses.append(f"{i}secondary_id = :secondary_id")

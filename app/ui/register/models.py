@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -46,6 +47,22 @@ OVERDUE_BG = QColor("#f9d6d5")
 OVERDUE_FG = QColor("#8b0000")
 DONE_FG = QColor("#666666")
 MAX_PAGES = 12
+# Roles as plain ints: data() runs for every painted cell and role, and comparing the int Qt passes
+# with an enum member goes through Python's enum machinery each time.
+DISPLAY, FONT, TOOLTIP = (
+    int(r.value) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole)
+)
+BACKGROUND, FOREGROUND = int(Qt.ItemDataRole.BackgroundRole.value), int(Qt.ItemDataRole.ForegroundRole.value)
+RECORD = int(RECORD_ROLE)
+DONE_BRUSH = QBrush(DONE_FG)
+
+
+@cache
+def bold_font() -> QFont:
+    """Made on first use: a QFont wants the application to exist."""
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 def tr(text: str) -> str:
@@ -55,6 +72,15 @@ def tr(text: str) -> str:
 
 def tags_text(tags) -> str:
     return "、".join(t.label for t in IssueTag if t in tags)
+
+
+class _Look:
+    """What a painted row shows, worked out once when its page arrives rather than per cell."""
+
+    __slots__ = ("texts", "roles")
+
+    def __init__(self, texts: tuple[str, ...], roles: dict[int, object]) -> None:
+        self.texts, self.roles = texts, roles
 
 
 def overdue_look(overdue: bool, role: int):
@@ -98,6 +124,7 @@ class RegisterModel(QAbstractTableModel):
         self.sort_spec = RegisterSort()
         self.total = 0
         self.pages: OrderedDict[int, list[RegisterRow]] = OrderedDict()
+        self._looks: dict[int, list[_Look | None]] = {}  # per page, as pages; made when first painted
         self._pending: set[int] = set()
         self._generation = 0
         self.loading = False
@@ -127,6 +154,7 @@ class RegisterModel(QAbstractTableModel):
         self.beginResetModel()
         self.total = total
         self.pages = OrderedDict({0: rows}) if rows else OrderedDict()
+        self._looks = {0: self._make_looks(rows)} if rows else {}
         self._pending = set()
         self.endResetModel()
         self.loading = False
@@ -157,8 +185,9 @@ class RegisterModel(QAbstractTableModel):
             return
         self._pending.discard(offset)
         self.pages[offset] = rows
+        self._looks[offset] = self._make_looks(rows)
         while len(self.pages) > MAX_PAGES:  # keep memory flat however far the user scrolls
-            self.pages.popitem(last=False)
+            self._looks.pop(self.pages.popitem(last=False)[0], None)
         last = min(offset + len(rows), self.total) - 1
         if last >= offset:
             self.dataChanged.emit(self.index(offset, 0), self.index(last, self.columnCount() - 1))
@@ -196,33 +225,45 @@ class RegisterModel(QAbstractTableModel):
             return
         self.reload(sort=RegisterSort(key, order == Qt.SortOrder.DescendingOrder))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = DISPLAY):
         if not index.isValid():
             return None
-        row = self.row_record(index.row())
-        if row is None:
-            return "…" if role == Qt.ItemDataRole.DisplayRole and index.column() == 1 else None
-        if role == RECORD_ROLE:
-            return row
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
-            return row.title
-        if role == Qt.ItemDataRole.FontRole and (
-            row.seriousness == Seriousness.GRAVE or IssueTag.KEY_ATTENTION in row.tags
-        ):
-            font = QFont()
-            font.setBold(True)
-            return font
-        look = overdue_look(row.overdue, role)
-        if look is not None:
-            return look
-        if role == Qt.ItemDataRole.ForegroundRole and row.status in (
-            IssueStatus.CLOSED_OUT,
-            IssueStatus.DISMISSED,
-        ):
-            return QBrush(DONE_FG)
-        return None
+        n = index.row()
+        offset = n - n % self.page_size
+        looks = self._looks.get(offset)
+        k = n - offset
+        if looks is None or k >= len(looks):
+            self.row_record(n)  # asks for the page
+            return "…" if role == DISPLAY and index.column() == 1 else None
+        look = looks[k]
+        if look is None:
+            looks[k] = look = self._make_look(self.pages[offset][k])
+        if role == DISPLAY:
+            return look.texts[index.column()]
+        if role == RECORD:
+            return self.pages[offset][k]
+        if role == TOOLTIP:
+            return look.texts[1] if index.column() == 1 else None
+        return look.roles.get(role)
+
+    @staticmethod
+    def _make_looks(rows: list[RegisterRow]) -> list[_Look | None]:
+        return [None] * len(rows)
+
+    def _make_look(self, row: RegisterRow) -> _Look:
+        return _Look(tuple(self._text(row, c) for c in range(len(self.COLUMNS))), self._roles(row))
+
+    @staticmethod
+    def _roles(row: RegisterRow) -> dict[int, object]:
+        roles: dict[int, object] = {}
+        if row.seriousness == Seriousness.GRAVE or IssueTag.KEY_ATTENTION in row.tags:
+            roles[FONT] = bold_font()
+        if row.overdue:
+            roles[BACKGROUND] = overdue_look(True, Qt.ItemDataRole.BackgroundRole)
+            roles[FOREGROUND] = overdue_look(True, Qt.ItemDataRole.ForegroundRole)
+        elif row.status in (IssueStatus.CLOSED_OUT, IssueStatus.DISMISSED):
+            roles[FOREGROUND] = DONE_BRUSH
+        return roles
 
     def _text(self, row: RegisterRow, column: int) -> str:
         if column == 0:
