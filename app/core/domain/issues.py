@@ -1089,13 +1089,7 @@ OVERDUE_SQL = "(i.rect_due IS NOT NULL AND i.rect_due < :today)"
 
 _ROW_COLUMNS = (
     "i.id, i.number, i.title, i.status, i.seriousness, i.tags, i.level, i.found_on, i.disposition,"
-    " coalesce((SELECT name FROM classification_nodes WHERE id = i.category_id), ''),"
-    " coalesce((SELECT name FROM classification_nodes WHERE id = i.subcategory_id), ''),"
-    " u.name, t.name, rd.number, i.inspection_id, " + OVERDUE_SQL
-)
-_ROW_FROM = (
-    "issues i JOIN inspections ins ON ins.id = i.inspection_id JOIN units u ON u.id = ins.unit_id"
-    " JOIN teams t ON t.id = ins.team_id JOIN rounds rd ON rd.id = ins.round_id"
+    " i.category_id, i.subcategory_id, i.inspection_id, " + OVERDUE_SQL
 )
 
 
@@ -1241,13 +1235,16 @@ def register_page(
     sort: RegisterSort | None = None,
     offset: int = 0,
     limit: int = 200,
+    *,
+    matching: int | None = None,
 ) -> list[RegisterRow]:
     """One page of the register, ordered by `sort` with the id as tie-breaker (stable paging).
 
     Status, seriousness, category and unit sort by their group (workflow order, tree order, unit
     name) and by number within a group. A lazy Qt model calls register_count once, then
     register_page for the rows it needs. Opening the register (offset 0) is audited as a view;
-    later pages of the same view are not.
+    later pages of the same view are not. `matching` is register_count's answer for these filters
+    when the caller has it (the lazy model always has): it saves counting again to plan the query.
     """
     flt = filters or RegisterFilter()
     sort = sort or RegisterSort()
@@ -1258,15 +1255,15 @@ def register_page(
     if key in _GROUP_COLUMN:
         ids = _grouped_ids(session.conn, key, where, params, offset, limit, sort.descending)
     else:
-        if _has_filters(flt) or params.get("me"):
+        if matching is None and (_has_filters(flt) or params.get("me")):
             # Only whether there are more than the threshold matters: stop counting there.
             matching = f.count(
                 session.conn,
                 f"SELECT count(*) FROM (SELECT 1 FROM issues i WHERE {where} LIMIT :cap)",
                 {**params, "cap": SCAN_ALONG_SORT_ABOVE + 1},
             )
-            if matching > SCAN_ALONG_SORT_ABOVE:
-                where, params = _register_where(session, flt, along_sort=True)
+        if matching is not None and matching > SCAN_ALONG_SORT_ABOVE:
+            where, params = _register_where(session, flt, along_sort=True)
         direction = "DESC" if sort.descending else "ASC"
         ids = [
             r[0]
@@ -1362,13 +1359,35 @@ def _register_rows(conn, ids: list[str], on: str) -> list[RegisterRow]:
     marks = ", ".join(f":id{k}" for k in range(len(ids)))
     params = {f"id{k}": v for k, v in enumerate(ids)} | {"today": on}
     found = {
-        r[0]: r
-        for r in conn.execute(f"SELECT {_ROW_COLUMNS} FROM {_ROW_FROM} WHERE i.id IN ({marks})", params)
+        r[0]: r for r in conn.execute(f"SELECT {_ROW_COLUMNS} FROM issues i WHERE i.id IN ({marks})", params)
     }
-    return [_register_row(found[i]) for i in ids if i in found]
+    # A page's rows share a handful of inspections and categories: look each up once, not per row.
+    names = _names(
+        conn, "SELECT id, name FROM classification_nodes", {v for r in found.values() for v in r[9:11]}
+    )
+    places = _names(
+        conn,
+        "SELECT x.id, u.name, t.name, rd.number FROM inspections x JOIN units u ON u.id = x.unit_id"
+        " JOIN teams t ON t.id = x.team_id JOIN rounds rd ON rd.id = x.round_id",
+        {r[11] for r in found.values()},
+        column="x.id",
+    )
+    return [_register_row(found[i], names, places) for i in ids if i in found and found[i][11] in places]
 
 
-def _register_row(r) -> RegisterRow:
+def _names(conn, select: str, ids: set, column: str = "id") -> dict:
+    """{id: the rest of the row} for `select` limited to `ids`."""
+    ids.discard(None)
+    if not ids:
+        return {}
+    values = sorted(ids)
+    marks = ", ".join("?" for _ in values)
+    rows = conn.execute(f"{select} WHERE {column} IN ({marks})", values).fetchall()
+    return {r[0]: r[1] if len(r) == 2 else r[1:] for r in rows}
+
+
+def _register_row(r, names: dict, places: dict) -> RegisterRow:
+    unit_name, team_name, round_number = places[r[11]]
     return RegisterRow(
         id=r[0],
         number=r[1],
@@ -1379,11 +1398,11 @@ def _register_row(r) -> RegisterRow:
         level=IssueLevel(r[6]),
         found_on=r[7],
         disposition=Disposition(r[8]),
-        category_name=r[9],
-        subcategory_name=r[10],
-        unit_name=r[11],
-        team_name=r[12],
-        round_number=int(r[13]),
-        inspection_id=r[14],
-        overdue=bool(r[15]),
+        category_name=names.get(r[9], ""),
+        subcategory_name=names.get(r[10], ""),
+        unit_name=unit_name,
+        team_name=team_name,
+        round_number=int(round_number),
+        inspection_id=r[11],
+        overdue=bool(r[12]),
     )

@@ -176,6 +176,7 @@ class RegisterModel(QAbstractTableModel):
             self.sort_spec,
             offset,
             self.page_size,
+            self.total,  # the same filters' count: the core need not count again
             on_done=lambda rows: self._page_in(generation, offset, rows),
             on_error=lambda error: self._failed(generation, error),
         )

@@ -39,13 +39,19 @@ def open_register(
     session: Session, flt: RegisterFilter, sort: RegisterSort, limit: int = PAGE
 ) -> tuple[int, list[RegisterRow]]:
     """The count and the first page, in one job (the first page is the audited view)."""
-    return issues.register_count(session, flt), issues.register_page(session, flt, sort, 0, limit)
+    total = issues.register_count(session, flt)
+    return total, issues.register_page(session, flt, sort, 0, limit, matching=total)
 
 
 def register_page(
-    session: Session, flt: RegisterFilter, sort: RegisterSort, offset: int, limit: int = PAGE
+    session: Session,
+    flt: RegisterFilter,
+    sort: RegisterSort,
+    offset: int,
+    limit: int = PAGE,
+    matching: int | None = None,
 ) -> list[RegisterRow]:
-    return issues.register_page(session, flt, sort, offset, limit)
+    return issues.register_page(session, flt, sort, offset, limit, matching=matching)
 
 
 @dataclass
