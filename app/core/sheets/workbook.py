@@ -1,14 +1,15 @@
 """A formatted, streamed workbook built entirely in memory.
 
-Every sheet is written in openpyxl's write-only mode (rows stream out as they are appended, so 50k
-rows cost little memory), laid out as an office would: a merged title row, a subtitle, a bold
+Every sheet is written in openpyxl's write-only mode (rows are serialised as they are appended and
+kept only as sheet XML, so 50k rows cost little memory; the data rows are written as XML directly
+by `rowxml`, openpyxl's per-cell writer being the slow part of a large export), laid out as an office would: a merged title row, a subtitle, a bold
 frozen header that repeats on every printed page, thin borders, wrapped text, set column widths,
 real dates, drop-down lists on status columns, A4 landscape fitted to the page width, and the
 classification mark in the page header and footer.
 
 openpyxl normally spools each sheet through a temporary file; record text must never reach the disk
-in plaintext unasked, so `_MemoryWriter` keeps each sheet's XML in a BytesIO and the workbook is
-returned as bytes. Text a spreadsheet would run as a formula (= + - @, tab, CR first) is written as
+in plaintext unasked, so `_MemoryWriter` keeps each sheet's XML in a BytesIO (the data rows
+spliced in before `</sheetData>`) and the workbook is returned as bytes. Text a spreadsheet would run as a formula (= + - @, tab, CR first) is written as
 an explicit string cell with Excel's quote prefix, so it stays text even when the cell is edited.
 """
 
