@@ -1105,6 +1105,7 @@ def _register_where(session: Session, flt: RegisterFilter, *, along_sort: bool =
     vis, vis_params = visibility.inspection_filter_sql(session, f"{i}inspection_id")
     clauses = []
     params: dict = {"today": flt.today or today()}
+    text_clause: tuple[str, int, int] | None = None
     if vis_params:
         clauses.append(vis.replace("?", ":me"))
         params["me"] = vis_params[0]
@@ -1174,10 +1175,15 @@ def _register_where(session: Session, flt: RegisterFilter, *, along_sort: bool =
         )
     if flt.text and flt.text.strip():
         term = flt.text.strip()
-        indexed = _text_index_clause(term, i)
-        if indexed:  # the text indexes of m0009 (substring of title or number)
-            clauses.append(indexed)
+        index = _text_index(term)
+        if index:  # the text indexes of m0009 (substring of title or number)
             params["text_match"] = _fts_phrase(bigram_words(term) if len(term) == 2 else term)
+            hits = f.count(
+                session.conn, f"SELECT count(*) FROM {index} WHERE {index} MATCH :text_match", params
+            )
+            params["text_hits"] = hits  # not a bound name: read by register_count
+            text_clause = (index, hits, len(clauses))
+            clauses.append("")  # filled in below, once the other clauses are known
         else:
             clauses.append("(i.title LIKE :text ESCAPE '\\' OR i.number LIKE :text ESCAPE '\\')")
             escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -1188,6 +1194,12 @@ def _register_where(session: Session, flt: RegisterFilter, *, along_sort: bool =
     if flt.found_to:
         clauses.append(f"{i}found_on <= :found_to")
         params["found_to"] = f.iso_date(flt.found_to, "found_to", "截止日期")
+    if text_clause:
+        index, hits, at = text_clause
+        # Many hits and another filter: let that filter's index lead and test the hits as a list
+        # (+rowid), rather than fetching every hit's row to test the other filter.
+        lead = "+" if along_sort or (hits > TEXT_LEADS_BELOW and len(clauses) > 1) else ""
+        clauses[at] = f"{lead}i.rowid IN (SELECT rowid FROM {index} WHERE {index} MATCH :text_match)"
     return (" AND ".join(clauses) or "1 = 1"), params
 
 
@@ -1195,17 +1207,19 @@ def _fts_phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _text_index_clause(term: str, i: str = "i.") -> str | None:
-    """The clause finding `term` in the title or number through an FTS5 index, or None when none
-    can (one character, or two that are not both letters/digits): then LIKE scans the narrow
-    title/number index. Both indexes fold case (LIKE folds ASCII only), otherwise they agree."""
+def _text_index(term: str) -> str | None:
+    """The FTS5 index that finds `term` in the title or number, or None when none can (one
+    character, or two that are not both letters/digits): then LIKE scans the narrow title/number
+    index. Both indexes fold case (LIKE folds ASCII only); otherwise they agree with LIKE."""
     if len(term) >= 3:
-        index = "issue_trigram"
-    elif len(term) == 2 and bigram_words(term):
-        index = "issue_bigram"
-    else:
-        return None
-    return f"{i}rowid IN (SELECT rowid FROM {index} WHERE {index} MATCH :text_match)"
+        return "issue_trigram"
+    if len(term) == 2 and bigram_words(term):
+        return "issue_bigram"
+    return None
+
+
+# Fewer text hits than this: the text index leads (each hit's row is then read and tested).
+TEXT_LEADS_BELOW = 1000
 
 
 def _has_filters(flt: RegisterFilter) -> bool:
@@ -1217,6 +1231,8 @@ def _has_filters(flt: RegisterFilter) -> bool:
 def register_count(session: Session, filters: RegisterFilter | None = None) -> int:
     """How many issues match (for the view's row count). Not audited: the first page is."""
     where, params = _register_where(session, filters or RegisterFilter())
+    if where.startswith("i.rowid IN (SELECT rowid FROM issue_") and " AND " not in where:
+        return params["text_hits"]  # the text alone: the index's count is the answer (m0009 triggers)
     return f.count(session.conn, f"SELECT count(*) FROM issues i WHERE {where}", params)
 
 
@@ -1253,7 +1269,7 @@ def register_page(
         raise ValidationError("分页参数无效。", field="limit")
     where, params = _register_where(session, flt)
     if key in _GROUP_COLUMN:
-        ids = _grouped_ids(session.conn, key, where, params, offset, limit, sort.descending)
+        raw = _grouped_rows(session.conn, key, where, params, offset, limit, sort.descending)
     else:
         if matching is None and (_has_filters(flt) or params.get("me")):
             # Only whether there are more than the threshold matters: stop counting there.
@@ -1265,15 +1281,13 @@ def register_page(
         if matching is not None and matching > SCAN_ALONG_SORT_ABOVE:
             where, params = _register_where(session, flt, along_sort=True)
         direction = "DESC" if sort.descending else "ASC"
-        ids = [
-            r[0]
-            for r in session.conn.execute(
-                f"SELECT i.id FROM issues i WHERE {where} ORDER BY {_SORT_SQL[key]} {direction}, i.id {direction}"
-                " LIMIT :limit OFFSET :offset",
-                {**params, "limit": int(limit), "offset": int(offset)},
-            )
-        ]
-    rows = _register_rows(session.conn, ids, params["today"])
+        # The page's columns straight away: fetching ids first and then their rows reads each twice.
+        raw = session.conn.execute(
+            f"SELECT {_ROW_COLUMNS} FROM issues i WHERE {where}"
+            f" ORDER BY {_SORT_SQL[key]} {direction}, i.id {direction} LIMIT :limit OFFSET :offset",
+            {**params, "limit": int(limit), "offset": int(offset)},
+        ).fetchall()
+    rows = _rows_of(session.conn, raw)
     if offset == 0:
         session.audit("issue_register_view", "issue", "", f"{len(rows)} 条")
     return rows
@@ -1316,9 +1330,9 @@ def _group_order(conn, key: RegisterSortKey, counts: dict) -> list[tuple[tuple, 
     return [(tuple(units[name]), sum(counts[v] for v in units[name])) for name in sorted(units)]
 
 
-def _grouped_ids(
+def _grouped_rows(
     conn, key: RegisterSortKey, where: str, params: dict, offset: int, limit: int, desc: bool
-) -> list[str]:
+) -> list:
     column = _GROUP_COLUMN[key]
     counts = dict(
         conn.execute(f"SELECT {column}, count(*) FROM issues i WHERE {where} GROUP BY {column}", params)
@@ -1327,7 +1341,7 @@ def _grouped_ids(
     if desc:
         groups.reverse()
     direction = "DESC" if desc else "ASC"
-    ids: list[str] = []
+    rows: list = []
     skip = offset
     for values, n in groups:
         if skip >= n:
@@ -1338,41 +1352,30 @@ def _grouped_ids(
         else:
             extra = {f"g{k}": v for k, v in enumerate(values)}
             cond = f"{column} IN ({', '.join(':' + name for name in extra)})"
-        want = limit - len(ids)
-        ids += [
-            r[0]
-            for r in conn.execute(
-                f"SELECT i.id FROM issues i WHERE {where} AND {cond}"
-                f" ORDER BY i.number_sort {direction}, i.id {direction} LIMIT :limit OFFSET :offset",
-                {**params, **extra, "limit": want, "offset": skip},
-            )
-        ]
+        want = limit - len(rows)
+        rows += conn.execute(
+            f"SELECT {_ROW_COLUMNS} FROM issues i WHERE {where} AND {cond}"
+            f" ORDER BY i.number_sort {direction}, i.id {direction} LIMIT :limit OFFSET :offset",
+            {**params, **extra, "limit": want, "offset": skip},
+        ).fetchall()
         skip = 0
-        if len(ids) >= limit:
+        if len(rows) >= limit:
             break
-    return ids
+    return rows
 
 
-def _register_rows(conn, ids: list[str], on: str) -> list[RegisterRow]:
-    if not ids:
-        return []
-    marks = ", ".join(f":id{k}" for k in range(len(ids)))
-    params = {f"id{k}": v for k, v in enumerate(ids)} | {"today": on}
-    found = {
-        r[0]: r for r in conn.execute(f"SELECT {_ROW_COLUMNS} FROM issues i WHERE i.id IN ({marks})", params)
-    }
+def _rows_of(conn, raw: list) -> list[RegisterRow]:
+    """RegisterRows from rows of _ROW_COLUMNS, in their order."""
     # A page's rows share a handful of inspections and categories: look each up once, not per row.
-    names = _names(
-        conn, "SELECT id, name FROM classification_nodes", {v for r in found.values() for v in r[9:11]}
-    )
+    names = _names(conn, "SELECT id, name FROM classification_nodes", {v for r in raw for v in r[9:11]})
     places = _names(
         conn,
         "SELECT x.id, u.name, t.name, rd.number FROM inspections x JOIN units u ON u.id = x.unit_id"
         " JOIN teams t ON t.id = x.team_id JOIN rounds rd ON rd.id = x.round_id",
-        {r[11] for r in found.values()},
+        {r[11] for r in raw},
         column="x.id",
     )
-    return [_register_row(found[i], names, places) for i in ids if i in found and found[i][11] in places]
+    return [_register_row(r, names, places) for r in raw if r[11] in places]
 
 
 def _names(conn, select: str, ids: set, column: str = "id") -> dict:
