@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.core.domain import issues
 from app.core.domain.issues import RegisterFilter, RegisterSort
-from tests.core.issue_support import draft, reg_fixture, signed_issue, world_fixture  # noqa: F401
+from tests.core.issue_support import category, draft, reg_fixture, signed_issue, world_fixture  # noqa: F401
 
 
 def _titles(session, text: str) -> set[str]:
@@ -54,3 +54,26 @@ def test_signed_filter_by_number_order(reg):
     assert [r.id for r in issues.register_page(member, flt)] == [signed.id]
     assert issues.register_count(member, flt) == 1
     assert issues.register_count(member, RegisterFilter(signed=False)) == 1
+
+
+def test_grouped_sorts_page_like_one_long_page(reg):
+    member = reg.login("member1")
+    cats = [category(member, index=k).id for k in range(2)] + [None]
+    for k in range(7):
+        issues.create_issue(
+            member,
+            reg.insp_a.id,
+            draft(f"问题{k}", seriousness=("general", "serious", "grave")[k % 3], category_id=cats[k % 3]),
+        )
+    issues.create_issue(reg.login("member2"), reg.insp_b.id, draft("别组问题"))
+    for session, n in ((member, 7), (reg.office, 8)):
+        for key in ("seriousness", "category", "unit", "status"):
+            for desc in (False, True):
+                sort = RegisterSort(key, desc)
+                whole = [r.id for r in issues.register_page(session, None, sort, 0, 100)]
+                paged = [
+                    r.id for off in range(0, 9, 2) for r in issues.register_page(session, None, sort, off, 2)
+                ]
+                assert len(whole) == n and paged == whole, (key, desc)
+    grave_first = issues.register_page(member, None, RegisterSort("seriousness", True), 0, 3)
+    assert [r.seriousness.value for r in grave_first] == ["grave", "grave", "serious"]

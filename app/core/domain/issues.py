@@ -1269,7 +1269,7 @@ def register_page(
         raise ValidationError("分页参数无效。", field="limit")
     where, params = _register_where(session, flt)
     if key in _GROUP_COLUMN:
-        raw = _grouped_rows(session.conn, key, where, params, offset, limit, sort.descending)
+        raw = _grouped_rows(session, key, where, params, offset, limit, sort.descending)
     else:
         if matching is None and (_has_filters(flt) or params.get("me")):
             # Only whether there are more than the threshold matters: stop counting there.
@@ -1293,70 +1293,59 @@ def register_page(
     return rows
 
 
-def _group_order(conn, key: RegisterSortKey, counts: dict) -> list[tuple[tuple, int]]:
-    """The groups in display order as (values of the group column, matching rows)."""
+def _groups(session: Session, key: RegisterSortKey, where: str, params: dict) -> list[tuple]:
+    """The groups in display order, as values of the group column; some may match no rows."""
     if key == RegisterSortKey.STATUS:
-        order = [s.value for s in STATUS_ORDER]
-        return [((v,), counts[v]) for v in sorted(counts, key=lambda v: order.index(v) if v in order else 99)]
+        return [(s.value,) for s in STATUS_ORDER]
     if key == RegisterSortKey.SERIOUSNESS:
-        order = [s.value for s in Seriousness]
-        return [((v,), counts[v]) for v in sorted(counts, key=lambda v: order.index(v) if v in order else 99)]
-    if key == RegisterSortKey.CATEGORY:
-        ranks = {
-            r[0]: k
-            for k, r in enumerate(
-                conn.execute(
-                    "SELECT n.id FROM classification_nodes n JOIN classification_schemes s ON s.id = n.scheme_id"
-                    " WHERE n.parent_id IS NULL ORDER BY s.sort_order, s.name, n.sort_order, n.name"
-                )
-            )
-        }
-        return [((v,), counts[v]) for v in sorted(counts, key=lambda v: (v is None, ranks.get(v, 1 << 30)))]
-    # UNIT: inspections grouped under their unit, units by name.
-    names = {}
-    ids = [v for v in counts if v]
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        names.update(
-            conn.execute(
-                f"SELECT x.id, u.name FROM inspections x JOIN units u ON u.id = x.unit_id WHERE x.id IN ({marks})",
-                chunk,
-            ).fetchall()
+        return [(s.value,) for s in Seriousness]
+    if key == RegisterSortKey.CATEGORY:  # categories are top-level nodes (check_placement); none last
+        # Only categories with a matching issue: the presets hold dozens, most unused.
+        rows = session.conn.execute(
+            "SELECT n.id FROM classification_nodes n JOIN classification_schemes s ON s.id = n.scheme_id"
+            f" WHERE n.parent_id IS NULL AND EXISTS (SELECT 1 FROM issues i WHERE i.category_id = n.id AND {where})"
+            " ORDER BY s.sort_order, s.name, n.sort_order, n.name",
+            params,
         )
-    units: dict[str, list] = {}
-    for insp in ids:
-        units.setdefault(names.get(insp, ""), []).append(insp)
-    return [(tuple(units[name]), sum(counts[v] for v in units[name])) for name in sorted(units)]
+        return [(r[0],) for r in rows] + [(None,)]
+    # UNIT: the visible inspections grouped under their unit, units by name.
+    vis, vis_params = visibility.inspection_filter_sql(session, "x.id")
+    units: dict[str, list[str]] = {}
+    for insp, name in session.conn.execute(
+        f"SELECT x.id, u.name FROM inspections x JOIN units u ON u.id = x.unit_id WHERE {vis}", vis_params
+    ):
+        units.setdefault(name, []).append(insp)
+    return [tuple(units[name]) for name in sorted(units)]
 
 
 def _grouped_rows(
-    conn, key: RegisterSortKey, where: str, params: dict, offset: int, limit: int, desc: bool
+    session: Session, key: RegisterSortKey, where: str, params: dict, offset: int, limit: int, desc: bool
 ) -> list:
+    """A page of a grouped sort: groups in order, each in number order. A group is counted only
+    when the page starts beyond it, so the first page reads just the rows it shows."""
+    conn = session.conn
     column = _GROUP_COLUMN[key]
-    counts = dict(
-        conn.execute(f"SELECT {column}, count(*) FROM issues i WHERE {where} GROUP BY {column}", params)
-    )
-    groups = _group_order(conn, key, counts)
+    groups = _groups(session, key, where, params)
     if desc:
         groups.reverse()
     direction = "DESC" if desc else "ASC"
     rows: list = []
     skip = offset
-    for values, n in groups:
-        if skip >= n:
-            skip -= n
-            continue
+    for values in groups:
         if values == (None,):
             cond, extra = f"{column} IS NULL", {}
         else:
             extra = {f"g{k}": v for k, v in enumerate(values)}
             cond = f"{column} IN ({', '.join(':' + name for name in extra)})"
-        want = limit - len(rows)
+        if skip:
+            n = f.count(conn, f"SELECT count(*) FROM issues i WHERE {where} AND {cond}", {**params, **extra})
+            if skip >= n:
+                skip -= n
+                continue
         rows += conn.execute(
             f"SELECT {_ROW_COLUMNS} FROM issues i WHERE {where} AND {cond}"
             f" ORDER BY i.number_sort {direction}, i.id {direction} LIMIT :limit OFFSET :offset",
-            {**params, **extra, "limit": want, "offset": skip},
+            {**params, **extra, "limit": limit - len(rows), "offset": skip},
         ).fetchall()
         skip = 0
         if len(rows) >= limit:
