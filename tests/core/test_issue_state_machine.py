@@ -54,6 +54,8 @@ def expected(op: str, status: S, transferred: bool) -> S | None:
         return None
     if op == "close" and status != S.IN_RECTIFICATION:
         return None
+    if op == "reopen" and status != S.CLOSED_OUT:  # only a closed-out item can be reopened
+        return None
     return target
 
 
