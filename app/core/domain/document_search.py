@@ -19,6 +19,7 @@ from app.core.errors import ValidationError
 from app.core.imports.pdf import PAGE_BREAK
 from app.core.security import visibility
 from app.core.session import Session
+from app.core.store.sql_functions import bigram_words  # one definition for every bigram index
 
 
 class HitKind(StrEnum):
@@ -62,12 +63,6 @@ class SearchHit:
 
 
 # ---- the index (called inside the owning operation's transaction) ---------------------------------
-
-
-def bigram_words(text: str) -> str:
-    """Every adjacent pair of letters or digits, space-separated: the bigram index's words."""
-    low = text.lower()
-    return " ".join(low[i : i + 2] for i in range(len(low) - 1) if low[i].isalnum() and low[i + 1].isalnum())
 
 
 def index_text(conn, kind: HitKind, ref_id: str, inspection_id: str, item_id: str, body: str) -> None:

@@ -42,6 +42,7 @@ from app.core.printing.register import PrintAction, register_print
 from app.core.security import visibility
 from app.core.security.roles import CLEARANCES
 from app.core.session import Session
+from app.core.store.sql_functions import bigram_words  # one definition for every bigram index
 
 DOCUMENT_KIND = "talk_record"
 MAX_OUTLINE = 100
@@ -326,13 +327,6 @@ def _body(
     parts.append(key_points)
     parts += addenda
     return "\n".join(p for p in parts if p)
-
-
-def bigram_words(text: str) -> str:
-    """Each distinct pair of adjacent letters/digits once: a contentless index needs no repeats."""
-    low = text.lower()
-    pairs = (low[i : i + 2] for i in range(len(low) - 1) if low[i].isalnum() and low[i + 1].isalnum())
-    return " ".join(dict.fromkeys(pairs))
 
 
 def _reindex(conn, talk_id: str) -> None:

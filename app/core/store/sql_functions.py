@@ -12,9 +12,11 @@ def bigram_words(text: str | None) -> str:
 
     Chinese has no spaces: as words for FTS5's unicode61 tokenizer these make a two-character term
     ("津贴") an index lookup, which the trigram tokenizer (three or more characters) cannot do.
+    Each distinct pair once: the indexes are contentless (deleted by rowid), so repeats only cost space.
     """
     low = (text or "").lower()
-    return " ".join(low[i : i + 2] for i in range(len(low) - 1) if low[i].isalnum() and low[i + 1].isalnum())
+    pairs = (low[i : i + 2] for i in range(len(low) - 1) if low[i].isalnum() and low[i + 1].isalnum())
+    return " ".join(dict.fromkeys(pairs))
 
 
 def register(conn) -> None:
