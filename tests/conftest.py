@@ -83,7 +83,9 @@ _demo_module.create_demo = _cached_create_demo
 def standard_accounts(must_change: bool = False) -> list[NewAccount]:
     return [
         NewAccount("sysadmin", "王系统", Role.SYSADMIN, DEMO_PASSWORD, must_change_password=must_change),
-        NewAccount("secadmin", "李保密", Role.SECURITY_OFFICER, DEMO_PASSWORD, must_change_password=must_change),
+        NewAccount(
+            "secadmin", "李保密", Role.SECURITY_OFFICER, DEMO_PASSWORD, must_change_password=must_change
+        ),
         NewAccount("auditor", "赵审计", Role.AUDITOR, DEMO_PASSWORD, must_change_password=must_change),
         NewAccount("office", "陈巡办", Role.OFFICE, DEMO_PASSWORD, must_change_password=must_change),
         NewAccount("leader1", "刘组长", Role.TEAM_LEADER, DEMO_PASSWORD, must_change_password=must_change),
@@ -94,7 +96,9 @@ def standard_accounts(must_change: bool = False) -> list[NewAccount]:
 @pytest.fixture(scope="session")
 def _template_workstation(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("template") / "ws"
-    Workstation(folder).create("某市委巡察工作领导小组办公室", standard_accounts(), kdf=KdfParams.fast_for_tests())
+    Workstation(folder).create(
+        "某市委巡察工作领导小组办公室", standard_accounts(), kdf=KdfParams.fast_for_tests()
+    )
     return folder
 
 
