@@ -11,6 +11,7 @@ from xml.etree.ElementTree import canonicalize
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.xml.functions import xmlfile
 
@@ -56,7 +57,12 @@ def _reference(sheet, row_idx: int, values, alert: bool) -> str:
             value = clean_text(value) if value else None
         if isinstance(value, datetime):
             value = value.replace(tzinfo=None)
-        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        if isinstance(value, str) and value in ERROR_CODES:
+            # record text that looks like an Excel error ("#N/A") is written as text, not an error cell
+            cell = WriteOnlyCell(sheet.ws)
+            cell._value, cell.data_type = value, "s"
+            cell._style = styles[k]._style
+        elif isinstance(value, str) and value.startswith(FORMULA_STARTS):
             cell = WriteOnlyCell(sheet.ws)
             cell._value, cell.data_type = value, "s"
             cell._style = st_.text[k]._style
@@ -110,3 +116,9 @@ _values = st.one_of(
 def test_random_rows_match_openpyxl(values, alert, row_idx):
     with _sheet() as sheet:
         _same(sheet, row_idx, values, alert)
+
+
+def test_error_code_text_stays_text():
+    with _sheet() as sheet:
+        xml = sheet._row_xml.row(5, ["#N/A"] + [None] * (len(COLUMNS) - 1), False)
+    assert 't="inlineStr"' in xml and 't="e"' not in xml

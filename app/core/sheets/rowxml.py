@@ -17,7 +17,6 @@ from datetime import date, datetime
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell._writer import etree_write_cell
-from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.compat import safe_string
 from openpyxl.styles.numbers import is_date_format
 from openpyxl.utils import get_column_letter
@@ -98,12 +97,7 @@ class RowWriter:
                     continue
                 if value.startswith(FORMULA_STARTS):
                     sid = self._sid("t", self.text_templates[k], k)
-                elif value in ERROR_CODES:
-                    # openpyxl's own typing of these texts, kept so the file stays as it was
-                    sid = self._sid(variant, templates[k], k)
-                    add(f'<c r="{ref}" s="{sid}" t="e"><v>{_escape(value)}</v></c>')
-                    continue
-                else:
+                else:  # record text stays text, even "#N/A" (openpyxl would type it as an error)
                     sid = self._sid(variant, templates[k], k)
                 stripped = value.strip()
                 space = ' xml:space="preserve"' if stripped and stripped != value else ""
