@@ -195,12 +195,18 @@ class DbWorker(QThread):
 
 
 def _still_alive(callback: Callable | None) -> bool:
-    """False when the callback is a method of a Qt object already destroyed.
+    """False when the callback belongs to a Qt object already destroyed.
 
     Views are rebuilt when the selection changes or the screen locks; an answer from the worker for
     a view that no longer exists has nobody to go to.
     """
     if callback is None:
         return False
-    owner = getattr(callback, "__self__", None)
-    return not (isinstance(owner, QObject) and not shiboken6.isValid(owner))
+    # The owner of a bound method, or the Qt objects a lambda captured (usually `self`).
+    owners = [getattr(callback, "__self__", None)]
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            owners.append(cell.cell_contents)
+        except ValueError:  # an empty cell
+            continue
+    return all(shiboken6.isValid(o) for o in owners if isinstance(o, QObject))

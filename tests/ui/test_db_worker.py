@@ -94,3 +94,15 @@ def test_an_answer_for_a_destroyed_view_is_dropped(qtbot, worker):
     alive = Panel()
     job = worker.submit(lambda: 43, on_done=alive.done, session=False)
     qtbot.waitUntil(lambda: alive.seen == [43], timeout=5000)
+
+
+def test_an_answer_for_a_lambda_of_a_destroyed_view_is_dropped(qtbot, worker):
+    import shiboken6
+    from PySide6.QtWidgets import QTableView, QWidget
+
+    panel = QWidget()
+    panel.table = QTableView(panel)
+    job = worker.submit(lambda: 1, on_done=lambda _: panel.table.selectionModel(), session=False)
+    shiboken6.delete(panel)
+    with qtbot.waitSignal(job.done, timeout=5000):
+        pass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from app.core.session import User
 
@@ -63,3 +64,15 @@ class AccountsModel(QAbstractTableModel):
                 return self.tr("Disabled")
             return self.tr("Must change password") if user.must_change_password else self.tr("Active")
         return (user.last_login_at or "")[:16].replace("T", " ")
+
+
+def accounts_table(model: AccountsModel) -> QTableView:
+    """The accounts list as both administrator pages show it: whole rows, one at a time."""
+    table = QTableView()
+    table.setObjectName("accountsTable")
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().hide()
+    return table

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -16,7 +14,7 @@ from app.core.errors import UserError
 from app.core.security import accounts
 from app.core.session import User
 from app.ui.admin.account_dialogs import NewAccountDialog, ResetPasswordDialog
-from app.ui.admin.accounts_model import AccountsModel
+from app.ui.admin.accounts_model import AccountsModel, accounts_table
 from app.ui.db_worker import DbWorker
 from app.ui.messages import confirm, show_error
 
@@ -27,13 +25,7 @@ class AccountsPage(QWidget):
         self.setObjectName("accountsPage")
         self.worker = worker
         self.model = AccountsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("accountsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.table = accounts_table(self.model)
 
         title = QLabel(self.tr("Accounts"))
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")

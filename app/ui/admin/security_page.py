@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +18,7 @@ from app.core.security import accounts, policy_admin
 from app.core.security.policy import LIMITS, Policy
 from app.core.session import User
 from app.ui.admin.account_dialogs import RoleDialog
-from app.ui.admin.accounts_model import AccountsModel
+from app.ui.admin.accounts_model import AccountsModel, accounts_table
 from app.ui.db_worker import DbWorker
 from app.ui.messages import show_error, show_info
 
@@ -31,13 +29,7 @@ class SecurityPage(QWidget):
         self.setObjectName("securityPage")
         self.worker = worker
         self.model = AccountsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("accountsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.table = accounts_table(self.model)
         self.role_button = QPushButton(self.tr("Role and clearance…"))
         self.role_button.clicked.connect(self.edit_role)
 

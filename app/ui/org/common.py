@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker
 from app.ui.forms import child, load_form
+from app.ui.messages import show_error
 from app.ui.settings import app_settings
 
 Index = QModelIndex | QPersistentModelIndex
@@ -333,3 +334,38 @@ def restore_header(table: QTableView, key: str) -> bool:
 
 def save_header(table: QTableView, key: str) -> None:
     app_settings().setValue(f"org/{key}", table.horizontalHeader().saveState())
+
+
+class MasterDetailActions:
+    """Dialog and delete plumbing of a page with a master list and a detail list under it.
+
+    The page provides `worker`, `refresh()` (reload the master list, selecting `pending_select`)
+    and `reload_detail()` (reload the detail list of the selected master record).
+    """
+
+    worker: DbWorker
+    pending_select: str | None
+
+    def _open(self, dialog, detail: bool = False) -> None:
+        self.dialog = dialog
+        dialog.saved.connect(lambda result: self._saved(result, detail))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _saved(self, result, detail: bool) -> None:
+        if detail:
+            self.reload_detail()
+        else:
+            self.pending_select = getattr(result, "id", None)
+            self.refresh()
+
+    def _call(self, fn, record_id: str, detail: bool = False) -> None:
+        self.worker.submit(
+            fn,
+            record_id,
+            on_done=lambda _: self.reload_detail() if detail else self.refresh(),
+            on_error=self._failed,
+        )
+
+    def _failed(self, error: UserError) -> None:
+        show_error(self, error)

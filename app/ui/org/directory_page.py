@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 
 from app.core.domain import units
 from app.core.domain.units import LeadershipPerson, Unit, UnitKind
-from app.core.errors import UserError
 from app.ui.db_worker import DbWorker
 from app.ui.messages import show_error
 from app.ui.org.common import (
     Column,
     FilterProxy,
+    MasterDetailActions,
     RecordTableModel,
     ask,
     make_table,
@@ -38,7 +38,7 @@ from app.ui.org.dialogs import PersonDialog, UnitDialog
 from app.ui.settings import app_settings
 
 
-class DirectoryPage(QWidget):
+class DirectoryPage(MasterDetailActions, QWidget):
     def __init__(self, worker: DbWorker, can_manage: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("directoryPage")
@@ -212,12 +212,12 @@ class DirectoryPage(QWidget):
     def new_person(self) -> None:
         unit = selected_record(self.units_table)
         if self.can_manage and unit is not None:
-            self._open(PersonDialog(self.worker, unit, None, self), reload_people=True)
+            self._open(PersonDialog(self.worker, unit, None, self), detail=True)
 
     def edit_person(self) -> None:
         unit, person = selected_record(self.units_table), selected_record(self.people_table)
         if self.can_manage and unit is not None and person is not None:
-            self._open(PersonDialog(self.worker, unit, person, self), reload_people=True)
+            self._open(PersonDialog(self.worker, unit, person, self), detail=True)
 
     def delete_person(self) -> None:
         person = selected_record(self.people_table)
@@ -226,30 +226,9 @@ class DirectoryPage(QWidget):
         ask(
             self,
             self.tr("Remove {name} from the unit's leadership?").format(name=person.name),
-            lambda: self._call(units.delete_person, person.id, people=True),
+            lambda: self._call(units.delete_person, person.id, detail=True),
         )
 
     # ---- plumbing ----
-    def _open(self, dialog, reload_people: bool = False) -> None:
-        self.dialog = dialog
-        dialog.saved.connect(lambda result: self._saved(result, reload_people))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    def _saved(self, result, reload_people: bool) -> None:
-        if reload_people:
-            self._unit_selected()
-        else:
-            self.pending_select = getattr(result, "id", None)
-            self.refresh()
-
-    def _call(self, fn, record_id: str, people: bool = False) -> None:
-        self.worker.submit(
-            fn,
-            record_id,
-            on_done=lambda _: self._unit_selected() if people else self.refresh(),
-            on_error=self._failed,
-        )
-
-    def _failed(self, error: UserError) -> None:
-        show_error(self, error)
+    def reload_detail(self) -> None:
+        self._unit_selected()

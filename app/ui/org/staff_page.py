@@ -7,12 +7,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpli
 
 from app.core.domain import staff
 from app.core.domain.staff import Recusal, StaffEntry
-from app.core.errors import UserError
 from app.ui.db_worker import DbWorker
 from app.ui.messages import show_error
 from app.ui.org.common import (
     Column,
     FilterProxy,
+    MasterDetailActions,
     RecordTableModel,
     ask,
     make_table,
@@ -25,7 +25,7 @@ from app.ui.org.dialogs import RecusalDialog, StaffDialog
 from app.ui.settings import app_settings
 
 
-class StaffPage(QWidget):
+class StaffPage(MasterDetailActions, QWidget):
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("staffPage")
@@ -173,12 +173,12 @@ class StaffPage(QWidget):
     def declare_recusal(self) -> None:
         entry = selected_record(self.staff_table)
         if entry is not None:
-            self._open(RecusalDialog(self.worker, entry, None, self), recusals=True)
+            self._open(RecusalDialog(self.worker, entry, None, self), detail=True)
 
     def edit_recusal(self) -> None:
         entry, recusal = selected_record(self.staff_table), selected_record(self.recusal_table)
         if entry is not None and recusal is not None:
-            self._open(RecusalDialog(self.worker, entry, recusal, self), recusals=True)
+            self._open(RecusalDialog(self.worker, entry, recusal, self), detail=True)
 
     def withdraw_recusal(self) -> None:
         recusal = selected_record(self.recusal_table)
@@ -187,29 +187,8 @@ class StaffPage(QWidget):
         ask(
             self,
             self.tr("Withdraw the recusal declaration for {unit}?").format(unit=recusal.unit_name),
-            lambda: self._call(staff.withdraw_recusal, recusal.id, recusals=True),
+            lambda: self._call(staff.withdraw_recusal, recusal.id, detail=True),
         )
 
-    def _open(self, dialog, recusals: bool = False) -> None:
-        self.dialog = dialog
-        dialog.saved.connect(lambda result: self._saved(result, recusals))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    def _saved(self, result, recusals: bool) -> None:
-        if recusals:
-            self._person_selected()
-        else:
-            self.pending_select = getattr(result, "id", None)
-            self.refresh()
-
-    def _call(self, fn, record_id: str, recusals: bool = False) -> None:
-        self.worker.submit(
-            fn,
-            record_id,
-            on_done=lambda _: self._person_selected() if recusals else self.refresh(),
-            on_error=self._failed,
-        )
-
-    def _failed(self, error: UserError) -> None:
-        show_error(self, error)
+    def reload_detail(self) -> None:
+        self._person_selected()
