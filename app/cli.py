@@ -79,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
     from app.core.errors import AuthenticationError, PermissionDenied, StoreError, UserError
+    from app.core.security.hardening import harden_process
 
+    harden_process()  # before any database opens: no core file may hold its plaintext
     data_dir: Path = args.data_dir or default_data_dir()
     try:
         if args.command is None:

@@ -67,6 +67,9 @@ class Session:
         self.folder = folder
         self.conn = conn
         self._db_key = db_key
+        # Derived once: every commit that audits uses both.
+        self._audit_key = subkey(db_key, "audit-chain")
+        self._head_key = subkey(db_key, "audit-head")
         self.user = user
         self.workstation_id = workstation_id
         self.slots = slots
@@ -89,7 +92,7 @@ class Session:
 
     @property
     def audit_key(self) -> bytes:
-        return subkey(self._db_key, "audit-chain")
+        return self._audit_key
 
     def can(self, cap: Cap) -> bool:
         return allowed(self.user.role, cap)
@@ -124,7 +127,7 @@ class Session:
         self._depth = 0
         self.conn.execute("COMMIT")
         if self._head is not None and self.head_alarm is None:
-            audit_trail.write_head(self.folder, subkey(self._db_key, "audit-head"), *self._head)
+            audit_trail.write_head(self.folder, self._head_key, *self._head)
             self._head = None
 
     def audit(self, action: str, object_type: str = "", object_id: str = "", summary: str = "") -> None:
@@ -156,7 +159,7 @@ class Session:
 
     def check_head(self) -> None:
         """Compare the database's audit trail with the head kept outside it; raise the alarm if cut."""
-        head = audit_trail.read_head(self.folder, subkey(self._db_key, "audit-head"))
+        head = audit_trail.read_head(self.folder, self._head_key)
         if head is None:
             self.head_alarm = "库外审计链头文件缺失。"
             return
@@ -178,4 +181,4 @@ class Session:
         finally:
             self.conn.close()
             self.closed = True
-            self._db_key = b""
+            self._db_key = self._audit_key = self._head_key = b""

@@ -173,18 +173,22 @@ def _head_record(key: bytes, seq: int, digest: str) -> bytes:
 
 
 def write_head(folder: Path, key: bytes, seq: int, digest: str) -> None:
-    """Record the newest (seq, hash); never move the head backwards (another writer may be ahead)."""
-    path = folder / HEAD_FILE
+    """Record the newest (seq, hash); never move the head backwards (another writer may be ahead).
+
+    Runs after every commit, so it is one open, one read and one write of the same descriptor.
+    """
+    fd = os.open(folder / HEAD_FILE, os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        current = read_head(folder, key)
-    except StoreError:
-        current = None  # spoilt: the commit that called us is genuine, so rewrite it
-    if current is not None and current[0] >= seq:
-        return
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
+        raw = os.pread(fd, HEAD_RECORD + 1, 0)
+        if raw:
+            try:
+                current = _parse_head(raw, key)
+            except StoreError:
+                current = None  # spoilt: the commit that called us is genuine, so rewrite it
+            if current is not None and current[0] >= seq:
+                return
         os.pwrite(fd, _head_record(key, seq, digest), 0)
-        if os.fstat(fd).st_size != HEAD_RECORD:
+        if len(raw) > HEAD_RECORD:
             os.ftruncate(fd, HEAD_RECORD)
     finally:
         os.close(fd)
@@ -192,10 +196,14 @@ def write_head(folder: Path, key: bytes, seq: int, digest: str) -> None:
 
 def read_head(folder: Path, key: bytes) -> tuple[int, str] | None:
     """The head, or None when there is no head file; StoreError/IntegrityFailure when it is spoilt."""
-    path = folder / HEAD_FILE
-    if not path.exists():
+    try:
+        raw = (folder / HEAD_FILE).read_bytes()
+    except FileNotFoundError:
         return None
-    raw = path.read_bytes()
+    return _parse_head(raw, key)
+
+
+def _parse_head(raw: bytes, key: bytes) -> tuple[int, str]:
     try:
         if len(raw) != HEAD_RECORD or not raw.endswith(b"\n"):
             raise ValueError("length")

@@ -19,7 +19,7 @@ from app.core.errors import AuthenticationError, PermissionDenied, StoreError, U
 from app.core.security import audit as audit_trail
 from app.core.security.roles import Cap, Role, allowed
 from app.core.session import USER_COLUMNS, Session, User
-from app.core.store.connection import DB_FILE, DatabaseError, key_pragma, open_connection
+from app.core.store.connection import DB_FILE, DatabaseError, key_pragmas, open_connection, page_format
 from app.core.store.keyslots import KeySlots, subkey, unlock_error
 
 
@@ -113,10 +113,12 @@ def verify_store(session: Session) -> VerifyReport:
 
 def _bare_page_check(path: Path, db_key: bytes) -> list[str]:
     """SQLCipher's page check on a connection that never reads the (possibly damaged) schema."""
+    pragmas = key_pragmas(db_key, page_format(path, db_key))
     conn = sqlcipher3.connect(str(path), isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(key_pragma(db_key))
+        for pragma in pragmas:
+            conn.execute(pragma)
         return [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
     except DatabaseError as exc:
         return [str(exc)]
