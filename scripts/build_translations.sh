@@ -14,7 +14,7 @@ if [ "${1:-}" = "--update" ]; then
     # shellcheck disable=SC2046
     "$BIN/pyside6-lupdate" -no-obsolete -locations none \
         $(find app/ui -maxdepth 1 -name '*.py' | sort) $(find app/ui/admin -name '*.py' | sort) \
-        forms/unlock.ui forms/main_window.ui forms/change_password.ui forms/audit_window.ui \
+        forms/unlock.ui forms/recovery.ui forms/main_window.ui forms/change_password.ui forms/audit_window.ui \
         -ts "$DIR/xuncha_zh_CN.ts"
     for ts in "$DIR"/*_zh_CN.ts; do
         area="$(basename "$ts" _zh_CN.ts)"

@@ -12,6 +12,7 @@ from app.core.errors import AccountLocked, AuthenticationError, StoreError, User
 from app.core.workstation import Workstation
 from app.ui.db_worker import DbWorker
 from app.ui.forms import child, load_form
+from app.ui.recovery_dialog import RecoveryDialog
 
 
 class UnlockWindow(QWidget):
@@ -32,6 +33,7 @@ class UnlockWindow(QWidget):
         self.error_label: QLabel = child(self.form, QLabel, "errorLabel")
         self.status_label: QLabel = child(self.form, QLabel, "statusLabel")
         self.demo_label: QLabel = child(self.form, QLabel, "demoLabel")
+        self.recover_button: QPushButton = child(self.form, QPushButton, "recoverButton")
         self.error_label.hide()
 
         # The demo accounts are shown only on a demo database, never anywhere else.
@@ -49,6 +51,7 @@ class UnlockWindow(QWidget):
         self.login_button.clicked.connect(self.submit)
         self.password.returnPressed.connect(self.submit)
         self.username.returnPressed.connect(self.password.setFocus)
+        self.recover_button.clicked.connect(self.open_recovery)
         self.resize(480, 460 if is_demo else 400)
 
     def submit(self) -> None:
@@ -61,12 +64,29 @@ class UnlockWindow(QWidget):
             self.folder, username, self.password.text(), on_done=self._signed_in, on_error=self._failed
         )
 
+    def open_recovery(self) -> RecoveryDialog:
+        dialog = RecoveryDialog(self.worker, self.folder, self.username.text().strip(), self)
+        dialog.accepted.connect(lambda: self._recovered(dialog.recovered_user or ""))
+        dialog.open()
+        return dialog
+
+    def _recovered(self, username: str) -> None:
+        self.username.setText(username)
+        self.password.clear()
+        self.password.setFocus()
+        self.show_error("")
+        self.status_label.setText(
+            self.tr(
+                "A new password was set for {user}. Sign in with it; you will be asked to change it."
+            ).format(user=username)
+        )
+
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.username, self.password, self.login_button):
+        for widget in (self.username, self.password, self.login_button, self.recover_button):
             widget.setEnabled(not busy)
         self.status_label.setText(self.tr("Checking the password…") if busy else "")
         if busy:

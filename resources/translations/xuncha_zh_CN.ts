@@ -536,6 +536,48 @@
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Please fill in the user name, the recovery code and the new password.</source>
+        <translation>请填写用户名、恢复码和新密码。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>Checking the recovery code…</source>
+        <translation>正在核对恢复码…</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryForm</name>
+    <message>
+        <source>Reset a password with the recovery code</source>
+        <translation>用恢复码重设密码</translation>
+    </message>
+    <message>
+        <source>The recovery code is the one printed at setup and sealed in an envelope. It gives the account a new password, which must be changed again at the next sign-in. This is recorded in the audit trail.</source>
+        <translation>恢复码即初始化时打印并密封保存的那一张。用它可为账号设置新密码，下次登录时须再次修改。此操作记入审计日志。</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Recovery code:</source>
+        <translation>恢复码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat new password:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryPage</name>
     <message>
         <source>Recovery code</source>
@@ -731,6 +773,10 @@
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
+    <message>
+        <source>Forgot the password? Use the recovery code…</source>
+        <translation>忘记密码？使用恢复码…</translation>
+    </message>
 </context>
 <context>
     <name>UnlockWindow</name>
@@ -745,6 +791,10 @@
     <message>
         <source>Please enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>A new password was set for {user}. Sign in with it; you will be asked to change it.</source>
+        <translation>已为 {user} 设置新密码。请用新密码登录，登录后须再次修改。</translation>
     </message>
     <message>
         <source>Checking the password…</source>

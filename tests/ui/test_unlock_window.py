@@ -119,3 +119,56 @@ def test_first_sign_in_forces_password_change(qtbot, tmp_path):
         assert not session.user.must_change_password
     finally:
         session.close()
+
+
+def test_recovery_code_sets_a_new_password_from_the_unlock_window(qtbot, worker, tmp_path):
+    from app.ui.recovery_dialog import RecoveryDialog
+
+    folder = tmp_path / "ws"
+    code = (
+        Workstation(folder)
+        .create("某单位", standard_accounts(), kdf=KdfParams.fast_for_tests())
+        .recovery_code
+    )
+    window = UnlockWindow(worker, folder)
+    qtbot.addWidget(window)
+    window.show()
+    window.username.setText("leader1")
+    assert window.recover_button.text() == "忘记密码？使用恢复码…"
+    dialog = window.open_recovery()
+    assert isinstance(dialog, RecoveryDialog) and dialog.isVisible()
+    assert dialog.windowTitle() == "用恢复码重设密码"
+    assert dialog.username.text() == "leader1"  # carried over from the unlock window
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    # A wrong code is named, nothing changes, and the code is asked for again.
+    dialog.code.setText("AAAAA-BBBBB-CCCCC")
+    dialog.new_password.setText("Fresh-Pass-2026")
+    dialog.confirm.setText("Fresh-Pass-2026")
+    ok.click()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10000)
+    assert dialog.error_label.text() == "恢复码不正确。"
+    assert dialog.code.text() == "" and dialog.isVisible()
+    Workstation(folder).unlock("leader1", DEMO_PASSWORD).close()  # the old password still works
+
+    # Passwords that differ never reach the store.
+    dialog.code.setText(code)
+    dialog.confirm.setText("Fresh-Pass-2025")
+    ok.click()
+    assert dialog.error_label.text() == "两次输入的新密码不一致。"
+
+    qtbot.keyClick(dialog.confirm, "x")  # typing again takes the old message away
+    assert not dialog.error_label.isVisibleTo(dialog)
+    dialog.confirm.setText("Fresh-Pass-2026")
+    grab(dialog, "recovery-dialog.png")
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        ok.click()
+    assert "leader1" in window.status_label.text() and "新密码" in window.status_label.text()
+    assert window.username.text() == "leader1"
+    session = Workstation(folder).unlock("leader1", "Fresh-Pass-2026")
+    try:
+        assert session.user.must_change_password  # the recovered password is only a way back in
+        actions = [r[0] for r in session.conn.execute("SELECT action FROM audit ORDER BY seq")]
+        assert "recovery_unlock" in actions
+    finally:
+        session.close()
