@@ -8,7 +8,7 @@
 - cache_size=64 MiB: decrypted pages stay in memory, so repeated reads skip the AES and HMAC work.
 - cipher_hmac_algorithm=HMAC_SHA256: every page is still authenticated (a flipped byte is reported,
   not read), with a 256-bit MAC; the CPUs these workstations use hash SHA-256 in hardware, so a
-  commit costs 25 % less than with SQLCipher 4's default SHA-512. Databases made before this
+  commit costs about a quarter less than with SQLCipher 4's default SHA-512. Databases made before this
   choice (SHA-512) are still opened: see PAGE_FORMATS.
 - cipher_memory_security stays OFF, deliberately. It makes every allocation SQLite makes an
   mlock/munlock system-call pair plus a wipe: measured here, commits 2x, lookups 5x and full-text
@@ -67,11 +67,8 @@ def key_pragmas(db_key: bytes, page_hmac: str = PAGE_HMAC) -> list[str]:
 def page_format(path: Path, db_key: bytes) -> str:
     """The page HMAC an existing file was written with (PAGE_HMAC when none fits: new or damaged)."""
     for candidate in PAGE_FORMATS:
-        conn = sqlcipher3.connect(str(path), isolation_level=None)
+        conn = _keyed(path, db_key, candidate, readonly=False)
         try:
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            for pragma in key_pragmas(db_key, candidate):
-                conn.execute(pragma)
             conn.execute("PRAGMA user_version").fetchone()  # decrypts and authenticates page 1 only
             return candidate
         except sqlcipher3.DatabaseError:
@@ -117,9 +114,13 @@ def _keyed(path: Path, db_key: bytes, page_hmac: str, readonly: bool) -> Connect
     uri = f"file:{path}?mode=ro" if readonly else str(path)
     # isolation_level=None: we issue BEGIN/COMMIT ourselves, so transactions are explicit.
     conn = sqlcipher3.connect(uri, uri=readonly, isolation_level=None, check_same_thread=True)
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    for pragma in key_pragmas(db_key, page_hmac):
-        conn.execute(pragma)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        for pragma in key_pragmas(db_key, page_hmac):
+            conn.execute(pragma)
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        raise
     return conn
 
 
