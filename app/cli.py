@@ -101,7 +101,7 @@ def _gui(args) -> int:
 
     data_dir = args.data_dir
     if args.demo:
-        from app.core.demo import create_demo
+        from app.demo.accounts import create_demo
 
         if data_dir is None:
             data_dir = Path(tempfile.mkdtemp(prefix="xuncha-demo-"))
@@ -191,7 +191,7 @@ def cmd_audit_export(args, data_dir: Path) -> int:
 
 
 def cmd_create_demo(args, data_dir: Path) -> int:
-    from app.core.demo import create_demo
+    from app.demo.accounts import create_demo
 
     create_demo(data_dir, progress=lambda step: _out(f"  {step}"))
     _out(f"演示数据库已创建：{data_dir}")

@@ -29,10 +29,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from app.core.domain import document_reading as reading  # noqa: E402
-from app.core.domain import document_search as search  # noqa: E402
-from app.core.domain import documents as docs  # noqa: E402
-from app.core.domain import inspections, staff, teams, terms, units  # noqa: E402
+from app.core.domain.organisation import inspections, staff, teams, terms, units  # noqa: E402
+from app.core.domain.review import reading as reading  # noqa: E402
+from app.core.domain.review import requests as docs  # noqa: E402
+from app.core.domain.review import search as search  # noqa: E402
 from app.core.imports import samples  # noqa: E402
 from app.core.security.roles import Role  # noqa: E402
 from app.core.store.keyslots import KdfParams  # noqa: E402

@@ -44,8 +44,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from app.core.domain import classification, issues, rectification  # noqa: E402
-from app.core.domain.issues import RegisterFilter, RegisterSort, RegisterSortKey  # noqa: E402
+from app.core.domain.register import classification, issues, rectification  # noqa: E402
+from app.core.domain.register.issues import RegisterFilter, RegisterSort, RegisterSortKey  # noqa: E402
 from app.core.security.roles import Role  # noqa: E402
 from app.core.store.keyslots import KdfParams  # noqa: E402
 from app.core.workstation import NewAccount, Workstation  # noqa: E402

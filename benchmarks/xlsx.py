@@ -34,7 +34,7 @@ if str(ROOT) not in sys.path:
 
 import openpyxl  # noqa: E402
 
-from app.core.domain import inspections, teams, terms, units  # noqa: E402
+from app.core.domain.organisation import inspections, teams, terms, units  # noqa: E402
 from app.core.security import audit as audit_trail  # noqa: E402
 from app.core.security.roles import Role  # noqa: E402
 from app.core.sheets import exports, ledger, ledger_import  # noqa: E402

@@ -51,7 +51,7 @@ DEMO_PASSWORD = "Demo-2026!"
 # Building the demo (every populator through the core) takes ~15 s; many test modules need one.
 # The first call with the test KDF builds it for real; later calls copy those files into the new
 # folder, which gives the same workstation. Installed before test modules import create_demo.
-import app.core.demo as _demo_module  # noqa: E402
+import app.demo.accounts as _demo_module  # noqa: E402
 
 _real_create_demo = _demo_module.create_demo
 _demo_cache: dict[str, Path] = {}

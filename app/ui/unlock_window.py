@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from app.core.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from app.core.errors import AccountLocked, AuthenticationError, StoreError, UserError
 from app.core.workstation import Workstation
+from app.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from app.ui.db_worker import DbWorker
 from app.ui.forms import child, load_form
 from app.ui.recovery_dialog import RecoveryDialog

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.demo_org import demo_account
-from app.core.domain import classification, issues, rectification, staff, teams
-from app.core.domain.issues import Disposition, IssueDraft, IssueStatus
+from app.core.domain.organisation import staff, teams
+from app.core.domain.register import classification, issues, rectification
+from app.core.domain.register.issues import Disposition, IssueDraft, IssueStatus
 from app.core.security.roles import Role
+from app.demo.org import demo_account
 from tests.core.org_support import World, world_fixture  # noqa: F401  (re-exported fixture)
 
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 import pytest
 
-from app.core.demo_org import demo_account
-from app.core.domain import inspections, staff, teams, terms, units
+from app.core.domain.organisation import inspections, staff, teams, terms, units
 from app.core.security.roles import Role
 from app.core.store import keyslots
 from app.core.store.keyslots import KdfParams
+from app.demo.org import demo_account
 
 ALL_USERS = ["office", "leader1", "member1", "leader2", "member2", "sysadmin", "secadmin", "auditor"]
 ADMINS = ["sysadmin", "secadmin", "auditor"]

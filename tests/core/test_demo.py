@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from app.core.demo import DEMO_PASSWORD, create_demo
 from app.core.errors import StoreError
 from app.core.security.roles import Role
 from app.core.store.keyslots import KdfParams
 from app.core.store.verify import verify_folder
+from app.demo.accounts import DEMO_PASSWORD, create_demo
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.domain import document_reading as reading
-from app.core.domain import documents as docs
-from app.core.domain import inspections
-from app.core.domain.documents import Category, CustodyState
-from app.core.domain.inspections import Phase
+from app.core.domain.organisation import inspections
+from app.core.domain.organisation.inspections import Phase
+from app.core.domain.review import reading as reading
+from app.core.domain.review import requests as docs
+from app.core.domain.review.requests import Category, CustodyState
 from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from tests.core.org_support import world_fixture  # noqa: F401
 
@@ -319,9 +319,9 @@ def test_gate_is_in_place_without_importing_documents():
     from pathlib import Path
 
     code = (
-        "import app.core.domain.inspections as i;"
+        "import app.core.domain.organisation.inspections as i;"
         "print([g.__module__ + '.' + g.__name__ for g in i.PHASE_GATES])"
     )
     root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
-    assert "app.core.domain.documents.custody_gate" in out.stdout
+    assert "app.core.domain.review.requests.custody_gate" in out.stdout

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from app.core.domain import document_reading as reading
-from app.core.domain import document_search as search
-from app.core.domain import documents as docs
+from app.core.domain.review import reading as reading
+from app.core.domain.review import requests as docs
+from app.core.domain.review import search as search
 from app.core.imports import FileKind
 from app.core.imports import samples as s
 from tests.core.org_support import world_fixture  # noqa: F401

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from app.core import demo_org
-from app.core.demo_documents import HOUSING, WATER, populate_documents
-from app.core.domain import document_reading as reading
-from app.core.domain import document_search as search
-from app.core.domain import documents as docs
-from app.core.domain.documents import CustodyState
+from app.core.domain.review import reading as reading
+from app.core.domain.review import requests as docs
+from app.core.domain.review import search as search
+from app.core.domain.review.requests import CustodyState
 from app.core.imports import FileKind
 from app.core.printing import return_receipt
 from app.core.store import keyslots
 from app.core.store.keyslots import KdfParams
+from app.demo import org as demo_org
+from app.demo.review import HOUSING, WATER, populate_documents
 from tests.core import print_helpers as ph
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.domain import documents as docs
+from app.core.domain.review import requests as docs
 from app.core.errors import NotFound, PermissionDenied, ValidationError
 from app.core.printing import request_list, return_receipt
 from app.core.printing.register import list_prints

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.domain import document_reading as reading
-from app.core.domain import document_search as search
-from app.core.domain import documents as docs
-from app.core.domain.document_search import HitKind, bigram_words, cut_snippet, find_spans
+from app.core.domain.review import reading as reading
+from app.core.domain.review import requests as docs
+from app.core.domain.review import search as search
+from app.core.domain.review.search import HitKind, bigram_words, cut_snippet, find_spans
 from app.core.errors import NotFound, PermissionDenied, ValidationError
 from app.core.imports import samples as s
 from tests.core.org_support import world_fixture  # noqa: F401

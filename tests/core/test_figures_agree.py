@@ -7,9 +7,9 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.core.domain import figures, issues, leads, rectification
-from app.core.domain.issues import IssueStatus
-from app.core.domain.rectification import MeasureDraft
+from app.core.domain.register import figures, issues, leads, rectification
+from app.core.domain.register.issues import IssueStatus
+from app.core.domain.register.rectification import MeasureDraft
 from tests.core.issue_support import advance, category, draft, reg_fixture, signed_issue, world_fixture  # noqa: F401
 
 TARGETS = [

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from app.core.demo import DEMO_PASSWORD, create_demo
-from app.core.domain import figures, issues, leads, rectification
+from app.core.domain.register import figures, issues, leads, rectification
 from app.core.store.keyslots import KdfParams
 from app.core.workstation import Workstation
+from app.demo.accounts import DEMO_PASSWORD, create_demo
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ import zlib
 
 import pytest
 
-from app.core.domain import rectification
-from app.core.domain.issues import IssueStatus
-from app.core.domain.rectification import MeasureDraft
+from app.core.domain.register import rectification
+from app.core.domain.register.issues import IssueStatus
+from app.core.domain.register.rectification import MeasureDraft
 from app.core.errors import PermissionDenied
 from app.core.printing import register
 from app.core.printing.issue_list import issue_list_pdf, money_text

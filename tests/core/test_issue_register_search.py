@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.core.domain import issues
-from app.core.domain.issues import RegisterFilter, RegisterSort
+from app.core.domain.register import issues
+from app.core.domain.register.issues import RegisterFilter, RegisterSort
 from tests.core.issue_support import category, draft, reg_fixture, signed_issue, world_fixture  # noqa: F401
 
 

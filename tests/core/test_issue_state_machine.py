@@ -12,9 +12,9 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.core.domain import issues, rectification
-from app.core.domain.issues import TRANSITIONS, IssueStatus
-from app.core.domain.rectification import MeasureDraft
+from app.core.domain.register import issues, rectification
+from app.core.domain.register.issues import TRANSITIONS, IssueStatus
+from app.core.domain.register.rectification import MeasureDraft
 from app.core.errors import Conflict
 from tests.core.issue_support import reg_fixture, signed_issue, world_fixture  # noqa: F401
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.domain import classification, issues, petitions, rectification
-from app.core.domain.issues import Disposition, IssueStatus, RegisterFilter, RegisterSort
+from app.core.domain.register import classification, issues, petitions, rectification
+from app.core.domain.register.issues import Disposition, IssueStatus, RegisterFilter, RegisterSort
 from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from tests.core.issue_support import advance, category, draft, reg_fixture, signed_issue, world_fixture  # noqa: F401
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.domain import figures, issues, leads
-from app.core.domain.leads import Disposal, LeadDraft, LeadStatus, TransferTarget
+from app.core.domain.register import figures, issues, leads
+from app.core.domain.register.leads import Disposal, LeadDraft, LeadStatus, TransferTarget
 from app.core.errors import Conflict, NotFound, PermissionDenied, UserError, ValidationError
 from tests.core.issue_support import draft, reg_fixture, world_fixture  # noqa: F401
 

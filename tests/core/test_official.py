@@ -17,16 +17,16 @@ from pathlib import Path
 
 import pytest
 
-from app.core.demo import create_demo
 from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.core.official import assemble, copies, documents, seals, verify
-from app.core.official.demo import demo_seal_png, ensure_issue_records
 from app.core.official.documents import DocumentDraft
 from app.core.official.kinds import DocKind
 from app.core.printing.register import CopyStatus
 from app.core.security.roles import Cap, Role, allowed
 from app.core.store.keyslots import KdfParams
 from app.core.workstation import Workstation
+from app.demo.accounts import create_demo
+from app.demo.official import demo_seal_png, ensure_issue_records
 from tests.conftest import save_artifact
 from tests.core.print_helpers import fonts, page_count, squash, text
 

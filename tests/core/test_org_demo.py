@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from app.core import demo_org
-from app.core.domain import coverage, inspections, teams, terms, units
-from app.core.domain.inspections import Phase
+from app.core.domain.organisation import coverage, inspections, teams, terms, units
+from app.core.domain.organisation.inspections import Phase
 from app.core.errors import Conflict
 from app.core.store import keyslots
 from app.core.store.keyslots import KdfParams
+from app.demo import org as demo_org
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.domain import coverage, inspections, staff, teams, terms, units
-from app.core.domain.inspections import Phase
+from app.core.domain.organisation import coverage, inspections, staff, teams, terms, units
+from app.core.domain.organisation.inspections import Phase
 from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from tests.core.org_support import world_fixture  # noqa: F401
 

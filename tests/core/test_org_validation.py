@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.domain import inspections, staff, teams, terms, units
+from app.core.domain.organisation import inspections, staff, teams, terms, units
 from app.core.errors import PermissionDenied, ValidationError
 from tests.core.org_support import world_fixture  # noqa: F401
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.demo_org import demo_account
-from app.core.domain import coverage, inspections, staff, teams, terms, units
+from app.core.domain.organisation import coverage, inspections, staff, teams, terms, units
 from app.core.errors import NotFound, PermissionDenied
 from app.core.security import visibility
 from app.core.security.roles import Role
+from app.demo.org import demo_account
 from tests.core.org_support import ADMINS, world_fixture  # noqa: F401
 
 # username -> which of the two inspections (A: team 1 at 市教育局, B: team 2 at 市财政局) it may see

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer
 
-from app.core.domain.talk_types import QA, Addendum, IntervieweeCategory, Person, Talk, TalkKind, TalkStatus
+from app.core.domain.talks.types import QA, Addendum, IntervieweeCategory, Person, Talk, TalkKind, TalkStatus
 from app.core.errors import ValidationError
 from app.core.printing import fonts as fontmod
 from app.core.printing.document import build_pdf

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.core.domain import deadlines, issues, rectification
-from app.core.domain.issues import IssueStatus
-from app.core.domain.rectification import Completion, MeasureDraft, RectState
+from app.core.domain import deadlines
+from app.core.domain.register import issues, rectification
+from app.core.domain.register.issues import IssueStatus
+from app.core.domain.register.rectification import Completion, MeasureDraft, RectState
 from app.core.errors import Conflict, PermissionDenied, ValidationError
 from app.core.imports import read_material
 from tests.core.issue_support import advance, reg_fixture, signed_issue, world_fixture  # noqa: F401

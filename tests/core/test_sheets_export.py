@@ -14,7 +14,7 @@ from datetime import datetime
 import openpyxl
 import pytest
 
-from app.core.domain import leads
+from app.core.domain.register import leads
 from app.core.errors import Cancelled, NotFound, PermissionDenied
 from app.core.printing import register
 from app.core.sheets import exports, ledger

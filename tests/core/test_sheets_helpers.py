@@ -12,9 +12,9 @@ import zipfile
 
 import pytest
 
-from app.core.domain import rectification
-from app.core.domain.issues import IssueStatus
-from app.core.domain.rectification import MeasureDraft
+from app.core.domain.register import rectification
+from app.core.domain.register.issues import IssueStatus
+from app.core.domain.register.rectification import MeasureDraft
 from tests.core.issue_support import advance, reg_fixture, signed_issue  # noqa: F401
 from tests.core.org_support import world_fixture  # noqa: F401
 

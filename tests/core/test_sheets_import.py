@@ -7,7 +7,8 @@ import io
 import openpyxl
 import pytest
 
-from app.core.domain import rectification, terms
+from app.core.domain.organisation import terms
+from app.core.domain.register import rectification
 from app.core.errors import Conflict, PermissionDenied, ValidationError
 from app.core.imports.limits import ImportRefused
 from app.core.sheets import exports, ledger, ledger_import, lists_import

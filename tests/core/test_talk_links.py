@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.domain import issues, talks
-from app.core.domain.issues import IssueStatus
-from app.core.domain.talk_links import issues_from_talk
+from app.core.domain.register import issues
+from app.core.domain.register.issues import IssueStatus
+from app.core.domain.talks import records as talks
+from app.core.domain.talks.links import issues_from_talk
 from app.core.errors import NotFound, PermissionDenied
 from tests.core.issue_support import draft, reg_fixture, world_fixture  # noqa: F401
 from tests.core.test_talks import form

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from app.core.domain import talks
-from app.core.domain.talk_outlines import load_library, outline_for, templates_for
-from app.core.domain.talk_types import QA, IntervieweeCategory, TalkForm, TalkKind, TalkStatus
+from app.core.domain.talks import records as talks
+from app.core.domain.talks.outlines import load_library, outline_for, templates_for
+from app.core.domain.talks.types import QA, IntervieweeCategory, TalkForm, TalkKind, TalkStatus
 from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.core.printing.register import list_prints
 from app.core.store.connection import IntegrityError

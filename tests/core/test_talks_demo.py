@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from app.core import demo_org
-from app.core.demo_talks import populate_talks
-from app.core.domain import talks
-from app.core.domain.talk_types import IntervieweeCategory, TalkStatus
+from app.core.domain.talks import records as talks
+from app.core.domain.talks.types import IntervieweeCategory, TalkStatus
 from app.core.store import keyslots
 from app.core.store.keyslots import KdfParams
+from app.demo import org as demo_org
+from app.demo.talks import populate_talks
 
 
 def test_demo_talks(login, monkeypatch):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.demo import create_demo
 from app.core.store.keyslots import KdfParams
+from app.demo.accounts import create_demo
 from tests.conftest import DEMO_PASSWORD
 from tests.ui.conftest import run_job
 

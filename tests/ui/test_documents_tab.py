@@ -15,16 +15,20 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QPushButton
 
-from app.core.demo import create_demo
-from app.core.demo_documents import HOUSING, WATER
-from app.core.domain import document_reading as reading
-from app.core.domain import documents as docs
-from app.core.domain import inspections
-from app.core.domain.documents import CustodyState
-from app.core.domain.inspections import Phase
+from app.core.domain.organisation import inspections
+from app.core.domain.organisation.inspections import Phase
+from app.core.domain.review import reading as reading
+from app.core.domain.review import requests as docs
+from app.core.domain.review.requests import CustodyState
 from app.core.imports import samples
 from app.core.store.keyslots import KdfParams
-from app.ui.documents.dialogs import (
+from app.demo.accounts import create_demo
+from app.demo.review import HOUSING, WATER
+from app.ui.main_window import MainWindow
+from app.ui.org.inspection_view import INSPECTION_TABS
+from app.ui.org.nav_model import INSPECTION
+from app.ui.org.workspace import OrgWorkspace
+from app.ui.review.dialogs import (
     CopiesDialog,
     ExcerptDialog,
     HandOverDialog,
@@ -34,12 +38,8 @@ from app.ui.documents.dialogs import (
     ReceiveDialog,
     ReturnDialog,
 )
-from app.ui.documents.panel import DocumentsPanel
-from app.ui.documents.viewer import MaterialViewer
-from app.ui.main_window import MainWindow
-from app.ui.org.inspection_view import INSPECTION_TABS
-from app.ui.org.nav_model import INSPECTION
-from app.ui.org.workspace import OrgWorkspace
+from app.ui.review.panel import DocumentsPanel
+from app.ui.review.viewer import MaterialViewer
 from tests.conftest import DEMO_PASSWORD
 from tests.ui.conftest import grab, run_job
 

@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from app.core.demo import create_demo
 from app.core.official import copies, documents, seals
-from app.core.official.demo import demo_seal_png, ensure_issue_records
 from app.core.official.kinds import DocKind
 from app.core.store.keyslots import KdfParams
+from app.demo.accounts import create_demo
+from app.demo.official import demo_seal_png, ensure_issue_records
 from tests.conftest import DEMO_PASSWORD
 from tests.ui.conftest import grab, run_job
 

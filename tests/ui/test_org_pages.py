@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from app.core.domain import staff, units
+from app.core.domain.organisation import staff, units
 from app.ui.org.coverage_view import UNCOVERED_BACKGROUND
 from app.ui.org.dialogs import PersonDialog, RecusalDialog, StaffDialog, UnitDialog
 from app.ui.org.workspace import OrgWorkspace

@@ -16,11 +16,11 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QPushButton
 
-from app.core.demo import create_demo
-from app.core.domain import inspections, teams, terms
-from app.core.domain.inspections import PHASE_GATES, Phase
+from app.core.domain.organisation import inspections, teams, terms
+from app.core.domain.organisation.inspections import PHASE_GATES, Phase
 from app.core.errors import Conflict
 from app.core.store.keyslots import KdfParams
+from app.demo.accounts import create_demo
 from app.ui.main_window import MainWindow
 from app.ui.org.dialogs import PhaseDialog, RoundDialog, TermDialog
 from app.ui.org.inspection_dialog import InspectionDialog

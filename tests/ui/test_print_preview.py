@@ -13,7 +13,7 @@ from PySide6.QtGui import QPageSize, QPdfWriter
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.core.domain import talks
+from app.core.domain.talks import records as talks
 from app.core.errors import PermissionDenied
 from app.core.printing.register import PrintAction, list_prints
 from app.ui.printing import PrintPreviewDialog, preview, render

@@ -15,12 +15,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.core.demo import create_demo
-from app.core.domain import figures, inspections, issues, leads, rectification
-from app.core.domain.issues import IssueStatus, RegisterFilter, RegisterSort, RegisterSortKey
-from app.core.domain.rectification import RectState
+from app.core.domain.organisation import inspections
+from app.core.domain.register import figures, issues, leads, rectification
+from app.core.domain.register.issues import IssueStatus, RegisterFilter, RegisterSort, RegisterSortKey
+from app.core.domain.register.rectification import RectState
 from app.core.errors import Conflict, PermissionDenied, UserError
 from app.core.store.keyslots import KdfParams
+from app.demo.accounts import create_demo
 from app.ui.org.inspection_view import INSPECTION_TABS, InspectionView
 from app.ui.register import ops
 from app.ui.register.dialogs import ActionDialog, EvidenceDialog

@@ -13,8 +13,8 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QTabWidget
 
-from app.core.domain import talks
-from app.core.domain.talk_types import TalkStatus
+from app.core.domain.talks import records as talks
+from app.core.domain.talks.types import TalkStatus
 from app.core.errors import NotFound
 from app.core.printing.register import list_prints
 from app.core.workstation import Workstation

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit
 
-from app.core.domain import talks
-from app.core.domain.talk_links import issues_from_talk
+from app.core.domain.talks import records as talks
+from app.core.domain.talks.links import issues_from_talk
 from app.ui.printing import render
 from app.ui.talks.issue_viewer import CHANGING_BUTTONS, ReadOnlyIssueDialog
 from tests.ui.conftest import grab, run_job

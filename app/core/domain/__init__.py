@@ -14,4 +14,4 @@ entry in one transaction.
 
 # Phase gates must be in place whenever an inspection can move, whichever module was imported first:
 # documents registers "every borrowed item returned before leaving 了解情况" in inspections.PHASE_GATES.
-from app.core.domain import documents as _documents  # noqa: E402, F401
+from app.core.domain.review import requests as _documents  # noqa: E402, F401

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from app.core.domain import deadlines, figures, inspections, issues, leads, rectification, terms
-from app.core.domain.inspections import Phase
-from app.core.domain.issues import Disposition, Issue, IssueLevel, IssueStatus
-from app.core.domain.leads import TransferTarget
-from app.core.domain.rectification import RectState
-from app.core.domain.terms import chinese_number
+from app.core.domain import deadlines
+from app.core.domain.organisation import inspections, terms
+from app.core.domain.organisation.inspections import Phase
+from app.core.domain.organisation.terms import chinese_number
+from app.core.domain.register import figures, issues, leads, rectification
+from app.core.domain.register.issues import Disposition, Issue, IssueLevel, IssueStatus
+from app.core.domain.register.leads import TransferTarget
+from app.core.domain.register.rectification import RectState
 from app.core.official.documents import DocumentDraft, require_scope
 from app.core.official.kinds import DocKind
 from app.core.printing.gbt9704 import chinese_date

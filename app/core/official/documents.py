@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core.domain import _fields as f
-from app.core.domain import leads
+from app.core.domain.register import leads
 from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.core.official.kinds import DocKind
 from app.core.printing.furniture import classification_mark

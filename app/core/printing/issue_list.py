@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Spacer
 
-from app.core.domain import issues
-from app.core.domain.issues import Issue, IssueStatus
+from app.core.domain.register import issues
+from app.core.domain.register.issues import Issue, IssueStatus
 from app.core.printing import register
 from app.core.printing.fonts import FontSet, default_fonts
 from app.core.printing.landscape import (

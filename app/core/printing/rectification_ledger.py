@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from reportlab.platypus import Spacer
 
-from app.core.domain import rectification
-from app.core.domain.issues import Issue
-from app.core.domain.rectification import Rectification, RectState
+from app.core.domain.register import rectification
+from app.core.domain.register.issues import Issue
+from app.core.domain.register.rectification import Rectification, RectState
 from app.core.printing import register
 from app.core.printing.fonts import FontSet, default_fonts
 from app.core.printing.landscape import (

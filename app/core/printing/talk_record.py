@@ -15,7 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
 
-from app.core.domain.talk_types import Talk, TalkStatus
+from app.core.domain.talks.types import Talk, TalkStatus
 from app.core.printing.document import build_pdf, frame_width
 from app.core.printing.fonts import FontSet, default_fonts
 from app.core.printing.furniture import Furniture

@@ -11,8 +11,8 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
-from app.core.domain import issues
-from app.core.domain.issues import Evidence, Issue
+from app.core.domain.register import issues
+from app.core.domain.register.issues import Evidence, Issue
 from app.core.printing import register
 from app.core.printing.document import build_pdf, frame_width
 from app.core.printing.fonts import FontSet, default_fonts

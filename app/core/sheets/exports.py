@@ -19,8 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.domain import deadlines, documents, figures, issues, leads, talks
-from app.core.domain.issues import IssueStatus
+from app.core.domain import deadlines
+from app.core.domain.register import figures, issues, leads
+from app.core.domain.register.issues import IssueStatus
+from app.core.domain.review import requests as documents
+from app.core.domain.talks import records as talks
 from app.core.errors import Cancelled, ValidationError
 from app.core.printing import register
 from app.core.printing.furniture import classification_mark

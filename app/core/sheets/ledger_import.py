@@ -22,8 +22,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from app.core.domain import deadlines, issues, rectification
-from app.core.domain.rectification import Completion
+from app.core.domain import deadlines
+from app.core.domain.register import issues, rectification
+from app.core.domain.register.rectification import Completion
 from app.core.errors import ValidationError
 from app.core.imports.limits import ImportRefused
 from app.core.security import visibility

@@ -20,9 +20,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from app.core.domain import teams, units
-from app.core.domain.teams import TeamPosition
-from app.core.domain.units import UnitKind
+from app.core.domain.organisation import teams, units
+from app.core.domain.organisation.teams import TeamPosition
+from app.core.domain.organisation.units import UnitKind
 from app.core.errors import ValidationError
 from app.core.imports.limits import ImportRefused
 from app.core.security.roles import Cap

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from app.core.domain.leads import TransferTarget
+from app.core.domain.register.leads import TransferTarget
 from app.core.errors import UserError
 from app.core.official import assemble, copies, documents
 from app.core.official.kinds import INSPECTION_KINDS, DocKind

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain import coverage, terms
-from app.core.domain.coverage import CoverageRow
-from app.core.domain.terms import RoundKind, Term, chinese_number
-from app.core.domain.units import UnitKind
+from app.core.domain.organisation import coverage, terms
+from app.core.domain.organisation.coverage import CoverageRow
+from app.core.domain.organisation.terms import RoundKind, Term, chinese_number
+from app.core.domain.organisation.units import UnitKind
 from app.ui.db_worker import DbWorker
 from app.ui.messages import show_error
 from app.ui.org.common import Column, FilterProxy, RecordTableModel, make_table, restore_header, save_header

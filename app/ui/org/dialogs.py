@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain import inspections, staff, terms, units
-from app.core.domain.inspections import Inspection, Phase
-from app.core.domain.staff import Recusal, StaffEntry
-from app.core.domain.terms import RoundKind, RoundStatus, Term
-from app.core.domain.units import LeadershipPerson, Unit, UnitKind
+from app.core.domain.organisation import inspections, staff, terms, units
+from app.core.domain.organisation.inspections import Inspection, Phase
+from app.core.domain.organisation.staff import Recusal, StaffEntry
+from app.core.domain.organisation.terms import RoundKind, RoundStatus, Term
+from app.core.domain.organisation.units import LeadershipPerson, Unit, UnitKind
 from app.core.errors import UserError, ValidationError
 from app.ui.db_worker import DbWorker
 from app.ui.org import ops

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain import units
-from app.core.domain.units import LeadershipPerson, Unit, UnitKind
+from app.core.domain.organisation import units
+from app.core.domain.organisation.units import LeadershipPerson, Unit, UnitKind
 from app.ui.db_worker import DbWorker
 from app.ui.messages import show_error
 from app.ui.org.common import (

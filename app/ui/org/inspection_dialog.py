@@ -6,8 +6,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from app.core.domain import inspections
-from app.core.domain.inspections import Inspection
+from app.core.domain.organisation import inspections
+from app.core.domain.organisation.inspections import Inspection
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker
 from app.ui.org import ops

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain.inspections import PHASES, PhaseMove
+from app.core.domain.organisation.inspections import PHASES, PhaseMove
 from app.ui.db_worker import DbWorker
 from app.ui.org import ops
 from app.ui.org.common import Column, FilterProxy, RecordTableModel, make_table

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QStyle
 
-from app.core.domain import inspections, teams, terms
+from app.core.domain.organisation import inspections, teams, terms
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker
 

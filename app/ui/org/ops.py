@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.core.domain import inspections, staff, teams, terms, units
-from app.core.domain.inspections import Inspection, PhaseMove
-from app.core.domain.terms import Batch, Round, Term
+from app.core.domain.organisation import inspections, staff, teams, terms, units
+from app.core.domain.organisation.inspections import Inspection, PhaseMove
+from app.core.domain.organisation.terms import Batch, Round, Term
 from app.core.errors import UserError
 from app.core.security.roles import Cap
 from app.core.session import Session

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from app.core.domain import staff
-from app.core.domain.staff import Recusal, StaffEntry
+from app.core.domain.organisation import staff
+from app.core.domain.organisation.staff import Recusal, StaffEntry
 from app.ui.db_worker import DbWorker
 from app.ui.messages import show_error
 from app.ui.org.common import (

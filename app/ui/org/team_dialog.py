@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain import teams
-from app.core.domain.teams import TeamMember, TeamPosition
+from app.core.domain.organisation import teams
+from app.core.domain.organisation.teams import TeamMember, TeamPosition
 from app.core.errors import Conflict, UserError, ValidationError
 from app.ui.db_worker import DbWorker
 from app.ui.org import ops
@@ -203,6 +203,6 @@ class TeamDialog(FormDialog):
 
 
 def _new_team_defaults(session, round_id: str):
-    from app.core.domain import terms
+    from app.core.domain.organisation import terms
 
     return terms.get_round(session, round_id), teams.suggested_name(session, round_id)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain import inspections, teams, terms
+from app.core.domain.organisation import inspections, teams, terms
 from app.core.errors import UserError
 from app.core.security.roles import Cap, allowed
 from app.ui.messages import show_error, show_info

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain import issues, leads, petitions, rectification
-from app.core.domain.issues import EvidenceKind
-from app.core.domain.rectification import MeasureType
+from app.core.domain.register import issues, leads, petitions, rectification
+from app.core.domain.register.issues import EvidenceKind
+from app.core.domain.register.rectification import MeasureType
 from app.core.errors import UserError, ValidationError
 from app.ui.db_worker import DbWorker
 from app.ui.org.common import FormDialog, fill_combo

@@ -1,5 +1,5 @@
 """统计: the figures the office reports, for a term, round, team or unit — computed by the core
-(app.core.domain.figures.compute), never typed in — shown as key figures and QPainter bar charts.
+(app.core.domain.register.figures.compute), never typed in — shown as key figures and QPainter bar charts.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain import figures
+from app.core.domain.register import figures
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker
 from app.ui.messages import show_error

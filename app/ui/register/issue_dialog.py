@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain import issues
-from app.core.domain.issues import Disposition, IssueDraft, IssueLevel, IssueTag, Seriousness
+from app.core.domain.register import issues
+from app.core.domain.register.issues import Disposition, IssueDraft, IssueLevel, IssueTag, Seriousness
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker
 from app.ui.drafts import DraftForm

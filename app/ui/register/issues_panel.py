@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain import issues
-from app.core.domain.issues import IssueStatus, IssueTag, RegisterFilter, Seriousness
+from app.core.domain.register import issues
+from app.core.domain.register.issues import IssueStatus, IssueTag, RegisterFilter, Seriousness
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker
 from app.ui.messages import show_error

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from app.core.domain import leads
+from app.core.domain.register import leads
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker
 from app.ui.org.common import ask

@@ -25,8 +25,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.core.domain import leads, rectification
-from app.core.domain.issues import (
+from app.core.domain.register import leads, rectification
+from app.core.domain.register.issues import (
     IssueStatus,
     IssueTag,
     RegisterFilter,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.core.domain import rectification
-from app.core.domain.rectification import OpenItemsOrder
+from app.core.domain.register import rectification
+from app.core.domain.register.rectification import OpenItemsOrder
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker
 from app.ui.messages import show_error

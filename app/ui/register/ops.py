@@ -10,19 +10,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from app.core.domain import (
-    classification,
-    figures,
-    inspections,
-    issues,
-    leads,
-    petitions,
-    rectification,
-    terms,
+from app.core.domain.organisation import inspections, terms
+from app.core.domain.register import classification, figures, issues, leads, petitions, rectification
+from app.core.domain.register.issues import (
+    Disposition,
+    Issue,
+    IssueStatus,
+    RegisterFilter,
+    RegisterRow,
+    RegisterSort,
 )
-from app.core.domain import document_reading as reading
-from app.core.domain import talks as talks_core
-from app.core.domain.issues import Disposition, Issue, IssueStatus, RegisterFilter, RegisterRow, RegisterSort
+from app.core.domain.review import reading as reading
+from app.core.domain.talks import records as talks_core
 from app.core.errors import UserError
 from app.core.imports import Material, read_file
 from app.core.security import visibility
@@ -220,7 +219,7 @@ def evidence_choices(session: Session, inspection_id: str, kind: str) -> list[Pi
             for p in petitions.list_petitions(session, inspection_id)
         ]
     if kind == issues.EvidenceKind.DOCUMENT:
-        from app.core.domain import documents as docs
+        from app.core.domain.review import requests as docs
 
         return [Pick(i.id, f"{i.number}. {i.title}") for i in docs.list_items(session, inspection_id)]
     return []
@@ -266,7 +265,7 @@ def open_evidence(session: Session, evidence: issues.Evidence) -> EvidenceView:
         )
         return EvidenceView(f"信访件（{p.received_on}）", text)
     if kind == issues.EvidenceKind.DOCUMENT and evidence.ref_id:
-        from app.core.domain import documents as docs
+        from app.core.domain.review import requests as docs
 
         item = docs.get_item(session, evidence.ref_id)
         return EvidenceView(

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from app.core.domain import petitions
-from app.core.domain.petitions import Handling
+from app.core.domain.register import petitions
+from app.core.domain.register.petitions import Handling
 from app.ui.db_worker import DbWorker
 from app.ui.org.common import ask
 from app.ui.register import models, ops

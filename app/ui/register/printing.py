@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from app.core.domain import issues
+from app.core.domain.register import issues
 from app.core.printing import issue_list, rectification_ledger, working_paper
 from app.core.printing.furniture import classification_mark
 from app.ui.db_worker import DbWorker

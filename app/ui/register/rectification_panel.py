@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPixmap
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from app.core.domain import rectification
-from app.core.domain.rectification import Completion, RectState
+from app.core.domain.register import rectification
+from app.core.domain.register.rectification import Completion, RectState
 from app.ui.db_worker import DbWorker
 from app.ui.messages import show_error
 from app.ui.org.common import ask, selected_record

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain import talk_links, talks
-from app.core.domain.talk_types import (
+from app.core.domain.talks import links as talk_links
+from app.core.domain.talks import records as talks
+from app.core.domain.talks.types import (
     CATEGORY_LABELS,
     KIND_LABELS,
     IntervieweeCategory,

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.core import drafts
-from app.core.domain import inspections, talk_outlines, talks, units
-from app.core.domain.talk_types import Person, Talk, TalkForm
-from app.core.domain.units import LeadershipPerson
+from app.core.domain.organisation import inspections, units
+from app.core.domain.organisation.units import LeadershipPerson
+from app.core.domain.talks import outlines as talk_outlines
+from app.core.domain.talks import records as talks
+from app.core.domain.talks.types import Person, Talk, TalkForm
 from app.core.security.roles import Cap
 from app.core.session import Session
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain import talks
-from app.core.domain.talk_types import CATEGORY_LABELS, STATUS_LABELS, IntervieweeCategory, TalkStatus
+from app.core.domain.talks import records as talks
+from app.core.domain.talks.types import CATEGORY_LABELS, STATUS_LABELS, IntervieweeCategory, TalkStatus
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker
 from app.ui.forms import child, load_form

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain.talk_types import QA
+from app.core.domain.talks.types import QA
 
 
 class _GrowingEdit(QTextEdit):

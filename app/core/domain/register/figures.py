@@ -1,0 +1,194 @@
+"""The figures the office reports (统计), always computed from the records, never typed in.
+
+For any scope — a term, a round, a team, a unit or one inspection — and limited to what the session
+may see: problems found (by category), dismissed, fed back and transferred; leads transferred, cases
+opened, sanctions and organisational handling (only for sessions allowed to know of leads: the office
+and, for their own teams, leaders); rectification items done / open / overdue and the close-out rate;
+units covered (and, for the office, all units in the directory).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.core.domain import deadlines
+from app.core.domain.register.leads import lead_filter_sql
+from app.core.security import visibility
+from app.core.security.roles import Cap
+from app.core.session import Session
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Narrow the figures; all None means everything the session may see."""
+
+    term_id: str | None = None
+    round_id: str | None = None
+    team_id: str | None = None
+    unit_id: str | None = None
+    inspection_id: str | None = None
+
+
+@dataclass
+class CategoryCount:
+    scheme_name: str
+    category_id: str | None  # None: not yet classified
+    category_name: str
+    count: int
+
+
+@dataclass
+class LeadFigures:
+    total: int = 0
+    transferred: int = 0
+    to_discipline_commission: int = 0
+    to_organisation_dept: int = 0
+    to_other: int = 0
+    reported: int = 0
+    overdue: int = 0
+    cases_opened: int = 0
+    sanctions: int = 0
+    organisational_handling: int = 0
+
+
+@dataclass
+class Figures:
+    scope: Scope
+    today: str
+    inspections: int = 0
+    units_covered: int = 0
+    units_total: int | None = None  # the whole directory; None for sessions that may not see it
+    issues_found: int = 0  # every issue not dismissed
+    issues_dismissed: int = 0
+    issues_fed_back: int = 0  # fed back to the unit
+    issues_transferred: int = 0  # transferred to another body
+    issues_closed_out: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    by_category: list[CategoryCount] = field(default_factory=list)
+    leads: LeadFigures | None = None  # None: this session may not know of leads
+    rectification_items: int = 0
+    rectification_done: int = 0  # closed out (销号)
+    rectification_open: int = 0
+    rectification_overdue: int = 0
+    measures_total: int = 0
+    measures_done: int = 0
+    measures_overdue: int = 0
+
+    @property
+    def close_out_rate(self) -> float:
+        """Closed-out rectification items over all items (0.0 when there are none)."""
+        return self.rectification_done / self.rectification_items if self.rectification_items else 0.0
+
+    @property
+    def coverage_rate(self) -> float | None:
+        if not self.units_total:
+            return None
+        return self.units_covered / self.units_total
+
+
+def _scope_sql(session: Session, scope: Scope) -> tuple[str, list]:
+    """A subquery of the inspection ids in scope and visible to the session."""
+    vis, vis_params = visibility.inspection_filter_sql(session, "x.id")
+    clauses, params = [vis], list(vis_params)
+    for value, clause in (
+        (scope.term_id, "x.round_id IN (SELECT id FROM rounds WHERE term_id = ?)"),
+        (scope.round_id, "x.round_id = ?"),
+        (scope.team_id, "x.team_id = ?"),
+        (scope.unit_id, "x.unit_id = ?"),
+        (scope.inspection_id, "x.id = ?"),
+    ):
+        if value:
+            clauses.append(clause)
+            params.append(value)
+    return f"SELECT x.id FROM inspections x WHERE {' AND '.join(clauses)}", params
+
+
+def compute(session: Session, scope: Scope | None = None, *, today: str | None = None) -> Figures:
+    """The figures for `scope` as of `today` (default: the current date). Audited as a view."""
+    scope = scope or Scope()
+    on = today or deadlines.today()
+    sub, params = _scope_sql(session, scope)
+    conn = session.conn
+    fig = Figures(scope=scope, today=on)
+
+    def one(sql: str, extra: list | tuple = ()) -> int:
+        return int(conn.execute(sql, [*params, *extra]).fetchone()[0] or 0)
+
+    fig.inspections = one(f"SELECT count(*) FROM ({sub})")
+    fig.units_covered = one(f"SELECT count(DISTINCT unit_id) FROM inspections WHERE id IN ({sub})")
+    if session.can(Cap.CASE_READ_ALL):
+        fig.units_total = int(conn.execute("SELECT count(*) FROM units").fetchone()[0])
+
+    for status, n in conn.execute(
+        f"SELECT status, count(*) FROM issues WHERE inspection_id IN ({sub}) GROUP BY status", params
+    ):
+        fig.by_status[status] = int(n)
+    fig.issues_dismissed = fig.by_status.get("dismissed", 0)
+    fig.issues_found = sum(fig.by_status.values()) - fig.issues_dismissed
+    fig.issues_closed_out = fig.by_status.get("closed_out", 0)
+    fig.issues_fed_back = one(
+        f"SELECT count(*) FROM issues WHERE inspection_id IN ({sub}) AND disposition = 'unit' AND status != 'dismissed'"
+    )
+    fig.issues_transferred = one(
+        f"SELECT count(*) FROM issues WHERE inspection_id IN ({sub})"
+        " AND disposition IN ('discipline_commission', 'organisation_dept', 'other') AND status != 'dismissed'"
+    )
+    rows = conn.execute(
+        "SELECT coalesce(s.name, ''), i.category_id, coalesce(c.name, ''), count(*)"
+        " FROM issues i LEFT JOIN classification_nodes c ON c.id = i.category_id"
+        " LEFT JOIN classification_schemes s ON s.id = c.scheme_id"
+        f" WHERE i.inspection_id IN ({sub}) AND i.status != 'dismissed'"
+        " GROUP BY i.category_id ORDER BY s.sort_order, c.sort_order",
+        params,
+    ).fetchall()
+    fig.by_category = [CategoryCount(r[0], r[1], r[2] or "未分类", int(r[3])) for r in rows]
+
+    if session.can(Cap.LEADS_READ):
+        fig.leads = _lead_figures(session, sub, params, on)
+
+    rect = f"SELECT r.id FROM rectifications r JOIN issues i ON i.id = r.issue_id WHERE i.inspection_id IN ({sub})"
+    fig.rectification_items = one(f"SELECT count(*) FROM ({rect})")
+    fig.rectification_done = one(
+        f"SELECT count(*) FROM rectifications WHERE id IN ({rect}) AND state = 'closed'"
+    )
+    fig.rectification_open = fig.rectification_items - fig.rectification_done
+    fig.rectification_overdue = one(
+        f"SELECT count(*) FROM issues WHERE inspection_id IN ({sub}) AND rect_due < ?", [on]
+    )
+    fig.measures_total = one(
+        f"SELECT count(*) FROM rectification_measures WHERE rectification_id IN ({rect})"
+    )
+    fig.measures_done = one(
+        f"SELECT count(*) FROM rectification_measures WHERE rectification_id IN ({rect}) AND completion = 'done'"
+    )
+    fig.measures_overdue = one(
+        "SELECT count(*) FROM rectification_measures m JOIN rectifications r ON r.id = m.rectification_id"
+        f" WHERE r.id IN ({rect}) AND r.state != 'closed' AND m.completion != 'done' AND m.deadline < ?",
+        [on],
+    )
+    session.audit("figures_view", "figures", "", _scope_summary(scope))
+    return fig
+
+
+def _lead_figures(session: Session, sub: str, params: list, on: str) -> LeadFigures:
+    where, lead_params = lead_filter_sql(session)
+    row = session.conn.execute(
+        "SELECT count(*),"
+        " sum(l.status != 'registered'),"
+        " sum(l.transfer_to = 'discipline_commission'),"
+        " sum(l.transfer_to = 'organisation_dept'),"
+        " sum(l.transfer_to = 'other'),"
+        " sum(l.status = 'reported'),"
+        " sum(l.status = 'transferred' AND l.report_due < ?),"
+        " sum(l.case_opened = 1),"
+        " sum(l.sanction != ''),"
+        " sum(l.org_handling != '')"
+        f" FROM leads l WHERE l.inspection_id IN ({sub}) AND {where}",
+        [on, *params, *lead_params],
+    ).fetchone()
+    return LeadFigures(*(int(v or 0) for v in row))
+
+
+def _scope_summary(scope: Scope) -> str:
+    parts = [f"{k} {v}" for k, v in scope.__dict__.items() if v]
+    return ", ".join(parts) or "all"

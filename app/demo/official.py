@@ -1,0 +1,180 @@
+"""Demo material for official documents: a drawn seal image and, where the demo has none yet, a small
+set of issue-register records for one inspection, so every document kind has something to say.
+
+Everything goes through the ordinary core operations (capabilities, validation, audit). The seal is
+a drawing made here (a red ring, a star and the office's name around it), clearly a demo seal.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+
+from app import paths
+from app.core.domain.register import classification, issues, leads, rectification
+from app.core.domain.register.issues import Disposition, IssueDraft, IssueLevel
+from app.core.domain.register.leads import LeadDraft
+from app.core.domain.register.rectification import MeasureDraft
+from app.core.session import Session
+
+SEAL_RED = (214, 24, 32)
+
+
+def demo_seal_png(name: str = "某市委巡察工作领导小组办公室", size: int = 480) -> bytes:
+    """A round red seal with a transparent background (PNG bytes), drawn with Pillow."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    scale = 2  # drawn large and scaled down, for smooth edges
+    s = size * scale
+    img = Image.new("RGBA", (s, s), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(img)
+    ring = int(s * 0.035)
+    draw.ellipse((ring // 2, ring // 2, s - ring // 2, s - ring // 2), outline=(*SEAL_RED, 235), width=ring)
+    # The five-pointed star in the middle.
+    cx = cy = s / 2
+    outer, inner = s * 0.17, s * 0.17 * 0.382
+    points = []
+    for k in range(10):
+        r = outer if k % 2 == 0 else inner
+        a = -math.pi / 2 + k * math.pi / 5
+        points.append((cx + r * math.cos(a), cy + r * math.sin(a)))
+    draw.polygon(points, fill=(*SEAL_RED, 235))
+    # The name around the upper arc, each character turned to face the centre.
+    font = ImageFont.truetype(str(paths.resource("fonts") / "gbsn00lp.ttf"), int(s * 0.105))
+    span = math.radians(250)
+    radius = s * 0.36
+    for k, ch in enumerate(name):
+        a = -math.pi / 2 - span / 2 + span * (k + 0.5) / len(name)
+        glyph = Image.new("RGBA", (int(s * 0.14), int(s * 0.14)), (0, 0, 0, 0))
+        ImageDraw.Draw(glyph).text(
+            (glyph.width / 2, glyph.height / 2), ch, font=font, fill=(*SEAL_RED, 235), anchor="mm"
+        )
+        glyph = glyph.rotate(-math.degrees(a) - 90, resample=Image.BICUBIC)
+        x = cx + radius * math.cos(a) - glyph.width / 2
+        y = cy + radius * math.sin(a) - glyph.height / 2
+        img.alpha_composite(glyph, (int(x), int(y)))
+    img = img.resize((size, size), Image.LANCZOS)
+    out = io.BytesIO()
+    img.save(out, "PNG")
+    return out.getvalue()
+
+
+ISSUES = [
+    (
+        "违规发放津贴补贴",
+        "2025年，该局以“加班补助”“值班补助”名义向局机关干部违规发放津贴补贴共计12.6万元，涉及干部45人。",
+        IssueLevel.LEADERSHIP,
+    ),
+    (
+        "“三重一大”决策制度执行不严格",
+        "2024年以来，该局3项工程项目和2笔大额资金支出未经党组会集体研究，由分管领导个人审批后即予实施。",
+        IssueLevel.LEADERSHIP,
+    ),
+    (
+        "基层党组织“三会一课”落实不到位",
+        "抽查该局5个党支部2025年会议记录，其中3个支部未按规定召开党小组会，组织生活会记录内容雷同。",
+        IssueLevel.DEPARTMENT,
+    ),
+    (
+        "选人用人程序不规范",
+        "2025年提拔的4名科级干部中，有2人的考察材料缺少民主推荐环节记录，个别干部任职前公示期不足5个工作日。",
+        IssueLevel.DEPARTMENT,
+    ),
+    (
+        "工程项目监管不到位",
+        "对保障性住房项目监管不严，2个项目存在未批先建、超概算问题，超概算金额共计860万元。",
+        IssueLevel.DEPARTMENT,
+    ),
+]
+
+
+def ensure_issue_records(
+    member: Session, leader: Session, office: Session, inspection_id: str, *, minimum: int = 5
+) -> int:
+    """Give an inspection a few issues in different states, a lead and rectification items, unless it
+    has `minimum` issues already. Returns how many issues it has afterwards."""
+    existing = member.conn.execute(
+        "SELECT count(*) FROM issues WHERE inspection_id = ?", (inspection_id,)
+    ).fetchone()[0]
+    if existing >= minimum:
+        return int(existing)
+    if not classification.list_schemes(office):
+        classification.install_presets(office)
+    scheme = next(
+        (s for s in classification.list_schemes(office, tree=True) if s.key == "four_focuses"),
+        classification.list_schemes(office, tree=True)[0],
+    )
+    made = []
+    for k, (title, facts, level) in enumerate(ISSUES):
+        category = scheme.categories[k % len(scheme.categories)]
+        issue = issues.create_issue(
+            member,
+            inspection_id,
+            IssueDraft(
+                title=title,
+                found_on="2026-04-10",
+                facts=facts,
+                legal_basis="违反《中国共产党纪律处分条例》有关规定。",
+                responsibility="党组履行主体责任不力。",
+                found_by="周清源",
+                written_by="周清源",
+                category_id=category.id,
+                level=level,
+            ),
+        )
+        issues.add_evidence(member, issue.id, "other", description="财务凭证及会议记录复印件")
+        issues.record_review(member, issue.id, "事实清楚，定性准确，同意报组长签批。", "2026-04-12")
+        issues.sign(leader, issue.id, "2026-04-13")
+        issues.verify(member, issue.id, "2026-04-14")
+        made.append(issue)
+    # Feedback to the unit for the first four; the fifth goes to the discipline commission.
+    for issue in made[:4]:
+        issues.feed_back(leader, issue.id, "2026-04-20", Disposition.UNIT)
+    issues.feed_back(leader, made[4].id, "2026-04-20", Disposition.DISCIPLINE_COMMISSION)
+    plans = [
+        (
+            "全面清退违规发放款项，修订津补贴发放管理办法。",
+            [
+                ("清退违规发放的津贴补贴", "2026-05-30", "done"),
+                ("修订津补贴发放管理办法", "2026-06-30", "not_done"),
+            ],
+        ),
+        (
+            "严格执行“三重一大”集体决策制度。",
+            [("修订党组议事规则，明确集体决策事项清单", "2026-05-10", "not_done")],
+        ),
+        ("规范基层党组织生活。", [("开展支部组织生活专项检查", "2026-07-31", "not_done")]),
+    ]
+    for issue, (goal, measures) in zip(made[:3], plans, strict=True):
+        rectification.record_plan(member, issue.id, goal, "2026-05-06")
+        for description, deadline, _completion in measures:
+            rectification.add_measure(
+                member,
+                issue.id,
+                MeasureDraft(
+                    description=description,
+                    types={"rules"},
+                    responsible_leader="局党组书记",
+                    responsible_dept="办公室",
+                    responsible_person="王建国",
+                    deadline=deadline,
+                ),
+            )
+        for m in rectification.load(member.conn, issue.id).measures:
+            done = dict((d, c) for d, _, c in measures)[m.description]
+            if done == "done":
+                rectification.set_measure_completion(member, m.id, "done", "2026-05-25")
+    lead = leads.create_lead(
+        leader,
+        inspection_id,
+        LeadDraft(
+            person_name="张某某",
+            person_post="市住房和城乡建设局原副局长",
+            summary="反映其在保障性住房项目招投标中为特定企业提供帮助，并收受该企业负责人所送购物卡。",
+            source="petition",
+            source_note="来信",
+            received_on="2026-04-08",
+        ),
+    )
+    leads.link_issue(leader, lead.id, made[4].id)
+    return int(existing) + len(made)
