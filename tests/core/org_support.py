@@ -42,10 +42,13 @@ class World:
     insp_b: inspections.Inspection
 
     def audit_rows(self, action: str) -> list[tuple]:
-        return self.office.conn.execute(
-            "SELECT username, object_type, object_id, summary FROM audit WHERE action = ? ORDER BY seq",
-            (action,),
-        ).fetchall()
+        return [
+            tuple(r)
+            for r in self.office.conn.execute(
+                "SELECT username, object_type, object_id, summary FROM audit WHERE action = ? ORDER BY seq",
+                (action,),
+            )
+        ]
 
 
 @pytest.fixture(name="world")

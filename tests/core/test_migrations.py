@@ -38,7 +38,9 @@ def test_upgrade_from_every_earlier_version(tmp_path, start):
         )
         assert migrate(conn) == list(range(start + 1, LATEST + 1))
         assert schema_version(conn) == LATEST
-        assert conn.execute("SELECT username, display_name FROM users").fetchall() == [("old_u-00", "旧账号")]
+        assert [tuple(r) for r in conn.execute("SELECT username, display_name FROM users")] == [
+            ("old_u-00", "旧账号")
+        ]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert migrate(conn) == []  # idempotent

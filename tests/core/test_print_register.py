@@ -12,9 +12,12 @@ from app.core.store.connection import IntegrityError
 
 
 def _audit(session, action):
-    return session.conn.execute(
-        "SELECT object_type, object_id, summary FROM audit WHERE action = ? ORDER BY seq", (action,)
-    ).fetchall()
+    return [
+        tuple(r)
+        for r in session.conn.execute(
+            "SELECT object_type, object_id, summary FROM audit WHERE action = ? ORDER BY seq", (action,)
+        )
+    ]
 
 
 def test_copy_numbers_run_per_document(login):

@@ -81,4 +81,4 @@ def db_state(conn) -> dict:
         "imports": "SELECT count(*) FROM sheet_imports",
         "mappings": "SELECT kind, signature, mapping FROM sheet_mappings ORDER BY kind, signature",
     }
-    return {k: conn.execute(sql).fetchall() for k, sql in q.items()}
+    return {k: [tuple(r) for r in conn.execute(sql)] for k, sql in q.items()}

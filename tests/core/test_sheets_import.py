@@ -89,7 +89,9 @@ def test_round_trip_changes_exactly_what_the_unit_filled_in(lw):
     items = lw.office.conn.execute(
         "SELECT action, row_number FROM sheet_import_items ORDER BY row_number"
     ).fetchall()
-    assert sorted(items) == sorted([("progress", r1), ("completion", r2), ("remark", r2), ("progress", rb)])
+    assert sorted(map(tuple, items)) == sorted(
+        [("progress", r1), ("completion", r2), ("remark", r2), ("progress", rb)]
+    )
     assert lw.audit_rows("sheet_import")[-1][0] == "member1"
     # re-exported, the ledger shows the new state; importing it again changes nothing
     again = ledger_import.preview_ledger(lw.member, lw.insp_a.id, _export(lw), today=TODAY)
@@ -207,10 +209,9 @@ def test_unit_list_mapped_once_then_remembered(lw):
     people = conn.execute(
         "SELECT name, is_top_leader FROM leadership WHERE unit_id = ? ORDER BY name", (unit[0],)
     )
-    assert people.fetchall() == [("孙立华", 1), ("钱晓东", 0)]
-    assert conn.execute("SELECT position FROM leadership WHERE name = '李红梅'").fetchone() == (
-        "党组副书记、副局长",
-    )
+    assert [tuple(r) for r in people] == [("孙立华", 1), ("钱晓东", 0)]
+    position = conn.execute("SELECT position FROM leadership WHERE name = '李红梅'").fetchone()
+    assert position["position"] == "党组副书记、副局长"
     # the same layout next time: remembered, no mapping needed, nothing left to change but the refusals
     again = lists_import.inspect_sheet(lw.office, "unit_list", data)
     assert again.remembered and again.mapping == layout.mapping
@@ -257,7 +258,7 @@ def test_team_list_into_a_new_round(lw):
         " JOIN users u ON u.id = m.user_id WHERE t.round_id = ? ORDER BY t.name, u.username",
         (rnd.id,),
     ).fetchall()
-    assert rows == [
+    assert [tuple(r) for r in rows] == [
         ("第一巡察组", "leader1", "leader"),
         ("第一巡察组", "member1", "member"),
         ("第二巡察组", "leader2", "leader"),

@@ -174,7 +174,7 @@ def _snapshot(conn) -> dict[str, list[tuple]]:
 
 def _rows(conn, table: str) -> list[tuple]:
     # Some tables are WITHOUT ROWID: order in Python.
-    return sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
+    return sorted((tuple(r) for r in conn.execute(f'SELECT * FROM "{table}"')), key=repr)
 
 
 def test_flipped_byte_in_a_middle_page_is_reported_and_never_read_as_wrong_data(filled_workstation):

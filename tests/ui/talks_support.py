@@ -47,10 +47,13 @@ def audit_rows(qtbot, worker, action: str) -> list[tuple]:
     """(username, object_type, object_id, summary) of every audit entry with this action."""
 
     def query(session):
-        return session.conn.execute(
-            "SELECT username, object_type, object_id, summary FROM audit WHERE action = ? ORDER BY seq",
-            (action,),
-        ).fetchall()
+        return [
+            tuple(r)
+            for r in session.conn.execute(
+                "SELECT username, object_type, object_id, summary FROM audit WHERE action = ? ORDER BY seq",
+                (action,),
+            )
+        ]
 
     return run_job(qtbot, worker, query)
 

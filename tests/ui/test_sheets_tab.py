@@ -119,7 +119,7 @@ def test_ledger_import_wizard_preview_and_apply(qtbot, panel, lw, tmp_path):
     measure = lw.office.conn.execute(
         "SELECT completion FROM rectification_measures WHERE id = ?", (lw.m2.id,)
     ).fetchone()
-    assert measure == ("done",)
+    assert measure["completion"] == "done"
 
 
 def test_unit_list_wizard_mapping_remembered(qtbot, panel, lw, tmp_path):

@@ -104,6 +104,8 @@ def open_connection(path: Path, db_key: bytes, *, create: bool = False, readonly
                 continue
             conn.execute(f"PRAGMA {name} = {value}")
         sql_functions.register(conn)  # before any write: triggers call them (m0009)
+        # Rows are read by column name (row["status"]), so that adding a column cannot shift a record.
+        conn.row_factory = sqlcipher3.Row
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         raise StoreError("数据库无法用此密钥打开：密钥不符，或文件已损坏、不是本系统的数据库。") from exc
