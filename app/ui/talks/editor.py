@@ -1,7 +1,7 @@
 """The talk form: details, outline, record (Q&A blocks), signature and addenda, with autosave.
 
 Unsaved input is autosaved every few seconds as an encrypted draft through the core
-(talks.autosave, keyed talks.draft_key), and the same payload is kept by the lock (DraftForm), so
+(talk_drafts.autosave, keyed talk_drafts.draft_key), and the same payload is kept by the lock (DraftForm), so
 nothing typed is lost to a lock or a crash; opening the talk again brings it back. A signed record
 is shown read-only: corrections go in as dated addenda.
 """
@@ -29,11 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.domain.talks import drafts as talk_drafts
 from app.core.domain.talks import links as talk_links
-from app.core.domain.talks import records as talks
+from app.core.domain.talks import printing as talk_printing
+from app.core.domain.talks import scans as talk_scans
+from app.core.domain.talks import writes as talk_writes
 from app.core.domain.talks.types import (
     CATEGORY_LABELS,
     KIND_LABELS,
+    QA,
     IntervieweeCategory,
     Talk,
     TalkForm,
@@ -203,7 +207,7 @@ class TalkEditor(QWidget, DraftForm):
             self._loading = False
         self.dirty = opened.draft is not None and self.editable()
         self._unsaved_since_autosave = False
-        self.draft_key = talks.draft_key(self.inspection_id, self.talk.id if self.talk else None)
+        self.draft_key = talk_drafts.draft_key(self.inspection_id, self.talk.id if self.talk else None)
         if not self.editable():
             self.draft_key = ""  # nothing to keep: the form cannot be edited
         self._show_state()
@@ -405,7 +409,7 @@ class TalkEditor(QWidget, DraftForm):
     def outline_to_record(self) -> None:
         questions = [q.strip() for q in self.outline_edit.toPlainText().splitlines() if q.strip()]
         present = {b.question for b in self.record.value()}
-        blocks = self.record.value() + [talks.QA(q) for q in questions if q not in present]
+        blocks = self.record.value() + [QA(q) for q in questions if q not in present]
         self.record.set_blocks(blocks)
         self.tabs.setCurrentIndex(2)
         if self.record.blocks:
@@ -470,7 +474,7 @@ class TalkEditor(QWidget, DraftForm):
         if not (self.draft_key and self.dirty and self._unsaved_since_autosave and self.editable()):
             return
         self._unsaved_since_autosave = False
-        self.worker.submit(talks.autosave, self.draft_key, self.form_value(), on_error=lambda _e: None)
+        self.worker.submit(talk_drafts.autosave, self.draft_key, self.form_value(), on_error=lambda _e: None)
 
     def draft_payload(self) -> dict:
         return self.form_value().to_dict() if self.dirty else {}
@@ -511,7 +515,7 @@ class TalkEditor(QWidget, DraftForm):
 
     def reopen(self) -> None:
         if self.talk is not None:
-            self._run(talks.reopen_talk, self.talk.id, saved_text=self.tr("Back to draft."))
+            self._run(talk_writes.reopen_talk, self.talk.id, saved_text=self.tr("Back to draft."))
 
     def sign(self) -> None:
         if self.talk is None:
@@ -547,13 +551,13 @@ class TalkEditor(QWidget, DraftForm):
             return
         try:
             with open(path, "rb") as fh:
-                data = fh.read(talks.MAX_SCAN_BYTES + 1)
+                data = fh.read(talk_scans.MAX_SCAN_BYTES + 1)
         except OSError as exc:
             show_error(self, exc.strerror or str(exc))
             return
         talk_id = self.talk.id
         self.worker.submit(
-            talks.attach_scan,
+            talk_scans.attach_scan,
             talk_id,
             data,
             on_done=lambda _digest: self._reload(
@@ -578,8 +582,8 @@ class TalkEditor(QWidget, DraftForm):
             self.worker,
             self,
             title=self.talk.title,
-            preview=lambda s: talks.preview_talk(s, talk_id),
-            copies=lambda s, n, action: talks.print_talk(s, talk_id, n, action=action),
+            preview=lambda s: talk_printing.preview_talk(s, talk_id),
+            copies=lambda s, n, action: talk_printing.print_talk(s, talk_id, n, action=action),
             classification=self.talk.classification,
             file_name=f"{self.talk.title}.pdf".replace(" ", ""),
         )
@@ -604,7 +608,7 @@ class TalkEditor(QWidget, DraftForm):
         self.talk = talk
         self.dirty = False
         self._unsaved_since_autosave = False
-        self.draft_key = talks.draft_key(self.inspection_id, talk.id) if self.editable() else ""
+        self.draft_key = talk_drafts.draft_key(self.inspection_id, talk.id) if self.editable() else ""
         self._loading = True
         try:
             self.apply_form(talk.form())
