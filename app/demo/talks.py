@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from app.core.domain.talks import records as talks
+from app.core.domain.talks import queries as talk_queries
+from app.core.domain.talks import writes as talk_writes
 from app.core.domain.talks.outlines import outline_for
 from app.core.domain.talks.types import QA, IntervieweeCategory, TalkForm, TalkKind
 from app.core.session import Session
@@ -119,14 +120,15 @@ class DemoTalks:
     by_status: dict[str, int] = field(default_factory=dict)
 
 
-def _inspection_rows(session: Session, inspection_ids: list[str]) -> list[tuple]:
-    """(id, unit id, unit name, unit kind, phase, on-site date, leader username) of each inspection."""
+def _inspection_rows(session: Session, inspection_ids: list[str]) -> list:
+    """Rows of each inspection: id, unit_id, unit_name, unit_kind, phase, on_site (date), leader (username)."""
     marks = ",".join("?" for _ in inspection_ids)
     return session.conn.execute(
-        "SELECT i.id, u.id, u.name, u.kind, i.phase,"
-        " (SELECT began_on FROM inspection_phases p WHERE p.inspection_id = i.id AND p.phase = 'on_site'),"
+        "SELECT i.id, u.id AS unit_id, u.name AS unit_name, u.kind AS unit_kind, i.phase,"
+        " (SELECT began_on FROM inspection_phases p WHERE p.inspection_id = i.id AND p.phase = 'on_site')"
+        " AS on_site,"
         " (SELECT us.username FROM team_members m JOIN users us ON us.id = m.user_id"
-        "   WHERE m.team_id = i.team_id AND m.position = 'leader')"
+        "   WHERE m.team_id = i.team_id AND m.position = 'leader') AS leader"
         f" FROM inspections i JOIN units u ON u.id = i.unit_id WHERE i.id IN ({marks}) ORDER BY u.name",
         inspection_ids,
     ).fetchall()
@@ -137,20 +139,22 @@ def populate_talks(session_for: Callable[[str], Session], org, *, total: int = 6
     rng = random.Random(5)
     out = DemoTalks()
     office = session_for("office")
-    rows = [r for r in _inspection_rows(office, list(org.inspection_ids.values())) if r[5]]
+    rows = [r for r in _inspection_rows(office, list(org.inspection_ids.values())) if r["on_site"]]
     if not rows:
         return out
     per = max(1, total // len(rows))
     extra = total - per * len(rows)
-    for k, (insp_id, unit_id, unit_name, unit_kind, phase, on_site, leader) in enumerate(rows):
-        session = session_for(leader)
-        team = talks.team_candidates(session, insp_id)
+    for k, row in enumerate(rows):
+        insp_id, unit_id, unit_name, unit_kind = row["id"], row["unit_id"], row["unit_name"], row["unit_kind"]
+        on_site = row["on_site"]
+        session = session_for(row["leader"])
+        team = talk_queries.team_candidates(session, insp_id)
         leaders = session.conn.execute(
             "SELECT id, name, position, is_top_leader FROM leadership WHERE unit_id = ?"
             " ORDER BY is_top_leader DESC, sort_order",
             (unit_id,),
         ).fetchall()
-        on_site_phase = phase == "on_site"
+        on_site_phase = row["phase"] == "on_site"
         count = per + (1 if k < extra else 0)
         for n in range(count):
             category = _category(n, k, unit_kind, bool(leaders))
@@ -161,7 +165,7 @@ def populate_talks(session_for: Callable[[str], Session], org, *, total: int = 6
             if category in (IntervieweeCategory.TOP_LEADER, IntervieweeCategory.LEADERSHIP) and leaders:
                 others = leaders[1:] or leaders
                 pick = leaders[0] if category is IntervieweeCategory.TOP_LEADER else others[n % len(others)]
-                leadership_id, name, position = pick[0], pick[1], pick[2]
+                leadership_id, name, position = pick["id"], pick["name"], pick["position"]
             else:
                 leadership_id, name = None, person_name(rng)
                 position = {
@@ -202,15 +206,15 @@ def populate_talks(session_for: Callable[[str], Session], org, *, total: int = 6
                 classification="秘密",
                 protection_years=5,
             )
-            talk = talks.create_talk(session, insp_id, form)
+            talk = talk_writes.create_talk(session, insp_id, form)
             if status in ("recorded", "signed"):
-                talks.mark_recorded(session, talk.id)
+                talk_writes.mark_recorded(session, talk.id)
             if status == "signed":
                 signed_on = min(day + timedelta(days=1), date.today())
                 scan = _scan_png() if n == 0 and k == 0 else None
-                talks.sign_talk(session, talk.id, signed_on, scan=scan)
+                talk_writes.sign_talk(session, talk.id, signed_on, scan=scan)
                 if n % 5 == 2:
-                    talks.add_addendum(
+                    talk_writes.add_addendum(
                         session,
                         talk.id,
                         "经与被谈话人核实，记录中所称“去年”系指2025年，涉及金额以财务凭证为准。",

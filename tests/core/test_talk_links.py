@@ -6,7 +6,7 @@ import pytest
 
 from app.core.domain.register import issues
 from app.core.domain.register.issues import IssueStatus
-from app.core.domain.talks import records as talks
+from app.core.domain.talks import writes as talk_writes
 from app.core.domain.talks.links import issues_from_talk
 from app.core.errors import NotFound, PermissionDenied
 from tests.core.issue_support import draft, reg_fixture, world_fixture  # noqa: F401
@@ -14,7 +14,7 @@ from tests.core.test_talks import form
 
 
 def _talk_b(world, session):
-    return talks.create_talk(
+    return talk_writes.create_talk(
         session,
         world.insp_b.id,
         form(
@@ -28,8 +28,8 @@ def _talk_b(world, session):
 
 def test_an_issue_citing_the_talk_is_listed_with_number_and_status(reg):
     leader1, member1 = reg.login("leader1"), reg.login("member1")
-    talk = talks.create_talk(leader1, reg.insp_a.id, form(reg))
-    other_talk = talks.create_talk(leader1, reg.insp_a.id, form(reg, interviewee_name="王建国"))
+    talk = talk_writes.create_talk(leader1, reg.insp_a.id, form(reg))
+    other_talk = talk_writes.create_talk(leader1, reg.insp_a.id, form(reg, interviewee_name="王建国"))
     cited = issues.create_issue(member1, reg.insp_a.id, draft("公务接待超标准"))
     issues.add_evidence(member1, cited.id, "other", description="接待清单")
     issues.add_evidence(member1, cited.id, "talk", talk.id, locator="第2页")
@@ -52,7 +52,7 @@ def test_an_issue_citing_the_talk_is_listed_with_number_and_status(reg):
 def test_issues_of_another_inspection_or_team_are_not_listed(reg):
     leader1, member1 = reg.login("leader1"), reg.login("member1")
     leader2 = reg.login("leader2")
-    talk = talks.create_talk(leader1, reg.insp_a.id, form(reg))
+    talk = talk_writes.create_talk(leader1, reg.insp_a.id, form(reg))
     mine = issues.create_issue(member1, reg.insp_a.id, draft("公务接待超标准"))
     issues.add_evidence(member1, mine.id, "talk", talk.id)
     # 第二巡察组's issue cites its own talk: nothing to do with talk A.
@@ -83,7 +83,7 @@ def test_issues_of_another_inspection_or_team_are_not_listed(reg):
 
 def test_another_team_gets_not_found_and_views_are_audited(reg):
     leader1, member1 = reg.login("leader1"), reg.login("member1")
-    talk = talks.create_talk(leader1, reg.insp_a.id, form(reg))
+    talk = talk_writes.create_talk(leader1, reg.insp_a.id, form(reg))
     issue = issues.create_issue(member1, reg.insp_a.id, draft("公务接待超标准"))
     issues.add_evidence(member1, issue.id, "talk", talk.id)
     for username in ("member2", "leader2"):

@@ -7,7 +7,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from app.core.domain.talks import records as talks
+from app.core.domain.talks import drafts as talk_drafts
+from app.core.domain.talks import printing as talk_printing
+from app.core.domain.talks import queries as talk_queries
+from app.core.domain.talks import scans as talk_scans
+from app.core.domain.talks import search as talk_search
+from app.core.domain.talks import writes as talk_writes
 from app.core.domain.talks.outlines import load_library, outline_for, templates_for
 from app.core.domain.talks.types import QA, IntervieweeCategory, TalkForm, TalkKind, TalkStatus
 from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
@@ -44,9 +49,9 @@ def form(world, **over) -> TalkForm:
 
 
 def signed(world, session, **over):
-    talk = talks.create_talk(session, world.insp_a.id, form(world, **over))
-    talks.mark_recorded(session, talk.id)
-    return talks.sign_talk(session, talk.id, "2026-03-11")
+    talk = talk_writes.create_talk(session, world.insp_a.id, form(world, **over))
+    talk_writes.mark_recorded(session, talk.id)
+    return talk_writes.sign_talk(session, talk.id, "2026-03-11")
 
 
 # ---- the form's rules ----------------------------------------------------------------------------
@@ -54,9 +59,9 @@ def signed(world, session, **over):
 
 def test_talks_are_numbered_per_inspection(world):
     leader1, leader2 = world.login("leader1"), world.login("leader2")
-    a1 = talks.create_talk(leader1, world.insp_a.id, form(world))
-    a2 = talks.create_talk(leader1, world.insp_a.id, form(world, interviewee_name="王建国"))
-    b1 = talks.create_talk(
+    a1 = talk_writes.create_talk(leader1, world.insp_a.id, form(world))
+    a2 = talk_writes.create_talk(leader1, world.insp_a.id, form(world, interviewee_name="王建国"))
+    b1 = talk_writes.create_talk(
         leader2,
         world.insp_b.id,
         form(
@@ -76,7 +81,7 @@ def test_talks_are_numbered_per_inspection(world):
 def test_fewer_than_two_interviewers_are_refused(world, ids):
     leader1 = world.login("leader1")
     with pytest.raises(ValidationError) as err:
-        talks.create_talk(
+        talk_writes.create_talk(
             leader1, world.insp_a.id, form(world, interviewer_ids=[world.users[u] for u in ids])
         )
     assert err.value.field == "interviewer_ids" and "两名" in err.value.message
@@ -85,16 +90,16 @@ def test_fewer_than_two_interviewers_are_refused(world, ids):
 def test_interviewers_and_recorder_come_from_the_team(world):
     leader1 = world.login("leader1")
     with pytest.raises(ValidationError) as err:
-        talks.create_talk(
+        talk_writes.create_talk(
             leader1,
             world.insp_a.id,
             form(world, interviewer_ids=[world.users["leader1"], world.users["member2"]]),
         )
     assert err.value.field == "interviewer_ids"
     with pytest.raises(ValidationError) as err:
-        talks.create_talk(leader1, world.insp_a.id, form(world, recorder_id=world.users["leader2"]))
+        talk_writes.create_talk(leader1, world.insp_a.id, form(world, recorder_id=world.users["leader2"]))
     assert err.value.field == "recorder_id"
-    assert {p.name for p in talks.team_candidates(leader1, world.insp_a.id)} == {"刘组长", "周组员"}
+    assert {p.name for p in talk_queries.team_candidates(leader1, world.insp_a.id)} == {"刘组长", "周组员"}
 
 
 def test_form_validation_messages(world):
@@ -110,53 +115,53 @@ def test_form_validation_messages(world):
     }
     for field, over in cases.items():
         with pytest.raises(ValidationError) as err:
-            talks.create_talk(leader1, world.insp_a.id, form(world, **over))
+            talk_writes.create_talk(leader1, world.insp_a.id, form(world, **over))
         assert err.value.field == field, field
 
 
 def test_lifecycle_and_signed_record_is_locked(world):
     leader1 = world.login("leader1")
-    talk = talks.create_talk(leader1, world.insp_a.id, form(world, record=[]))
+    talk = talk_writes.create_talk(leader1, world.insp_a.id, form(world, record=[]))
     with pytest.raises(ValidationError):
-        talks.mark_recorded(leader1, talk.id)  # nothing recorded yet
+        talk_writes.mark_recorded(leader1, talk.id)  # nothing recorded yet
     with pytest.raises(Conflict):
-        talks.sign_talk(leader1, talk.id, "2026-03-11")  # a draft cannot be signed
-    talk = talks.update_talk(leader1, talk.id, form(world))
-    talk = talks.mark_recorded(leader1, talk.id)
+        talk_writes.sign_talk(leader1, talk.id, "2026-03-11")  # a draft cannot be signed
+    talk = talk_writes.update_talk(leader1, talk.id, form(world))
+    talk = talk_writes.mark_recorded(leader1, talk.id)
     assert talk.status is TalkStatus.RECORDED
-    talk = talks.reopen_talk(leader1, talk.id)
-    talk = talks.update_talk(leader1, talk.id, form(world, key_points="补充了要点。"))
-    talks.mark_recorded(leader1, talk.id)
+    talk = talk_writes.reopen_talk(leader1, talk.id)
+    talk = talk_writes.update_talk(leader1, talk.id, form(world, key_points="补充了要点。"))
+    talk_writes.mark_recorded(leader1, talk.id)
     with pytest.raises(ValidationError):
-        talks.sign_talk(leader1, talk.id, "2026-03-09")  # before the talk
+        talk_writes.sign_talk(leader1, talk.id, "2026-03-09")  # before the talk
     with pytest.raises(ValidationError):
-        talks.sign_talk(leader1, talk.id, date.today() + timedelta(days=1))
-    talk = talks.sign_talk(leader1, talk.id, "2026-03-11")
+        talk_writes.sign_talk(leader1, talk.id, date.today() + timedelta(days=1))
+    talk = talk_writes.sign_talk(leader1, talk.id, "2026-03-11")
     assert talk.status is TalkStatus.SIGNED and talk.signed_on == "2026-03-11"
 
     with pytest.raises(Conflict):
-        talks.update_talk(leader1, talk.id, form(world, key_points="改写"))
+        talk_writes.update_talk(leader1, talk.id, form(world, key_points="改写"))
     with pytest.raises(Conflict):
-        talks.reopen_talk(leader1, talk.id)
+        talk_writes.reopen_talk(leader1, talk.id)
     # Not even SQL around the domain code can change or remove it.
     with pytest.raises(IntegrityError):
         leader1.conn.execute("UPDATE talks SET key_points = 'x' WHERE id = ?", (talk.id,))
     with pytest.raises(IntegrityError):
         leader1.conn.execute("DELETE FROM talks WHERE id = ?", (talk.id,))
-    assert talks.get_talk(leader1, talk.id).key_points == "补充了要点。"
+    assert talk_queries.get_talk(leader1, talk.id).key_points == "补充了要点。"
 
 
 def test_addenda_are_dated_appended_and_audited(world):
     leader1, member1 = world.login("leader1"), world.login("member1")
-    draft = talks.create_talk(leader1, world.insp_a.id, form(world))
+    draft = talk_writes.create_talk(leader1, world.insp_a.id, form(world))
     with pytest.raises(Conflict):
-        talks.add_addendum(leader1, draft.id, "不该用于草稿")
+        talk_writes.add_addendum(leader1, draft.id, "不该用于草稿")
     talk = signed(world, leader1)
     with pytest.raises(ValidationError):
-        talks.add_addendum(leader1, talk.id, "早于签字", "2026-03-10")
-    talks.add_addendum(leader1, talk.id, "经核实，接待次数应为四次。", "2026-03-12")
-    talks.add_addendum(member1, talk.id, "被谈话人补充提供了接待清单。", "2026-03-13")
-    again = talks.get_talk(leader1, talk.id)
+        talk_writes.add_addendum(leader1, talk.id, "早于签字", "2026-03-10")
+    talk_writes.add_addendum(leader1, talk.id, "经核实，接待次数应为四次。", "2026-03-12")
+    talk_writes.add_addendum(member1, talk.id, "被谈话人补充提供了接待清单。", "2026-03-13")
+    again = talk_queries.get_talk(leader1, talk.id)
     assert [(a.added_on, a.author_name) for a in again.addenda] == [
         ("2026-03-12", "刘组长"),
         ("2026-03-13", "周组员"),
@@ -173,19 +178,19 @@ def test_addenda_are_dated_appended_and_audited(world):
 def test_signed_scan_is_kept_encrypted_with_its_hash(world):
     leader1 = world.login("leader1")
     scan = b"%PDF-1.4\n" + bytes(range(256)) * 40
-    talk = talks.create_talk(leader1, world.insp_a.id, form(world))
-    talks.mark_recorded(leader1, talk.id)
+    talk = talk_writes.create_talk(leader1, world.insp_a.id, form(world))
+    talk_writes.mark_recorded(leader1, talk.id)
     with pytest.raises(ValidationError):
-        talks.sign_talk(leader1, talk.id, "2026-03-11", scan=b"MZ\x90\x00 not a scan")
-    talk = talks.sign_talk(leader1, talk.id, "2026-03-11", scan=scan)
+        talk_writes.sign_talk(leader1, talk.id, "2026-03-11", scan=b"MZ\x90\x00 not a scan")
+    talk = talk_writes.sign_talk(leader1, talk.id, "2026-03-11", scan=scan)
     assert talk.has_scan
-    mime, data = talks.get_scan(leader1, talk.id)
+    mime, data = talk_scans.get_scan(leader1, talk.id)
     assert (mime, data) == ("application/pdf", scan)
     (digest,) = leader1.conn.execute("SELECT sha256 FROM talk_scans WHERE talk_id = ?", (talk.id,)).fetchone()
     assert digest == hashlib.sha256(scan).hexdigest()
     png = b"\x89PNG\r\n\x1a\n" + b"\0" * 100
-    assert talks.attach_scan(leader1, talk.id, png) == hashlib.sha256(png).hexdigest()
-    assert talks.get_scan(leader1, talk.id) == ("image/png", png)
+    assert talk_scans.attach_scan(leader1, talk.id, png) == hashlib.sha256(png).hexdigest()
+    assert talk_scans.get_scan(leader1, talk.id) == ("image/png", png)
     assert world.audit_rows("talk_scan_view")
 
 
@@ -194,9 +199,9 @@ def test_signed_scan_is_kept_encrypted_with_its_hash(world):
 
 def test_viewing_is_audited(world):
     leader1 = world.login("leader1")
-    talk = talks.create_talk(leader1, world.insp_a.id, form(world))
-    talks.get_talk(leader1, talk.id)
-    talks.preview_talk(leader1, talk.id)
+    talk = talk_writes.create_talk(leader1, world.insp_a.id, form(world))
+    talk_queries.get_talk(leader1, talk.id)
+    talk_printing.preview_talk(leader1, talk.id)
     assert [r[:3] for r in world.audit_rows("talk_view")] == [("leader1", "talk", talk.id)]
     assert world.audit_rows("talk_preview")
 
@@ -204,7 +209,7 @@ def test_viewing_is_audited(world):
 def test_list_filters(world):
     leader1, member1 = world.login("leader1"), world.login("member1")
     t1 = signed(world, leader1)
-    t2 = talks.create_talk(
+    t2 = talk_writes.create_talk(
         leader1,
         world.insp_a.id,
         form(
@@ -217,15 +222,15 @@ def test_list_filters(world):
         ),
     )
     ids = lambda rows: [r.id for r in rows]  # noqa: E731
-    assert ids(talks.list_talks(member1, world.insp_a.id)) == [t2.id, t1.id]
-    assert ids(talks.list_talks(member1, world.insp_a.id, interviewee="建国")) == [t2.id]
-    assert ids(talks.list_talks(member1, world.insp_a.id, category="leadership")) == [t1.id]
-    assert ids(talks.list_talks(member1, world.insp_a.id, status="signed")) == [t1.id]
-    assert ids(talks.list_talks(member1, world.insp_a.id, date_from="2026-03-11")) == [t2.id]
-    assert ids(talks.list_talks(member1, world.insp_a.id, date_to="2026-03-10")) == [t1.id]
-    assert len(talks.list_talks(member1, interviewer_id=world.users["member1"])) == 2
-    assert talks.list_talks(member1, interviewer_id=world.users["leader2"]) == []
-    row = talks.list_talks(member1, world.insp_a.id, status="draft")[0]
+    assert ids(talk_queries.list_talks(member1, world.insp_a.id)) == [t2.id, t1.id]
+    assert ids(talk_queries.list_talks(member1, world.insp_a.id, interviewee="建国")) == [t2.id]
+    assert ids(talk_queries.list_talks(member1, world.insp_a.id, category="leadership")) == [t1.id]
+    assert ids(talk_queries.list_talks(member1, world.insp_a.id, status="signed")) == [t1.id]
+    assert ids(talk_queries.list_talks(member1, world.insp_a.id, date_from="2026-03-11")) == [t2.id]
+    assert ids(talk_queries.list_talks(member1, world.insp_a.id, date_to="2026-03-10")) == [t1.id]
+    assert len(talk_queries.list_talks(member1, interviewer_id=world.users["member1"])) == 2
+    assert talk_queries.list_talks(member1, interviewer_id=world.users["leader2"]) == []
+    row = talk_queries.list_talks(member1, world.insp_a.id, status="draft")[0]
     assert row.interviewers == ["周组员", "刘组长"] and row.unit_name == "市教育局"
     assert world.audit_rows("talks_list")
 
@@ -235,32 +240,32 @@ def test_another_team_cannot_list_open_search_or_print(world):
     talk = signed(world, leader1)
     for username in ("leader2", "member2"):
         other = world.login(username)
-        assert talks.list_talks(other) == []
+        assert talk_queries.list_talks(other) == []
         with pytest.raises(NotFound):
-            talks.list_talks(other, world.insp_a.id)
+            talk_queries.list_talks(other, world.insp_a.id)
         with pytest.raises(NotFound):
-            talks.get_talk(other, talk.id)
+            talk_queries.get_talk(other, talk.id)
         with pytest.raises(NotFound):
-            talks.preview_talk(other, talk.id)
+            talk_printing.preview_talk(other, talk.id)
         with pytest.raises(NotFound):
-            talks.print_talk(other, talk.id, 1)
+            talk_printing.print_talk(other, talk.id, 1)
         with pytest.raises(NotFound):
-            talks.get_scan(other, talk.id)
+            talk_scans.get_scan(other, talk.id)
         with pytest.raises(NotFound):
-            talks.add_addendum(other, talk.id, "越权补充")
+            talk_writes.add_addendum(other, talk.id, "越权补充")
         with pytest.raises(NotFound):
-            talks.create_talk(other, world.insp_a.id, form(world))
-        assert talks.search_talks(other, "公务接待") == []
-        assert talks.search_talks(other, "接待") == []
+            talk_writes.create_talk(other, world.insp_a.id, form(world))
+        assert talk_search.search_talks(other, "公务接待") == []
+        assert talk_search.search_talks(other, "接待") == []
         with pytest.raises(NotFound):
-            talks.search_talks(other, "接待", inspection_id=world.insp_a.id)
+            talk_search.search_talks(other, "接待", inspection_id=world.insp_a.id)
     # The office sees everything; administrators see no talk at all.
-    assert [t.id for t in talks.list_talks(world.office)] == [talk.id]
+    assert [t.id for t in talk_queries.list_talks(world.office)] == [talk.id]
     for admin in ("sysadmin", "secadmin", "auditor"):
         with pytest.raises(PermissionDenied):
-            talks.list_talks(world.login(admin))
+            talk_queries.list_talks(world.login(admin))
         with pytest.raises(PermissionDenied):
-            talks.get_talk(world.login(admin), talk.id)
+            talk_queries.get_talk(world.login(admin), talk.id)
 
 
 # ---- search --------------------------------------------------------------------------------------
@@ -268,8 +273,8 @@ def test_another_team_cannot_list_open_search_or_print(world):
 
 def test_search_finds_two_and_three_character_chinese(world):
     leader1 = world.login("leader1")
-    t1 = talks.create_talk(leader1, world.insp_a.id, form(world))
-    t2 = talks.create_talk(
+    t1 = talk_writes.create_talk(leader1, world.insp_a.id, form(world))
+    t2 = talk_writes.create_talk(
         leader1,
         world.insp_a.id,
         form(
@@ -280,7 +285,7 @@ def test_search_finds_two_and_three_character_chinese(world):
             key_points="",
         ),
     )
-    found = lambda q: {h.talk_id for h in talks.search_talks(leader1, q)}  # noqa: E731
+    found = lambda q: {h.talk_id for h in talk_search.search_talks(leader1, q)}  # noqa: E731
     assert found("接待") == {t1.id}  # two characters, in a record answer
     assert found("酒水") == {t1.id}
     assert found("提拔") == {t2.id}
@@ -293,25 +298,25 @@ def test_search_finds_two_and_three_character_chinese(world):
     assert found("接待 酒水") == {t1.id}  # all terms must occur
     assert found("接待 提拔") == set()
     assert found("不存在的词") == set()
-    hit = talks.search_talks(leader1, "酒水")[0]
+    hit = talk_search.search_talks(leader1, "酒水")[0]
     assert hit.marked().count("【酒水】") == 1 and hit.number == 1
     with pytest.raises(ValidationError):
-        talks.search_talks(leader1, "酒")
+        talk_search.search_talks(leader1, "酒")
     # The trail names the count, never the terms.
     assert all("酒水" not in r[3] for r in world.audit_rows("talks_search"))
 
 
 def test_search_follows_edits_and_addenda(world):
     leader1 = world.login("leader1")
-    talk = talks.create_talk(leader1, world.insp_a.id, form(world))
-    assert talks.search_talks(leader1, "酒水")
-    talks.update_talk(leader1, talk.id, form(world, record=[QA("问", "没有问题。")], key_points=""))
-    assert talks.search_talks(leader1, "酒水") == []
-    talks.mark_recorded(leader1, talk.id)
-    talks.sign_talk(leader1, talk.id, "2026-03-11")
-    talks.add_addendum(leader1, talk.id, "补充：存在违规发放津贴补贴。", "2026-03-12")
-    assert [h.talk_id for h in talks.search_talks(leader1, "津贴补贴")] == [talk.id]
-    assert [h.talk_id for h in talks.search_talks(leader1, "津贴")] == [talk.id]
+    talk = talk_writes.create_talk(leader1, world.insp_a.id, form(world))
+    assert talk_search.search_talks(leader1, "酒水")
+    talk_writes.update_talk(leader1, talk.id, form(world, record=[QA("问", "没有问题。")], key_points=""))
+    assert talk_search.search_talks(leader1, "酒水") == []
+    talk_writes.mark_recorded(leader1, talk.id)
+    talk_writes.sign_talk(leader1, talk.id, "2026-03-11")
+    talk_writes.add_addendum(leader1, talk.id, "补充：存在违规发放津贴补贴。", "2026-03-12")
+    assert [h.talk_id for h in talk_search.search_talks(leader1, "津贴补贴")] == [talk.id]
+    assert [h.talk_id for h in talk_search.search_talks(leader1, "津贴")] == [talk.id]
 
 
 # ---- autosave ------------------------------------------------------------------------------------
@@ -319,21 +324,21 @@ def test_search_follows_edits_and_addenda(world):
 
 def test_autosave_keeps_typed_input_across_sessions(world, workstation):
     leader1 = world.login("leader1")
-    key = talks.draft_key(world.insp_a.id)
+    key = talk_drafts.draft_key(world.insp_a.id)
     typed = form(world, record=[QA("请谈谈情况。", "正在记录中，尚未保存的回答……")])
-    talks.autosave(leader1, key, typed)
+    talk_drafts.autosave(leader1, key, typed)
     leader1.close(reason="lock")  # a lock or a crash: the form is gone, the draft stays
     again = world.login("leader1")
-    restored = talks.restore(again, key)
+    restored = talk_drafts.restore(again, key)
     assert restored == typed
     # The draft lives only in the encrypted database, never in a file.
     raw = b"".join(p.read_bytes() for p in workstation.folder.iterdir() if p.is_file())
     assert "正在记录中".encode() not in raw
-    talk = talks.create_talk(again, world.insp_a.id, restored)
-    talks.discard(again, key)
-    assert talks.restore(again, key) is None
-    assert talks.get_talk(again, talk.id).record[0].answer == "正在记录中，尚未保存的回答……"
-    assert talks.restore(world.login("member1"), key) is None  # drafts are per user
+    talk = talk_writes.create_talk(again, world.insp_a.id, restored)
+    talk_drafts.discard(again, key)
+    assert talk_drafts.restore(again, key) is None
+    assert talk_queries.get_talk(again, talk.id).record[0].answer == "正在记录中，尚未保存的回答……"
+    assert talk_drafts.restore(world.login("member1"), key) is None  # drafts are per user
 
 
 # ---- printing ------------------------------------------------------------------------------------
@@ -342,13 +347,13 @@ def test_autosave_keeps_typed_input_across_sessions(world, workstation):
 def test_print_registers_copies_and_export_is_separate(world):
     leader1, member1 = world.login("leader1"), world.login("member1")
     talk = signed(world, leader1, classification="秘密", protection_years=1)
-    job = talks.print_talk(member1, talk.id, 2)
+    job = talk_printing.print_talk(member1, talk.id, 2)
     assert job.copy_numbers == [1, 2] and len(job.pdfs) == 2
     if pdf.HAVE_POPPLER:
         assert "000002" in pdf.text(job.pdfs[1]) and "秘密★1年" in pdf.text(job.pdfs[1])
     with pytest.raises(PermissionDenied):
-        talks.print_talk(member1, talk.id, 1, action="export")  # members may not export
-    exported = talks.print_talk(leader1, talk.id, 1, action="export")
+        talk_printing.print_talk(member1, talk.id, 1, action="export")  # members may not export
+    exported = talk_printing.print_talk(leader1, talk.id, 1, action="export")
     assert exported.copy_numbers == [3]
     entries = list_prints(world.office, record_id=talk.id)
     assert [(e.action.value, e.copy_numbers) for e in entries] == [("export", [3]), ("print", [1, 2])]
@@ -384,9 +389,11 @@ def test_a_broken_template_is_skipped(tmp_path):
 
 def test_long_terms_match_exactly_not_just_their_pieces(world):
     leader1 = world.login("leader1")
-    whole = talks.create_talk(leader1, world.insp_a.id, form(world, key_points="存在违规发放津贴补贴问题。"))
+    whole = talk_writes.create_talk(
+        leader1, world.insp_a.id, form(world, key_points="存在违规发放津贴补贴问题。")
+    )
     # The covering trigrams 违规发 / 放津贴 / 贴补贴 all occur here, but never the phrase itself.
-    talks.create_talk(
+    talk_writes.create_talk(
         leader1,
         world.insp_a.id,
         form(
@@ -396,5 +403,5 @@ def test_long_terms_match_exactly_not_just_their_pieces(world):
             key_points="",
         ),
     )
-    assert [h.talk_id for h in talks.search_talks(leader1, "违规发放津贴补贴")] == [whole.id]
-    assert len(talks.search_talks(leader1, "经核实 规范", limit=1)) <= 1
+    assert [h.talk_id for h in talk_search.search_talks(leader1, "违规发放津贴补贴")] == [whole.id]
+    assert len(talk_search.search_talks(leader1, "经核实 规范", limit=1)) <= 1

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from app.core.domain.talks import records as talks
+from app.core.domain.talks import queries as talk_queries
+from app.core.domain.talks import search as talk_search
 from app.core.domain.talks.types import IntervieweeCategory, TalkStatus
 from app.core.store import keyslots
 from app.core.store.keyslots import KdfParams
@@ -16,22 +17,22 @@ def test_demo_talks(login, monkeypatch):
     org = demo_org.populate_organisation(office, login("sysadmin"))
     made = populate_talks(login, org)
     assert 55 <= len(made.talk_ids) <= 65
-    everything = talks.list_talks(office)
+    everything = talk_queries.list_talks(office)
     assert len(everything) == len(made.talk_ids)
     assert {t.status for t in everything} == set(TalkStatus)
     assert len({t.inspection_id for t in everything}) >= 10
     assert {t.interviewee_category for t in everything} == set(IntervieweeCategory)
     signed = [t for t in everything if t.status is TalkStatus.SIGNED]
-    opened = [talks.get_talk(office, t.id) for t in signed]
+    opened = [talk_queries.get_talk(office, t.id) for t in signed]
     assert any(t.addenda for t in opened) and any(t.has_scan for t in opened)
     assert all(len(t.interviewers) >= 2 for t in opened)
     # Realistic content that the search finds, two and three+ characters.
-    assert talks.search_talks(office, "公务接待")
-    assert talks.search_talks(office, "低保")
+    assert talk_search.search_talks(office, "公务接待")
+    assert talk_search.search_talks(office, "低保")
     # leader1 sees only round 2's 第一巡察组 talks; leader4 only their own team's.
-    mine = talks.list_talks(login("leader1"))
+    mine = talk_queries.list_talks(login("leader1"))
     assert mine and {t.inspection_id for t in mine} <= {
         org.inspection_ids[key] for key in org.inspection_ids if key[0] == 2
     }
-    theirs = {t.id for t in talks.list_talks(login("leader4"))}
+    theirs = {t.id for t in talk_queries.list_talks(login("leader4"))}
     assert theirs and not theirs & {t.id for t in mine}

@@ -13,7 +13,8 @@ from PySide6.QtGui import QPageSize, QPdfWriter
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.core.domain.talks import records as talks
+from app.core.domain.talks import printing as talk_printing
+from app.core.domain.talks import queries as talk_queries
 from app.core.errors import PermissionDenied
 from app.core.printing.register import PrintAction, list_prints
 from app.ui.printing import PrintPreviewDialog, preview, render
@@ -38,8 +39,8 @@ def _settle():
     gc.collect()
 
 
-def a_talk(qtbot, worker) -> talks.TalkSummary:
-    rows = run_job(qtbot, worker, talks.list_talks)
+def a_talk(qtbot, worker) -> talk_queries.TalkSummary:
+    rows = run_job(qtbot, worker, talk_queries.list_talks)
     return sorted(rows, key=lambda r: r.status.value)[-1]  # a signed one: several pages
 
 
@@ -48,8 +49,8 @@ def talk_dialog(qtbot, worker, talk_id: str) -> PrintPreviewDialog:
         worker,
         None,
         title="谈话记录",
-        preview=lambda s: talks.preview_talk(s, talk_id),
-        copies=lambda s, n, action: talks.print_talk(s, talk_id, n, action=action),
+        preview=lambda s: talk_printing.preview_talk(s, talk_id),
+        copies=lambda s, n, action: talk_printing.print_talk(s, talk_id, n, action=action),
         classification="秘密",
         file_name="talk.pdf",
     )
@@ -162,7 +163,7 @@ def test_print_registers_each_copy_before_sending(qtbot, worker, demo_sign_in, m
 def test_painting_puts_every_page_of_every_copy_on_the_device(qtbot, worker, demo_sign_in):
     demo_sign_in("leader1")
     talk = a_talk(qtbot, worker)
-    job = run_job(qtbot, worker, lambda s: talks.print_talk(s, talk.id, 2))
+    job = run_job(qtbot, worker, lambda s: talk_printing.print_talk(s, talk.id, 2))
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)  # in memory: the test writes no file either
@@ -208,7 +209,7 @@ def test_export_needs_confirmation_then_registers_audits_and_writes(qtbot, worke
 
 def test_a_member_may_not_export(qtbot, worker, demo_sign_in, tmp_path):
     demo_sign_in("member1")
-    rows = run_job(qtbot, worker, talks.list_talks)
+    rows = run_job(qtbot, worker, talk_queries.list_talks)
     assert rows, "member1 sees the talks of their own team"
     dialog = talk_dialog(qtbot, worker, rows[0].id)
     assert not dialog.export_button.isEnabled()
@@ -218,7 +219,9 @@ def test_a_member_may_not_export(qtbot, worker, demo_sign_in, tmp_path):
     qtbot.waitUntil(lambda: bool(message_boxes("messageBox")), timeout=TIMEOUT)
     assert "无权" in message_boxes("messageBox")[0].text()
     assert not (tmp_path / "x.pdf").exists()
-    result = run_job(qtbot, worker, lambda s: talks.print_talk(s, rows[0].id, 1, action=PrintAction.EXPORT))
+    result = run_job(
+        qtbot, worker, lambda s: talk_printing.print_talk(s, rows[0].id, 1, action=PrintAction.EXPORT)
+    )
     assert isinstance(result, PermissionDenied)
 
 
@@ -229,11 +232,13 @@ def test_documents_registered_by_kind_and_record(qtbot, worker, demo_sign_in, mo
     from app.core.printing.talk_record import render_talk_record
 
     def numbered(session, n):
-        return render_talk_record(talks.get_talk(session, talk.id), copy_number=n, classification="秘密")
+        return render_talk_record(
+            talk_queries.get_talk(session, talk.id), copy_number=n, classification="秘密"
+        )
 
     dialog = PrintPreviewDialog(
         worker,
-        lambda s: talks.preview_talk(s, talk.id),
+        lambda s: talk_printing.preview_talk(s, talk.id),
         kind="talk_record",
         record_id=talk.id,
         inspection_id=talk.inspection_id,

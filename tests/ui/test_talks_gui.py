@@ -13,7 +13,9 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QTabWidget
 
-from app.core.domain.talks import records as talks
+from app.core.domain.talks import drafts as talk_drafts
+from app.core.domain.talks import printing as talk_printing
+from app.core.domain.talks import queries as talk_queries
 from app.core.domain.talks.types import TalkStatus
 from app.core.errors import NotFound
 from app.core.printing.register import list_prints
@@ -51,7 +53,7 @@ def _settle():
 
 def my_inspection(qtbot, worker) -> str:
     """An inspection of the signed-in user's team that has talks in every status (the demo's)."""
-    rows = run_job(qtbot, worker, talks.list_talks)
+    rows = run_job(qtbot, worker, talk_queries.list_talks)
     by_inspection: dict[str, set] = {}
     for row in rows:
         by_inspection.setdefault(row.inspection_id, set()).add(row.status)
@@ -195,9 +197,9 @@ def test_autosave_keeps_input_as_an_encrypted_draft(qtbot, worker, demo_sign_in)
     editor = open_in_editor(qtbot, panel, draft.id)
     type_qa(qtbot, editor, [("补问一个问题", "回答的内容")])
     editor.autosave()  # what the timer does every few seconds
-    key = talks.draft_key(inspection_id, draft.id)
-    qtbot.waitUntil(lambda: run_job(qtbot, worker, talks.restore, key) is not None, timeout=TIMEOUT)
-    kept = run_job(qtbot, worker, talks.restore, key)
+    key = talk_drafts.draft_key(inspection_id, draft.id)
+    qtbot.waitUntil(lambda: run_job(qtbot, worker, talk_drafts.restore, key) is not None, timeout=TIMEOUT)
+    kept = run_job(qtbot, worker, talk_drafts.restore, key)
     assert ("补问一个问题", "回答的内容") in [(b.question, b.answer) for b in kept.record]
     # As after a crash: a fresh tab offers the draft, and opening the talk brings the input back.
     panel.close()
@@ -209,7 +211,7 @@ def test_autosave_keeps_input_as_an_encrypted_draft(qtbot, worker, demo_sign_in)
     assert not again.editor.notice.isHidden() and again.editor.dirty
     # Saving makes it part of the talk and the draft goes.
     saved(qtbot, again.editor)
-    assert run_job(qtbot, worker, talks.restore, key) is None
+    assert run_job(qtbot, worker, talk_drafts.restore, key) is None
 
 
 def test_sign_makes_the_record_read_only_then_addendum(qtbot, worker, demo_sign_in, tmp_path):
@@ -262,7 +264,7 @@ def test_search_with_two_characters_shows_hits(qtbot, worker, demo_sign_in):
     demo_sign_in("leader1")
     inspection_id = my_inspection(qtbot, worker)
     panel = open_panel(qtbot, worker, inspection_id)
-    talk = run_job(qtbot, worker, talks.get_talk, panel.model.records[0].id)
+    talk = run_job(qtbot, worker, talk_queries.get_talk, panel.model.records[0].id)
     text = "".join(b.answer for b in talk.record)
     term = next(text[k : k + 2] for k in range(len(text) - 1) if text[k].isalnum() and text[k + 1].isalnum())
     panel.search_edit.setFocus()
@@ -291,12 +293,12 @@ def test_search_with_two_characters_shows_hits(qtbot, worker, demo_sign_in):
 def test_a_member_of_another_team_sees_nothing(qtbot, worker, demo_sign_in, demo_folder: Path):
     office = Workstation(demo_folder).unlock("office", DEMO_PASSWORD)
     try:
-        all_rows = talks.list_talks(office)
+        all_rows = talk_queries.list_talks(office)
     finally:
         office.close()
     everything = {r.inspection_id for r in all_rows}
     demo_sign_in("member1")
-    mine = {r.inspection_id for r in run_job(qtbot, worker, talks.list_talks)}
+    mine = {r.inspection_id for r in run_job(qtbot, worker, talk_queries.list_talks)}
     other = sorted(everything - mine)[0]
     panel = open_panel(qtbot, worker, other)
     assert panel.refused and "找不到" in panel.refused
@@ -307,8 +309,8 @@ def test_a_member_of_another_team_sees_nothing(qtbot, worker, demo_sign_in, demo
     for fn, args in (
         (ops.open_talk, (other, foreign.id)),
         (ops.search, (other, foreign.interviewee_name)),
-        (talks.preview_talk, (foreign.id,)),
-        (talks.print_talk, (foreign.id, 1)),
+        (talk_printing.preview_talk, (foreign.id,)),
+        (talk_printing.print_talk, (foreign.id, 1)),
     ):
         assert isinstance(run_job(qtbot, worker, fn, *args), NotFound), fn
 
@@ -397,7 +399,7 @@ def test_unsaved_input_survives_a_lock(qtbot, worker, window, demo_folder):
     qtbot.waitUntil(lambda: isinstance(window.content, OrgWorkspace), timeout=TIMEOUT)
     panel = talks_tab(qtbot, window, path)
     qtbot.waitUntil(panel.drafts_label.isVisible, timeout=TIMEOUT)
-    panel._open_draft_link(talks.draft_key(inspection_id, draft.id))
+    panel._open_draft_link(talk_drafts.draft_key(inspection_id, draft.id))
     qtbot.waitUntil(lambda: panel.editor is not None and panel.editor.talk is not None, timeout=TIMEOUT)
     assert ("锁屏前输入的问题", "锁屏前输入的回答") in [
         (b.question, b.answer) for b in panel.editor.record.value()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit
 
-from app.core.domain.talks import records as talks
+from app.core.domain.talks import queries as talk_queries
 from app.core.domain.talks.links import issues_from_talk
 from app.ui.printing import render
 from app.ui.talks.issue_viewer import CHANGING_BUTTONS, ReadOnlyIssueDialog
@@ -36,7 +36,7 @@ def _settle():
 
 def cited_talk(session) -> tuple[str, str]:
     """(inspection id, talk id) of a visible demo talk that some issue's evidence cites."""
-    for row in talks.list_talks(session):
+    for row in talk_queries.list_talks(session):
         if issues_from_talk(session, row.id):
             return row.inspection_id, row.id
     raise AssertionError("the demo has no talk cited by an issue")
@@ -93,7 +93,7 @@ def test_a_talk_no_issue_cites_shows_a_placeholder(qtbot, worker, demo_sign_in):
     demo_sign_in("leader1")
 
     def uncited(session) -> tuple[str, str]:
-        for row in talks.list_talks(session):
+        for row in talk_queries.list_talks(session):
             if not issues_from_talk(session, row.id):
                 return row.inspection_id, row.id
         raise AssertionError("every demo talk is cited")

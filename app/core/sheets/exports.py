@@ -23,7 +23,7 @@ from app.core.domain import deadlines
 from app.core.domain.register import figures, issues, leads
 from app.core.domain.register.issues import IssueStatus
 from app.core.domain.review import requests as documents
-from app.core.domain.talks import records as talks
+from app.core.domain.talks import queries as talks
 from app.core.errors import Cancelled, ValidationError
 from app.core.printing import register
 from app.core.printing.furniture import classification_mark

@@ -21,7 +21,7 @@ from app.core.domain.register.issues import (
     RegisterSort,
 )
 from app.core.domain.review import reading as reading
-from app.core.domain.talks import records as talks_core
+from app.core.domain.talks import queries as talks_core
 from app.core.errors import UserError
 from app.core.imports import Material, read_file
 from app.core.security import visibility

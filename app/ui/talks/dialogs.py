@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QFileDialog, QLabel, QPlainTextEdit, QPushButton, QWidget
 
-from app.core.domain.talks.records import MAX_SCAN_BYTES
+from app.core.domain.talks.scans import MAX_SCAN_BYTES
 from app.core.domain.talks.types import Talk
 from app.core.errors import ValidationError
 from app.ui.db_worker import DbWorker

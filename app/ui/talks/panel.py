@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain.talks import records as talks
+from app.core.domain.talks import drafts as talk_drafts
+from app.core.domain.talks import queries as talk_queries
+from app.core.domain.talks import search as talk_search
 from app.core.domain.talks.types import CATEGORY_LABELS, STATUS_LABELS, IntervieweeCategory, TalkStatus
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker
@@ -33,7 +35,7 @@ from app.ui.talks.editor import TalkEditor
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "any"
 
 
-def _flags(row: talks.TalkSummary) -> str:
+def _flags(row: talk_queries.TalkSummary) -> str:
     marks = []
     if row.raised_problems:
         marks.append("问题")
@@ -235,7 +237,7 @@ class TalksPanel(QWidget):
     def _list_failed(self, error: UserError) -> None:
         self.count_label.setText(str(error))
 
-    def _show_rows(self, rows: list[talks.TalkSummary]) -> None:
+    def _show_rows(self, rows: list[talk_queries.TalkSummary]) -> None:
         current = self.editor.talk.id if self.editor and self.editor.talk else None
         self.table.selectionModel().blockSignals(True)
         self.model.set_records(rows)
@@ -262,7 +264,7 @@ class TalksPanel(QWidget):
         self.drafts_label.show()
 
     def _open_draft_link(self, key: str) -> None:
-        talk_id = None if key == talks.draft_key(self.inspection_id) else key.removeprefix("talk:")
+        talk_id = None if key == talk_drafts.draft_key(self.inspection_id) else key.removeprefix("talk:")
         self.open_talk(talk_id)
 
     # ---- search --------------------------------------------------------------------------------
@@ -286,7 +288,7 @@ class TalksPanel(QWidget):
             ops.search, self.inspection_id, query, on_done=self._show_hits, on_error=self._search_failed
         )
 
-    def _show_hits(self, hits: list[talks.TalkHit]) -> None:
+    def _show_hits(self, hits: list[talk_search.TalkHit]) -> None:
         self.hits_model.set_records(hits)
         self.stack.setCurrentIndex(1)
         self.hits_table.resizeRowsToContents()

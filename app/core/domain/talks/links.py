@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core.domain.register.issues import EvidenceKind, IssueStatus
-from app.core.domain.talks.records import _visible_row
+from app.core.domain.talks.queries import visible_row
 from app.core.security import visibility
 from app.core.session import Session
 
@@ -33,19 +33,27 @@ class LinkedIssue:
 
 def issues_from_talk(session: Session, talk_id: str) -> list[LinkedIssue]:
     """The visible issues of the talk's inspection whose evidence cites this talk, by number."""
-    talk_row = _visible_row(session, talk_id)  # NotFound for a talk out of reach
-    inspection_id = talk_row[1]
+    inspection_id = visible_row(session, talk_id)["inspection_id"]  # NotFound for a talk out of reach
     where, params = visibility.inspection_filter_sql(session, "i.inspection_id")
     rows = session.conn.execute(
         "SELECT i.id, i.number, i.title, i.status,"
         " (SELECT group_concat(ordinal, '、') FROM (SELECT e2.ordinal FROM issue_evidence e2"
-        "   WHERE e2.issue_id = i.id AND e2.kind = ? AND e2.ref_id = ? ORDER BY e2.ordinal))"
+        "   WHERE e2.issue_id = i.id AND e2.kind = ? AND e2.ref_id = ? ORDER BY e2.ordinal)) AS ordinals"
         " FROM issues i"
         " WHERE i.inspection_id = ? AND " + where + " AND EXISTS (SELECT 1 FROM issue_evidence e"
         "   WHERE e.issue_id = i.id AND e.kind = ? AND e.ref_id = ?)"
         " ORDER BY i.number_sort, i.id",
         (EvidenceKind.TALK.value, talk_id, inspection_id, *params, EvidenceKind.TALK.value, talk_id),
     ).fetchall()
-    result = [LinkedIssue(r[0], r[1] or UNNUMBERED, r[2], IssueStatus(r[3]), f"证据{r[4]}") for r in rows]
+    result = [
+        LinkedIssue(
+            id=r["id"],
+            number=r["number"] or UNNUMBERED,
+            title=r["title"],
+            status=IssueStatus(r["status"]),
+            evidence=f"证据{r['ordinals']}",
+        )
+        for r in rows
+    ]
     session.audit("talk_issues_view", "talk", talk_id, f"{len(result)} 个问题")
     return result

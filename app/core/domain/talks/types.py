@@ -1,7 +1,7 @@
 """The talk record's types: categories, kinds, states, and the record as the core hands it out.
 
-Kept apart from talks.py (the operations and their SQL) so that the print pipeline can depend on the
-shape of a talk without importing the database code.
+Kept apart from the operations and their SQL (queries.py, writes.py, …) so that the print pipeline
+can depend on the shape of a talk without importing the database code.
 """
 
 from __future__ import annotations
