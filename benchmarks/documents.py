@@ -31,8 +31,8 @@ if str(ROOT) not in sys.path:
 
 from app.core.domain.organisation import inspections, staff, teams, terms, units  # noqa: E402
 from app.core.domain.review import reading as reading  # noqa: E402
-from app.core.domain.review import requests as docs  # noqa: E402
 from app.core.domain.review import search as search  # noqa: E402
+from app.core.domain.review import writes as docs  # noqa: E402
 from app.core.imports import samples  # noqa: E402
 from app.core.security.roles import Role  # noqa: E402
 from app.core.store.keyslots import KdfParams  # noqa: E402

@@ -43,11 +43,9 @@ def _organisation(ctx: DemoContext) -> None:
 
 
 def _documents(ctx: DemoContext) -> None:
-    from app.demo.review import populate_documents
+    from app.demo.review import populate_review
 
-    ctx.data["documents"] = populate_documents(
-        ctx.session("member1"), ctx.session("leader1"), ctx.data["org"]
-    )
+    ctx.data["documents"] = populate_review(ctx.session("member1"), ctx.session("leader1"), ctx.data["org"])
 
 
 def _talks(ctx: DemoContext) -> None:

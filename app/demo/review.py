@@ -1,4 +1,4 @@
-"""Demo document review (issue 6): request lists in every custody state, with imported material.
+"""Demo document review (调阅资料, issue 6): request lists in every custody state, with imported material.
 
 Round 2's 第一巡察组 (leader1, member1) is on site at 市水务集团有限公司: its request list has an item
 in each custody state (requested, received, held, overdue, returned), electronic material of every
@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.core.domain.review import reading as reading
-from app.core.domain.review import requests as docs
+from app.core.domain.review import reading, writes
 from app.core.imports import samples
 from app.core.session import Session
 
@@ -23,7 +22,7 @@ HOUSING = "市住房和城乡建设局"
 
 
 @dataclass
-class DemoDocuments:
+class DemoReview:
     item_ids: dict[str, str] = field(default_factory=dict)  # short key -> request item id
     excerpt_ids: list[str] = field(default_factory=list)
 
@@ -68,15 +67,15 @@ VOUCHERS = {
 }
 
 
-def populate_documents(member: Session, leader: Session, org) -> DemoDocuments:
+def populate_review(member: Session, leader: Session, org) -> DemoReview:
     """Build the demo's document review (see the module docstring) as member1 and leader1."""
-    out = DemoDocuments()
+    out = DemoReview()
     water = org.inspection_ids[(2, WATER)]
     housing = org.inspection_ids[(2, HOUSING)]
     users = org.user_ids
 
     def item(key: str, inspection_id: str, category: str, title: str, start=None, end=None, on="2026-09-15"):
-        made = docs.add_item(
+        made = writes.add_item(
             member,
             inspection_id,
             category=category,
@@ -107,20 +106,20 @@ def populate_documents(member: Session, leader: Session, org) -> DemoDocuments:
     )
     cars = item("cars", water, "other", "公务用车使用登记簿", "2025-01-01", "2025-12-31")
 
-    docs.receive_item(
+    writes.receive_item(
         member, minutes, received_on="2026-09-16", volumes=4, pages=620, holder_id=users["member1"],
         planned_return_on="2026-10-30", counterpart="集团党委办公室",
     )  # fmt: skip
-    docs.record_copies(member, minutes, 3, on="2026-09-18", note="第2册第45—47页")
-    docs.receive_item(
+    writes.record_copies(member, minutes, 3, on="2026-09-18", note="第2册第45—47页")
+    writes.receive_item(
         member, study, received_on="2026-09-16", volumes=1, pages=86, holder_id=users["member1"]
     )
-    docs.return_item(member, study, returned_on="2026-10-10", returned_to="集团党委办公室 王丽")
-    docs.receive_item(
+    writes.return_item(member, study, returned_on="2026-10-10", returned_to="集团党委办公室 王丽")
+    writes.receive_item(
         member, cadre, received_on="2026-09-18", volumes=6, pages=910, holder_id=users["leader1"]
     )
-    docs.receive_item(member, vouchers, received_on="2026-09-18", volumes=12, pages=3460)
-    docs.receive_item(
+    writes.receive_item(member, vouchers, received_on="2026-09-18", volumes=12, pages=3460)
+    writes.receive_item(
         member, cars, received_on="2026-09-19", volumes=1, pages=120, holder_id=users["member1"]
     )
 
@@ -177,9 +176,9 @@ def populate_documents(member: Session, leader: Session, org) -> DemoDocuments:
         ("h_vouchers", "vouchers", "2025年上半年会计凭证", (8, 2210)),
     ):
         made = item(key, housing, category, title, "2024-01-01", "2025-12-31", on="2026-09-15")
-        docs.receive_item(
+        writes.receive_item(
             member, made, received_on="2026-09-16", volumes=amount[0], pages=amount[1],
             holder_id=users["member1"], planned_return_on="2026-10-10",
         )  # fmt: skip
-        docs.return_item(member, made, returned_on="2026-10-09", returned_to="局办公室 陈静")
+        writes.return_item(member, made, returned_on="2026-10-09", returned_to="局办公室 陈静")
     return out

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>Documents</name>
+    <name>Review</name>
     <message>
         <source>Document review</source>
         <translation>调阅资料</translation>
@@ -344,7 +344,7 @@
     </message>
 </context>
 <context>
-    <name>DocumentsPanel</name>
+    <name>ReviewPanel</name>
     <message>
         <source>Advance with unreturned material (leader&apos;s approval)…</source>
         <translation>申请带未归还资料推进（组长批准）…</translation>

@@ -11,8 +11,7 @@ import zlib
 import pytest
 
 from app.core import imports
-from app.core.domain.review import reading as reading
-from app.core.domain.review import requests as docs
+from app.core.domain.review import listing, reading, writes
 from app.core.errors import Conflict, NotFound
 from app.core.imports import FileKind, ImportLimits, ImportRefused
 from app.core.imports import samples as s
@@ -25,10 +24,10 @@ MARKER = "青石镇公务接待超标准问题"  # appears in imported text; mus
 @pytest.fixture
 def item(world):
     member = world.login("member1")
-    it = docs.add_item(
+    it = writes.add_item(
         member, world.insp_a.id, category="vouchers", title="2025年记账凭证", requested_on="2026-03-05"
     )
-    docs.receive_item(member, it.id, received_on="2026-03-06")
+    writes.receive_item(member, it.id, received_on="2026-03-06")
     return member, it
 
 
@@ -73,7 +72,7 @@ def test_every_supported_type_is_stored_with_hash_and_text(item, name, make, kin
     else:
         assert MARKER in text
     assert [a.id for a in reading.list_material(member, it.id)] == [att.id]
-    assert docs.get_item(member, it.id).material_count == 1
+    assert listing.get_item(member, it.id).material_count == 1
     audit = member.conn.execute(
         "SELECT summary FROM audit WHERE action = 'material_import' AND object_id = ?", (att.id,)
     ).fetchone()

@@ -1,6 +1,6 @@
 """Attachments: files kept inside the encrypted database, with their SHA-256, size and detected type.
 
-Any module can keep files here (documents now; scanned signatures, evidence later): a row names its
+Any module can keep files here (document review now; scanned signatures, evidence later): a row names its
 owner (`owner_type`, `owner_id`) and, for need-to-know, the inspection it belongs to. The bytes sit
 in their own table so listing never reads them, and they are checked against the SHA-256 every time
 they are read back. Nothing is ever written out as a file.
@@ -15,6 +15,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+from app.core.domain import _fields as f
 from app.core.errors import IntegrityFailure, NotFound
 from app.core.imports import FileKind, Material
 from app.core.session import Session
@@ -37,26 +38,28 @@ class Attachment:
     text_length: int = 0
 
     COLUMNS = (
-        "a.id, a.owner_type, a.owner_id, a.inspection_id, a.filename, a.kind, a.media_type, a.size, a.sha256,"
-        " a.details, a.created_at, a.author_id, length(a.extracted_text)"
+        "a.id AS id, a.owner_type AS owner_type, a.owner_id AS owner_id, a.inspection_id AS inspection_id,"
+        " a.filename AS filename, a.kind AS kind, a.media_type AS media_type, a.size AS size, a.sha256 AS sha256,"
+        " a.details AS details, a.created_at AS created_at, a.author_id AS author_id,"
+        " length(a.extracted_text) AS text_length"
     )
 
     @classmethod
     def from_row(cls, row) -> Attachment:
         return cls(
-            id=row[0],
-            owner_type=row[1],
-            owner_id=row[2],
-            inspection_id=row[3],
-            filename=row[4],
-            kind=FileKind(row[5]),
-            media_type=row[6],
-            size=int(row[7]),
-            sha256=row[8],
-            details=json.loads(row[9] or "{}"),
-            created_at=row[10],
-            author_id=row[11],
-            text_length=int(row[12] or 0),
+            id=row["id"],
+            owner_type=row["owner_type"],
+            owner_id=row["owner_id"],
+            inspection_id=row["inspection_id"],
+            filename=row["filename"],
+            kind=FileKind(row["kind"]),
+            media_type=row["media_type"],
+            size=int(row["size"]),
+            sha256=row["sha256"],
+            details=json.loads(row["details"] or "{}"),
+            created_at=row["created_at"],
+            author_id=row["author_id"],
+            text_length=int(row["text_length"] or 0),
         )
 
     @property
@@ -70,23 +73,22 @@ def store(
     """Keep a checked file (see app.core.imports.read_material); joins the caller's transaction."""
     values = session.record_values()
     with session.transaction() as conn:
-        conn.execute(
-            "INSERT INTO attachments (id, created_at, updated_at, author_id, workstation_id, owner_type, owner_id,"
-            " inspection_id, filename, kind, media_type, size, sha256, extracted_text, details)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                *values.values(),
-                owner_type,
-                owner_id,
-                inspection_id,
-                material.filename,
-                material.kind.value,
-                material.media_type,
-                material.size,
-                material.sha256,
-                material.text,
-                json.dumps(material.details, ensure_ascii=False),
-            ),
+        f.insert(
+            conn,
+            "attachments",
+            {
+                **values,
+                "owner_type": owner_type,
+                "owner_id": owner_id,
+                "inspection_id": inspection_id,
+                "filename": material.filename,
+                "kind": material.kind.value,
+                "media_type": material.media_type,
+                "size": material.size,
+                "sha256": material.sha256,
+                "extracted_text": material.text,
+                "details": json.dumps(material.details, ensure_ascii=False),
+            },
         )
         conn.execute(
             "INSERT INTO attachment_blobs (attachment_id, content) VALUES (?, ?)",
@@ -122,8 +124,8 @@ def read_bytes(conn, attachment_id: str) -> bytes:
     ).fetchone()
     if row is None:
         raise NotFound("找不到该文件，或您不在其知悉范围内。")
-    data = bytes(row[1])
-    if hashlib.sha256(data).hexdigest() != row[0]:
+    data = bytes(row["content"])
+    if hashlib.sha256(data).hexdigest() != row["sha256"]:
         raise IntegrityFailure("该文件的内容与导入时的 SHA-256 校验值不符，可能已被篡改或损坏。")
     return data
 
@@ -132,7 +134,7 @@ def read_text(conn, attachment_id: str) -> str:
     row = conn.execute("SELECT extracted_text FROM attachments WHERE id = ?", (attachment_id,)).fetchone()
     if row is None:
         raise NotFound("找不到该文件，或您不在其知悉范围内。")
-    return row[0]
+    return row["extracted_text"]
 
 
 def find_by_hash(conn, owner_type: str, owner_id: str, sha256: str) -> Attachment | None:

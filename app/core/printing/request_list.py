@@ -18,8 +18,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
-from app.core.domain.review import requests as docs
-from app.core.domain.review.requests import CustodyState, RequestItem
+from app.core.domain.review import listing as docs
+from app.core.domain.review.custody import CustodyState
+from app.core.domain.review.request_item import RequestItem
 from app.core.errors import NotFound
 from app.core.printing.document import build_pdf, frame_width
 from app.core.printing.fonts import FontSet, default_fonts

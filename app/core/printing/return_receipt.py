@@ -13,8 +13,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table
 
 from app.core.domain import _fields as f
-from app.core.domain.review import requests as docs
-from app.core.domain.review.requests import RequestItem
+from app.core.domain.review import listing as docs
+from app.core.domain.review.request_item import RequestItem
 from app.core.errors import ValidationError
 from app.core.printing.document import build_pdf, frame_width
 from app.core.printing.fonts import FontSet, default_fonts

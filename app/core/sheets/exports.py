@@ -22,7 +22,8 @@ from pathlib import Path
 from app.core.domain import deadlines
 from app.core.domain.register import figures, issues, leads
 from app.core.domain.register.issues import IssueStatus
-from app.core.domain.review import requests as documents
+from app.core.domain.review import listing as documents
+from app.core.domain.review.custody import CustodyState
 from app.core.domain.talks import queries as talks
 from app.core.errors import Cancelled, ValidationError
 from app.core.printing import register
@@ -337,7 +338,7 @@ def _documents(session, book, inspection_id, label, subtitle, on, record, progre
         Col("复印份数", 9, "number"),
         Col("约定归还日期", 13, "date"),
         Col("归还日期", 12, "date"),
-        Col("状态", 10, "center", tuple(s.label for s in documents.CustodyState)),
+        Col("状态", 10, "center", tuple(s.label for s in CustodyState)),
         Col("备注", 20),
     ]
     sheet = book.sheet(label, label, subtitle, cols)
@@ -360,7 +361,7 @@ def _documents(session, book, inspection_id, label, subtitle, on, record, progre
                 item.state.label,
                 item.note,
             ],
-            alert=item.stands_out and item.state is documents.CustodyState.OVERDUE,
+            alert=item.stands_out and item.state is CustodyState.OVERDUE,
         )
         ticker.tick()
     return len(rows)

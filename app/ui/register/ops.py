@@ -219,7 +219,7 @@ def evidence_choices(session: Session, inspection_id: str, kind: str) -> list[Pi
             for p in petitions.list_petitions(session, inspection_id)
         ]
     if kind == issues.EvidenceKind.DOCUMENT:
-        from app.core.domain.review import requests as docs
+        from app.core.domain.review import listing as docs
 
         return [Pick(i.id, f"{i.number}. {i.title}") for i in docs.list_items(session, inspection_id)]
     return []
@@ -265,7 +265,7 @@ def open_evidence(session: Session, evidence: issues.Evidence) -> EvidenceView:
         )
         return EvidenceView(f"信访件（{p.received_on}）", text)
     if kind == issues.EvidenceKind.DOCUMENT and evidence.ref_id:
-        from app.core.domain.review import requests as docs
+        from app.core.domain.review import listing as docs
 
         item = docs.get_item(session, evidence.ref_id)
         return EvidenceView(

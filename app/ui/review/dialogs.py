@@ -1,4 +1,4 @@
-"""Dialogs of the documents tab, each around a forms/documents_*.ui and one core operation.
+"""Dialogs of the document review tab (调阅资料), each around a forms/review_*.ui and one core operation.
 
 The core's ValidationError appears under the field it names (FormDialog); a Conflict or a refusal
 appears at the bottom. The long text forms (reading notes, excerpts) keep unsaved input across a
@@ -13,10 +13,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainT
 
 from app.core import drafts as core_drafts
 from app.core.domain.attachments import Attachment
-from app.core.domain.review import reading as reading
-from app.core.domain.review import requests as docs
+from app.core.domain.review import reading, writes
 from app.core.domain.review.reading import Excerpt, Reading
-from app.core.domain.review.requests import Category, RequestItem
+from app.core.domain.review.request_item import Category, RequestItem
 from app.ui.db_worker import DbWorker
 from app.ui.drafts import DraftForm
 from app.ui.org.common import FormDialog, fill_combo
@@ -94,12 +93,12 @@ class ItemDialog(FormDialog):
         }
         if self.item is None:
             planned = _text(self.planned) or None
-            return (lambda s, i, p, v: docs.add_item(s, i, planned_return_on=p, **v)), (
+            return (lambda s, i, p, v: writes.add_item(s, i, planned_return_on=p, **v)), (
                 self.inspection_id,
                 planned,
                 values,
             )
-        return (lambda s, i, v: docs.update_item(s, i, **v)), (self.item.id, values)
+        return (lambda s, i, v: writes.update_item(s, i, **v)), (self.item.id, values)
 
 
 # ---- custody ----------------------------------------------------------------------------------------
@@ -131,7 +130,7 @@ class ReceiveDialog(_ItemForm):
             "counterpart": _text(self.counterpart),
             "note": self.note_text(),
         }
-        return (lambda s, i, v: docs.receive_item(s, i, **v)), (self.item.id, values)
+        return (lambda s, i, v: writes.receive_item(s, i, **v)), (self.item.id, values)
 
 
 class HandOverDialog(_ItemForm):
@@ -146,7 +145,7 @@ class HandOverDialog(_ItemForm):
         self.on.setText(_today())
 
     def operation(self):
-        return (lambda s, i, h, on, n: docs.hand_over(s, i, h, on=on, note=n)), (
+        return (lambda s, i, h, on, n: writes.hand_over(s, i, h, on=on, note=n)), (
             self.item.id,
             self.holder.currentData(),
             _text(self.on),
@@ -163,7 +162,7 @@ class CopiesDialog(_ItemForm):
         self.on.setText(_today())
 
     def operation(self):
-        return (lambda s, i, c, on, n: docs.record_copies(s, i, c, on=on, note=n)), (
+        return (lambda s, i, c, on, n: writes.record_copies(s, i, c, on=on, note=n)), (
             self.item.id,
             self.count.value(),
             _text(self.on),
@@ -178,7 +177,7 @@ class PlannedReturnDialog(_ItemForm):
         self.planned.setText(item.planned_return_on or "")
 
     def operation(self):
-        return (lambda s, i, p, n: docs.set_planned_return(s, i, p, note=n)), (
+        return (lambda s, i, p, n: writes.set_planned_return(s, i, p, note=n)), (
             self.item.id,
             _text(self.planned) or None,
             self.note_text(),
@@ -198,7 +197,7 @@ class ReturnDialog(_ItemForm):
             "returned_to": _text(self.returned_to),
             "note": self.note_text(),
         }
-        return (lambda s, i, v: docs.return_item(s, i, **v)), (self.item.id, values)
+        return (lambda s, i, v: writes.return_item(s, i, **v)), (self.item.id, values)
 
 
 # ---- reading ----------------------------------------------------------------------------------------

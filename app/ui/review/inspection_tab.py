@@ -9,15 +9,15 @@ from app.ui.db_worker import DbWorker
 from app.ui.org.inspection_view import register_inspection_tab
 
 
-def make_documents_tab(worker: DbWorker, inspection_id: str, parent: QWidget) -> QWidget:
-    from app.ui.review.panel import DocumentsPanel
+def make_review_tab(worker: DbWorker, inspection_id: str, parent: QWidget) -> QWidget:
+    from app.ui.review.panel import ReviewPanel
 
-    return DocumentsPanel(worker, inspection_id, parent)
+    return ReviewPanel(worker, inspection_id, parent)
 
 
 register_inspection_tab(
     "documents",
-    lambda: QCoreApplication.translate("Documents", "Document review"),
-    make_documents_tab,
+    lambda: QCoreApplication.translate("Review", "Document review"),
+    make_review_tab,
     order=20,
 )

@@ -1,4 +1,4 @@
-"""Table models of the documents tab: the request list (with custody state standing out) and the details."""
+"""Table models of the document review tab (调阅资料): the request list (with custody state standing out) and the details."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from app.core.domain.attachments import Attachment
+from app.core.domain.review.custody import CustodyRecord, CustodyState
 from app.core.domain.review.reading import Excerpt, Reading
-from app.core.domain.review.requests import CustodyRecord, CustodyState, RequestItem
+from app.core.domain.review.request_item import RequestItem
 from app.core.imports.limits import human_size
 from app.ui.org.common import Column, RecordTableModel
 
@@ -50,9 +51,9 @@ def state_icon(state: CustodyState) -> QIcon:
 def _amount(item: RequestItem) -> str:
     parts = []
     if item.volumes:
-        parts.append(QCoreApplication.translate("Documents", "{n} vol.").format(n=item.volumes))
+        parts.append(QCoreApplication.translate("Review", "{n} vol.").format(n=item.volumes))
     if item.pages:
-        parts.append(QCoreApplication.translate("Documents", "{n} p.").format(n=item.pages))
+        parts.append(QCoreApplication.translate("Review", "{n} p.").format(n=item.pages))
     return " / ".join(parts)
 
 
@@ -60,7 +61,7 @@ def _holder(item: RequestItem) -> str:
     if item.holder_name:
         return item.holder_name
     if item.state.in_custody:
-        return QCoreApplication.translate("Documents", "team file store")
+        return QCoreApplication.translate("Review", "team file store")
     return ""
 
 
@@ -76,32 +77,30 @@ TITLE_COLUMN = 2
 
 def request_columns() -> list[Column]:
     return [
-        Column(QCoreApplication.translate("Documents", "No."), lambda i: str(i.number), lambda i: i.number),
+        Column(QCoreApplication.translate("Review", "No."), lambda i: str(i.number), lambda i: i.number),
         Column(
-            QCoreApplication.translate("Documents", "State"),
+            QCoreApplication.translate("Review", "State"),
             lambda i: i.state.label,
             lambda i: list(CustodyState).index(i.state),
         ),
-        Column(QCoreApplication.translate("Documents", "Material"), lambda i: i.title),
-        Column(QCoreApplication.translate("Documents", "Category"), lambda i: i.category.label),
+        Column(QCoreApplication.translate("Review", "Material"), lambda i: i.title),
+        Column(QCoreApplication.translate("Review", "Category"), lambda i: i.category.label),
         Column(
-            QCoreApplication.translate("Documents", "Period"),
+            QCoreApplication.translate("Review", "Period"),
             lambda i: i.period_text,
             lambda i: i.period_start or "",
         ),
-        Column(QCoreApplication.translate("Documents", "Requested"), lambda i: i.requested_on),
-        Column(QCoreApplication.translate("Documents", "Received"), lambda i: i.received_on or ""),
-        Column(QCoreApplication.translate("Documents", "Volumes / pages"), _amount, lambda i: i.pages or 0),
-        Column(QCoreApplication.translate("Documents", "Holder"), _holder),
+        Column(QCoreApplication.translate("Review", "Requested"), lambda i: i.requested_on),
+        Column(QCoreApplication.translate("Review", "Received"), lambda i: i.received_on or ""),
+        Column(QCoreApplication.translate("Review", "Volumes / pages"), _amount, lambda i: i.pages or 0),
+        Column(QCoreApplication.translate("Review", "Holder"), _holder),
         Column(
-            QCoreApplication.translate("Documents", "Copies"),
+            QCoreApplication.translate("Review", "Copies"),
             lambda i: str(i.copies) if i.copies else "",
             lambda i: i.copies,
         ),
-        Column(
-            QCoreApplication.translate("Documents", "Planned return"), lambda i: i.planned_return_on or ""
-        ),
-        Column(QCoreApplication.translate("Documents", "Returned (to whom)"), _returned),
+        Column(QCoreApplication.translate("Review", "Planned return"), lambda i: i.planned_return_on or ""),
+        Column(QCoreApplication.translate("Review", "Returned (to whom)"), _returned),
     ]
 
 
@@ -120,12 +119,12 @@ def decorate_item(item: RequestItem, role: int, column: int):
         return font
     if role == Qt.ItemDataRole.ToolTipRole:
         if item.state is CustodyState.OVERDUE:
-            return QCoreApplication.translate(
-                "Documents", "Held past the planned return date ({date})."
-            ).format(date=item.planned_return_on)
+            return QCoreApplication.translate("Review", "Held past the planned return date ({date}).").format(
+                date=item.planned_return_on
+            )
         if item.state is CustodyState.REQUESTED:
             return QCoreApplication.translate(
-                "Documents", "Requested on {date}; not yet provided by the unit."
+                "Review", "Requested on {date}; not yet provided by the unit."
             ).format(date=item.requested_on)
         if item.note:
             return item.note
@@ -142,13 +141,13 @@ def history_model(parent) -> RecordTableModel:
 
     return RecordTableModel(
         [
-            Column(QCoreApplication.translate("Documents", "Date"), lambda e: e.on_date),
-            Column(QCoreApplication.translate("Documents", "Event"), lambda e: e.event.label),
-            Column(QCoreApplication.translate("Documents", "Holder"), lambda e: e.holder_name or ""),
-            Column(QCoreApplication.translate("Documents", "From / to"), lambda e: e.counterpart),
-            Column(QCoreApplication.translate("Documents", "Copies"), quantity),
-            Column(QCoreApplication.translate("Documents", "Recorded by"), lambda e: e.author_name or ""),
-            Column(QCoreApplication.translate("Documents", "Note"), lambda e: e.note),
+            Column(QCoreApplication.translate("Review", "Date"), lambda e: e.on_date),
+            Column(QCoreApplication.translate("Review", "Event"), lambda e: e.event.label),
+            Column(QCoreApplication.translate("Review", "Holder"), lambda e: e.holder_name or ""),
+            Column(QCoreApplication.translate("Review", "From / to"), lambda e: e.counterpart),
+            Column(QCoreApplication.translate("Review", "Copies"), quantity),
+            Column(QCoreApplication.translate("Review", "Recorded by"), lambda e: e.author_name or ""),
+            Column(QCoreApplication.translate("Review", "Note"), lambda e: e.note),
         ],
         parent,
     )
@@ -162,14 +161,14 @@ def _first_line(text: str, width: int = 80) -> str:
 def readings_model(parent) -> RecordTableModel:
     return RecordTableModel(
         [
-            Column(QCoreApplication.translate("Documents", "Read on"), lambda r: r.read_on),
-            Column(QCoreApplication.translate("Documents", "Reviewer"), lambda r: r.reviewer_name),
+            Column(QCoreApplication.translate("Review", "Read on"), lambda r: r.read_on),
+            Column(QCoreApplication.translate("Review", "Reviewer"), lambda r: r.reviewer_name),
             Column(
-                QCoreApplication.translate("Documents", "Excerpts"),
+                QCoreApplication.translate("Review", "Excerpts"),
                 lambda r: str(r.excerpt_count),
                 lambda r: r.excerpt_count,
             ),
-            Column(QCoreApplication.translate("Documents", "Notes"), lambda r: _first_line(r.notes)),
+            Column(QCoreApplication.translate("Review", "Notes"), lambda r: _first_line(r.notes)),
         ],
         parent,
         decorate=lambda r, role, col: r.notes if role == Qt.ItemDataRole.ToolTipRole else None,
@@ -188,10 +187,10 @@ def excerpts_model(parent, readings: dict[str, Reading], files: dict[str, Attach
 
     model = RecordTableModel(
         [
-            Column(QCoreApplication.translate("Documents", "Excerpt"), lambda x: x.label, lambda x: x.number),
-            Column(QCoreApplication.translate("Documents", "Page / location"), lambda x: x.location),
-            Column(QCoreApplication.translate("Documents", "Taken from"), source),
-            Column(QCoreApplication.translate("Documents", "Passage"), lambda x: _first_line(x.passage)),
+            Column(QCoreApplication.translate("Review", "Excerpt"), lambda x: x.label, lambda x: x.number),
+            Column(QCoreApplication.translate("Review", "Page / location"), lambda x: x.location),
+            Column(QCoreApplication.translate("Review", "Taken from"), source),
+            Column(QCoreApplication.translate("Review", "Passage"), lambda x: _first_line(x.passage)),
         ],
         parent,
         decorate=lambda x, role, col: x.passage if role == Qt.ItemDataRole.ToolTipRole else None,
@@ -203,19 +202,19 @@ def excerpts_model(parent, readings: dict[str, Reading], files: dict[str, Attach
 def material_details(a: Attachment) -> str:
     d = a.details or {}
     if "pages" in d:
-        text = QCoreApplication.translate("Documents", "{n} page(s)").format(n=d["pages"])
+        text = QCoreApplication.translate("Review", "{n} page(s)").format(n=d["pages"])
         if d.get("no_text_layer"):
-            text += QCoreApplication.translate("Documents", ", no text layer")
+            text += QCoreApplication.translate("Review", ", no text layer")
         return text
     if "sheets" in d:
         sheets = d["sheets"]
-        return QCoreApplication.translate("Documents", "{n} sheet(s)").format(
+        return QCoreApplication.translate("Review", "{n} sheet(s)").format(
             n=len(sheets) if isinstance(sheets, list) else sheets
         )
     if "width" in d and "height" in d:
         return f"{d['width']} × {d['height']}"
     if "paragraphs" in d:
-        return QCoreApplication.translate("Documents", "{n} paragraph(s)").format(n=d["paragraphs"])
+        return QCoreApplication.translate("Review", "{n} paragraph(s)").format(n=d["paragraphs"])
     if "encoding" in d:
         return str(d["encoding"]).upper()
     return ""
@@ -224,17 +223,17 @@ def material_details(a: Attachment) -> str:
 def material_model(parent) -> RecordTableModel:
     return RecordTableModel(
         [
-            Column(QCoreApplication.translate("Documents", "File"), lambda a: a.filename),
-            Column(QCoreApplication.translate("Documents", "Type"), lambda a: a.kind.label),
+            Column(QCoreApplication.translate("Review", "File"), lambda a: a.filename),
+            Column(QCoreApplication.translate("Review", "Type"), lambda a: a.kind.label),
             Column(
-                QCoreApplication.translate("Documents", "Size"),
+                QCoreApplication.translate("Review", "Size"),
                 lambda a: human_size(a.size),
                 lambda a: a.size,
             ),
-            Column(QCoreApplication.translate("Documents", "SHA-256"), lambda a: a.sha256[:16] + "…"),
-            Column(QCoreApplication.translate("Documents", "Details"), material_details),
+            Column(QCoreApplication.translate("Review", "SHA-256"), lambda a: a.sha256[:16] + "…"),
+            Column(QCoreApplication.translate("Review", "Details"), material_details),
             Column(
-                QCoreApplication.translate("Documents", "Imported"),
+                QCoreApplication.translate("Review", "Imported"),
                 lambda a: a.created_at[:16].replace("T", " "),
             ),
         ],

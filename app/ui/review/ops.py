@@ -1,4 +1,4 @@
-"""Worker-side helpers for the documents tab: several core calls as one job, nothing but core operations.
+"""Worker-side helpers for the document review tab (调阅资料): several core calls as one job, nothing but core operations.
 
 Each function is `fn(session, ...)` so every capability check, need-to-know filter and audit entry of
 the core applies; nothing here reads SQL or touches Qt.
@@ -14,10 +14,11 @@ from pathlib import Path
 from app.core.domain.attachments import Attachment
 from app.core.domain.organisation import inspections
 from app.core.domain.organisation.inspections import Inspection, Phase
-from app.core.domain.review import reading as reading
-from app.core.domain.review import requests as docs
+from app.core.domain.review import access, listing, reading, requests
+from app.core.domain.review.custody import CustodyRecord
+from app.core.domain.review.listing import CustodySummary
 from app.core.domain.review.reading import Excerpt, Reading
-from app.core.domain.review.requests import CustodyRecord, CustodySummary, RequestItem
+from app.core.domain.review.request_item import RequestItem
 from app.core.errors import UserError
 from app.core.security import visibility
 from app.core.security.roles import Cap
@@ -41,9 +42,9 @@ class PanelData:
 
 def load_panel(session: Session, inspection_id: str) -> PanelData:
     inspection = inspections.get_inspection(session, inspection_id)
-    items = docs.list_items(session, inspection_id)
-    summary = docs.custody_summary(session, inspection_id)
-    people = docs.team_people(session, inspection_id)
+    items = listing.list_items(session, inspection_id)
+    summary = listing.custody_summary(session, inspection_id)
+    people = access.team_people(session, inspection_id)
     return PanelData(
         inspection,
         items,
@@ -64,10 +65,10 @@ class ItemDetail:
 
 
 def load_item(session: Session, item_id: str) -> ItemDetail:
-    item = docs.get_item(session, item_id)
+    item = listing.get_item(session, item_id)
     return ItemDetail(
         item,
-        docs.custody_history(session, item_id),
+        listing.custody_history(session, item_id),
         reading.list_readings(session, item_id),
         reading.list_excerpts(session, item_id=item_id),
         reading.list_material(session, item_id),
@@ -137,10 +138,10 @@ def open_material(session: Session, attachment_id: str) -> MaterialView:
 
 
 def advance_with_override(session: Session, inspection_id: str, reason: str, on: str) -> Inspection:
-    return docs.advance_with_override(session, inspection_id, reason, on=on or None)
+    return requests.advance_with_override(session, inspection_id, reason, on=on or None)
 
 
 def returned_days(session: Session, inspection_id: str) -> list[str]:
     """The dates on which items went back (a return receipt per day), newest first."""
-    items = docs.list_items(session, inspection_id)
+    items = listing.list_items(session, inspection_id)
     return sorted({i.returned_on for i in items if i.returned_on}, reverse=True)

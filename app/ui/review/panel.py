@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -31,28 +30,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain.review import reading as reading
-from app.core.domain.review import requests as docs
-from app.core.domain.review.requests import CustodyState, RequestItem
-from app.core.domain.review.search import HitKind, SearchHit
+from app.core.domain.review import writes
+from app.core.domain.review.custody import CustodyState
+from app.core.domain.review.request_item import RequestItem
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker
-from app.ui.messages import show_error, show_info
+from app.ui.messages import show_error
 from app.ui.org.common import FilterProxy, ask, make_table, select_record, selected_record
-from app.ui.progress import run_with_progress
 from app.ui.review import models, ops
 from app.ui.review.dialogs import (
     CopiesDialog,
-    ExcerptDialog,
     HandOverDialog,
     ItemDialog,
     OverrideDialog,
     PlannedReturnDialog,
-    ReadingDialog,
     ReceiveDialog,
     ReturnDialog,
     item_caption,
 )
+from app.ui.review.item_pages import ItemPages
 from app.ui.review.search_view import SearchView
 from app.ui.review.viewer import MaterialViewer
 
@@ -65,10 +61,10 @@ def _table(name: str, model) -> QTableView:
     return table
 
 
-class DocumentsPanel(QWidget):
+class ReviewPanel(ItemPages, QWidget):
     def __init__(self, worker: DbWorker, inspection_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("documentsPanel")
+        self.setObjectName("reviewPanel")
         self.worker, self.inspection_id = worker, inspection_id
         self.view = parent  # the inspection view (told about a phase move made here)
         self.data: ops.PanelData | None = None
@@ -104,7 +100,7 @@ class DocumentsPanel(QWidget):
         self.gate.hide()
 
         self.toolbar = QToolBar()
-        self.toolbar.setObjectName("documentsToolbar")
+        self.toolbar.setObjectName("reviewToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self._keyed: list[QAction] = []
         a = self._action
@@ -118,7 +114,7 @@ class DocumentsPanel(QWidget):
         self.action_return = a("actionReturn", self.tr("Return…"), self.return_item)
         self.action_import = a("actionImport", self.tr("Import files…"), self.import_material)
         self.action_find = a(
-            "actionFindDocuments", self.tr("Search"), self.focus_find, QKeySequence.StandardKey.Find
+            "actionFindReview", self.tr("Search"), self.focus_find, QKeySequence.StandardKey.Find
         )
         self.action_print = a(
             "actionPrintList", self.tr("Print request list…"), self.print_list, QKeySequence.StandardKey.Print
@@ -234,7 +230,7 @@ class DocumentsPanel(QWidget):
         lower_layout.addWidget(self.item_tabs, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("documentsSplitter")
+        self.splitter.setObjectName("reviewSplitter")
         self.splitter.addWidget(self.items_table)
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 3)
@@ -456,7 +452,7 @@ class DocumentsPanel(QWidget):
         question = self.tr("Delete item {n} “{title}” from the request list?").format(
             n=item.number, title=item.title
         )
-        ask(self, question, lambda: self._run(docs.delete_item, item.id))
+        ask(self, question, lambda: self._run(writes.delete_item, item.id))
 
     def receive(self) -> None:
         item = self.current_item()
@@ -488,138 +484,6 @@ class DocumentsPanel(QWidget):
         self.worker.submit(
             fn, *args, on_done=lambda _: self.refresh(), on_error=lambda e: show_error(self, e)
         )
-
-    # ---- reading notes and excerpts ----
-    def _selected(self, table: QTableView):
-        return selected_record(table) if self.detail is not None else None
-
-    def add_reading(self) -> None:
-        if self.detail is not None:
-            self._open(ReadingDialog(self.worker, self.detail.item, self._people(), None, self))
-
-    def edit_reading(self) -> None:
-        current = self._selected(self.readings_table)
-        if current is not None:
-            self._open(ReadingDialog(self.worker, self.detail.item, self._people(), current, self))
-
-    def delete_reading(self) -> None:
-        current = self._selected(self.readings_table)
-        if current is not None:
-            question = self.tr("Delete the reading notes of {name} on {date}?").format(
-                name=current.reviewer_name, date=current.read_on
-            )
-            ask(self, question, lambda: self._run(reading.delete_reading, current.id))
-
-    def add_excerpt(self) -> None:
-        if self.detail is not None:
-            d = self.detail
-            self._open(ExcerptDialog(self.worker, d.item, d.readings, d.material, None, self))
-
-    def edit_excerpt(self) -> None:
-        current = self._selected(self.excerpts_table)
-        if current is not None:
-            d = self.detail
-            self._open(ExcerptDialog(self.worker, d.item, d.readings, d.material, current, self))
-
-    def delete_excerpt(self) -> None:
-        current = self._selected(self.excerpts_table)
-        if current is not None:
-            question = self.tr("Delete {label}? Its number is not used again.").format(label=current.label)
-            ask(self, question, lambda: self._run(reading.delete_excerpt, current.id))
-
-    # ---- electronic material ----
-    def choose_files(self) -> list[str]:
-        """The files to import (a native dialog; tests replace this)."""
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import electronic material"),
-            "",
-            self.tr(
-                "Supported files (*.txt *.docx *.xlsx *.pdf *.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff);;All files (*)"
-            ),
-        )
-        return paths
-
-    def import_material(self) -> None:
-        item = self.current_item()
-        if item is None or not self.action_import.isEnabled():
-            return
-        paths = self.choose_files()
-        if paths:
-            self.import_paths(paths)
-
-    def import_paths(self, paths: list[str]) -> None:
-        item = self.current_item()
-        if item is None:
-            return
-        label = self.tr("Importing {n} file(s) into item {number}…").format(n=len(paths), number=item.number)
-        self.import_job, self.import_progress = run_with_progress(
-            self.worker,
-            self,
-            label,
-            ops.import_files,
-            item.id,
-            list(paths),
-            on_done=self._imported,
-            on_error=lambda e: show_error(self, e),
-        )
-
-    def _imported(self, report: ops.ImportReport) -> None:
-        self.last_import = report
-        self.refresh()
-        self.item_tabs.setCurrentWidget(self.material_page)
-        lines = [self.tr("{n} file(s) imported.").format(n=len(report.imported))]
-        if report.cancelled:
-            lines.append(self.tr("Cancelled: {n} file(s) were not imported.").format(n=report.not_tried))
-        if report.refused:
-            lines.append(self.tr("Refused, nothing of them was kept:"))
-            lines += [f"• {name}：{message}" for name, message in report.refused]
-        text = "\n".join(lines)
-        if report.refused:
-            self.import_message = show_error(self, text, self.tr("Import"))
-        else:
-            self.import_message = show_info(self, text, self.tr("Import"))
-
-    def view_material(self) -> None:
-        current = self._selected(self.material_table)
-        if current is not None:
-            self.worker.submit(
-                ops.open_material,
-                current.id,
-                on_done=self._show_material,
-                on_error=lambda e: show_error(self, e),
-            )
-
-    def _show_material(self, view: ops.MaterialView) -> None:
-        self.viewer = MaterialViewer(view, self)
-        self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.viewer.destroyed.connect(lambda *_: setattr(self, "viewer", None))
-        self.viewer.open()
-
-    def delete_material(self) -> None:
-        current = self._selected(self.material_table)
-        if current is not None:
-            question = self.tr("Delete the imported file “{name}” and its text?").format(
-                name=current.filename
-            )
-            ask(self, question, lambda: self._run(reading.delete_material, current.id))
-
-    # ---- search ----
-    def focus_find(self) -> None:
-        self.item_tabs.setCurrentWidget(self.search_view)
-        self.search_view.focus()
-
-    def show_hit(self, hit: SearchHit) -> None:
-        """Select the hit's item and show where it was found."""
-        self.outstanding_only.setChecked(False)
-        self.filter_edit.clear()
-        select_record(self.items_table, lambda i: i.id == hit.item_id)
-        page = {
-            HitKind.MATERIAL: self.material_page,
-            HitKind.READING: self.readings_page,
-            HitKind.EXCERPT: self.excerpts_page,
-        }[hit.kind]
-        self.item_tabs.setCurrentWidget(page)
 
     # ---- the phase gate ----
     def override_gate(self) -> None:

@@ -12,7 +12,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from app.core.domain.review import requests as docs
+from app.core.domain.review import listing
 from app.core.printing import request_list, return_receipt
 from app.core.printing.furniture import classification_mark
 from app.core.printing.register import PrintAction, register_print
@@ -27,7 +27,7 @@ def request_list_copies(inspection_id: str, day: str, mark: str):
     def copies(session: Session, count: int, action: PrintAction) -> tuple[list[int], list[bytes]]:
         heading = request_list.inspection_heading(session, inspection_id)
         with session.transaction():
-            items = docs.list_items(session, inspection_id, today=day)
+            items = listing.list_items(session, inspection_id, today=day)
             numbers = register_print(
                 session,
                 request_list.KIND,
@@ -77,13 +77,13 @@ def print_request_list(parent: QWidget, worker: DbWorker, inspection_id: str) ->
     dialog = PrintPreviewDialog.show_for(
         worker,
         parent,
-        title=QCoreApplication.translate("Documents", "Request list — print preview"),
+        title=QCoreApplication.translate("Review", "Request list — print preview"),
         preview=lambda s: request_list.preview_request_list(
             s, inspection_id, classification=CLASSIFICATION, today=day
         ),
         copies=request_list_copies(inspection_id, day, mark),
         classification=mark,
-        file_name=QCoreApplication.translate("Documents", "request-list.pdf"),
+        file_name=QCoreApplication.translate("Review", "request-list.pdf"),
     )
     parent.preview_dialog = dialog
     return dialog
@@ -96,7 +96,7 @@ def print_return_receipt(
     dialog = PrintPreviewDialog.show_for(
         worker,
         parent,
-        title=QCoreApplication.translate("Documents", "Return receipt of {date} — print preview").format(
+        title=QCoreApplication.translate("Review", "Return receipt of {date} — print preview").format(
             date=day
         ),
         preview=lambda s: return_receipt.preview_return_receipt(
@@ -104,7 +104,7 @@ def print_return_receipt(
         ),
         copies=return_receipt_copies(inspection_id, day, mark),
         classification=mark,
-        file_name=QCoreApplication.translate("Documents", "return-receipt-{date}.pdf").format(date=day),
+        file_name=QCoreApplication.translate("Review", "return-receipt-{date}.pdf").format(date=day),
     )
     parent.preview_dialog = dialog
     return dialog

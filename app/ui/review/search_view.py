@@ -12,7 +12,7 @@ from html import escape
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from app.core.domain.review import search as document_search
+from app.core.domain.review import search as review_search
 from app.core.domain.review.search import SearchHit
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker
@@ -38,7 +38,7 @@ class SearchView(QWidget):
 
     def __init__(self, worker: DbWorker, inspection_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("documentsSearch")
+        self.setObjectName("reviewSearch")
         self.worker, self.inspection_id = worker, inspection_id
         self.hits: list[SearchHit] = []
         self.edit = QLineEdit()
@@ -79,7 +79,7 @@ class SearchView(QWidget):
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Searching…"))
         self.worker.submit(
-            lambda s, q, i: document_search.search(s, q, inspection_id=i, limit=200),
+            lambda s, q, i: review_search.search(s, q, inspection_id=i, limit=200),
             self.edit.text(),
             self.inspection_id,
             on_done=self._found,

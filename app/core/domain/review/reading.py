@@ -23,7 +23,7 @@ from app.core.domain import _fields as f
 from app.core.domain import attachments
 from app.core.domain.attachments import Attachment
 from app.core.domain.review import search as search_index
-from app.core.domain.review.requests import readable_item, team_member_of, writable_item
+from app.core.domain.review.access import readable_item, team_member_of, writable_item
 from app.core.domain.review.search import HitKind, excerpt_label
 from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.imports import ImportLimits, Material
@@ -46,14 +46,23 @@ class Reading:
     excerpt_count: int
 
     COLUMNS = (
-        "g.id, g.item_id, g.reviewer_id, u.display_name, g.read_on, g.notes,"
-        " (SELECT count(*) FROM excerpts x WHERE x.reading_id = g.id)"
+        "g.id AS id, g.item_id AS item_id, g.reviewer_id AS reviewer_id, u.display_name AS reviewer_name,"
+        " g.read_on AS read_on, g.notes AS notes,"
+        " (SELECT count(*) FROM excerpts x WHERE x.reading_id = g.id) AS excerpt_count"
     )
     FROM = "readings g JOIN users u ON u.id = g.reviewer_id"
 
     @classmethod
     def from_row(cls, row) -> Reading:
-        return cls(*row[:6], int(row[6]))
+        return cls(
+            id=row["id"],
+            item_id=row["item_id"],
+            reviewer_id=row["reviewer_id"],
+            reviewer_name=row["reviewer_name"],
+            read_on=row["read_on"],
+            notes=row["notes"],
+            excerpt_count=int(row["excerpt_count"]),
+        )
 
 
 @dataclass
@@ -72,14 +81,28 @@ class Excerpt:
     created_at: str
 
     COLUMNS = (
-        "x.id, x.inspection_id, x.item_id, x.reading_id, x.attachment_id, x.number, x.passage, x.location,"
-        " r.number, r.title, x.author_id, x.created_at"
+        "x.id AS id, x.inspection_id AS inspection_id, x.item_id AS item_id, x.reading_id AS reading_id,"
+        " x.attachment_id AS attachment_id, x.number AS number, x.passage AS passage, x.location AS location,"
+        " r.number AS item_number, r.title AS item_title, x.author_id AS author_id, x.created_at AS created_at"
     )
     FROM = "excerpts x JOIN request_items r ON r.id = x.item_id"
 
     @classmethod
     def from_row(cls, row) -> Excerpt:
-        return cls(*row[:5], int(row[5]), row[6], row[7], int(row[8]), *row[9:])
+        return cls(
+            id=row["id"],
+            inspection_id=row["inspection_id"],
+            item_id=row["item_id"],
+            reading_id=row["reading_id"],
+            attachment_id=row["attachment_id"],
+            number=int(row["number"]),
+            passage=row["passage"],
+            location=row["location"],
+            item_number=int(row["item_number"]),
+            item_title=row["item_title"],
+            author_id=row["author_id"],
+            created_at=row["created_at"],
+        )
 
     @property
     def label(self) -> str:
@@ -194,13 +217,13 @@ def _excerpt_refs(session, item, reading_id, attachment_id) -> tuple[str | None,
     conn = session.conn
     if reading_id:
         row = conn.execute("SELECT item_id FROM readings WHERE id = ?", (reading_id,)).fetchone()
-        if row is None or row[0] != item.id:
+        if row is None or row["item_id"] != item.id:
             raise ValidationError("所选阅读记录不属于该调阅事项。", field="reading_id")
     if attachment_id:
         row = conn.execute(
             "SELECT owner_id FROM attachments WHERE id = ? AND owner_type = ?", (attachment_id, OWNER_TYPE)
         ).fetchone()
-        if row is None or row[0] != item.id:
+        if row is None or row["owner_id"] != item.id:
             raise ValidationError("所选电子材料不属于该调阅事项。", field="attachment_id")
     return reading_id or None, attachment_id or None
 

@@ -128,7 +128,8 @@ def search(
         visibility.require_inspection_visible(session, inspection_id)
     where, params = visibility.inspection_filter_sql(session, "e.inspection_id")
     sql = (
-        "SELECT e.kind, e.ref_id, e.inspection_id, e.item_id, r.number, r.title FROM search_entries e"
+        "SELECT e.kind AS kind, e.ref_id AS ref_id, e.inspection_id AS inspection_id, e.item_id AS item_id,"
+        " r.number AS item_number, r.title AS item_title FROM search_entries e"
         f" JOIN request_items r ON r.id = e.item_id WHERE {where}"
     )
     args: list = [*params]
@@ -147,18 +148,21 @@ def search(
     args.append(max(1, min(int(limit), 1000)))
     rows = session.conn.execute(sql, args).fetchall()
     sources = _sources(session.conn, rows)
-    hits = [h for h in (_hit(terms, row, *sources.get(row[1], ("", ""))) for row in rows) if h is not None]
+    found = (_hit(terms, row, *sources.get(row["ref_id"], ("", ""))) for row in rows)
+    hits = [h for h in found if h is not None]
     session.audit("documents_search", "inspection", inspection_id or "", f"命中 {len(hits)} 条")
     return hits
 
 
 _SOURCES = {
-    HitKind.MATERIAL: "SELECT id, extracted_text, filename FROM attachments WHERE id IN ({marks})",
+    HitKind.MATERIAL: (
+        "SELECT id AS ref_id, extracted_text AS body, filename AS label FROM attachments WHERE id IN ({marks})"
+    ),
     HitKind.READING: (
-        "SELECT g.id, g.notes, u.display_name || ' ' || g.read_on FROM readings g"
+        "SELECT g.id AS ref_id, g.notes AS body, u.display_name || ' ' || g.read_on AS label FROM readings g"
         " JOIN users u ON u.id = g.reviewer_id WHERE g.id IN ({marks})"
     ),
-    HitKind.EXCERPT: "SELECT id, passage, number FROM excerpts WHERE id IN ({marks})",
+    HitKind.EXCERPT: "SELECT id AS ref_id, passage AS body, number AS label FROM excerpts WHERE id IN ({marks})",
 }
 
 
@@ -166,11 +170,13 @@ def _sources(conn, rows) -> dict[str, tuple[str, str]]:
     """ref id -> (text, label) of the indexed rows, one query per kind (the texts are the bulk)."""
     out: dict[str, tuple[str, str]] = {}
     for kind, sql in _SOURCES.items():
-        ids = [row[1] for row in rows if row[0] == kind.value]
+        ids = [row["ref_id"] for row in rows if row["kind"] == kind.value]
         if not ids:
             continue
-        for ref_id, text, label in conn.execute(sql.format(marks=",".join("?" * len(ids))), ids):
-            out[ref_id] = (text, excerpt_label(int(label)) if kind is HitKind.EXCERPT else str(label))
+        for source in conn.execute(sql.format(marks=",".join("?" * len(ids))), ids):
+            label = source["label"]
+            shown = excerpt_label(int(label)) if kind is HitKind.EXCERPT else str(label)
+            out[source["ref_id"]] = (source["body"], shown)
     return out
 
 
@@ -179,7 +185,7 @@ def excerpt_label(number: int) -> str:
 
 
 def _hit(terms: list[str], row, body: str, label: str) -> SearchHit | None:
-    kind = HitKind(row[0])
+    kind = HitKind(row["kind"])
     spans = find_spans(body, terms)
     if not spans:  # the index and the text disagree only if a row changed mid-search
         return None
@@ -190,7 +196,17 @@ def _hit(terms: list[str], row, body: str, label: str) -> SearchHit | None:
     else:
         location = f"第 {body.count(chr(10), 0, first) + 1} 行"
     return SearchHit(
-        kind, row[1], row[2], row[3], int(row[4]), row[5], str(label), snippet, marks, len(spans), location
+        kind=kind,
+        ref_id=row["ref_id"],
+        inspection_id=row["inspection_id"],
+        item_id=row["item_id"],
+        item_number=int(row["item_number"]),
+        item_title=row["item_title"],
+        label=str(label),
+        snippet=snippet,
+        marks=marks,
+        occurrences=len(spans),
+        location=location,
     )
 
 

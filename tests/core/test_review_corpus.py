@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.domain.review import reading as reading
-from app.core.domain.review import requests as docs
-from app.core.domain.review import search as search
+from app.core.domain.review import reading, search, writes
 from app.core.imports import FileKind
 from app.core.imports import samples as s
 from tests.core.org_support import world_fixture  # noqa: F401
@@ -24,7 +22,7 @@ pytestmark = pytest.mark.skipif(not FILES, reason=f"no sample corpus at {CORPUS}
 
 def test_corpus_speeches_import_and_are_searchable(world):
     member = world.login("member1")
-    item = docs.add_item(
+    item = writes.add_item(
         member, world.insp_a.id, category="other", title="动员会讲话稿", requested_on="2026-03-05"
     )
     stored = {}
@@ -49,7 +47,7 @@ def test_corpus_speeches_import_and_are_searchable(world):
 def test_corpus_text_survives_every_container(world):
     """The same speech as .docx, .pdf page and GB18030 text comes back with its words intact."""
     member = world.login("member1")
-    item = docs.add_item(
+    item = writes.add_item(
         member, world.insp_a.id, category="other", title="格式转换", requested_on="2026-03-05"
     )
     paragraphs = [p.strip() for p in FILES[0].read_text("utf-8").splitlines() if p.strip()][:12]

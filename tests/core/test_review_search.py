@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.domain.review import reading as reading
-from app.core.domain.review import requests as docs
-from app.core.domain.review import search as search
+from app.core.domain.review import reading, search, writes
 from app.core.domain.review.search import HitKind, bigram_words, cut_snippet, find_spans
 from app.core.errors import NotFound, PermissionDenied, ValidationError
 from app.core.imports import samples as s
@@ -18,10 +16,10 @@ from tests.core.org_support import world_fixture  # noqa: F401
 def corpus(world):
     """Team A's inspection with a file, notes and an excerpt; team B's with its own file."""
     member = world.login("member1")
-    a = docs.add_item(
+    a = writes.add_item(
         member, world.insp_a.id, category="party_minutes", title="党委会议记录", requested_on="2026-03-05"
     )
-    docs.receive_item(member, a.id, received_on="2026-03-06")
+    writes.receive_item(member, a.id, received_on="2026-03-06")
     doc = reading.import_material(
         member,
         a.id,
@@ -36,10 +34,10 @@ def corpus(world):
         member, a.id, passage="会议未记录表决情况，公车事项一人拍板。", location="第2册 第15页"
     )
     member2 = world.login("member2")
-    b = docs.add_item(
+    b = writes.add_item(
         member2, world.insp_b.id, category="vouchers", title="记账凭证", requested_on="2026-03-05"
     )
-    docs.receive_item(member2, b.id, received_on="2026-03-06")
+    writes.receive_item(member2, b.id, received_on="2026-03-06")
     other = reading.import_material(
         member2, b.id, "凭证.txt", s.make_txt("公车维修费用凭证，三重一大未上会。")
     )
@@ -86,7 +84,7 @@ def test_longer_terms_use_the_trigram_index_and_terms_combine(corpus, world):
 
 def test_search_is_case_insensitive_for_latin_text(world):
     member = world.login("member1")
-    item = docs.add_item(
+    item = writes.add_item(
         member, world.insp_a.id, category="other", title="系统日志", requested_on="2026-03-05"
     )
     reading.import_material(member, item.id, "log.txt", s.make_txt("The OA System exported 12 records."))

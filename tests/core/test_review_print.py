@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.domain.review import requests as docs
+from app.core.domain.review import writes
 from app.core.errors import NotFound, PermissionDenied, ValidationError
 from app.core.printing import request_list, return_receipt
 from app.core.printing.register import list_prints
@@ -44,7 +44,7 @@ def custody(world):
         ("other", "巡察整改台账（上轮）", None, None, (1, 56), "returned"),
     ]
     for category, title, start, end, amount, state in specs:
-        item = docs.add_item(
+        item = writes.add_item(
             member,
             world.insp_a.id,
             category=category,
@@ -55,7 +55,7 @@ def custody(world):
         )
         if state == "requested":
             continue
-        docs.receive_item(
+        writes.receive_item(
             member,
             item.id,
             received_on="2026-03-06",
@@ -65,9 +65,9 @@ def custody(world):
             holder_id=uid["member1"] if state in ("held", "overdue", "returned") else None,
         )
         if state in ("held", "returned"):
-            docs.record_copies(member, item.id, 2, on="2026-03-08")
+            writes.record_copies(member, item.id, 2, on="2026-03-08")
         if state == "returned":
-            docs.return_item(member, item.id, returned_on="2026-03-24", returned_to="局办公室 李明")
+            writes.return_item(member, item.id, returned_on="2026-03-24", returned_to="局办公室 李明")
     return member
 
 
@@ -149,7 +149,7 @@ def test_printing_respects_need_to_know_and_roles(custody, world):
 def test_long_list_runs_over_pages_with_the_heading_repeated(world):
     member = world.login("member1")
     for k in range(60):
-        docs.add_item(
+        writes.add_item(
             member,
             world.insp_a.id,
             category="vouchers",

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBo
 
 from app.core.domain.organisation import inspections
 from app.core.domain.organisation.inspections import Phase
-from app.core.domain.review import reading as reading
-from app.core.domain.review import requests as docs
-from app.core.domain.review.requests import CustodyState
+from app.core.domain.review import listing, reading
+from app.core.domain.review.custody import CustodyState
 from app.core.imports import samples
 from app.core.store.keyslots import KdfParams
 from app.demo.accounts import create_demo
@@ -38,7 +37,7 @@ from app.ui.review.dialogs import (
     ReceiveDialog,
     ReturnDialog,
 )
-from app.ui.review.panel import DocumentsPanel
+from app.ui.review.panel import ReviewPanel
 from app.ui.review.viewer import MaterialViewer
 from tests.conftest import DEMO_PASSWORD
 from tests.ui.conftest import grab, run_job
@@ -92,9 +91,9 @@ def inspection_id(qtbot, worker, unit_name: str | None) -> str:
 def panel(qtbot, worker, signed_in):
     """panel('member1') -> the tab on 市水务集团有限公司, loaded, first item selected."""
 
-    def _open(username: str, unit: str | None = WATER) -> DocumentsPanel:
+    def _open(username: str, unit: str | None = WATER) -> ReviewPanel:
         signed_in(username)
-        widget = DocumentsPanel(worker, inspection_id(qtbot, worker, unit))
+        widget = ReviewPanel(worker, inspection_id(qtbot, worker, unit))
         qtbot.addWidget(widget)
         widget.resize(1280, 760)
         widget.show()
@@ -105,7 +104,7 @@ def panel(qtbot, worker, signed_in):
     return _open
 
 
-def row_of(panel: DocumentsPanel, title: str) -> int:
+def row_of(panel: ReviewPanel, title: str) -> int:
     model = panel.items_table.model()
     for row in range(model.rowCount()):
         if model.index(row, 0).data(Qt.ItemDataRole.UserRole + 2).title == title:
@@ -113,17 +112,17 @@ def row_of(panel: DocumentsPanel, title: str) -> int:
     raise AssertionError(f"{title} not in the list")
 
 
-def choose_item(qtbot, panel: DocumentsPanel, title: str):
+def choose_item(qtbot, panel: ReviewPanel, title: str):
     panel.items_table.selectRow(row_of(panel, title))
     qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.item.title == title, timeout=TIMEOUT)
     return panel.detail.item
 
 
-def item_named(panel: DocumentsPanel, title: str):
+def item_named(panel: ReviewPanel, title: str):
     return next(i for i in panel.items_model.records if i.title == title)
 
 
-def wait_dialog(qtbot, panel: DocumentsPanel, cls):
+def wait_dialog(qtbot, panel: ReviewPanel, cls):
     qtbot.waitUntil(lambda: isinstance(panel.dialog, cls) and panel.dialog.isVisible(), timeout=TIMEOUT)
     return panel.dialog
 
@@ -149,7 +148,7 @@ def fails(qtbot, dialog, field: str | None) -> str:
     return dialog.error_text(field)
 
 
-def closes(qtbot, panel: DocumentsPanel, dialog) -> None:
+def closes(qtbot, panel: ReviewPanel, dialog) -> None:
     closed: list = []
     dialog.finished.connect(closed.append)
     loads = []
@@ -172,7 +171,7 @@ def pick(combo, text: str) -> None:
     combo.setCurrentIndex(next(i for i in range(combo.count()) if text in combo.itemText(i)))
 
 
-def shown_state(panel: DocumentsPanel, title: str) -> str:
+def shown_state(panel: ReviewPanel, title: str) -> str:
     row = row_of(panel, title)
     return panel.items_table.model().index(row, 1).data()
 
@@ -273,7 +272,7 @@ def test_add_receive_hand_over_copy_and_return_through_the_dialogs(qtbot, worker
     qtbot.waitUntil(lambda: p.history_model.rowCount() == 4, timeout=TIMEOUT)
     events = [p.history_model.index(r, 1).data() for r in range(4)]
     assert events == ["接收", "转交", "复印", "归还"]
-    stored = run_job(qtbot, worker, docs.custody_history, item.id)
+    stored = run_job(qtbot, worker, listing.custody_history, item.id)
     assert [e.event.value for e in stored] == ["received", "handed_over", "copied", "returned"]
     assert not p.action_return.isEnabled() and not p.action_hand_over.isEnabled()
 
@@ -486,7 +485,7 @@ def test_a_member_of_another_team_sees_nothing(qtbot, worker, panel, signed_in):
     water = inspection_id(qtbot, worker, WATER)
     p = panel("member8", None)  # 第二巡察组, on its own inspection
     assert p.data.inspection.team_name == "第二巡察组"
-    other = DocumentsPanel(worker, water)
+    other = ReviewPanel(worker, water)
     qtbot.addWidget(other)
     qtbot.waitUntil(lambda: bool(other.error_text), timeout=TIMEOUT)
     assert "知悉范围" in other.error_text and other.items_model.rowCount() == 0
@@ -584,7 +583,7 @@ def open_inspection(qtbot, worker, demo_folder, username: str, unit: str):
     tabs = view.tabs
     index = next(i for i in range(tabs.count()) if tabs.tabText(i) == "调阅资料")
     tabs.setCurrentIndex(index)
-    panel: DocumentsPanel = tabs.widget(index)
+    panel: ReviewPanel = tabs.widget(index)
     qtbot.waitUntil(lambda: panel.data is not None, timeout=TIMEOUT)
     return window, view, panel
 

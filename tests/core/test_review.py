@@ -6,9 +6,9 @@ import pytest
 
 from app.core.domain.organisation import inspections
 from app.core.domain.organisation.inspections import Phase
-from app.core.domain.review import reading as reading
-from app.core.domain.review import requests as docs
-from app.core.domain.review.requests import Category, CustodyState
+from app.core.domain.review import access, listing, reading, requests, writes
+from app.core.domain.review.custody import CustodyState
+from app.core.domain.review.request_item import Category
 from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from tests.core.org_support import world_fixture  # noqa: F401
 
@@ -16,7 +16,7 @@ from tests.core.org_support import world_fixture  # noqa: F401
 def _item(session, inspection_id, title="2025年党委会议记录", **kw):
     kw.setdefault("category", Category.PARTY_MINUTES)
     kw.setdefault("requested_on", "2026-03-05")
-    return docs.add_item(session, inspection_id, title=title, **kw)
+    return writes.add_item(session, inspection_id, title=title, **kw)
 
 
 def _to_on_site(world, inspection_id):
@@ -40,7 +40,7 @@ def test_request_list_numbers_items_and_audits_each_change(world):
     rows = world.audit_rows("document_request_create")
     assert [r[2] for r in rows] == [a.id, b.id]
     assert all("党委" not in r[3] and "凭证" not in r[3] for r in rows)  # no record text in the trail
-    listed = docs.list_items(member, world.insp_a.id)
+    listed = listing.list_items(member, world.insp_a.id)
     assert [i.id for i in listed] == [a.id, b.id]
     assert world.audit_rows("document_requests_view")
 
@@ -57,7 +57,7 @@ def test_request_validation_names_the_field(world):
     for change, field in cases:
         kw = {"category": "contracts", "title": "采购合同", "requested_on": "2026-03-05", **change}
         with pytest.raises(ValidationError) as err:
-            docs.add_item(member, world.insp_a.id, **kw)
+            writes.add_item(member, world.insp_a.id, **kw)
         assert err.value.field == field, change
 
 
@@ -65,28 +65,28 @@ def test_custody_states_follow_the_dates(world):
     member = world.login("member1")
     uid = world.users
     item = _item(member, world.insp_a.id)
-    item = docs.receive_item(
+    item = writes.receive_item(
         member, item.id, received_on="2026-03-06", volumes=3, pages=412, planned_return_on="2026-03-20"
     )
     assert item.volumes == 3 and item.pages == 412
-    assert docs.get_item(member, item.id, today="2026-03-06").state is CustodyState.RECEIVED
-    item = docs.hand_over(member, item.id, uid["member1"], on="2026-03-06")
+    assert listing.get_item(member, item.id, today="2026-03-06").state is CustodyState.RECEIVED
+    item = writes.hand_over(member, item.id, uid["member1"], on="2026-03-06")
     assert item.holder_name == "周组员"
-    assert [name for _, name in docs.team_people(member, world.insp_a.id)] == ["刘组长", "周组员"]
-    assert docs.get_item(member, item.id, today="2026-03-06").state is CustodyState.HELD
-    assert docs.get_item(member, item.id, today="2026-03-21").state is CustodyState.OVERDUE
-    assert docs.get_item(member, item.id, today="2026-03-20").state is CustodyState.HELD
-    item = docs.record_copies(member, item.id, 2, on="2026-03-07")
-    item = docs.record_copies(member, item.id, 1, on="2026-03-08")
+    assert [name for _, name in access.team_people(member, world.insp_a.id)] == ["刘组长", "周组员"]
+    assert listing.get_item(member, item.id, today="2026-03-06").state is CustodyState.HELD
+    assert listing.get_item(member, item.id, today="2026-03-21").state is CustodyState.OVERDUE
+    assert listing.get_item(member, item.id, today="2026-03-20").state is CustodyState.HELD
+    item = writes.record_copies(member, item.id, 2, on="2026-03-07")
+    item = writes.record_copies(member, item.id, 1, on="2026-03-08")
     assert item.copies == 3
-    item = docs.set_planned_return(member, item.id, "2026-03-25")
-    assert docs.get_item(member, item.id, today="2026-03-21").state is CustodyState.HELD
-    item = docs.return_item(member, item.id, returned_on="2026-03-24", returned_to="办公室 李明")
+    item = writes.set_planned_return(member, item.id, "2026-03-25")
+    assert listing.get_item(member, item.id, today="2026-03-21").state is CustodyState.HELD
+    item = writes.return_item(member, item.id, returned_on="2026-03-24", returned_to="办公室 李明")
     assert (
         item.state is CustodyState.RETURNED and item.holder_id is None and item.returned_to == "办公室 李明"
     )
     assert not item.outstanding
-    events = [e.event.value for e in docs.custody_history(member, item.id)]
+    events = [e.event.value for e in listing.custody_history(member, item.id)]
     assert events == ["received", "handed_over", "copied", "copied", "return_planned", "returned"]
     for action in (
         "document_receive",
@@ -103,38 +103,38 @@ def test_custody_rules_refuse_out_of_order_changes(world):
     uid = world.users
     item = _item(member, world.insp_a.id)
     with pytest.raises(Conflict):
-        docs.return_item(member, item.id, returned_on="2026-03-10", returned_to="李明")
+        writes.return_item(member, item.id, returned_on="2026-03-10", returned_to="李明")
     with pytest.raises(Conflict):
-        docs.hand_over(member, item.id, uid["member1"])
+        writes.hand_over(member, item.id, uid["member1"])
     with pytest.raises(ValidationError) as err:
-        docs.receive_item(member, item.id, received_on="2026-03-01")  # before it was asked for
+        writes.receive_item(member, item.id, received_on="2026-03-01")  # before it was asked for
     assert err.value.field == "received_on"
     with pytest.raises(ValidationError) as err:  # the holder must be on the inspecting team
-        docs.receive_item(member, item.id, received_on="2026-03-06", holder_id=uid["member2"])
+        writes.receive_item(member, item.id, received_on="2026-03-06", holder_id=uid["member2"])
     assert err.value.field == "holder_id"
     with pytest.raises(ValidationError) as err:
-        docs.receive_item(member, item.id, received_on="2026-03-06", pages=0)
+        writes.receive_item(member, item.id, received_on="2026-03-06", pages=0)
     assert err.value.field == "pages"
-    docs.receive_item(member, item.id, received_on="2026-03-06", holder_id=uid["leader1"])
+    writes.receive_item(member, item.id, received_on="2026-03-06", holder_id=uid["leader1"])
     with pytest.raises(Conflict):
-        docs.receive_item(member, item.id, received_on="2026-03-07")
+        writes.receive_item(member, item.id, received_on="2026-03-07")
     with pytest.raises(Conflict):
-        docs.delete_item(member, item.id)  # its custody record stays
+        writes.delete_item(member, item.id)  # its custody record stays
     with pytest.raises(ValidationError) as err:
-        docs.return_item(member, item.id, returned_on="2026-03-05", returned_to="李明")
+        writes.return_item(member, item.id, returned_on="2026-03-05", returned_to="李明")
     assert err.value.field == "returned_on"
     with pytest.raises(ValidationError) as err:
-        docs.return_item(member, item.id, returned_on="2026-03-08", returned_to="")
+        writes.return_item(member, item.id, returned_on="2026-03-08", returned_to="")
     assert err.value.field == "returned_to"
-    docs.return_item(member, item.id, returned_on="2026-03-08", returned_to="李明")
+    writes.return_item(member, item.id, returned_on="2026-03-08", returned_to="李明")
     with pytest.raises(Conflict):
-        docs.record_copies(member, item.id, 1)
+        writes.record_copies(member, item.id, 1)
     with pytest.raises(Conflict):
-        docs.set_planned_return(member, item.id, "2026-04-01")
+        writes.set_planned_return(member, item.id, "2026-04-01")
     # a line never received can be deleted; the lines before it keep their numbers
     spare = _item(member, world.insp_a.id, "多余的一项")
-    docs.delete_item(member, spare.id)
-    assert [i.number for i in docs.list_items(member, world.insp_a.id)] == [1]
+    writes.delete_item(member, spare.id)
+    assert [i.number for i in listing.list_items(member, world.insp_a.id)] == [1]
     assert _item(member, world.insp_a.id, "下一项").number == 2
 
 
@@ -143,9 +143,9 @@ def test_refused_change_writes_nothing(world):
     item = _item(member, world.insp_a.id)
     before = member.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
     with pytest.raises(ValidationError):
-        docs.receive_item(member, item.id, received_on="2026-03-06", volumes="三")
+        writes.receive_item(member, item.id, received_on="2026-03-06", volumes="三")
     assert member.conn.execute("SELECT count(*) FROM audit").fetchone()[0] == before
-    assert docs.get_item(member, item.id).received_on is None
+    assert listing.get_item(member, item.id).received_on is None
     assert member.conn.execute("SELECT count(*) FROM custody_events").fetchone()[0] == 0
 
 
@@ -153,12 +153,12 @@ def test_custody_summary_counts_every_state(world):
     member = world.login("member1")
     uid = world.users
     ids = [_item(member, world.insp_a.id, f"事项{i}").id for i in range(5)]
-    docs.receive_item(member, ids[1], received_on="2026-03-06")
-    docs.receive_item(member, ids[2], received_on="2026-03-06", holder_id=uid["member1"])
-    docs.receive_item(member, ids[3], received_on="2026-03-06", planned_return_on="2026-03-10")
-    docs.receive_item(member, ids[4], received_on="2026-03-06")
-    docs.return_item(member, ids[4], returned_on="2026-03-09", returned_to="李明")
-    summary = docs.custody_summary(member, world.insp_a.id, today="2026-03-15")
+    writes.receive_item(member, ids[1], received_on="2026-03-06")
+    writes.receive_item(member, ids[2], received_on="2026-03-06", holder_id=uid["member1"])
+    writes.receive_item(member, ids[3], received_on="2026-03-06", planned_return_on="2026-03-10")
+    writes.receive_item(member, ids[4], received_on="2026-03-06")
+    writes.return_item(member, ids[4], returned_on="2026-03-09", returned_to="李明")
+    summary = listing.custody_summary(member, world.insp_a.id, today="2026-03-15")
     assert summary.total == 5 and summary.unreturned == 3 and summary.overdue == 1
     assert {s.value: n for s, n in summary.by_state.items()} == {
         "requested": 1,
@@ -167,7 +167,7 @@ def test_custody_summary_counts_every_state(world):
         "overdue": 1,
         "returned": 1,
     }
-    overdue = docs.list_items(member, world.insp_a.id, today="2026-03-15", state="overdue")
+    overdue = listing.list_items(member, world.insp_a.id, today="2026-03-15", state="overdue")
     assert [i.id for i in overdue] == [ids[3]] and overdue[0].stands_out
 
 
@@ -179,22 +179,22 @@ def test_phase_gate_refuses_then_the_leader_overrides_with_audit(world):
     member = world.login("member1")
     item = _item(member, world.insp_a.id)
     asked_only = _item(member, world.insp_a.id, "从未提供的一项")  # never received: nothing to give back
-    docs.receive_item(member, item.id, received_on="2026-03-06")
+    writes.receive_item(member, item.id, received_on="2026-03-06")
     with pytest.raises(Conflict) as err:
         inspections.advance_phase(leader, world.insp_a.id, on="2026-03-20")
     assert "1 件" in err.value.message
     assert inspections.get_inspection(leader, world.insp_a.id).phase is Phase.ON_SITE
     # members and the office may not approve; a leader of another team may not see it at all
     with pytest.raises(PermissionDenied):
-        docs.approve_override(member, world.insp_a.id, "对方单位同意延后归还")
+        requests.approve_override(member, world.insp_a.id, "对方单位同意延后归还")
     with pytest.raises(PermissionDenied):
-        docs.approve_override(world.office, world.insp_a.id, "对方单位同意延后归还")
+        requests.approve_override(world.office, world.insp_a.id, "对方单位同意延后归还")
     with pytest.raises(NotFound):
-        docs.approve_override(world.login("leader2"), world.insp_a.id, "对方单位同意延后归还")
+        requests.approve_override(world.login("leader2"), world.insp_a.id, "对方单位同意延后归还")
     with pytest.raises(ValidationError) as verr:
-        docs.advance_with_override(leader, world.insp_a.id, "  ")
+        requests.advance_with_override(leader, world.insp_a.id, "  ")
     assert verr.value.field == "reason"
-    moved = docs.advance_with_override(
+    moved = requests.advance_with_override(
         leader, world.insp_a.id, "对方单位同意报告阶段结束前归还", on="2026-03-20"
     )
     assert moved.phase is Phase.REPORT
@@ -208,7 +208,7 @@ def test_phase_gate_refuses_then_the_leader_overrides_with_audit(world):
     inspections.revert_phase(leader, world.insp_a.id, "补充谈话")
     with pytest.raises(Conflict):
         inspections.advance_phase(leader, world.insp_a.id, on="2026-03-21")
-    docs.return_item(member, item.id, returned_on="2026-03-21", returned_to="李明")
+    writes.return_item(member, item.id, returned_on="2026-03-21", returned_to="李明")
     assert inspections.advance_phase(leader, world.insp_a.id, on="2026-03-21").phase is Phase.REPORT
     assert asked_only  # requested but never received does not block
 
@@ -216,9 +216,9 @@ def test_phase_gate_refuses_then_the_leader_overrides_with_audit(world):
 def test_override_and_move_land_together_or_not_at_all(world):
     leader = _to_on_site(world, world.insp_a.id)
     item = _item(leader, world.insp_a.id)
-    docs.receive_item(leader, item.id, received_on="2026-03-06")
+    writes.receive_item(leader, item.id, received_on="2026-03-06")
     with pytest.raises(ValidationError):  # the move itself fails (a date before the phase began)
-        docs.advance_with_override(leader, world.insp_a.id, "理由", on="2026-03-01")
+        requests.advance_with_override(leader, world.insp_a.id, "理由", on="2026-03-01")
     assert leader.conn.execute("SELECT count(*) FROM custody_overrides").fetchone()[0] == 0
     assert not world.audit_rows("custody_override_approve")
 
@@ -226,7 +226,7 @@ def test_override_and_move_land_together_or_not_at_all(world):
 def test_gate_does_not_hinder_earlier_phases_or_a_clean_inspection(world):
     leader = world.login("leader1")
     item = _item(leader, world.insp_a.id)
-    docs.receive_item(leader, item.id, received_on="2026-03-06")
+    writes.receive_item(leader, item.id, received_on="2026-03-06")
     inspections.advance_phase(leader, world.insp_a.id, on="2026-03-03")  # preparation -> entry
     inspections.advance_phase(leader, world.insp_a.id, on="2026-03-04")  # entry -> on-site
     # the other team's inspection has no items: it leaves on-site freely
@@ -235,7 +235,7 @@ def test_gate_does_not_hinder_earlier_phases_or_a_clean_inspection(world):
         inspections.advance_phase(leader2, world.insp_b.id, on=day)
     assert inspections.get_inspection(leader2, world.insp_b.id).phase is Phase.REPORT
     with pytest.raises(Conflict):
-        docs.approve_override(leader2, world.insp_b.id, "无需")  # nothing unreturned
+        requests.approve_override(leader2, world.insp_b.id, "无需")  # nothing unreturned
 
 
 # ---- reading notes and excerpts --------------------------------------------------------------------
@@ -247,7 +247,7 @@ def test_readings_and_excerpts_with_stable_numbers(world):
     item = _item(member, world.insp_a.id)
     with pytest.raises(Conflict):  # nothing to read yet
         reading.add_reading(member, item.id, read_on="2026-03-06", notes="x")
-    docs.receive_item(member, item.id, received_on="2026-03-06")
+    writes.receive_item(member, item.id, received_on="2026-03-06")
     r1 = reading.add_reading(member, item.id, read_on="2026-03-07", notes="三重一大事项未经集体研究。")
     assert r1.reviewer_id == uid["member1"] and r1.reviewer_name
     with pytest.raises(ValidationError) as err:
@@ -287,18 +287,18 @@ def test_readings_and_excerpts_with_stable_numbers(world):
 def test_another_team_and_the_administrators_see_nothing(world):
     member = world.login("member1")
     item = _item(member, world.insp_a.id)
-    docs.receive_item(member, item.id, received_on="2026-03-06")
+    writes.receive_item(member, item.id, received_on="2026-03-06")
     r = reading.add_reading(member, item.id, read_on="2026-03-07", notes="笔记")
     x = reading.add_excerpt(member, item.id, passage="摘录内容", location="第1页")
     outsider = world.login("member2")
     for call in (
-        lambda: docs.list_items(outsider, world.insp_a.id),
-        lambda: docs.get_item(outsider, item.id),
-        lambda: docs.custody_history(outsider, item.id),
-        lambda: docs.add_item(
+        lambda: listing.list_items(outsider, world.insp_a.id),
+        lambda: listing.get_item(outsider, item.id),
+        lambda: listing.custody_history(outsider, item.id),
+        lambda: writes.add_item(
             outsider, world.insp_a.id, category="other", title="x", requested_on="2026-03-05"
         ),
-        lambda: docs.return_item(outsider, item.id, returned_on="2026-03-08", returned_to="李明"),
+        lambda: writes.return_item(outsider, item.id, returned_on="2026-03-08", returned_to="李明"),
         lambda: reading.list_readings(outsider, item.id),
         lambda: reading.update_reading(outsider, r.id, read_on="2026-03-07", notes="改"),
         lambda: reading.get_excerpt(outsider, x.id),
@@ -308,9 +308,9 @@ def test_another_team_and_the_administrators_see_nothing(world):
             call()
     for admin in ("sysadmin", "secadmin", "auditor"):
         with pytest.raises(PermissionDenied):
-            docs.list_items(world.login(admin), world.insp_a.id)
+            listing.list_items(world.login(admin), world.insp_a.id)
     # the office sees every inspection's list
-    assert [i.id for i in docs.list_items(world.office, world.insp_a.id)] == [item.id]
+    assert [i.id for i in listing.list_items(world.office, world.insp_a.id)] == [item.id]
 
 
 def test_gate_is_in_place_without_importing_documents():
