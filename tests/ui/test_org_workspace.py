@@ -17,7 +17,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QPushButton
 
 from app.core.domain.organisation import inspections, teams, terms
-from app.core.domain.organisation.inspections import PHASE_GATES, Phase
+from app.core.domain import phase_moves
+from app.core.domain.organisation.inspections import Phase
 from app.core.errors import Conflict
 from app.core.store.keyslots import KdfParams
 from app.demo.accounts import create_demo
@@ -350,7 +351,7 @@ def test_delete_asks_and_shows_the_core_refusal(qtbot, worker, open_window):
 # ---- the inspection view -------------------------------------------------------------------------
 
 
-def test_phase_advance_revert_and_gate_errors(qtbot, worker, open_window):
+def test_phase_advance_revert_and_gate_errors(qtbot, worker, open_window, monkeypatch):
     window = open_window("office")
     ws: OrgWorkspace = window.content
     nodes = load_everything(qtbot, ws)
@@ -380,8 +381,8 @@ def test_phase_advance_revert_and_gate_errors(qtbot, worker, open_window):
     def gate(session, inspection, new_phase):
         raise Conflict("尚有 2 份调阅资料未归还，不能进入下一阶段。")
 
-    PHASE_GATES.append(gate)
-    try:
+    with monkeypatch.context() as patch:
+        patch.setattr(phase_moves, "PHASE_GATES", (*phase_moves.PHASE_GATES, gate))
         qtbot.mouseClick(view.advance_button, Qt.MouseButton.LeftButton)
         dialog = wait_dialog(qtbot, view, PhaseDialog)
         dialog.on.clear()
@@ -389,8 +390,6 @@ def test_phase_advance_revert_and_gate_errors(qtbot, worker, open_window):
         assert "未归还" in click_and_fail(qtbot, dialog, None)
         assert errors_shown(dialog) == {"generalError": "尚有 2 份调阅资料未归还，不能进入下一阶段。"}
         dialog.reject()
-    finally:
-        PHASE_GATES.remove(gate)
 
     qtbot.mouseClick(view.revert_button, Qt.MouseButton.LeftButton)
     dialog = wait_dialog(qtbot, view, PhaseDialog)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.domain import phase_moves
 from app.core.domain.attachments import Attachment
 from app.core.domain.organisation import inspections
 from app.core.domain.organisation.inspections import Inspection, Phase
@@ -137,7 +138,7 @@ def open_material(session: Session, attachment_id: str) -> MaterialView:
 
 
 def advance_with_override(session: Session, inspection_id: str, reason: str, on: str) -> Inspection:
-    return docs.advance_with_override(session, inspection_id, reason, on=on or None)
+    return phase_moves.advance_with_override(session, inspection_id, reason, on=on or None)
 
 
 def returned_days(session: Session, inspection_id: str) -> list[str]:

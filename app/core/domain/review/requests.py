@@ -720,10 +720,3 @@ def advance_with_override(
         approve_override(session, inspection_id, reason)
         return inspections.advance_phase(session, inspection_id, on=on)
 
-
-def _register_gate() -> None:
-    if custody_gate not in inspections.PHASE_GATES:
-        inspections.PHASE_GATES.append(custody_gate)
-
-
-_register_gate()
