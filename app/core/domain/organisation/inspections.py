@@ -420,7 +420,9 @@ def advance_phase(
     return move_phase(session, inspection_id, nxt, on=on, gates=gates)
 
 
-def revert_phase(session: Session, inspection_id: str, reason: str, *, gates: Sequence[PhaseGate]) -> Inspection:
+def revert_phase(
+    session: Session, inspection_id: str, reason: str, *, gates: Sequence[PhaseGate]
+) -> Inspection:
     """Go back one phase, saying why; Conflict when still in preparation."""
     visibility.require_inspection_visible(session, inspection_id)
     prev = _inspection(session.conn, inspection_id).phase.previous()

@@ -719,4 +719,3 @@ def advance_with_override(
     with session.transaction():
         approve_override(session, inspection_id, reason)
         return inspections.advance_phase(session, inspection_id, on=on)
-
