@@ -18,7 +18,6 @@ from app.ui.db_worker import DbWorker
 from app.ui.forms import child, load_form
 from app.ui.recovery_dialog import RecoveryDialog
 
-
 DEMO_MODULES = ("app.demo", "app.demo.accounts")  # left out of a bundle built without the demo
 
 
