@@ -45,11 +45,15 @@ def app_modules() -> dict[str, Path]:
 
 def imported_names(path: Path) -> list[str]:
     """Every module name an import statement in `path` names (absolute or relative), anywhere in it."""
-    modules = app_modules()
     me = module_name(path)
     package = me if path.name == "__init__.py" else me.rpartition(".")[0]
+    return names_in(path.read_text("utf-8"), package)
+
+
+def names_in(source: str, package: str) -> list[str]:
+    modules = app_modules()
     names: list[str] = []
-    for node in ast.walk(ast.parse(path.read_text("utf-8"), filename=str(path))):
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             names += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -176,25 +180,42 @@ def test_no_module_is_over_600_lines():
     assert long == [], f"modules over {MAX_LINES} lines: " + ", ".join(long)
 
 
+DISCOVERY_NAMES = {"import_module", "__import__", "iter_modules", "walk_packages", "find_spec"}
+
+
+def discovery_lines(source: str) -> list[int]:
+    """Lines that import pkgutil / import_module or name a discovery function (a call or a reference)."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            spelled = [a.name for a in node.names] + [getattr(node, "module", None) or ""]
+            if any(DISCOVERY.search(s) for s in spelled):
+                lines.append(node.lineno)
+        elif isinstance(node, ast.Name) and node.id in DISCOVERY_NAMES:
+            lines.append(node.lineno)
+        elif isinstance(node, ast.Attribute) and node.attr in DISCOVERY_NAMES:
+            lines.append(node.lineno)
+    return lines
+
+
 def test_no_discovery_at_run_time():
     """Wiring is written down: a list a reader (and PyInstaller) follows, never a package scan."""
-    offenders = []
-    for name, path in app_modules().items():
-        tree = ast.parse(path.read_text("utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import | ast.ImportFrom):
-                spelled = [a.name for a in node.names] + [getattr(node, "module", None) or ""]
-                if any(DISCOVERY.search(s) for s in spelled):
-                    offenders.append(f"{name}:{node.lineno}")
-            elif isinstance(node, ast.Name | ast.Attribute):
-                if (node.id if isinstance(node, ast.Name) else node.attr) in (
-                    "import_module",
-                    "__import__",
-                    "iter_modules",
-                    "walk_packages",
-                ):
-                    offenders.append(f"{name}:{node.lineno}")
+    offenders = [
+        f"{name}:{line}"
+        for name, path in app_modules().items()
+        for line in discovery_lines(path.read_text("utf-8"))
+    ]
     assert offenders == [], "run-time discovery in app/: " + ", ".join(sorted(set(offenders)))
+
+
+def test_the_discovery_check_would_catch_the_usual_spellings():
+    source = (
+        "import pkgutil\nimport importlib\nfrom importlib import import_module\n"
+        "def f():\n    importlib.import_module('app.x')\n    __import__('app.y')\n"
+        "    importlib.util.find_spec('app.z')\n"
+    )
+    assert discovery_lines(source) == [1, 3, 5, 6, 7]
+    assert discovery_lines("from importlib import resources\nresources.files('app')\n") == []
 
 
 def test_core_imports_no_qt():
@@ -208,12 +229,16 @@ def test_core_imports_no_qt():
     assert offenders == [], "Qt imported in app/core: " + ", ".join(offenders)
 
 
-def test_the_qt_check_would_catch_an_import_inside_a_function(tmp_path):
-    sample = APP / "core" / "__structure_probe__.py"
-    assert not sample.exists()
-    tree = ast.parse("def f():\n    from PySide6.QtCore import QObject\n")
-    names = [a.module for a in ast.walk(tree) if isinstance(a, ast.ImportFrom)]
-    assert names and all(QT.match(n) for n in names)
+def test_the_walk_sees_imports_inside_functions_relative_ones_and_type_checking_blocks():
+    source = (
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n    from app.ui.main_window import MainWindow\n"
+        "def f():\n    from PySide6.QtCore import QObject\n    from . import workspace\n"
+        "    from ..core import workstation\n"
+    )
+    names = names_in(source, "app.ui")
+    assert {"app.ui.main_window", "PySide6.QtCore", "app.ui.workspace", "app.core.workstation"} <= set(names)
+    assert any(QT.match(n) for n in names)
 
 
 # ---- forms ----
