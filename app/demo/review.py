@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from app.core.domain.review import reading as reading
 from app.core.domain.review import requests as docs
-from app.core.imports import samples
 from app.core.session import Session
+from app.demo import samples
 
 WATER = "市水务集团有限公司"
 HOUSING = "市住房和城乡建设局"

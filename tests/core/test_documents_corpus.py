@@ -13,7 +13,7 @@ from app.core.domain.review import reading as reading
 from app.core.domain.review import requests as docs
 from app.core.domain.review import search as search
 from app.core.imports import FileKind
-from app.core.imports import samples as s
+from app.demo import samples as s
 from tests.core.org_support import world_fixture  # noqa: F401
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"

@@ -20,8 +20,8 @@ from app.core.domain.organisation.inspections import Phase
 from app.core.domain.review import reading as reading
 from app.core.domain.review import requests as docs
 from app.core.domain.review.requests import CustodyState
-from app.core.imports import samples
 from app.core.store.keyslots import KdfParams
+from app.demo import samples
 from app.demo.accounts import create_demo
 from app.demo.review import HOUSING, WATER
 from app.ui.areas import INSPECTION_TABS
