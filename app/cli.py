@@ -101,8 +101,9 @@ def _gui(args) -> int:
 
     data_dir = args.data_dir
     if args.demo:
-        from app.demo.accounts import create_demo
-
+        create_demo = _demo_builder()
+        if create_demo is None:
+            return _fail(NO_DEMO, EXIT_FAILED)
         if data_dir is None:
             data_dir = Path(tempfile.mkdtemp(prefix="xuncha-demo-"))
         if not (data_dir / "keyslots.json").exists():
@@ -190,9 +191,25 @@ def cmd_audit_export(args, data_dir: Path) -> int:
     return EXIT_OK
 
 
-def cmd_create_demo(args, data_dir: Path) -> int:
-    from app.demo.accounts import create_demo
+NO_DEMO = "本程序不含演示数据（演示数据包未随程序安装）。"
 
+
+def _demo_builder():
+    """app.demo's create_demo, imported only when a demo is asked for; None in a bundle built
+    without the demo package (build/xuncha.spec leaves it out)."""
+    try:
+        from app.demo.accounts import create_demo
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("app.demo", "app.demo.accounts"):
+            raise
+        return None
+    return create_demo
+
+
+def cmd_create_demo(args, data_dir: Path) -> int:
+    create_demo = _demo_builder()
+    if create_demo is None:
+        return _fail(NO_DEMO, EXIT_FAILED)
     create_demo(data_dir, progress=lambda step: _out(f"  {step}"))
     _out(f"演示数据库已创建：{data_dir}")
     return EXIT_OK

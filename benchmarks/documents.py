@@ -33,10 +33,10 @@ from app.core.domain.organisation import inspections, staff, teams, terms, units
 from app.core.domain.review import reading as reading  # noqa: E402
 from app.core.domain.review import search as search  # noqa: E402
 from app.core.domain.review import writes as docs  # noqa: E402
-from app.core.imports import samples  # noqa: E402
 from app.core.security.roles import Role  # noqa: E402
 from app.core.store.keyslots import KdfParams  # noqa: E402
 from app.core.workstation import NewAccount, Workstation  # noqa: E402
+from app.demo import samples  # noqa: E402
 
 PASSWORD = "Bench-Mark-2026!"
 ITEMS = 100

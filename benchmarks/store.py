@@ -45,7 +45,7 @@ from app.core.security import audit as audit_trail  # noqa: E402
 from app.core.security.roles import Role  # noqa: E402
 from app.core.store.connection import PRAGMAS, key_pragmas  # noqa: E402
 from app.core.store.keyslots import calibrated_params, subkey  # noqa: E402
-from app.core.store.migrations import RECORD_COLUMNS  # noqa: E402
+from app.core.store.migrations.common import RECORD_COLUMNS  # noqa: E402
 from app.core.workstation import NewAccount, Workstation  # noqa: E402
 
 PASSWORD = "Bench-Mark-2026!"

@@ -14,7 +14,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.core.errors import AccountLocked, AuthenticationError, StoreError, UserError, ValidationError
+from app.core.security import accounts
 from app.core.security import audit as audit_trail
+from app.core.security.accounts import validate_username
 from app.core.security.policy import Policy, check_password, effective_rules
 from app.core.security.roles import CLEARANCES, Role
 from app.core.session import USER_COLUMNS, Session, User
@@ -33,7 +35,6 @@ from app.core.store.keyslots import (
     unlock_error,
 )
 
-USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_.-")
 # A page the sign-in needs (accounts, settings, the audit trail) fails its check.
 DAMAGED_MESSAGE = "数据库文件已损坏，无法登录。请由安全审计员运行数据库校验，并从备份恢复。"
 
@@ -55,13 +56,6 @@ class SetupResult:
     workstation_id: str
     db_uuid: str
     accounts: list[str] = field(default_factory=list)
-
-
-def validate_username(username: str) -> str:
-    name = username.strip().lower()
-    if not (2 <= len(name) <= 32) or not set(name) <= USERNAME_CHARS or name == RECOVERY_SLOT:
-        raise ValidationError("用户名须为 2–32 个小写字母、数字、点、下划线或连字符。", field="username")
-    return name
 
 
 def validate_new_account(acc: NewAccount, policy: Policy) -> None:
@@ -327,8 +321,6 @@ class Workstation:
         username = validate_username(username)
         session = self._open_session(slots, db_key, username, action="recovery_unlock")
         try:
-            from app.core.security import accounts
-
             accounts.set_password_by_recovery(session, new_password)
         finally:
             session.close()

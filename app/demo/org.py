@@ -21,6 +21,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from app.core.domain import phase_moves
 from app.core.domain.organisation import inspections, staff, teams, terms, units
 from app.core.domain.organisation.inspections import Phase
 from app.core.domain.organisation.terms import RoundKind, RoundStatus
@@ -373,5 +374,5 @@ def _inspect(
     phase = Phase.PREPARATION
     while phase is not target:
         phase = phase.next()
-        inspections.move_phase(office, item.id, phase, on=start + timedelta(days=PHASE_OFFSETS[phase]))
+        phase_moves.move_phase(office, item.id, phase, on=start + timedelta(days=PHASE_OFFSETS[phase]))
     return item.id

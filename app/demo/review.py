@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.core.domain.review import reading, writes
-from app.core.imports import samples
 from app.core.session import Session
+from app.demo import samples
 
 WATER = "市水务集团有限公司"
 HOUSING = "市住房和城乡建设局"

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import UserError, ValidationError
+from app.core.security.accounts import validate_username
 from app.core.security.policy import Policy, check_password
 from app.core.security.roles import Role
 from app.core.store.keyslots import KdfParams
-from app.core.workstation import NewAccount, SetupResult, Workstation, validate_username
+from app.core.workstation import NewAccount, SetupResult, Workstation
 from app.ui import recovery_sheet
 from app.ui.db_worker import DbWorker
 from app.ui.messages import show_error, show_info

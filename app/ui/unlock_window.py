@@ -1,4 +1,9 @@
-"""The unlock (sign-in) window: user name and password, checked on the database worker."""
+"""The unlock (sign-in) window: user name and password, checked on the database worker.
+
+On a demo database it lists the demo accounts and their password, read from app.demo, which is
+imported only then: the program does not load the demo package (or its password) for a real database,
+and a bundle built without app.demo still opens a demo database, just without the list.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,11 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidg
 
 from app.core.errors import AccountLocked, AuthenticationError, StoreError, UserError
 from app.core.workstation import Workstation
-from app.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from app.ui.db_worker import DbWorker
 from app.ui.forms import child, load_form
 from app.ui.recovery_dialog import RecoveryDialog
+
+DEMO_MODULES = ("app.demo", "app.demo.accounts")  # left out of a bundle built without the demo
 
 
 class UnlockWindow(QWidget):
@@ -40,11 +46,7 @@ class UnlockWindow(QWidget):
         is_demo = Workstation(self.folder).is_demo()
         self.demo_label.setVisible(is_demo)
         if is_demo:
-            self.demo_label.setText(
-                self.tr("Demo database. Accounts: {accounts}. Password for every account: {password}").format(
-                    accounts=", ".join(name for name, *_ in DEMO_ACCOUNTS), password=DEMO_PASSWORD
-                )
-            )
+            self._show_demo_accounts()
         if demo or is_demo:
             self.setWindowTitle(self.windowTitle() + self.tr(" (demo)"))
 
@@ -53,6 +55,20 @@ class UnlockWindow(QWidget):
         self.username.returnPressed.connect(self.password.setFocus)
         self.recover_button.clicked.connect(self.open_recovery)
         self.resize(480, 460 if is_demo else 400)
+
+    def _show_demo_accounts(self) -> None:
+        try:
+            from app.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+        except ModuleNotFoundError as exc:
+            if exc.name not in DEMO_MODULES:
+                raise
+            self.demo_label.hide()  # a bundle without the demo package: the title still says "demo"
+            return
+        self.demo_label.setText(
+            self.tr("Demo database. Accounts: {accounts}. Password for every account: {password}").format(
+                accounts=", ".join(name for name, *_ in DEMO_ACCOUNTS), password=DEMO_PASSWORD
+            )
+        )
 
     def submit(self) -> None:
         username = self.username.text().strip()

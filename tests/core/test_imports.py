@@ -14,8 +14,8 @@ from app.core import imports
 from app.core.domain.review import listing, reading, writes
 from app.core.errors import Conflict, NotFound
 from app.core.imports import FileKind, ImportLimits, ImportRefused
-from app.core.imports import samples as s
 from app.core.imports.pdf import page_of
+from app.demo import samples as s
 from tests.core.org_support import world_fixture  # noqa: F401
 
 MARKER = "青石镇公务接待超标准问题"  # appears in imported text; must never reach the disk in plaintext

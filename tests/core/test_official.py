@@ -26,8 +26,8 @@ from app.core.security.roles import Cap, Role, allowed
 from app.core.store.keyslots import KdfParams
 from app.core.workstation import Workstation
 from app.demo.accounts import create_demo
-from app.demo.official import demo_seal_png, ensure_issue_records
 from tests.conftest import save_artifact
+from tests.core.official_support import demo_seal_png, ensure_issue_records
 from tests.core.print_helpers import fonts, page_count, squash, text
 
 PASSWORD = "Demo-2026!"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.domain import phase_moves
 from app.core.domain.organisation import coverage, inspections, staff, teams, terms, units
 from app.core.domain.organisation.inspections import Phase
 from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
@@ -107,10 +108,10 @@ def test_deletes_refused_while_records_depend(world):
 
 def test_deletes_in_dependency_order_succeed_and_are_audited(world):
     office = world.office
-    inspections.move_phase(office, world.insp_a.id, Phase.ENTRY, on="2026-03-09")
+    phase_moves.move_phase(office, world.insp_a.id, Phase.ENTRY, on="2026-03-09")
     with pytest.raises(Conflict):
         inspections.delete_inspection(office, world.insp_a.id)  # the team has entered
-    inspections.revert_phase(office, world.insp_a.id, "进驻日期推迟")
+    phase_moves.revert_phase(office, world.insp_a.id, "进驻日期推迟")
     with pytest.raises(Conflict):  # the move history is a dependant
         inspections.delete_inspection(office, world.insp_a.id)
     inspections.delete_inspection(office, world.insp_b.id)
@@ -156,13 +157,13 @@ def test_phase_moves_forward_one_step_at_a_time(world):
     leader = world.login("leader1")
     iid = world.insp_a.id
     with pytest.raises(ValidationError) as exc:
-        inspections.move_phase(leader, iid, Phase.ON_SITE)  # skipping 进驻
+        phase_moves.move_phase(leader, iid, Phase.ON_SITE)  # skipping 进驻
     assert exc.value.field == "phase"
     with pytest.raises(ValidationError) as exc:
-        inspections.move_phase(leader, iid, Phase.ENTRY, on="2026-03-01")  # before preparation began
+        phase_moves.move_phase(leader, iid, Phase.ENTRY, on="2026-03-01")  # before preparation began
     assert exc.value.field == "on"
-    item = inspections.move_phase(leader, iid, Phase.ENTRY, on="2026-03-09")
-    item = inspections.advance_phase(leader, iid, on="2026-03-10")
+    item = phase_moves.move_phase(leader, iid, Phase.ENTRY, on="2026-03-09")
+    item = phase_moves.advance_phase(leader, iid, on="2026-03-10")
     assert item.phase is Phase.ON_SITE and item.phase.label == "了解情况"
     assert item.phase_dates == {
         Phase.PREPARATION: "2026-03-02",
@@ -179,14 +180,14 @@ def test_phase_moves_forward_one_step_at_a_time(world):
 def test_phase_moves_back_one_step_with_a_reason(world):
     office = world.office
     iid = world.insp_a.id
-    inspections.move_phase(office, iid, Phase.ENTRY, on="2026-03-09")
-    inspections.move_phase(office, iid, Phase.ON_SITE, on="2026-03-10")
+    phase_moves.move_phase(office, iid, Phase.ENTRY, on="2026-03-09")
+    phase_moves.move_phase(office, iid, Phase.ON_SITE, on="2026-03-10")
     with pytest.raises(ValidationError) as exc:
-        inspections.move_phase(office, iid, Phase.ENTRY)
+        phase_moves.move_phase(office, iid, Phase.ENTRY)
     assert exc.value.field == "reason"
     with pytest.raises(ValidationError):
-        inspections.move_phase(office, iid, Phase.PREPARATION, reason="两步退回")
-    item = inspections.revert_phase(office, iid, "动员会改期，重新进驻")
+        phase_moves.move_phase(office, iid, Phase.PREPARATION, reason="两步退回")
+    item = phase_moves.revert_phase(office, iid, "动员会改期，重新进驻")
     assert item.phase is Phase.ENTRY and Phase.ON_SITE not in item.phase_dates
     history = inspections.phase_history(office, iid)
     assert [(h.from_phase, h.to_phase, h.forward) for h in history] == [
@@ -202,30 +203,30 @@ def test_phase_moves_back_one_step_with_a_reason(world):
 def test_phase_ends(world):
     office = world.office
     with pytest.raises(Conflict):
-        inspections.revert_phase(office, world.insp_a.id, "无")
+        phase_moves.revert_phase(office, world.insp_a.id, "无")
     day = 2
     for _ in range(len(inspections.PHASES) - 1):
         day += 1
-        inspections.advance_phase(office, world.insp_a.id, on=f"2026-03-{day:02d}")
+        phase_moves.advance_phase(office, world.insp_a.id, on=f"2026-03-{day:02d}")
     assert inspections.get_inspection(office, world.insp_a.id).phase.label == "立卷归档"
     with pytest.raises(Conflict):
-        inspections.advance_phase(office, world.insp_a.id)
+        phase_moves.advance_phase(office, world.insp_a.id)
 
 
 def test_only_the_office_or_the_teams_leader_steers(world):
     member = world.login("member1")
     with pytest.raises(PermissionDenied):
-        inspections.advance_phase(member, world.insp_a.id)
+        phase_moves.advance_phase(member, world.insp_a.id)
     with pytest.raises(PermissionDenied):
         inspections.set_liaison(member, world.insp_a.id, "孙联络", "0571-88886666")
     other_leader = world.login("leader2")
     with pytest.raises(NotFound):  # not theirs: it does not exist for them
-        inspections.advance_phase(other_leader, world.insp_a.id)
+        phase_moves.advance_phase(other_leader, world.insp_a.id)
     with pytest.raises(NotFound):
         inspections.set_liaison(other_leader, world.insp_a.id, "孙联络", "")
     for admin in ("sysadmin", "secadmin", "auditor"):
         with pytest.raises(PermissionDenied):
-            inspections.advance_phase(world.login(admin), world.insp_a.id)
+            phase_moves.advance_phase(world.login(admin), world.insp_a.id)
     leader = world.login("leader1")
     item = inspections.set_liaison(leader, world.insp_a.id, "孙联络", "0571-88886666")
     assert (item.liaison_name, item.liaison_phone) == ("孙联络", "0571-88886666")
@@ -243,14 +244,14 @@ def test_phase_gates_can_refuse_a_move(world, monkeypatch):
         if new_phase is Phase.REPORT:
             raise Conflict("还有未归还的调阅资料。")
 
-    monkeypatch.setattr(inspections, "PHASE_GATES", [no_report_without_papers])
+    monkeypatch.setattr(phase_moves, "PHASE_GATES", (no_report_without_papers,))
     office = world.office
     iid = world.insp_a.id
-    inspections.advance_phase(office, iid, on="2026-03-09")
-    inspections.advance_phase(office, iid, on="2026-03-10")
+    phase_moves.advance_phase(office, iid, on="2026-03-09")
+    phase_moves.advance_phase(office, iid, on="2026-03-10")
     before = len(world.audit_rows("phase_advance"))
     with pytest.raises(Conflict, match="调阅资料"):
-        inspections.advance_phase(office, iid, on="2026-04-10")
+        phase_moves.advance_phase(office, iid, on="2026-04-10")
     assert inspections.get_inspection(office, iid).phase is Phase.ON_SITE
     assert len(world.audit_rows("phase_advance")) == before  # refused: nothing written, nothing audited
     assert seen[-1] == (iid, Phase.ON_SITE, Phase.REPORT)
@@ -259,8 +260,8 @@ def test_phase_gates_can_refuse_a_move(world, monkeypatch):
 def test_phase_date_correction_keeps_order(world):
     office = world.office
     iid = world.insp_a.id
-    inspections.advance_phase(office, iid, on="2026-03-09")
-    inspections.advance_phase(office, iid, on="2026-03-12")
+    phase_moves.advance_phase(office, iid, on="2026-03-09")
+    phase_moves.advance_phase(office, iid, on="2026-03-12")
     with pytest.raises(ValidationError):
         inspections.set_phase_date(office, iid, Phase.ENTRY, "2026-03-13")
     with pytest.raises(ValidationError):

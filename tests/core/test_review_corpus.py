@@ -11,7 +11,7 @@ import pytest
 
 from app.core.domain.review import reading, search, writes
 from app.core.imports import FileKind
-from app.core.imports import samples as s
+from app.demo import samples as s
 from tests.core.org_support import world_fixture  # noqa: F401
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"

@@ -8,7 +8,7 @@ import pytest
 from app.core.domain.review import reading, search, writes
 from app.core.domain.review.search import HitKind, bigram_words, cut_snippet, find_spans
 from app.core.errors import NotFound, PermissionDenied, ValidationError
-from app.core.imports import samples as s
+from app.demo import samples as s
 from tests.core.org_support import world_fixture  # noqa: F401
 
 

@@ -15,8 +15,8 @@ from app.core.official import copies, documents, seals
 from app.core.official.kinds import DocKind
 from app.core.store.keyslots import KdfParams
 from app.demo.accounts import create_demo
-from app.demo.official import demo_seal_png, ensure_issue_records
 from tests.conftest import DEMO_PASSWORD
+from tests.core.official_support import demo_seal_png, ensure_issue_records
 from tests.ui.conftest import grab, run_job
 
 TIMEOUT = 20000

@@ -16,15 +16,17 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QPushButton
 
+from app.core.domain import phase_moves
 from app.core.domain.organisation import inspections, teams, terms
-from app.core.domain.organisation.inspections import PHASE_GATES, Phase
+from app.core.domain.organisation.inspections import Phase
 from app.core.errors import Conflict
 from app.core.store.keyslots import KdfParams
 from app.demo.accounts import create_demo
+from app.ui import areas
 from app.ui.main_window import MainWindow
 from app.ui.org.dialogs import PhaseDialog, RoundDialog, TermDialog
 from app.ui.org.inspection_dialog import InspectionDialog
-from app.ui.org.inspection_view import INSPECTION_TABS, register_inspection_tab
+from app.ui.org.inspection_view import InspectionTab
 from app.ui.org.nav_model import INSPECTION, ROUND, TEAM, TERM
 from app.ui.org.team_dialog import TeamDialog
 from app.ui.org.workspace import OrgWorkspace
@@ -350,7 +352,7 @@ def test_delete_asks_and_shows_the_core_refusal(qtbot, worker, open_window):
 # ---- the inspection view -------------------------------------------------------------------------
 
 
-def test_phase_advance_revert_and_gate_errors(qtbot, worker, open_window):
+def test_phase_advance_revert_and_gate_errors(qtbot, worker, open_window, monkeypatch):
     window = open_window("office")
     ws: OrgWorkspace = window.content
     nodes = load_everything(qtbot, ws)
@@ -380,8 +382,8 @@ def test_phase_advance_revert_and_gate_errors(qtbot, worker, open_window):
     def gate(session, inspection, new_phase):
         raise Conflict("尚有 2 份调阅资料未归还，不能进入下一阶段。")
 
-    PHASE_GATES.append(gate)
-    try:
+    with monkeypatch.context() as patch:
+        patch.setattr(phase_moves, "PHASE_GATES", (*phase_moves.PHASE_GATES, gate))
         qtbot.mouseClick(view.advance_button, Qt.MouseButton.LeftButton)
         dialog = wait_dialog(qtbot, view, PhaseDialog)
         dialog.on.clear()
@@ -389,8 +391,6 @@ def test_phase_advance_revert_and_gate_errors(qtbot, worker, open_window):
         assert "未归还" in click_and_fail(qtbot, dialog, None)
         assert errors_shown(dialog) == {"generalError": "尚有 2 份调阅资料未归还，不能进入下一阶段。"}
         dialog.reject()
-    finally:
-        PHASE_GATES.remove(gate)
 
     qtbot.mouseClick(view.revert_button, Qt.MouseButton.LeftButton)
     dialog = wait_dialog(qtbot, view, PhaseDialog)
@@ -404,7 +404,7 @@ def test_phase_advance_revert_and_gate_errors(qtbot, worker, open_window):
     window.close()
 
 
-def test_registered_tabs_appear_for_each_inspection(qtbot, open_window):
+def test_listed_tabs_appear_for_each_inspection(qtbot, open_window):
     built: list[str] = []
 
     def factory(worker, inspection_id, parent):
@@ -413,27 +413,29 @@ def test_registered_tabs_appear_for_each_inspection(qtbot, open_window):
         label.setObjectName("testTalksTab")
         return label
 
-    register_inspection_tab("test-talks", lambda: "谈话", factory, order=10)
-    register_inspection_tab("test-hidden", "不显示", lambda w, i, p: None, order=20)
-    try:
-        window = open_window("office")
-        ws: OrgWorkspace = window.content
-        nodes = load_everything(qtbot, ws)
-        first, second = [n for n in nodes if n.kind == INSPECTION][:2]
-        for node in (first, second):
-            select(qtbot, ws, node.path())
-            qtbot.waitUntil(lambda n=node: bool(built) and built[-1] == n.id, timeout=TIMEOUT)
-            tabs = ws.inspection_view.tabs
-            # other areas' real tabs (documents, talks...) may sit among them
-            titles = [tabs.tabText(i) for i in range(tabs.count())]
-            assert "谈话" in titles and "不显示" not in titles and titles[-1] == "阶段记录"
-            ours = next(
-                tabs.widget(i) for i in range(tabs.count()) if tabs.widget(i).objectName() == "testTalksTab"
-            )
-            assert ours.text() == f"talks of {node.id}"
-        window.close()
-    finally:
-        INSPECTION_TABS[:] = [t for t in INSPECTION_TABS if not t.key.startswith("test-")]
+    listed = (
+        InspectionTab("test-talks", lambda: "谈话", factory, order=10),
+        InspectionTab("test-hidden", "不显示", lambda w, i, p: None, order=20),
+        *areas.INSPECTION_TABS,
+    )
+    window = open_window("office")
+    window.set_workspace(lambda host: OrgWorkspace(host.worker, host.user, tabs=listed))
+    ws: OrgWorkspace = window.content
+    qtbot.waitUntil(lambda: ws.model.root.state == "loaded", timeout=TIMEOUT)
+    nodes = load_everything(qtbot, ws)
+    first, second = [n for n in nodes if n.kind == INSPECTION][:2]
+    for node in (first, second):
+        select(qtbot, ws, node.path())
+        qtbot.waitUntil(lambda n=node: bool(built) and built[-1] == n.id, timeout=TIMEOUT)
+        tabs = ws.inspection_view.tabs
+        # other areas' real tabs (documents, talks...) may sit among them
+        titles = [tabs.tabText(i) for i in range(tabs.count())]
+        assert "谈话" in titles and "不显示" not in titles and titles[-1] == "阶段记录"
+        ours = next(
+            tabs.widget(i) for i in range(tabs.count()) if tabs.widget(i).objectName() == "testTalksTab"
+        )
+        assert ours.text() == f"talks of {node.id}"
+    window.close()
 
 
 # ---- need to know --------------------------------------------------------------------------------

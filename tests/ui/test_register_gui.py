@@ -22,7 +22,8 @@ from app.core.domain.register.rectification import RectState
 from app.core.errors import Conflict, PermissionDenied, UserError
 from app.core.store.keyslots import KdfParams
 from app.demo.accounts import create_demo
-from app.ui.org.inspection_view import INSPECTION_TABS, InspectionView
+from app.ui.areas import INSPECTION_TABS
+from app.ui.org.inspection_view import InspectionView
 from app.ui.register import ops
 from app.ui.register.dialogs import ActionDialog, EvidenceDialog
 from app.ui.register.figures_page import FiguresPage
@@ -239,7 +240,7 @@ def test_members_do_not_see_leads(qtbot, worker, signed_in):
     signed_in("member1")
     ins, _ = busiest_inspection(qtbot, worker)
     assert make_leads_tab(worker, ins.id, None) is None
-    view = show(qtbot, InspectionView(worker))
+    view = show(qtbot, InspectionView(worker, INSPECTION_TABS))
     view.show_inspection(ins.id)
     qtbot.waitUntil(lambda: view.tabs.count() > 1, timeout=TIMEOUT)
     titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]

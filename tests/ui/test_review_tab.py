@@ -19,12 +19,12 @@ from app.core.domain.organisation import inspections
 from app.core.domain.organisation.inspections import Phase
 from app.core.domain.review import listing, reading
 from app.core.domain.review.custody import CustodyState
-from app.core.imports import samples
 from app.core.store.keyslots import KdfParams
+from app.demo import samples
 from app.demo.accounts import create_demo
 from app.demo.review import HOUSING, WATER
+from app.ui.areas import INSPECTION_TABS
 from app.ui.main_window import MainWindow
-from app.ui.org.inspection_view import INSPECTION_TABS
 from app.ui.org.nav_model import INSPECTION
 from app.ui.org.workspace import OrgWorkspace
 from app.ui.review.dialogs import (

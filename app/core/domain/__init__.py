@@ -11,7 +11,3 @@ Every public function takes a Session first, checks capabilities and need-to-kno
 app.core.security.visibility), validates (ValidationError with `field`), and writes with its audit
 entry in one transaction.
 """
-
-# Phase gates must be in place whenever an inspection can move, whichever module was imported first:
-# documents registers "every borrowed item returned before leaving 了解情况" in inspections.PHASE_GATES.
-from app.core.domain.review import requests as _documents  # noqa: E402, F401

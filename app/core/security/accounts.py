@@ -11,7 +11,18 @@ from app.core.security import audit as audit_trail
 from app.core.security.policy import Policy, check_password
 from app.core.security.roles import ADMIN_ROLES, CASE_ROLES, CLEARANCES, Cap, Role
 from app.core.session import USER_COLUMNS, Session, User
-from app.core.store.keyslots import KeySlots, calibrated_params
+from app.core.store.keyslots import RECOVERY_SLOT, KeySlots, calibrated_params
+
+USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_.-")
+
+
+def validate_username(username: str) -> str:
+    """The name an account signs in with: 2–32 lower-case letters, digits, '.', '_' or '-' (not the
+    recovery slot's name). Returns it trimmed and lower-cased."""
+    name = username.strip().lower()
+    if not (2 <= len(name) <= 32) or not set(name) <= USERNAME_CHARS or name == RECOVERY_SLOT:
+        raise ValidationError("用户名须为 2–32 个小写字母、数字、点、下划线或连字符。", field="username")
+    return name
 
 
 def load_policy(session: Session) -> Policy:
@@ -59,8 +70,6 @@ def create_account(
     post: str = "",
 ) -> User:
     """The sysadmin opens an account for case work; it must change its password at first sign-in."""
-    from app.core.workstation import validate_username
-
     session.require(Cap.ACCOUNTS_MANAGE)
     name = validate_username(username)
     if role not in CASE_ROLES:

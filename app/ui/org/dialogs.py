@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.domain import phase_moves
 from app.core.domain.organisation import inspections, staff, terms, units
 from app.core.domain.organisation.inspections import Inspection, Phase
 from app.core.domain.organisation.staff import Recusal, StaffEntry
@@ -378,12 +379,12 @@ class PhaseDialog(FormDialog):
         if self.target is None:
             raise UserError(self.tr("There is no phase to move to."))
         if self.forward:
-            return (lambda s, i, p, on: inspections.move_phase(s, i, p, on=on)), (
+            return (lambda s, i, p, on: phase_moves.move_phase(s, i, p, on=on)), (
                 self.inspection.id,
                 self.target.value,
                 _text(self.on),
             )
-        return (lambda s, i, p, r: inspections.move_phase(s, i, p, reason=r)), (
+        return (lambda s, i, p, r: phase_moves.move_phase(s, i, p, reason=r)), (
             self.inspection.id,
             self.target.value,
             self.reason.toPlainText().strip(),

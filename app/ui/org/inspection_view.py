@@ -1,16 +1,11 @@
-"""The selected inspection's work: a header, the phase actions, and tabs that later GUIs register.
+"""The selected inspection's work: a header, the phase actions, and the tabs of the GUI's areas.
 
-Adding a tab (talks, documents, the issue register…) needs no edit here. In your package write
-`app/ui/<area>/inspection_tab.py` (imported automatically the first time an inspection is shown)
-or call this at import time from any module that is imported anyway:
-
-    from app.ui.org.inspection_view import register_inspection_tab
+The tabs are given to the view (`InspectionView(worker, tabs)`); app.ui.areas names them, each an
+InspectionTab(key, label, factory, order) whose factory lives in its area's
+`app/ui/<area>/inspection_tab.py`:
 
     def make_talks_tab(worker, inspection_id, parent):   # -> QWidget, or None to skip this tab
         return TalksPanel(worker, inspection_id, parent)
-
-    register_inspection_tab("talks", lambda: QCoreApplication.translate("Talks", "Talks"),
-                            make_talks_tab, order=10)
 
 A tab is built afresh for each inspection shown (and after every unlock); a tab widget with a
 `refresh()` method is called on F5 and after a phase move. `inspection_changed` (the view's signal)
@@ -19,10 +14,7 @@ carries the Inspection after a phase or liaison change.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -56,48 +48,22 @@ class InspectionTab:
         return self.label() if callable(self.label) else self.label
 
 
-INSPECTION_TABS: list[InspectionTab] = []
-TAB_MODULE = "inspection_tab"  # app/ui/<area>/inspection_tab.py is imported by discover_tabs()
-_discovered = False
-
-
-def register_inspection_tab(
-    key: str, label: Callable[[], str] | str, factory: TabFactory, order: int = 100
-) -> None:
-    """Add (or replace, by key) a tab shown for every inspection."""
-    INSPECTION_TABS[:] = [t for t in INSPECTION_TABS if t.key != key]
-    INSPECTION_TABS.append(InspectionTab(key, label, factory, order))
-    INSPECTION_TABS.sort(key=lambda t: (t.order, t.key))
-
-
-def discover_tabs() -> None:
-    """Import every app.ui.<area>.inspection_tab module once, so areas register themselves."""
-    global _discovered
-    if _discovered:
-        return
-    _discovered = True
-    import app.ui as ui_package
-
-    for info in pkgutil.iter_modules(ui_package.__path__):
-        if info.ispkg:
-            name = f"app.ui.{info.name}.{TAB_MODULE}"
-            if importlib.util.find_spec(name) is not None:
-                importlib.import_module(name)
-
-
 class InspectionView(QWidget):
     """Shows one inspection; `show_inspection(id)` loads it through the worker."""
 
     inspection_changed = Signal(object)  # the Inspection after a phase or liaison change
     failed = Signal(object)
 
-    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, worker: DbWorker, tabs: Sequence[InspectionTab] = (), parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("inspectionView")
         self.worker = worker
         self.detail: ops.InspectionDetail | None = None
         self.inspection_id: str | None = None
-        discover_tabs()
+        # by order, then key (two tabs of one order keep a stable place)
+        self.tab_list: list[InspectionTab] = sorted(tabs, key=lambda t: (t.order, t.key))
 
         self.title = QLabel()
         self.title.setObjectName("inspectionTitle")
@@ -232,7 +198,7 @@ class InspectionView(QWidget):
             self.tabs.removeTab(0)
             widget.deleteLater()
         assert self.detail is not None
-        for tab in INSPECTION_TABS:
+        for tab in self.tab_list:
             widget = tab.factory(self.worker, self.detail.inspection.id, self)
             if widget is not None:
                 self.tabs.addTab(widget, tab.title())

@@ -9,8 +9,8 @@ offered the office's actions; the core refuses them anyway.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from html import escape
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence
@@ -31,29 +31,40 @@ from PySide6.QtWidgets import (
 from app.core.domain.organisation import inspections, teams, terms
 from app.core.errors import UserError
 from app.core.security.roles import Cap, allowed
+from app.core.session import User
+from app.ui.db_worker import DbWorker
 from app.ui.messages import show_error, show_info
 from app.ui.org.common import ask
 from app.ui.org.coverage_view import CoverageView
 from app.ui.org.dialogs import RoundDialog, TermDialog
 from app.ui.org.directory_page import DirectoryPage
 from app.ui.org.inspection_dialog import InspectionDialog
-from app.ui.org.inspection_view import InspectionView
+from app.ui.org.inspection_view import InspectionTab, InspectionView
 from app.ui.org.nav_model import INSPECTION, NODE_ROLE, ROUND, TEAM, TERM, NavFilter, NavModel, Node
 from app.ui.org.staff_page import StaffPage
 from app.ui.org.team_dialog import TeamDialog
 from app.ui.settings import app_settings
 
-if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+# A later area's top-level pages for this user: [(title, page)], empty when the user has none.
+PageFactory = Callable[[DbWorker, User], list[tuple[str, QWidget]]]
 
 
 class OrgWorkspace(QWidget):
-    def __init__(self, main_window: MainWindow) -> None:
+    """The workspace of `user`, working through `worker`; `tabs` are the inspection view's tabs and
+    `pages` the other areas' top-level pages (app.ui.areas names both)."""
+
+    def __init__(
+        self,
+        worker: DbWorker,
+        user: User,
+        *,
+        tabs: Sequence[InspectionTab] = (),
+        pages: Sequence[PageFactory] = (),
+    ) -> None:
         super().__init__()
         self.setObjectName("orgWorkspace")
-        self.main_window = main_window
-        self.worker = main_window.worker
-        self.user = main_window.user
+        self.worker = worker
+        self.user = user
         role = self.user.role
         self.can_manage = allowed(role, Cap.ORG_MANAGE)
         self.sees_all = allowed(role, Cap.CASE_READ_ALL)
@@ -82,7 +93,7 @@ class OrgWorkspace(QWidget):
         left_layout.addWidget(self.tree)
 
         # ---- the pages ----
-        self.inspection_view = InspectionView(self.worker)
+        self.inspection_view = InspectionView(self.worker, tabs)
         self.inspection_view.failed.connect(lambda e: show_error(self, e))
         self.inspection_view.inspection_changed.connect(self._inspection_changed)
         self.summary = QLabel()
@@ -107,8 +118,9 @@ class OrgWorkspace(QWidget):
         if self.can_manage:
             self.staff = StaffPage(self.worker)
             self.pages.addTab(self.staff, self.tr("Staff pool"))
-        for title, page in workspace_pages(self.worker, self.user):
-            self.pages.addTab(page, title)
+        for make_pages in pages:
+            for title, page in make_pages(self.worker, self.user):
+                self.pages.addTab(page, title)
         self.loaded_pages: set[int] = {0}
         self.pages.currentChanged.connect(self._page_changed)
 
@@ -487,23 +499,3 @@ class OrgWorkspace(QWidget):
         for page in (self.coverage, self.directory, self.staff):
             if page is not None:
                 page.save_layout()
-
-
-def workspace_pages(worker, user) -> list[tuple[str, QWidget]]:
-    """Top-level pages of later areas: app/ui/<area>/workspace_page.py's make_pages(worker, user)."""
-    import importlib
-    import importlib.util
-    import pkgutil
-
-    import app.ui as ui_package
-
-    pages: list[tuple[str, QWidget]] = []
-    for info in sorted(pkgutil.iter_modules(ui_package.__path__), key=lambda i: i.name):
-        name = f"app.ui.{info.name}.workspace_page"
-        if info.ispkg and importlib.util.find_spec(name) is not None:
-            pages += importlib.import_module(name).make_pages(worker, user)
-    return pages
-
-
-def build_org_workspace(main_window: MainWindow) -> QWidget:
-    return OrgWorkspace(main_window)

@@ -1,4 +1,5 @@
-"""Registers the 问题, 线索, 信访 and 整改 tabs of the inspection view (imported automatically).
+"""The 问题, 线索, 信访 and 整改 tabs of the inspection view: their titles and factories (app.ui.areas
+lists the tabs).
 
 The leads tab is not built at all for roles that may not read leads (members, administrators);
 for the others the core still decides, per inspection (only the office and this team's leader).
@@ -11,7 +12,6 @@ from PySide6.QtWidgets import QWidget
 
 from app.core.security.roles import Cap, allowed
 from app.ui.db_worker import DbWorker
-from app.ui.org.inspection_view import register_inspection_tab
 
 
 def make_issues_tab(worker: DbWorker, inspection_id: str, parent: QWidget) -> QWidget:
@@ -41,18 +41,17 @@ def make_rectification_tab(worker: DbWorker, inspection_id: str, parent: QWidget
     return RectificationPanel(worker, inspection_id, parent)
 
 
-register_inspection_tab(
-    "issues", lambda: QCoreApplication.translate("Register", "Issues"), make_issues_tab, order=30
-)
-register_inspection_tab(
-    "leads", lambda: QCoreApplication.translate("Register", "Leads"), make_leads_tab, order=40
-)
-register_inspection_tab(
-    "petitions", lambda: QCoreApplication.translate("Register", "Petitions"), make_petitions_tab, order=50
-)
-register_inspection_tab(
-    "rectification",
-    lambda: QCoreApplication.translate("Register", "Rectification"),
-    make_rectification_tab,
-    order=60,
-)
+def issues_title() -> str:
+    return QCoreApplication.translate("Register", "Issues")
+
+
+def leads_title() -> str:
+    return QCoreApplication.translate("Register", "Leads")
+
+
+def petitions_title() -> str:
+    return QCoreApplication.translate("Register", "Petitions")
+
+
+def rectification_title() -> str:
+    return QCoreApplication.translate("Register", "Rectification")

@@ -1,4 +1,4 @@
-"""Top-level pages of the case workspace (found by app.ui.org.workspace.workspace_pages):
+"""The register's top-level pages of the case workspace (app.ui.areas lists them):
 整改督办 (open rectification items across the term) and 统计 (figures with charts)."""
 
 from __future__ import annotations

@@ -11,10 +11,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.domain import phase_moves
 from app.core.domain.attachments import Attachment
 from app.core.domain.organisation import inspections
 from app.core.domain.organisation.inspections import Inspection, Phase
-from app.core.domain.review import access, listing, reading, requests
+from app.core.domain.review import access, listing, reading
 from app.core.domain.review.custody import CustodyRecord
 from app.core.domain.review.listing import CustodySummary
 from app.core.domain.review.reading import Excerpt, Reading
@@ -138,7 +139,7 @@ def open_material(session: Session, attachment_id: str) -> MaterialView:
 
 
 def advance_with_override(session: Session, inspection_id: str, reason: str, on: str) -> Inspection:
-    return requests.advance_with_override(session, inspection_id, reason, on=on or None)
+    return phase_moves.advance_with_override(session, inspection_id, reason, on=on or None)
 
 
 def returned_days(session: Session, inspection_id: str) -> list[str]:

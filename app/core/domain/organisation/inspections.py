@@ -2,9 +2,11 @@
 
 Phases run in order: 巡前准备 → 进驻 → 了解情况 → 撰写报告 → 反馈 → 移交 → 整改 → 立卷归档. A move goes
 forward one step, or back one step with a reason; each is recorded (phase_moves) and audited.
-Later modules add conditions on moving (e.g. every borrowed document returned) by appending a
-function to PHASE_GATES; each gate is called as gate(session, inspection, new_phase) inside the
-move's transaction, before anything is written, and refuses by raising Conflict.
+Other areas add conditions on moving (e.g. every borrowed document returned): the caller passes
+them as `gates`, each called as gate(session, inspection, new_phase) inside the move's transaction,
+before anything is written, refusing by raising Conflict. The list of gates is named in one place,
+app.core.domain.phase_moves, and that is what callers use to move a phase; the gates are a required
+argument here so that no call can leave them out by accident.
 
 Who may do what:
 - Create, re-point (team/unit/batch) and delete: the office (Cap.ORG_MANAGE).
@@ -16,7 +18,7 @@ Who may do what:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -118,10 +120,8 @@ class PhaseMove:
         return self.to_phase.index > self.from_phase.index
 
 
+# A condition on a phase move (see app.core.domain.phase_moves.PHASE_GATES); raises Conflict to refuse it.
 PhaseGate = Callable[[Session, Inspection, Phase], None]
-
-# Conditions later modules add for a phase move; each raises Conflict to refuse it.
-PHASE_GATES: list[PhaseGate] = []
 
 
 # ---- reading -------------------------------------------------------------------------------------
@@ -355,11 +355,13 @@ def move_phase(
     *,
     on: str | date | None = None,
     reason: str | None = None,
+    gates: Sequence[PhaseGate],
 ) -> Inspection:
     """Move to the next phase (beginning `on`, default today), or back to the previous one with a reason.
 
     Refused: skipping phases (ValidationError, field "phase"), going back without a reason (field
-    "reason"), a date before the current phase began (field "on"), or a PHASE_GATES condition (Conflict).
+    "reason"), a date before the current phase began (field "on"), or one of `gates` (Conflict).
+    Callers go through app.core.domain.phase_moves, which passes the gates.
     """
     visibility.require_leader_or_office(session, inspection_id)
     conn = session.conn
@@ -379,7 +381,7 @@ def move_phase(
         reason_text = f.long_text(reason, "reason", "退回的理由", max_len=500)
     with session.transaction():
         # Gates read the state under the write lock, so nothing can change between check and move.
-        for gate in PHASE_GATES:
+        for gate in gates:
             gate(session, current, new_phase)
         f.update(conn, "inspections", inspection_id, {"phase": new_phase.value})
         if forward:
@@ -407,22 +409,26 @@ def move_phase(
     return _inspection(conn, inspection_id)
 
 
-def advance_phase(session: Session, inspection_id: str, *, on: str | date | None = None) -> Inspection:
+def advance_phase(
+    session: Session, inspection_id: str, *, on: str | date | None = None, gates: Sequence[PhaseGate]
+) -> Inspection:
     """Move to the next phase; Conflict when already filed."""
     visibility.require_inspection_visible(session, inspection_id)
     nxt = _inspection(session.conn, inspection_id).phase.next()
     if nxt is None:
         raise Conflict("该巡察已立卷归档，没有下一阶段。")
-    return move_phase(session, inspection_id, nxt, on=on)
+    return move_phase(session, inspection_id, nxt, on=on, gates=gates)
 
 
-def revert_phase(session: Session, inspection_id: str, reason: str) -> Inspection:
+def revert_phase(
+    session: Session, inspection_id: str, reason: str, *, gates: Sequence[PhaseGate]
+) -> Inspection:
     """Go back one phase, saying why; Conflict when still in preparation."""
     visibility.require_inspection_visible(session, inspection_id)
     prev = _inspection(session.conn, inspection_id).phase.previous()
     if prev is None:
         raise Conflict("该巡察尚在巡前准备阶段，不能再退回。")
-    return move_phase(session, inspection_id, prev, reason=reason)
+    return move_phase(session, inspection_id, prev, reason=reason, gates=gates)
 
 
 def set_phase_date(session: Session, inspection_id: str, phase: Phase | str, on: str | date) -> Inspection:

@@ -1,55 +1,50 @@
 """Numbered schema migrations.
 
-Each module `mNNNN_name.py` here defines `VERSION = NNNN` and `def upgrade(conn) -> None`. They run
-in order inside one transaction each, and PRAGMA user_version records the last one applied. A
-database newer than this program is refused rather than touched.
+Each module `mNNNN_name.py` here defines `VERSION = NNNN` and `def upgrade(conn) -> None`, and is
+named in MIGRATIONS below, in order (no discovery: a reader and a freezer follow the same imports).
+They run in order inside one transaction each, and PRAGMA user_version records the last one applied.
+A database newer than this program is refused rather than touched.
 
-Every record table carries the same provenance columns (see RECORD_COLUMNS) so that records can later
-move between workstations without collisions.
+What the migrations share (RECORD_COLUMNS, run_script) lives in `common`, which imports none of them.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from types import ModuleType
 
-import sqlcipher3
-
 from app.core.errors import StoreError
+from app.core.store.migrations import (
+    m0001_foundation,
+    m0002_organisation,
+    m0003_print_register,
+    m0004_talks,
+    m0005_documents,
+    m0006_issue_register,
+    m0007_official_documents,
+    m0008_sheets,
+    m0009_register_speed,
+)
 
-RECORD_COLUMNS = """
-    id TEXT PRIMARY KEY,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    author_id TEXT,
-    workstation_id TEXT NOT NULL
-"""
-
-
-def run_script(conn, script: str) -> None:
-    """Run several statements inside the caller's transaction (executescript would commit first)."""
-    buffer = ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
-        if sqlcipher3.complete_statement(buffer):
-            if buffer.strip():
-                conn.execute(buffer)
-            buffer = ""
-    if buffer.strip():
-        raise ValueError(f"incomplete SQL statement in migration: {buffer[:80]!r}")
+# The migrations in the order they run. A new migration is a new module mNNNN_name.py, imported above
+# and appended here; its VERSION is its position (1-based).
+MIGRATIONS: tuple[ModuleType, ...] = (
+    m0001_foundation,
+    m0002_organisation,
+    m0003_print_register,
+    m0004_talks,
+    m0005_documents,
+    m0006_issue_register,
+    m0007_official_documents,
+    m0008_sheets,
+    m0009_register_speed,
+)
 
 
 def all_migrations() -> list[ModuleType]:
-    mods = []
-    for info in pkgutil.iter_modules(__path__):
-        if info.name.startswith("m") and info.name[1:5].isdigit():
-            mods.append(importlib.import_module(f"{__name__}.{info.name}"))
-    mods.sort(key=lambda m: m.VERSION)
-    versions = [m.VERSION for m in mods]
-    if versions != list(range(1, len(mods) + 1)):
+    versions = [m.VERSION for m in MIGRATIONS]
+    if versions != list(range(1, len(MIGRATIONS) + 1)):
         raise RuntimeError(f"migrations must be numbered 1..n without gaps, got {versions}")
-    return mods
+    return list(MIGRATIONS)
 
 
 def latest_version() -> int:

@@ -1,6 +1,6 @@
 """The foundation: workstation metadata, accounts, policy, the audit trail, encrypted drafts."""
 
-from app.core.store.migrations import RECORD_COLUMNS, run_script
+from app.core.store.migrations.common import RECORD_COLUMNS, run_script
 
 VERSION = 1
 

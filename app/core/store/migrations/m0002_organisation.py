@@ -5,7 +5,7 @@ domain code's back; the domain removes a record's own parts (a unit's leadership
 explicitly and refuses the rest with a readable Conflict.
 """
 
-from app.core.store.migrations import RECORD_COLUMNS, run_script
+from app.core.store.migrations.common import RECORD_COLUMNS, run_script
 
 VERSION = 2
 

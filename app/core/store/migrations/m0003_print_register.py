@@ -7,7 +7,7 @@
   makes a duplicate copy number impossible even if the sequence were bypassed.
 """
 
-from app.core.store.migrations import RECORD_COLUMNS, run_script
+from app.core.store.migrations.common import RECORD_COLUMNS, run_script
 
 VERSION = 3
 

@@ -11,7 +11,7 @@
   the interviewee's name (3+ character substrings; 2-character pairs), like the document search.
 """
 
-from app.core.store.migrations import RECORD_COLUMNS, run_script
+from app.core.store.migrations.common import RECORD_COLUMNS, run_script
 
 VERSION = 4
 

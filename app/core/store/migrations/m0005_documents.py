@@ -12,7 +12,7 @@
   text itself stays in its own table; the indexes hold no copy of it.
 """
 
-from app.core.store.migrations import RECORD_COLUMNS, run_script
+from app.core.store.migrations.common import RECORD_COLUMNS, run_script
 
 VERSION = 5
 

@@ -6,7 +6,7 @@ sorts on issues at the scale of 100k rows, so every column it orders by carries 
 `id` (the tie-breaker that makes paging stable).
 """
 
-from app.core.store.migrations import RECORD_COLUMNS, run_script
+from app.core.store.migrations.common import RECORD_COLUMNS, run_script
 
 VERSION = 6
 

@@ -9,7 +9,7 @@
   (columns added here, m0003 is not edited); document_recalls records each recall of a document.
 """
 
-from app.core.store.migrations import RECORD_COLUMNS, run_script
+from app.core.store.migrations.common import RECORD_COLUMNS, run_script
 
 VERSION = 7
 

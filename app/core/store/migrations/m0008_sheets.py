@@ -9,7 +9,7 @@
 - sheet_remarks: the 备注 column of the rectification ledger, per ledger row key.
 """
 
-from app.core.store.migrations import RECORD_COLUMNS, run_script
+from app.core.store.migrations.common import RECORD_COLUMNS, run_script
 
 VERSION = 8
 

@@ -17,7 +17,7 @@
   so "signed + seriousness" is a range of issues_seriousness; nothing new is needed there.
 """
 
-from app.core.store.migrations import run_script
+from app.core.store.migrations.common import run_script
 
 VERSION = 9
 

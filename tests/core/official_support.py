@@ -1,5 +1,6 @@
-"""Demo material for official documents: a drawn seal image and, where the demo has none yet, a small
+"""Test material for official documents: a drawn seal image and, where the demo has none yet, a small
 set of issue-register records for one inspection, so every document kind has something to say.
+(Only the tests use it, so it lives here rather than in app/demo, which the program ships.)
 
 Everything goes through the ordinary core operations (capabilities, validation, audit). The seal is
 a drawing made here (a red ring, a star and the office's name around it), clearly a demo seal.

@@ -2,8 +2,8 @@
 
 An inspection cannot leave 了解情况 (the on-site phase) while received items are not returned, unless
 the team's leader approves an exception with a reason (Cap.PHASE_OVERRIDE; audited); an approval
-serves one move. The gate is registered in inspections.PHASE_GATES when this module loads
-(app.core.domain imports it, so the gate is always in place).
+serves one move. app.core.domain.phase_moves names the gate in PHASE_GATES, and every phase move goes
+through phase_moves (which also holds the leader's approve-and-advance step).
 
 The rest of document review lives beside this module: the request item and its category in
 request_item, the custody states and events in custody, reaching an item in access, the writes in
@@ -13,17 +13,12 @@ search in search.
 
 from __future__ import annotations
 
-from datetime import date
-
 from app.core.domain import _fields as f
-from app.core.domain.organisation import inspections
 from app.core.domain.organisation.inspections import Inspection, Phase
 from app.core.errors import Conflict, PermissionDenied
 from app.core.security import visibility
 from app.core.security.roles import Cap
 from app.core.session import Session
-
-# ---- the phase gate ---------------------------------------------------------------------------------
 
 
 def unreturned_count(conn, inspection_id: str) -> int:
@@ -54,8 +49,8 @@ def custody_gate(session: Session, inspection: Inspection, new_phase: Phase) -> 
         raise Conflict(
             f"尚有 {n} 件调阅资料未归还，不能结束“了解情况”阶段。请先办理归还，或由组长批准例外并说明理由。"
         )
-    f.update(conn, "custody_overrides", row[0], {"used_at": f.now()})
-    session.audit("custody_override_used", "inspection", inspection.id, f"override {row[0]}, {n} 件未归还")
+    f.update(conn, "custody_overrides", row["id"], {"used_at": f.now()})
+    session.audit("custody_override_used", "inspection", inspection.id, f"override {row['id']}, {n} 件未归还")
 
 
 def approve_override(session: Session, inspection_id: str, reason: str) -> str:
@@ -80,20 +75,3 @@ def approve_override(session: Session, inspection_id: str, reason: str) -> str:
             "custody_override_approve", "inspection", inspection_id, f"override {values['id']}, {n} 件未归还"
         )
     return values["id"]
-
-
-def advance_with_override(
-    session: Session, inspection_id: str, reason: str, *, on: str | date | None = None
-) -> Inspection:
-    """The leader's one step: approve the exception and move to the next phase, together or not at all."""
-    with session.transaction():
-        approve_override(session, inspection_id, reason)
-        return inspections.advance_phase(session, inspection_id, on=on)
-
-
-def _register_gate() -> None:
-    if custody_gate not in inspections.PHASE_GATES:
-        inspections.PHASE_GATES.append(custody_gate)
-
-
-_register_gate()

@@ -1,0 +1,40 @@
+"""The areas of the GUI, named in one place: the tabs of the inspection view and the workspace's pages.
+
+Each area (talks, document review, the issue register, official documents, Excel ledgers) keeps its
+tab factories and titles in `app/ui/<area>/inspection_tab.py` and its top-level pages in
+`app/ui/<area>/workspace_page.py`; this module imports them by name and lists them, and
+app.ui.workspace hands both lists to the case workspace. Nothing is found by scanning packages, so a
+reader and a freezer (PyInstaller) follow the same imports. The phase gates of the areas are core
+rules, not GUI: they are listed in app.core.domain.phase_moves.
+
+To add a tab: write `make_x_tab(worker, inspection_id, parent) -> QWidget | None` and a title
+function in the area's inspection_tab.py and add an InspectionTab below (a smaller order comes
+first; the phase history is always last). To add a page: write `make_pages(worker, user)` returning
+[(title, page)] and add it to WORKSPACE_PAGES.
+"""
+
+from __future__ import annotations
+
+from app.ui.official import inspection_tab as official
+from app.ui.org.inspection_view import InspectionTab
+from app.ui.org.workspace import PageFactory
+from app.ui.register import inspection_tab as register
+from app.ui.register import workspace_page as register_pages
+from app.ui.review import inspection_tab as review
+from app.ui.sheets import inspection_tab as sheets
+from app.ui.talks import inspection_tab as talks
+
+INSPECTION_TABS: tuple[InspectionTab, ...] = (
+    InspectionTab("talks", talks.talks_title, talks.make_talks_tab, order=10),
+    InspectionTab("documents", review.review_title, review.make_review_tab, order=20),
+    InspectionTab("issues", register.issues_title, register.make_issues_tab, order=30),
+    InspectionTab("leads", register.leads_title, register.make_leads_tab, order=40),
+    InspectionTab("petitions", register.petitions_title, register.make_petitions_tab, order=50),
+    InspectionTab("official", official.official_title, official.make_official_tab, order=60),
+    InspectionTab("rectification", register.rectification_title, register.make_rectification_tab, order=60),
+    InspectionTab("sheets", sheets.sheets_title, sheets.make_sheets_tab, order=80),
+)
+
+WORKSPACE_PAGES: tuple[PageFactory, ...] = (
+    register_pages.make_pages,  # 整改督办, 统计
+)
