@@ -119,7 +119,7 @@ class RegisterRow:
 
 
 # Overdue rectification of one issue, as of the date bound to :today: its earliest pending deadline
-# (kept in issues.rect_due by the rectification module) has passed.
+# (kept in issues.rect_due by rectification_store.refresh_due) has passed.
 OVERDUE_SQL = "(i.rect_due IS NOT NULL AND i.rect_due < :today)"
 
 _ROW_COLUMNS = (

@@ -1,4 +1,4 @@
-"""The issue workflow: the legal status moves and every operation that moves an issue on.
+"""The issue workflow: the legal status moves, and the steps that move an issue between them.
 
 Status: found → verified (核实, `substantiate`) → fed_back → in_rectification → closed_out, or
 dismissed (with a reason) from found or verified. Feeding an issue back to the unit opens its
@@ -8,8 +8,9 @@ closed by the office without a rectification plan. The office closes out a recti
 unit's completion allows it (销号, which closes the issue) and may reopen a closed one. Every move is
 kept in issue_events and audited.
 
-This module spans the issue and its rectification: it imports both, neither imports it back except
-the rectification plan (record_plan moves fed_back → in_rectification through `move`).
+This module spans the issue and its rectification: it imports the issue modules (issue_record,
+issue_reads) and the rectification's record and store; none of those imports it. The rectification
+plan (rectification_plan.record_plan, fed_back → in_rectification) makes its move through `move`.
 """
 
 from __future__ import annotations
