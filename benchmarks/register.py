@@ -44,8 +44,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from app.core.domain.register import classification, issues, rectification  # noqa: E402
-from app.core.domain.register.issues import RegisterFilter, RegisterSort, RegisterSortKey  # noqa: E402
+from app.core.domain.register import classification, numbering, rectification_store, register_query  # noqa: E402
+from app.core.domain.register.register_query import RegisterFilter, RegisterSort, RegisterSortKey  # noqa: E402
 from app.core.security.roles import Role  # noqa: E402
 from app.core.store.keyslots import KdfParams  # noqa: E402
 from app.core.workstation import NewAccount, Workstation  # noqa: E402
@@ -158,11 +158,11 @@ def fill(folder: Path, n_issues: int) -> None:
             number = number_seq = number_sort = number_team = None
             if signed:
                 seq[tid] = number_seq = seq.get(tid, 0) + 1
-                number = issues.format_number(2026, r, t, number_seq)
+                number = numbering.format_number(2026, r, t, number_seq)
                 number_sort = f"2026{r:04d}{t:04d}{number_seq:06d}"
                 number_team = tid
             else:
-                number_sort = issues.UNSIGNED_SORT_PREFIX + f"{k:09d}"
+                number_sort = numbering.UNSIGNED_SORT_PREFIX + f"{k:09d}"
             created = f"2026-01-01T00:{k // 6000 % 60:02d}:{k // 100 % 60:02d}.{k:06d}"
             issue_rows.append(
                 (
@@ -250,7 +250,7 @@ def fill(folder: Path, n_issues: int) -> None:
             measure_rows,
         )
         for row in rect_rows:
-            rectification.refresh_due(conn, row[5])
+            rectification_store.refresh_due(conn, row[5])
     s.conn.execute("ANALYZE")
     s.close()
 
@@ -268,14 +268,14 @@ def measure(folder: Path) -> None:
     ws = Workstation(folder)
     office = ws.unlock("office", PASSWORD)
     member = ws.unlock("member", PASSWORD)
-    total = issues.register_count(office)
+    total = register_query.register_count(office)
     cat = office.conn.execute("SELECT category_id FROM issues LIMIT 1").fetchone()[0]
     unit = office.conn.execute("SELECT id FROM units LIMIT 1").fetchone()[0]
-    print(f"issues: {total} (member sees {issues.register_count(member)})")
+    print(f"issues: {total} (member sees {register_query.register_count(member)})")
 
     def open_view(s) -> None:
-        issues.register_count(s)
-        issues.register_page(s, None, RegisterSort(), 0, PAGE)
+        register_query.register_count(s)
+        register_query.register_page(s, None, RegisterSort(), 0, PAGE)
 
     results: dict[str, list[tuple[str, float]]] = {"open": [], "filter": [], "sort": [], "scroll": []}
     for who, s in (("office", office), ("member", member)):
@@ -293,8 +293,8 @@ def measure(folder: Path) -> None:
                     f"{who}/{name}",
                     timed(
                         lambda s=s, flt=flt: (
-                            issues.register_count(s, flt),
-                            issues.register_page(s, flt, None, 0, PAGE),
+                            register_query.register_count(s, flt),
+                            register_query.register_page(s, flt, None, 0, PAGE),
                         )
                     ),
                 )
@@ -305,12 +305,17 @@ def measure(folder: Path) -> None:
                 results["sort"].append(
                     (
                         f"{who}/{key.value}{' desc' if desc else ''}",
-                        timed(lambda s=s, sort=sort: issues.register_page(s, None, sort, 0, PAGE)),
+                        timed(lambda s=s, sort=sort: register_query.register_page(s, None, sort, 0, PAGE)),
                     )
                 )
-        n = issues.register_count(s)
+        n = register_query.register_count(s)
         results["scroll"].append(
-            (who, timed(lambda s=s, n=n: issues.register_page(s, None, RegisterSort(), int(n * 0.9), PAGE)))
+            (
+                who,
+                timed(
+                    lambda s=s, n=n: register_query.register_page(s, None, RegisterSort(), int(n * 0.9), PAGE)
+                ),
+            )
         )
     for name, cases in results.items():
         worst = max(cases, key=lambda c: c[1])

@@ -38,7 +38,7 @@ from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: E402
 
-from app.core.domain.register.rectification import Completion, Measure, Rectification, RectState  # noqa: E402
+from app.core.domain.register.rectification_record import Completion, Measure, Rectification, RectState  # noqa: E402
 from app.core.printing import gbt9704  # noqa: E402
 from app.core.printing.fonts import default_fonts  # noqa: E402
 from app.core.printing.landscape import LandscapeFurniture, body_width  # noqa: E402

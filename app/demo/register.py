@@ -15,9 +15,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from app.core.domain.register import classification, issues, leads, petitions, rectification
-from app.core.domain.register.issues import Disposition, IssueDraft
-from app.core.domain.register.rectification import MeasureDraft
+from app.core.domain.register import (
+    classification,
+    evidence,
+    issue_edits,
+    issue_record,
+    leads,
+    petitions,
+    progress,
+    rectification_plan,
+    sign_off,
+    workflow,
+)
+from app.core.domain.register.issue_record import Disposition, IssueDraft
+from app.core.domain.register.measures import add_measure, set_measure_completion
+from app.core.domain.register.rectification_record import MeasureDraft
 
 # (title, category, sub-category index in 四个聚焦, 六项纪律 tag index or None, tags, seriousness,
 #  people, amount in yuan, facts, legal basis, responsibility, measures)
@@ -205,8 +217,8 @@ def _link_evidence(session, conn, issue_id: str, inspection_id: str, k: int) -> 
         )
         if row:
             desc = "个别谈话记录" if kind == "talk" else "调阅资料摘录"
-            issues.add_evidence(session, issue_id, kind, row[0], locator=locator, description=desc)
-    issues.add_evidence(session, issue_id, "other", locator="", description="相关会议纪要、财务凭证复印件")
+            evidence.add_evidence(session, issue_id, kind, row[0], locator=locator, description=desc)
+    evidence.add_evidence(session, issue_id, "other", locator="", description="相关会议纪要、财务凭证复印件")
 
 
 def populate_issues(ctx) -> DemoIssues:
@@ -218,12 +230,14 @@ def populate_issues(ctx) -> DemoIssues:
     out = DemoIssues()
     conn = office.conn
 
-    def new_issue(inspection_id: str, t: int, found: date, *, sign_on: date | None, k: int) -> issues.Issue:
+    def new_issue(
+        inspection_id: str, t: int, found: date, *, sign_on: date | None, k: int
+    ) -> issue_record.Issue:
         title, cat, sub, disc, tags, serious, people, amount, facts, basis, resp, _ = TEMPLATES[t]
         leader_name, member_name = _team_people(conn, inspection_id)
         member, leader = ctx.session(member_name), ctx.session(leader_name)
         category = focus.categories[cat]
-        issue = issues.create_issue(
+        issue = issue_edits.create_issue(
             member,
             inspection_id,
             IssueDraft(
@@ -250,20 +264,20 @@ def populate_issues(ctx) -> DemoIssues:
         )
         _link_evidence(member, conn, issue.id, inspection_id, k)
         if sign_on:
-            issues.record_review(
+            sign_off.record_review(
                 member,
                 issue.id,
                 "事实清楚，证据充分，定性准确，同意提交组长签批。",
                 _d(sign_on - timedelta(days=1)),
             )
-            issue = issues.sign(leader, issue.id, _d(sign_on))
+            issue = sign_off.sign(leader, issue.id, _d(sign_on))
         out.issue_ids.append(issue.id)
         return issue
 
     def measures(member, issue_id: str, t: int, start: date, *, late: bool, done: bool) -> None:
         for j, (text, types, immediate, ongoing) in enumerate(TEMPLATES[t][11]):
             deadline = start + timedelta(days=20 if immediate else 75 + 15 * j)
-            m = rectification.add_measure(
+            m = add_measure(
                 member,
                 issue_id,
                 MeasureDraft(
@@ -278,7 +292,7 @@ def populate_issues(ctx) -> DemoIssues:
                 ),
             )
             if done or (immediate and not late):
-                rectification.set_measure_completion(member, m.id, "done", _d(deadline - timedelta(days=3)))
+                set_measure_completion(member, m.id, "done", _d(deadline - timedelta(days=3)))
 
     # ---- round 1: the whole life of every item -------------------------------------------------
     round1 = [(u, i) for (r, u), i in org.inspection_ids.items() if r == 1]
@@ -294,29 +308,29 @@ def populate_issues(ctx) -> DemoIssues:
             found = on_site + timedelta(days=5 + 4 * k)
             made.append(new_issue(insp, t, found, sign_on=ph["report"] - timedelta(days=2), k=k))
         for k, issue in enumerate(made):
-            issues.verify(member, issue.id, _d(ph["report"] - timedelta(days=1)))
+            workflow.substantiate(member, issue.id, _d(ph["report"] - timedelta(days=1)))
             fate = (n + k) % 7 if k else 0
             if fate == 5:
-                issues.feed_back(leader, issue.id, _d(feedback), Disposition.DISCIPLINE_COMMISSION)
+                workflow.feed_back(leader, issue.id, _d(feedback), Disposition.DISCIPLINE_COMMISSION)
                 if n % 2 == 0:
-                    issues.close_transferred(
+                    workflow.close_transferred(
                         office, issue.id, _d(feedback + timedelta(days=90)), "市纪委监委已函复办理结果。"
                     )
                 continue
             if fate == 6 and k == 2:
-                issues.feed_back(leader, issue.id, _d(feedback), Disposition.ORGANISATION_DEPT)
+                workflow.feed_back(leader, issue.id, _d(feedback), Disposition.ORGANISATION_DEPT)
                 continue
-            issues.feed_back(leader, issue.id, _d(feedback), Disposition.UNIT)
+            workflow.feed_back(leader, issue.id, _d(feedback), Disposition.UNIT)
             if fate == 4:
                 continue  # the unit's plan is still missing: overdue
             plan_on = feedback + timedelta(days=14)
-            rectification.record_plan(
+            rectification_plan.record_plan(
                 member, issue.id, "对照问题清单逐项整改，建立长效机制，确保件件有着落。", _d(plan_on)
             )
             late = fate == 3
             done = fate in (0, 1, 2)
             measures(member, issue.id, picks[k], plan_on, late=late, done=done)
-            rectification.add_progress(
+            progress.add_progress(
                 member,
                 issue.id,
                 _d(plan_on + timedelta(days=30)),
@@ -324,17 +338,15 @@ def populate_issues(ctx) -> DemoIssues:
             )
             if done:
                 report_on = plan_on + timedelta(days=100)
-                rectification.record_completion(
+                rectification_plan.record_completion(
                     member, issue.id, "done", "各项整改措施已落实到位，长效机制已建立。", _d(report_on)
                 )
                 if fate in (0, 1):
-                    rectification.close_out(
+                    workflow.close_out(
                         office, issue.id, _d(report_on + timedelta(days=10)), "经核验，整改到位，同意销号。"
                     )
                     if k == 0 and n == 1:
-                        rectification.reopen(
-                            office, issue.id, "回头看发现问题出现反弹，重新整改。", "2026-11-02"
-                        )
+                        workflow.reopen(office, issue.id, "回头看发现问题出现反弹，重新整改。", "2026-11-02")
         # petitions: one kept, one passed on, one taken up by the first issue
         pet_dates = [on_site + timedelta(days=d) for d in (2, 6, 10)]
         for j, (channel, summary, concerns) in enumerate(
@@ -428,15 +440,15 @@ def populate_issues(ctx) -> DemoIssues:
             for k in range(3)
         ]
         if signed:
-            issues.verify(member, made[0].id, _d(ph["report"] + timedelta(days=3)))
-            issues.dismiss(
+            workflow.substantiate(member, made[0].id, _d(ph["report"] + timedelta(days=3)))
+            workflow.dismiss(
                 leader,
                 made[2].id,
                 "经进一步核实，反映情况与事实不符，予以排除。",
                 _d(ph["report"] + timedelta(days=4)),
             )
         if "feedback" in ph:
-            issues.feed_back(leader, made[0].id, _d(ph["feedback"]), Disposition.UNIT)
+            workflow.feed_back(leader, made[0].id, _d(ph["feedback"]), Disposition.UNIT)
         p = petitions.create_petition(
             member,
             insp,

@@ -10,8 +10,20 @@ from __future__ import annotations
 import pytest
 
 from app.core.domain.organisation import staff, teams
-from app.core.domain.register import classification, issues, rectification
-from app.core.domain.register.issues import Disposition, IssueDraft, IssueStatus
+from app.core.domain.register import (
+    classification,
+    evidence,
+    issue_edits,
+    issue_reads,
+    issue_record,
+    measures,
+    rectification_plan,
+    rectification_record,
+    rectification_store,
+    sign_off,
+    workflow,
+)
+from app.core.domain.register.issue_record import Disposition, IssueDraft, IssueStatus
 from app.core.security.roles import Role
 from app.demo.org import demo_account
 from tests.core.org_support import World, world_fixture  # noqa: F401  (re-exported fixture)
@@ -52,51 +64,55 @@ def draft(title: str = "违规发放津贴补贴", found_on: str = "2026-03-10",
     return IssueDraft(**values)
 
 
-def signed_issue(member, leader, inspection_id: str, title: str = "违规发放津贴补贴", **kw) -> issues.Issue:
+def signed_issue(
+    member, leader, inspection_id: str, title: str = "违规发放津贴补贴", **kw
+) -> issue_record.Issue:
     """Create, cite one piece of evidence, review and sign (leader); returns the numbered issue."""
-    issue = issues.create_issue(member, inspection_id, draft(title, **kw))
-    issues.add_evidence(member, issue.id, "other", description="财务凭证复印件")
-    issues.record_review(member, issue.id, "事实清楚，定性准确，同意报组长签批。", "2026-03-12")
-    return issues.sign(leader, issue.id, "2026-03-13")
+    issue = issue_edits.create_issue(member, inspection_id, draft(title, **kw))
+    evidence.add_evidence(member, issue.id, "other", description="财务凭证复印件")
+    sign_off.record_review(member, issue.id, "事实清楚，定性准确，同意报组长签批。", "2026-03-12")
+    return sign_off.sign(leader, issue.id, "2026-03-13")
 
 
-def advance(world: World, issue_id: str, target: IssueStatus, *, member, leader, office) -> issues.Issue:
+def advance(
+    world: World, issue_id: str, target: IssueStatus, *, member, leader, office
+) -> issue_record.Issue:
     """Move a (signed) issue along the usual path to `target`."""
     path = [
         IssueStatus.FOUND,
-        IssueStatus.VERIFIED,
+        IssueStatus.SUBSTANTIATED,
         IssueStatus.FED_BACK,
         IssueStatus.IN_RECTIFICATION,
         IssueStatus.CLOSED_OUT,
     ]
-    issue = issues.visible_issue(member, issue_id)
+    issue = issue_reads.visible_issue(member, issue_id)
     for step in path[path.index(issue.status) + 1 :]:
         if issue.status == target:
             break
-        if step == IssueStatus.VERIFIED:
-            issue = issues.verify(member, issue_id, "2026-03-14")
+        if step == IssueStatus.SUBSTANTIATED:
+            issue = workflow.substantiate(member, issue_id, "2026-03-14")
         elif step == IssueStatus.FED_BACK:
-            issue = issues.feed_back(leader, issue_id, "2026-04-20", Disposition.UNIT)
+            issue = workflow.feed_back(leader, issue_id, "2026-04-20", Disposition.UNIT)
         elif step == IssueStatus.IN_RECTIFICATION:
-            rectification.record_plan(
+            rectification_plan.record_plan(
                 member, issue_id, "全面清退违规发放款项，健全津补贴管理制度。", "2026-05-08"
             )
-            issue = issues.visible_issue(member, issue_id)
+            issue = issue_reads.visible_issue(member, issue_id)
         elif step == IssueStatus.CLOSED_OUT:
-            rectification.add_measure(
+            measures.add_measure(
                 member,
                 issue_id,
-                rectification.MeasureDraft(
+                rectification_record.MeasureDraft(
                     description="清退违规发放的津贴补贴",
                     types={"recovery"},
                     responsible_person="王建国",
                     deadline="2026-06-30",
                 ),
             )
-            for m in rectification.load(member.conn, issue_id).measures:
-                rectification.set_measure_completion(member, m.id, "done", "2026-06-20")
-            rectification.record_completion(member, issue_id, "done", "已全部清退。", "2026-06-25")
-            rectification.close_out(office, issue_id, "2026-07-01", "经核验，整改到位，同意销号。")
-            issue = issues.visible_issue(member, issue_id)
+            for m in rectification_store.load(member.conn, issue_id).measures:
+                measures.set_measure_completion(member, m.id, "done", "2026-06-20")
+            rectification_plan.record_completion(member, issue_id, "done", "已全部清退。", "2026-06-25")
+            workflow.close_out(office, issue_id, "2026-07-01", "经核验，整改到位，同意销号。")
+            issue = issue_reads.visible_issue(member, issue_id)
     assert issue.status == target
     return issue

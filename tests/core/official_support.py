@@ -12,10 +12,20 @@ import io
 import math
 
 from app import paths
-from app.core.domain.register import classification, issues, leads, rectification
-from app.core.domain.register.issues import Disposition, IssueDraft, IssueLevel
+from app.core.domain.register import (
+    classification,
+    evidence,
+    issue_edits,
+    leads,
+    rectification_plan,
+    rectification_store,
+    sign_off,
+    workflow,
+)
+from app.core.domain.register.issue_record import Disposition, IssueDraft, IssueLevel
 from app.core.domain.register.leads import LeadDraft
-from app.core.domain.register.rectification import MeasureDraft
+from app.core.domain.register.measures import add_measure, set_measure_completion
+from app.core.domain.register.rectification_record import MeasureDraft
 from app.core.session import Session
 
 SEAL_RED = (214, 24, 32)
@@ -108,7 +118,7 @@ def ensure_issue_records(
     made = []
     for k, (title, facts, level) in enumerate(ISSUES):
         category = scheme.categories[k % len(scheme.categories)]
-        issue = issues.create_issue(
+        issue = issue_edits.create_issue(
             member,
             inspection_id,
             IssueDraft(
@@ -123,15 +133,15 @@ def ensure_issue_records(
                 level=level,
             ),
         )
-        issues.add_evidence(member, issue.id, "other", description="财务凭证及会议记录复印件")
-        issues.record_review(member, issue.id, "事实清楚，定性准确，同意报组长签批。", "2026-04-12")
-        issues.sign(leader, issue.id, "2026-04-13")
-        issues.verify(member, issue.id, "2026-04-14")
+        evidence.add_evidence(member, issue.id, "other", description="财务凭证及会议记录复印件")
+        sign_off.record_review(member, issue.id, "事实清楚，定性准确，同意报组长签批。", "2026-04-12")
+        sign_off.sign(leader, issue.id, "2026-04-13")
+        workflow.substantiate(member, issue.id, "2026-04-14")
         made.append(issue)
     # Feedback to the unit for the first four; the fifth goes to the discipline commission.
     for issue in made[:4]:
-        issues.feed_back(leader, issue.id, "2026-04-20", Disposition.UNIT)
-    issues.feed_back(leader, made[4].id, "2026-04-20", Disposition.DISCIPLINE_COMMISSION)
+        workflow.feed_back(leader, issue.id, "2026-04-20", Disposition.UNIT)
+    workflow.feed_back(leader, made[4].id, "2026-04-20", Disposition.DISCIPLINE_COMMISSION)
     plans = [
         (
             "全面清退违规发放款项，修订津补贴发放管理办法。",
@@ -147,9 +157,9 @@ def ensure_issue_records(
         ("规范基层党组织生活。", [("开展支部组织生活专项检查", "2026-07-31", "not_done")]),
     ]
     for issue, (goal, measures) in zip(made[:3], plans, strict=True):
-        rectification.record_plan(member, issue.id, goal, "2026-05-06")
+        rectification_plan.record_plan(member, issue.id, goal, "2026-05-06")
         for description, deadline, _completion in measures:
-            rectification.add_measure(
+            add_measure(
                 member,
                 issue.id,
                 MeasureDraft(
@@ -161,10 +171,10 @@ def ensure_issue_records(
                     deadline=deadline,
                 ),
             )
-        for m in rectification.load(member.conn, issue.id).measures:
+        for m in rectification_store.load(member.conn, issue.id).measures:
             done = dict((d, c) for d, _, c in measures)[m.description]
             if done == "done":
-                rectification.set_measure_completion(member, m.id, "done", "2026-05-25")
+                set_measure_completion(member, m.id, "done", "2026-05-25")
     lead = leads.create_lead(
         leader,
         inspection_id,

@@ -7,14 +7,14 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.core.domain.register import figures, issues, leads, rectification
-from app.core.domain.register.issues import IssueStatus
-from app.core.domain.register.rectification import MeasureDraft
+from app.core.domain.register import figures, issue_reads, leads, measures, rectification_store, workflow
+from app.core.domain.register.issue_record import IssueStatus
+from app.core.domain.register.rectification_record import MeasureDraft
 from tests.core.issue_support import advance, category, draft, reg_fixture, signed_issue, world_fixture  # noqa: F401
 
 TARGETS = [
     IssueStatus.FOUND,
-    IssueStatus.VERIFIED,
+    IssueStatus.SUBSTANTIATED,
     IssueStatus.FED_BACK,
     IssueStatus.IN_RECTIFICATION,
     IssueStatus.CLOSED_OUT,
@@ -42,11 +42,11 @@ def test_figures_agree_with_records(reg, specs, lead_count):
         cat_id = category(member, "four_focuses", cat_index).id if cat_index >= 0 else None
         issue = signed_issue(member, leader, insp, category_id=cat_id)
         if target == IssueStatus.DISMISSED:
-            issues.dismiss(leader, issue.id, "经核实不属实。", "2026-03-20")
+            workflow.dismiss(leader, issue.id, "经核实不属实。", "2026-03-20")
             continue
         advance(reg, issue.id, target, member=member, leader=leader, office=office)
         if target == IssueStatus.IN_RECTIFICATION and late:
-            rectification.add_measure(
+            measures.add_measure(
                 member,
                 issue.id,
                 MeasureDraft("限期整改", types={"clean_up"}, responsible_person="甲", deadline="2026-05-31"),
@@ -73,7 +73,7 @@ def test_figures_agree_with_records(reg, specs, lead_count):
         (figures.Scope(unit_id=reg.unit_b.id), [reg.insp_b.id]),
     ):
         fig = figures.compute(office, scope, today=today)
-        records = [i for insp in insp_ids for i in issues.list_issues(office, insp)]
+        records = [i for insp in insp_ids for i in issue_reads.list_issues(office, insp)]
         live = [i for i in records if i.status != IssueStatus.DISMISSED]
         assert fig.issues_found == len(live)
         assert fig.issues_dismissed == len(records) - len(live)
@@ -82,7 +82,7 @@ def test_figures_agree_with_records(reg, specs, lead_count):
             Counter(i.category_name or "未分类" for i in live)
         )
         rects = [
-            rectification.load(office.conn, i.id, today)
+            rectification_store.load(office.conn, i.id, today)
             for i in records
             if i.fed_back_on and i.disposition == "unit"
         ]
@@ -98,5 +98,5 @@ def test_figures_agree_with_records(reg, specs, lead_count):
 
     # A team sees the figures of its own inspections only, whatever scope it asks for.
     mine = figures.compute(sessions["a"][0], figures.Scope(), today=today)
-    assert mine.issues_found + mine.issues_dismissed == len(issues.list_issues(office, reg.insp_a.id))
+    assert mine.issues_found + mine.issues_dismissed == len(issue_reads.list_issues(office, reg.insp_a.id))
     assert mine.units_total is None and mine.leads is None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.domain.register import figures, issues, leads, rectification
+from app.core.domain.register import figures, issue_record, leads, open_items, register_query
 from app.core.store.keyslots import KdfParams
 from app.core.workstation import Workstation
 from app.demo.accounts import DEMO_PASSWORD, create_demo
@@ -25,7 +25,7 @@ def test_every_state_is_in_the_demo(demo):
     try:
         c = office.conn
         statuses = {r[0] for r in c.execute("SELECT DISTINCT status FROM issues")}
-        assert statuses == {s.value for s in issues.IssueStatus}
+        assert statuses == {s.value for s in issue_record.IssueStatus}
         dispositions = {r[0] for r in c.execute("SELECT DISTINCT disposition FROM issues")}
         assert {"", "unit", "discipline_commission", "organisation_dept"} <= dispositions
         assert {r[0] for r in c.execute("SELECT DISTINCT state FROM rectifications")} == {
@@ -57,13 +57,13 @@ def test_every_state_is_in_the_demo(demo):
             fig.leads.cases_opened > 0 and fig.leads.sanctions > 0 and fig.leads.organisational_handling > 0
         )
         assert fig.leads.overdue > 0
-        assert rectification.open_items(office, order="person")
+        assert open_items.open_items(office, order="person")
     finally:
         office.close()
     # leader1 (round 2, 第一巡察组) sees its own leads; member1 sees none.
     leader = ws.unlock("leader1", DEMO_PASSWORD)
     try:
         assert leads.list_leads(leader)
-        assert issues.register_count(leader) > 0
+        assert register_query.register_count(leader) > 0
     finally:
         leader.close()

@@ -9,9 +9,9 @@ import zlib
 
 import pytest
 
-from app.core.domain.register import rectification
-from app.core.domain.register.issues import IssueStatus
-from app.core.domain.register.rectification import MeasureDraft
+from app.core.domain.register import measures, rectification_reads
+from app.core.domain.register.issue_record import IssueStatus
+from app.core.domain.register.rectification_record import MeasureDraft
 from app.core.errors import PermissionDenied
 from app.core.printing import register
 from app.core.printing.issue_list import issue_list_pdf, money_text
@@ -65,14 +65,14 @@ def round_records(reg):
             subcategory_id=cats[k].children[0].id,
         )
         target = [
-            IssueStatus.VERIFIED,
+            IssueStatus.SUBSTANTIATED,
             IssueStatus.FED_BACK,
             IssueStatus.IN_RECTIFICATION,
             IssueStatus.CLOSED_OUT,
         ][k % 4]
         advance(reg, issue.id, target, member=member, leader=leader, office=office)
         if target == IssueStatus.IN_RECTIFICATION:
-            rectification.add_measure(
+            measures.add_measure(
                 member,
                 issue.id,
                 MeasureDraft(
@@ -85,7 +85,7 @@ def round_records(reg):
                     immediate=k % 3 == 0,
                 ),
             )
-            rectification.add_measure(
+            measures.add_measure(
                 member,
                 issue.id,
                 MeasureDraft(
@@ -128,7 +128,7 @@ def test_rectification_ledger_pdf(reg, round_records):
     assert text.count("整改措施") >= pages
     assert "逾期" in text and "000002" in text and text.count("秘密★1年") == pages
     # What the cells say (pdftotext interleaves wrapped cells, so check the rows themselves).
-    items = rectification.list_for_inspection(reg.office, reg.insp_a.id, today="2026-06-15")
+    items = rectification_reads.list_for_inspection(reg.office, reg.insp_a.id, today="2026-06-15")
     rows, alerts = ledger_rows(items)
     cells = [c for row in rows for c in row]
     assert any("已销号" in c for c in cells) and any("常态化坚持" in c for c in cells)

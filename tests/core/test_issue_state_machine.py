@@ -12,15 +12,16 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.core.domain.register import issues, rectification
-from app.core.domain.register.issues import TRANSITIONS, IssueStatus
-from app.core.domain.register.rectification import MeasureDraft
+from app.core.domain.register import issue_reads, measures, rectification_plan, rectification_store, workflow
+from app.core.domain.register.issue_record import IssueStatus
+from app.core.domain.register.rectification_record import MeasureDraft
+from app.core.domain.register.workflow import TRANSITIONS
 from app.core.errors import Conflict
 from tests.core.issue_support import reg_fixture, signed_issue, world_fixture  # noqa: F401
 
 S = IssueStatus
 OPS = [
-    "verify",
+    "substantiate",
     "dismiss",
     "feed_unit",
     "feed_transfer",
@@ -35,7 +36,7 @@ OPS = [
 def expected(op: str, status: S, transferred: bool) -> S | None:
     """The status after `op`, or None if the op must be refused."""
     target = {
-        "verify": S.VERIFIED,
+        "substantiate": S.SUBSTANTIATED,
         "dismiss": S.DISMISSED,
         "feed_unit": S.FED_BACK,
         "feed_transfer": S.FED_BACK,
@@ -60,13 +61,13 @@ def expected(op: str, status: S, transferred: bool) -> S | None:
 
 
 def test_transition_table_is_what_the_domain_says():
-    assert TRANSITIONS[S.FOUND] == {S.VERIFIED, S.DISMISSED}
+    assert TRANSITIONS[S.FOUND] == {S.SUBSTANTIATED, S.DISMISSED}
     assert TRANSITIONS[S.DISMISSED] == frozenset()
     for src, targets in TRANSITIONS.items():
         for dst in S:
             if dst not in targets:
                 try:
-                    issues.check_move(src, dst)
+                    workflow.check_move(src, dst)
                 except Conflict:
                     continue
                 raise AssertionError(f"{src} -> {dst} accepted")
@@ -85,29 +86,29 @@ def test_only_legal_moves(reg, ops):
         want = expected(op, status, transferred)
 
         def run(op: str = op, on: str = on) -> None:
-            if op == "verify":
-                issues.verify(member, issue.id, on)
+            if op == "substantiate":
+                workflow.substantiate(member, issue.id, on)
             elif op == "dismiss":
-                issues.dismiss(leader, issue.id, "经核实不属实。", on)
+                workflow.dismiss(leader, issue.id, "经核实不属实。", on)
             elif op == "feed_unit":
-                issues.feed_back(leader, issue.id, on, "unit")
+                workflow.feed_back(leader, issue.id, on, "unit")
             elif op == "feed_transfer":
-                issues.feed_back(leader, issue.id, on, "discipline_commission")
+                workflow.feed_back(leader, issue.id, on, "discipline_commission")
             elif op == "plan":
-                rectification.record_plan(member, issue.id, "整改目标", on)
+                rectification_plan.record_plan(member, issue.id, "整改目标", on)
             elif op == "close":
-                if not rectification.load(member.conn, issue.id).measures:
-                    rectification.add_measure(
+                if not rectification_store.load(member.conn, issue.id).measures:
+                    measures.add_measure(
                         member, issue.id, MeasureDraft("措施", types={"rules"}, responsible_person="甲")
                     )
-                rectification.record_completion(member, issue.id, "done", "已完成。", on)
-                rectification.close_out(office, issue.id, on, "同意销号。")
+                rectification_plan.record_completion(member, issue.id, "done", "已完成。", on)
+                workflow.close_out(office, issue.id, on, "同意销号。")
             elif op == "reopen":
-                rectification.reopen(office, issue.id, "回头看发现反弹。", on)
+                workflow.reopen(office, issue.id, "回头看发现反弹。", on)
             elif op == "close_transferred":
-                issues.close_transferred(office, issue.id, on, "已办结。")
+                workflow.close_transferred(office, issue.id, on, "已办结。")
             elif op == "reopen_transferred":
-                issues.reopen_transferred(office, issue.id, "尚未办结。", on)
+                workflow.reopen_transferred(office, issue.id, "尚未办结。", on)
 
         if want is None:
             try:
@@ -118,11 +119,11 @@ def test_only_legal_moves(reg, ops):
                 assert type(e).__name__ == "NotFound", (op, status, e)
             else:
                 raise AssertionError(f"{op} from {status} (transferred={transferred}) was accepted")
-            assert issues.visible_issue(member, issue.id).status == status
+            assert issue_reads.visible_issue(member, issue.id).status == status
         else:
             run()
             status = want
             if op == "feed_transfer":
                 transferred = True
-            assert issues.visible_issue(member, issue.id).status == status
-    assert [e.to_status for e in issues.history(member, issue.id)][-1:] in ([], [status])
+            assert issue_reads.visible_issue(member, issue.id).status == status
+    assert [e.to_status for e in issue_reads.history(member, issue.id)][-1:] in ([], [status])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.domain.register import figures, issues, leads
+from app.core.domain.register import figures, issue_edits, leads
 from app.core.domain.register.leads import Disposal, LeadDraft, LeadStatus, TransferTarget
 from app.core.errors import Conflict, NotFound, PermissionDenied, UserError, ValidationError
 from tests.core.issue_support import draft, reg_fixture, world_fixture  # noqa: F401
@@ -70,7 +70,7 @@ def test_need_to_know_for_every_role(reg, lead, username):
 def test_lead_figures_and_issue_links_respect_need_to_know(reg, lead, username):
     session = reg.office if username == "office" else reg.login(username)
     member = reg.login("member1")
-    issue = issues.create_issue(member, reg.insp_a.id, draft())
+    issue = issue_edits.create_issue(member, reg.insp_a.id, draft())
     leads.link_issue(reg.login("leader1"), lead.id, issue.id)
     if username in ("sysadmin", "secadmin", "auditor"):
         with pytest.raises(PermissionDenied):

@@ -12,9 +12,9 @@ import zipfile
 
 import pytest
 
-from app.core.domain.register import rectification
-from app.core.domain.register.issues import IssueStatus
-from app.core.domain.register.rectification import MeasureDraft
+from app.core.domain.register import measures, progress
+from app.core.domain.register.issue_record import IssueStatus
+from app.core.domain.register.rectification_record import MeasureDraft
 from tests.core.issue_support import advance, reg_fixture, signed_issue  # noqa: F401
 from tests.core.org_support import world_fixture  # noqa: F401
 
@@ -28,7 +28,7 @@ def ledger_world_fixture(reg):
     w.member, w.leader = member, leader
     a = signed_issue(member, leader, w.insp_a.id, "违规发放津贴补贴")
     advance(w, a.id, IssueStatus.IN_RECTIFICATION, member=member, leader=leader, office=office)
-    m1 = rectification.add_measure(
+    m1 = measures.add_measure(
         member,
         a.id,
         MeasureDraft(
@@ -40,7 +40,7 @@ def ledger_world_fixture(reg):
             deadline="2026-06-30",
         ),
     )
-    m2 = rectification.add_measure(
+    m2 = measures.add_measure(
         member,
         a.id,
         MeasureDraft(
@@ -51,7 +51,7 @@ def ledger_world_fixture(reg):
             immediate=True,
         ),
     )
-    rectification.add_progress(member, a.id, "2026-05-20", "已清退3人共4.2万元。", measure_id=m1.id)
+    progress.add_progress(member, a.id, "2026-05-20", "已清退3人共4.2万元。", measure_id=m1.id)
     b = signed_issue(member, leader, w.insp_a.id, "“三重一大”决策程序不规范")
     advance(w, b.id, IssueStatus.IN_RECTIFICATION, member=member, leader=leader, office=office)
     c = signed_issue(member, leader, w.insp_a.id, "公务用车管理不严")

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from app.core.domain.organisation import terms
-from app.core.domain.register import rectification
+from app.core.domain.register import rectification_store
 from app.core.errors import Conflict, PermissionDenied, ValidationError
 from app.core.imports.limits import ImportRefused
 from app.core.sheets import exports, ledger, ledger_import, lists_import
@@ -47,7 +47,7 @@ def _row_of(data: bytes, key_prefix: str) -> int:
 def test_round_trip_changes_exactly_what_the_unit_filled_in(lw):
     data = _export(lw)
     r1, r2 = _row_of(data, "m" + lw.m1.id), _row_of(data, "m" + lw.m2.id)
-    rect_b = rectification.load(lw.office.conn, lw.issue_b.id)
+    rect_b = rectification_store.load(lw.office.conn, lw.issue_b.id)
     rb = _row_of(data, "r" + rect_b.id)
     filled = _fill(
         data,
@@ -132,7 +132,7 @@ def test_refusals_listed_with_place_and_nothing_else_changes(lw):
     with pytest.raises(Conflict):
         ledger_import.apply_ledger(lw.member, preview)
     assert db_state(lw.office.conn) == before
-    assert rectification.load(lw.office.conn, lw.issue_a.id).state.value == "open"
+    assert rectification_store.load(lw.office.conn, lw.issue_a.id).state.value == "open"
 
 
 def test_foreign_tampered_and_reshaped_ledgers_are_refused(lw):

@@ -16,9 +16,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.core.domain.organisation import inspections
-from app.core.domain.register import figures, issues, leads, rectification
-from app.core.domain.register.issues import IssueStatus, RegisterFilter, RegisterSort, RegisterSortKey
-from app.core.domain.register.rectification import RectState
+from app.core.domain.register import (
+    evidence,
+    figures,
+    issue_edits,
+    issue_reads,
+    issue_record,
+    leads,
+    rectification_reads,
+    register_query,
+    workflow,
+)
+from app.core.domain.register.issue_record import IssueStatus
+from app.core.domain.register.rectification_record import RectState
+from app.core.domain.register.register_query import RegisterFilter, RegisterSort, RegisterSortKey
 from app.core.errors import Conflict, PermissionDenied, UserError
 from app.core.store.keyslots import KdfParams
 from app.demo.accounts import create_demo
@@ -122,7 +133,7 @@ def test_issue_written_up_signed_by_the_leader_refused_to_a_member(qtbot, worker
     dialog.facts.setPlainText("2026年3月，该单位接待上级检查组，人均餐费超出标准两倍，费用在会议费中列支。")
     dialog.legal_basis.setPlainText("违反《党政机关国内公务接待管理规定》第十条。")
     dialog.lines["amountEdit"].setText("4800")
-    dialog.tag_boxes[issues.IssueTag.KEY_ATTENTION].setChecked(True)
+    dialog.tag_boxes[issue_record.IssueTag.KEY_ATTENTION].setChecked(True)
     scheme = next(s for s in panel.context.schemes if s.role == "primary")
     category = scheme.categories[1]
     dialog.choose_category(category.id, category.children[0].id)
@@ -131,14 +142,14 @@ def test_issue_written_up_signed_by_the_leader_refused_to_a_member(qtbot, worker
     issue = detail.issue
     assert issue.title == "公务接待超标准" and issue.number is None
     assert issue.category_id == category.id and issue.subcategory_id == category.children[0].id
-    assert issue.amount_fen == 480_000 and issues.IssueTag.KEY_ATTENTION in issue.tags
+    assert issue.amount_fen == 480_000 and issue_record.IssueTag.KEY_ATTENTION in issue.tags
     qtbot.waitUntil(lambda: panel.model.rowCount() == before + 1, timeout=TIMEOUT)
 
     # Evidence through the picker: a petition of this inspection, then a described item.
     dialog.add_evidence()
     picker = dialog.dialog
     assert isinstance(picker, EvidenceDialog)
-    picker.kind.setCurrentIndex(picker.kind.findData(issues.EvidenceKind.OTHER.value))
+    picker.kind.setCurrentIndex(picker.kind.findData(evidence.EvidenceKind.OTHER.value))
     picker.description.setText("接待费用报销凭证复印件")
     submit(qtbot, picker)
     wait_detail(qtbot, dialog, lambda d: len(d.evidence) == 1)
@@ -179,7 +190,8 @@ def busiest_inspection(qtbot, worker):
     """The visible inspection with the most issues."""
     found = run_job(qtbot, worker, inspections.list_inspections)
     counts = {
-        i.id: run_job(qtbot, worker, issues.register_count, RegisterFilter(inspection_id=i.id)) for i in found
+        i.id: run_job(qtbot, worker, register_query.register_count, RegisterFilter(inspection_id=i.id))
+        for i in found
     }
     return next(i for i in found if i.id == max(counts, key=counts.get)), counts
 
@@ -188,7 +200,7 @@ def test_only_legal_moves_are_offered(qtbot, worker, signed_in):
     signed_in("leader1")
     ins, _ = busiest_inspection(qtbot, worker)
     panel = issues_panel(qtbot, worker, ins.id)
-    rows = run_job(qtbot, worker, issues.list_issues, ins.id)
+    rows = run_job(qtbot, worker, issue_reads.list_issues, ins.id)
     assert len({i.status for i in rows}) >= 3
     for issue in rows:
         dialog = show(qtbot, IssueDialog(worker, panel.context, issue.id), 860, 720)
@@ -196,7 +208,7 @@ def test_only_legal_moves_are_offered(qtbot, worker, signed_in):
         offered = {
             name
             for name, button in (
-                ("verify", "verifyButton"),
+                ("substantiate", "verifyButton"),
                 ("feed_back", "feedBackButton"),
                 ("dismiss", "dismissButton"),
                 ("close_transferred", "closeTransferredButton"),
@@ -206,21 +218,25 @@ def test_only_legal_moves_are_offered(qtbot, worker, signed_in):
         }
         assert offered == set(detail.moves)
         for name in offered:
-            assert ops.MOVE_TARGETS[name] in issues.TRANSITIONS[issue.status], (issue.status, name)
+            assert ops.MOVE_TARGETS[name] in workflow.TRANSITIONS[issue.status], (issue.status, name)
         # The office's moves are never offered to a leader.
         assert not offered & {"close_transferred", "reopen_transferred"}
         dialog.close()
     # An illegal move asked of the core directly is refused.
     closed = next(i for i in rows if i.status not in (IssueStatus.FOUND,))
-    assert isinstance(run_job(qtbot, worker, issues.verify, closed.id, "2026-11-01"), Conflict)
+    assert isinstance(run_job(qtbot, worker, workflow.substantiate, closed.id, "2026-11-01"), Conflict)
 
-    # A fresh issue: verify and dismiss are offered; dismissing asks for the reason.
+    # A fresh issue: substantiate and dismiss are offered; dismissing asks for the reason.
     fresh = run_job(
-        qtbot, worker, issues.create_issue, ins.id, issues.IssueDraft(title="测试问题", found_on="2026-05-20")
+        qtbot,
+        worker,
+        issue_edits.create_issue,
+        ins.id,
+        issue_record.IssueDraft(title="测试问题", found_on="2026-05-20"),
     )
     dialog = show(qtbot, IssueDialog(worker, panel.context, fresh.id), 860, 720)
     detail = wait_detail(qtbot, dialog)
-    assert set(detail.moves) == {"verify", "dismiss"}
+    assert set(detail.moves) == {"substantiate", "dismiss"}
     assert dialog.button["feedBackButton"].isHidden()
     action = dialog.dismiss()
     assert isinstance(action, ActionDialog)
@@ -265,7 +281,7 @@ def test_members_do_not_see_leads(qtbot, worker, signed_in):
 
 def _awaiting_office(qtbot, worker):
     for ins in run_job(qtbot, worker, inspections.list_inspections):
-        for issue, rect in run_job(qtbot, worker, rectification.list_for_inspection, ins.id):
+        for issue, rect in run_job(qtbot, worker, rectification_reads.list_for_inspection, ins.id):
             if rect.state == RectState.UNIT_COMPLETED:
                 return ins, issue
     raise AssertionError("the demo has an item awaiting the office's verification")
@@ -306,14 +322,14 @@ def test_office_closes_out_and_reopens(qtbot, worker, signed_in):
     found = [
         (candidate, item)
         for candidate in run_job(qtbot, worker, inspections.list_inspections)
-        for item in run_job(qtbot, worker, rectification.list_for_inspection, candidate.id)
+        for item in run_job(qtbot, worker, rectification_reads.list_for_inspection, candidate.id)
     ]
     assert found, "the leader's team has an issue fed back to the unit"
     leader_ins, (leader_issue, _) = found[0]
     panel = show(qtbot, RectificationPanel(worker, leader_ins.id))
     qtbot.waitUntil(lambda: panel.loaded and panel.current is not None, timeout=TIMEOUT)
     assert not panel.action_close.isVisible()
-    refused = run_job(qtbot, worker, rectification.close_out, leader_issue.id, "2026-11-01", "同意")
+    refused = run_job(qtbot, worker, workflow.close_out, leader_issue.id, "2026-11-01", "同意")
     assert isinstance(refused, PermissionDenied)
 
 
@@ -373,7 +389,7 @@ def test_register_filters_and_sorts_through_the_core(qtbot, worker, signed_in):
     want = run_job(
         qtbot,
         worker,
-        issues.register_count,
+        register_query.register_count,
         RegisterFilter(inspection_id=ins.id, statuses=("in_rectification",)),
     )
     qtbot.waitUntil(lambda: not panel.model.loading and panel.model.rowCount() == want, timeout=TIMEOUT)
@@ -388,7 +404,7 @@ def test_register_filters_and_sorts_through_the_core(qtbot, worker, signed_in):
     expected = run_job(
         qtbot,
         worker,
-        issues.register_page,
+        register_query.register_page,
         RegisterFilter(inspection_id=ins.id),
         RegisterSort(RegisterSortKey.TITLE, True),
     )
@@ -407,7 +423,9 @@ def test_register_filters_and_sorts_through_the_core(qtbot, worker, signed_in):
         brush = panel.model.index(overdue_rows[0], 1).data(Qt.ItemDataRole.BackgroundRole)
         assert brush is not None and brush.color().name() == "#f9d6d5"
     panel.text.setText("违规")
-    want = run_job(qtbot, worker, issues.register_count, RegisterFilter(inspection_id=ins.id, text="违规"))
+    want = run_job(
+        qtbot, worker, register_query.register_count, RegisterFilter(inspection_id=ins.id, text="违规")
+    )
     qtbot.waitUntil(lambda: not panel.model.loading and panel.model.rowCount() == want, timeout=TIMEOUT)
     panel.text.clear()
     qtbot.waitUntil(

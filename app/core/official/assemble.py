@@ -21,10 +21,10 @@ from app.core.domain import deadlines
 from app.core.domain.organisation import inspections, terms
 from app.core.domain.organisation.inspections import Phase
 from app.core.domain.organisation.terms import chinese_number
-from app.core.domain.register import figures, issues, leads, rectification
-from app.core.domain.register.issues import Disposition, Issue, IssueLevel, IssueStatus
+from app.core.domain.register import figures, issue_reads, leads, rectification_reads
+from app.core.domain.register.issue_record import Disposition, Issue, IssueLevel, IssueStatus
 from app.core.domain.register.leads import TransferTarget
-from app.core.domain.register.rectification import RectState
+from app.core.domain.register.rectification_record import RectState
 from app.core.official.documents import DocumentDraft, require_scope
 from app.core.official.kinds import DocKind
 from app.core.printing.gbt9704 import chinese_date
@@ -101,7 +101,7 @@ def _period(insp) -> str:
 
 
 def _live_issues(session: Session, inspection_id: str) -> list[Issue]:
-    return [i for i in issues.list_issues(session, inspection_id) if i.status != IssueStatus.DISMISSED]
+    return [i for i in issue_reads.list_issues(session, inspection_id) if i.status != IssueStatus.DISMISSED]
 
 
 # ---- the kinds -------------------------------------------------------------------------------------
@@ -247,7 +247,7 @@ def transfer_letter(
 def rectification_notice(session: Session, inspection_id: str, *, today: str | None = None) -> DocumentDraft:
     on = today or deadlines.today()
     insp, org, committee, _rnd = _context(session, inspection_id)
-    items = rectification.list_for_inspection(session, inspection_id, today=on)
+    items = rectification_reads.list_for_inspection(session, inspection_id, today=on)
     closed = [x for x in items if x[1].state == RectState.CLOSED]
     open_items = [x for x in items if x[1].state != RectState.CLOSED]
     overdue = [x for x in open_items if x[1].overdue]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Spacer
 
-from app.core.domain.register import issues
-from app.core.domain.register.issues import Issue, IssueStatus
+from app.core.domain.register import issue_reads, issue_record
+from app.core.domain.register.issue_record import Issue, IssueStatus
 from app.core.printing import register
 from app.core.printing.fonts import FontSet, default_fonts
 from app.core.printing.landscape import (
@@ -67,7 +67,7 @@ def involved_text(issue: Issue) -> str:
 
 
 def issue_row(k: int, issue: Issue) -> list[str]:
-    tags = "、".join(t.label for t in issues.IssueTag if t in issue.tags)
+    tags = "、".join(t.label for t in issue_record.IssueTag if t in issue.tags)
     title = issue.title + (f"（{tags}）" if tags else "")
     return [
         str(k),
@@ -115,7 +115,7 @@ def issue_list_pdf(
     and the inspection id) and passes its copy number; None renders an unnumbered preview.
     """
     session.require(Cap.PRINT)
-    rows = [i for i in issues.list_issues(session, inspection_id) if i.status != IssueStatus.DISMISSED]
+    rows = [i for i in issue_reads.list_issues(session, inspection_id) if i.status != IssueStatus.DISMISSED]
     heading = f"{rows[0].team_name}巡察{rows[0].unit_name}" if rows else _heading(session, inspection_id)
     return render_issue_list(rows, heading=heading, classification=classification, copy_number=copy_number)
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from reportlab.platypus import Spacer
 
-from app.core.domain.register import rectification
-from app.core.domain.register.issues import Issue
-from app.core.domain.register.rectification import Rectification, RectState
+from app.core.domain.register import rectification_reads
+from app.core.domain.register.issue_record import Issue
+from app.core.domain.register.rectification_record import Rectification, RectState
 from app.core.printing import register
 from app.core.printing.fonts import FontSet, default_fonts
 from app.core.printing.landscape import (
@@ -136,7 +136,7 @@ def rectification_ledger_pdf(
 ) -> bytes:
     """The rectification ledger of one inspection (Cap.PRINT; the read is audited)."""
     session.require(Cap.PRINT)
-    items = rectification.list_for_inspection(session, inspection_id, today=today)
+    items = rectification_reads.list_for_inspection(session, inspection_id, today=today)
     row = session.conn.execute(
         "SELECT t.name, u.name FROM inspections x JOIN teams t ON t.id = x.team_id JOIN units u ON u.id = x.unit_id"
         " WHERE x.id = ?",

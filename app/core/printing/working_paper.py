@@ -11,8 +11,9 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
-from app.core.domain.register import issues
-from app.core.domain.register.issues import Evidence, Issue
+from app.core.domain.register import issue_reads, issue_record
+from app.core.domain.register.evidence import Evidence, list_evidence
+from app.core.domain.register.issue_record import Issue
 from app.core.printing import register
 from app.core.printing.document import build_pdf, frame_width
 from app.core.printing.fonts import FontSet, default_fonts
@@ -86,7 +87,7 @@ def working_paper_story(issue: Issue, evidence: list[Evidence], fonts: FontSet, 
     def val(t: str) -> CJKParagraph:
         return CJKParagraph(t, st.cell)
 
-    tags = "、".join(t.label for t in issues.IssueTag if t in issue.tags)
+    tags = "、".join(t.label for t in issue_record.IssueTag if t in issue.tags)
     level = issue.level.label
     meta = [
         [lab("问题标题"), val(issue.title), "", ""],
@@ -234,9 +235,9 @@ def working_paper_pdf(
     Register the copy first (printing.register.register_print, kind 'working_paper', the issue id).
     """
     session.require(Cap.PRINT)
-    issue = issues.get_issue(session, issue_id)
+    issue = issue_reads.get_issue(session, issue_id)
     return render_working_paper(
-        issue, issues.list_evidence(session, issue_id), classification=classification, copy_number=copy_number
+        issue, list_evidence(session, issue_id), classification=classification, copy_number=copy_number
     )
 
 
@@ -245,5 +246,5 @@ def fact_sheet_pdf(
 ) -> bytes:
     """The fact confirmation sheet of one issue (Cap.PRINT; kind 'fact_sheet')."""
     session.require(Cap.PRINT)
-    issue = issues.get_issue(session, issue_id)
+    issue = issue_reads.get_issue(session, issue_id)
     return render_fact_sheet(issue, classification=classification, copy_number=copy_number)

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.domain import deadlines
-from app.core.domain.register import figures, issues, leads
-from app.core.domain.register.issues import IssueStatus
+from app.core.domain.register import figures, issue_reads, issue_record, leads
+from app.core.domain.register.issue_record import IssueStatus
 from app.core.domain.review import listing as documents
 from app.core.domain.review.custody import CustodyState
 from app.core.domain.talks import queries as talks
@@ -171,7 +171,7 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def _issue_list(session, book, inspection_id, label, subtitle, on, record, progress, cancel) -> int:
-    rows = issues.list_issues(session, inspection_id)
+    rows = issue_reads.list_issues(session, inspection_id)
     cols = [
         Col("序号", 6, "center"),
         Col("问题编号", 20, "center"),
@@ -197,7 +197,7 @@ def _issue_list(session, book, inspection_id, label, subtitle, on, record, progr
                 (i.category_name + (f"（{i.subcategory_name}）" if i.subcategory_name else "")) or "未分类",
                 i.title,
                 i.level.label,
-                "、".join(t.label for t in issues.IssueTag if t in i.tags),
+                "、".join(t.label for t in issue_record.IssueTag if t in i.tags),
                 i.people_count or None,
                 i.amount_fen / 100 if i.amount_fen else None,
                 i.seriousness.label,

@@ -17,7 +17,7 @@ import hmac
 from dataclasses import dataclass, field
 
 from app.core.domain import deadlines
-from app.core.domain.register.rectification import Completion, RectState
+from app.core.domain.register.rectification_record import Completion, RectState
 from app.core.sheets.workbook import Col
 from app.core.store.keyslots import subkey
 

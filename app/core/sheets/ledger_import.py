@@ -23,8 +23,14 @@ import re
 from datetime import date
 
 from app.core.domain import deadlines
-from app.core.domain.register import issues, rectification
-from app.core.domain.register.rectification import Completion
+from app.core.domain.register import (
+    issue_reads,
+    measures,
+    progress,
+    rectification_record,
+    rectification_store,
+)
+from app.core.domain.register.rectification_record import Completion
 from app.core.errors import ValidationError
 from app.core.imports.limits import ImportRefused
 from app.core.security import visibility
@@ -195,7 +201,7 @@ def _compare_row(session, preview, row_no, values, current, seen, exported_at, o
 
             def set_completion(s, ctx, measure_id=measure_id, wanted=wanted):
                 done_on = on if wanted is Completion.DONE else None
-                rectification.set_measure_completion(s, measure_id, wanted, done_on)
+                measures.set_measure_completion(s, measure_id, wanted, done_on)
                 return "measure", measure_id
 
             add(
@@ -267,7 +273,7 @@ def _plan_progress(row: LedgerRow, lines: list[str], on: str, add, refuse) -> No
     measure_id = row.record_id if row.kind == "m" else None
 
     def add_progress(s, ctx, issue_id=issue_id, entry_on=entry_on, text=text, measure_id=measure_id):
-        entry = rectification.add_progress(s, issue_id, entry_on, text, measure_id=measure_id)
+        entry = progress.add_progress(s, issue_id, entry_on, text, measure_id=measure_id)
         return "rectification_progress", entry.id
 
     add(ledger.C_PROGRESS, "新增进展", "progress", "", f"{entry_on} {text}", add_progress)
@@ -275,8 +281,8 @@ def _plan_progress(row: LedgerRow, lines: list[str], on: str, add, refuse) -> No
 
 def _set_remark(session: Session, issue_id: str, key: str, remark: str) -> tuple[str, str]:
     """The 备注 of a ledger row: the same rules as other rectification writes (open item, case write)."""
-    issue = issues.writable_issue(session, issue_id)
-    if rectification.load(session.conn, issue_id).state is rectification.RectState.CLOSED:
+    issue = issue_reads.writable_issue(session, issue_id)
+    if rectification_store.load(session.conn, issue_id).state is rectification_record.RectState.CLOSED:
         raise ValidationError("该整改事项已销号，不能修改备注。", field="remark")
     with session.transaction() as conn:
         row = conn.execute("SELECT id FROM sheet_remarks WHERE row_key = ?", (key,)).fetchone()

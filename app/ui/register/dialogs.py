@@ -31,9 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain.register import issues, leads, petitions, rectification
-from app.core.domain.register.issues import EvidenceKind
-from app.core.domain.register.rectification import MeasureType
+from app.core.domain.register import (
+    leads,
+    petitions,
+    rectification_plan,
+    rectification_record,
+)
+from app.core.domain.register.evidence import EvidenceKind, add_evidence
+from app.core.domain.register.measures import add_measure, update_measure
+from app.core.domain.register.rectification_record import MeasureType
 from app.core.errors import UserError, ValidationError
 from app.ui.db_worker import DbWorker
 from app.ui.org.common import FormDialog, fill_combo
@@ -196,7 +202,7 @@ class EvidenceDialog(FormDialog):
             index = self.list.currentIndex()
             ref_id = index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
         return (
-            ops.then_detail(issues.add_evidence),
+            ops.then_detail(add_evidence),
             (self.issue_id, kind, ref_id, self.locator.text().strip(), self.description.text().strip()),
         )
 
@@ -420,7 +426,7 @@ class MeasureDialog(FormDialog):
         worker: DbWorker,
         issue_id: str,
         default_deadline: str,
-        measure: rectification.Measure | None = None,
+        measure: rectification_record.Measure | None = None,
         parent=None,
     ) -> None:
         super().__init__(worker, "register_measure.ui", parent)
@@ -448,8 +454,8 @@ class MeasureDialog(FormDialog):
             for t, box in self.boxes.items():
                 box.setChecked(t in measure.types)
 
-    def draft(self) -> rectification.MeasureDraft:
-        return rectification.MeasureDraft(
+    def draft(self) -> rectification_record.MeasureDraft:
+        return rectification_record.MeasureDraft(
             description=self.description.toPlainText(),
             types={t for t, box in self.boxes.items() if box.isChecked()},
             other_type=self.other.text(),
@@ -463,15 +469,15 @@ class MeasureDialog(FormDialog):
 
     def operation(self):
         if self.measure:
-            return rectification.update_measure, (self.measure.id, self.draft())
-        return rectification.add_measure, (self.issue_id, self.draft())
+            return update_measure, (self.measure.id, self.draft())
+        return add_measure, (self.issue_id, self.draft())
 
 
 class ProgressDialog(FormDialog):
     """A dated progress entry with evidence files: the files are read and stored encrypted by the core."""
 
     def __init__(
-        self, worker: DbWorker, issue_id: str, measures: Sequence[rectification.Measure], parent=None
+        self, worker: DbWorker, issue_id: str, measures: Sequence[rectification_record.Measure], parent=None
     ) -> None:
         super().__init__(worker, "register_progress.ui", parent)
         self.issue_id = issue_id
@@ -518,7 +524,7 @@ class ProgressDialog(FormDialog):
 
 class DeadlinesDialog(FormDialog):
     def __init__(
-        self, worker: DbWorker, issue_id: str, rect: rectification.Rectification, parent=None
+        self, worker: DbWorker, issue_id: str, rect: rectification_record.Rectification, parent=None
     ) -> None:
         super().__init__(worker, "register_deadlines.ui", parent)
         self.issue_id = issue_id
@@ -528,7 +534,7 @@ class DeadlinesDialog(FormDialog):
         set_iso(self.report, rect.report_due)
 
     def operation(self):
-        return rectification.set_deadlines, (self.issue_id, iso(self.plan), iso(self.report))
+        return rectification_plan.set_deadlines, (self.issue_id, iso(self.plan), iso(self.report))
 
 
 def open_dialog(owner, dialog, on_saved: Callable[[Any], None] | None = None) -> None:

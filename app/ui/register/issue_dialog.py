@@ -5,7 +5,8 @@ so a new issue can go on to its evidence, review and signature. The long text su
 (DraftForm). Only the legal status moves are offered (app.ui.register.ops.offered_moves, from the
 core's TRANSITIONS); the core decides every one again. Signing is the leader's (Cap.ISSUE_SIGN): the
 button is there for everybody, enabled only for the leader of the inspection's team, and the core
-refuses anyone else.
+refuses anyone else. The paper's widgets (app.ui.register.issue_paper) and the evidence buttons
+(app.ui.register.issue_evidence) are mixins of this dialog; every translated string stays here.
 """
 
 from __future__ import annotations
@@ -13,66 +14,31 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
-    QSpinBox,
-    QTableView,
-    QTabWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.domain.register import issues
-from app.core.domain.register.issues import Disposition, IssueDraft, IssueLevel, IssueTag, Seriousness
+from app.core.domain.register import issue_record, sign_off, workflow
+from app.core.domain.register.issue_record import Disposition, IssueLevel, Seriousness
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker
 from app.ui.drafts import DraftForm
-from app.ui.forms import child, load_form
-from app.ui.messages import show_error
-from app.ui.org.common import FilterProxy, fill_combo, make_table, selected_record
-from app.ui.register import models, ops
-from app.ui.register.dialogs import ActionDialog, EvidenceDialog, TextViewer, iso, open_dialog, set_iso
+from app.ui.forms import load_form
+from app.ui.org.common import fill_combo
+from app.ui.register import ops
+from app.ui.register.dialogs import ActionDialog, TextViewer, iso, open_dialog, set_iso
+from app.ui.register.issue_evidence import EvidenceSection
+from app.ui.register.issue_paper import PAPER_WIDGETS, PaperFields
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 10  # (category id, sub-category id) of a tree item
 
-TAG_BOXES = {
-    IssueTag.CADRE_SELECTION: "tagCadreSelection",
-    IssueTag.IDEOLOGY: "tagIdeology",
-    IssueTag.IMMEDIATE_FIX: "tagImmediateFix",
-    IssueTag.KEY_ATTENTION: "tagKeyAttention",
-}
 
-# Widgets frozen once the paper is signed (the classification and tags stay editable).
-PAPER_WIDGETS = (
-    "titleEdit",
-    "foundOnEdit",
-    "factsEdit",
-    "legalBasisEdit",
-    "responsibilityEdit",
-    "respPrincipalEdit",
-    "respFirstEdit",
-    "respLeadingEdit",
-    "respSupervisoryEdit",
-    "foundByEdit",
-    "writtenByEdit",
-    "writtenOnEdit",
-    "peopleInvolvedEdit",
-    "peopleCountSpin",
-    "amountEdit",
-    "seriousnessCombo",
-    "levelCombo",
-)
-
-
-class IssueDialog(QDialog, DraftForm):
+class IssueDialog(QDialog, DraftForm, PaperFields, EvidenceSection):
     changed = Signal(object)  # the IssueDetail after any change
 
     def __init__(
@@ -113,83 +79,6 @@ class IssueDialog(QDialog, DraftForm):
             self._show_state()
 
     # ---- building ----
-    def _find(self) -> None:
-        f = self.form
-        self.tabs: QTabWidget = child(f, QTabWidget, "paperTabs")
-        self.header: QLabel = child(f, QLabel, "headerValue")
-        self.title: QLineEdit = child(f, QLineEdit, "titleEdit")
-        self.found_on: QDateEdit = child(f, QDateEdit, "foundOnEdit")
-        self.tree: QTreeView = child(f, QTreeView, "categoryTree")
-        self.category_value: QLabel = child(f, QLabel, "categoryValue")
-        self.secondary: QComboBox = child(f, QComboBox, "secondaryCombo")
-        self.level: QComboBox = child(f, QComboBox, "levelCombo")
-        self.seriousness: QComboBox = child(f, QComboBox, "seriousnessCombo")
-        self.facts: QPlainTextEdit = child(f, QPlainTextEdit, "factsEdit")
-        self.legal_basis: QPlainTextEdit = child(f, QPlainTextEdit, "legalBasisEdit")
-        self.responsibility: QPlainTextEdit = child(f, QPlainTextEdit, "responsibilityEdit")
-        self.people_involved: QPlainTextEdit = child(f, QPlainTextEdit, "peopleInvolvedEdit")
-        self.people_count: QSpinBox = child(f, QSpinBox, "peopleCountSpin")
-        self.lines = {
-            name: child(f, QLineEdit, name)
-            for name in (
-                "respPrincipalEdit",
-                "respFirstEdit",
-                "respLeadingEdit",
-                "respSupervisoryEdit",
-                "foundByEdit",
-                "writtenByEdit",
-                "writtenOnEdit",
-                "amountEdit",
-            )
-        }
-        self.tag_boxes = {t: child(f, QCheckBox, name) for t, name in TAG_BOXES.items()}
-        self.review: QPlainTextEdit = child(f, QPlainTextEdit, "reviewEdit")
-        self.reviewed_on: QDateEdit = child(f, QDateEdit, "reviewedOnEdit")
-        self.signed_on: QDateEdit = child(f, QDateEdit, "signedOnEdit")
-        self.number_value: QLabel = child(f, QLabel, "numberValue")
-        self.signature_value: QLabel = child(f, QLabel, "signatureValue")
-        self.sign_hint: QLabel = child(f, QLabel, "signHint")
-        self.status_value: QLabel = child(f, QLabel, "statusValue")
-        self.disposition_value: QLabel = child(f, QLabel, "dispositionValue")
-        self.moves_hint: QLabel = child(f, QLabel, "movesHint")
-        self.general_error: QLabel = child(f, QLabel, "generalError")
-        self.buttons: QDialogButtonBox = child(f, QDialogButtonBox, "buttonBox")
-        self.button = {
-            name: child(f, QPushButton, name)
-            for name in (
-                "addEvidenceButton",
-                "openEvidenceButton",
-                "moveUpButton",
-                "moveDownButton",
-                "removeEvidenceButton",
-                "recordReviewButton",
-                "signButton",
-                "verifyButton",
-                "feedBackButton",
-                "dismissButton",
-                "closeTransferredButton",
-                "reopenTransferredButton",
-                "printPaperButton",
-                "printFactSheetButton",
-            )
-        }
-        # Tables: the placeholders in the form are replaced by the shared table setup.
-        self.evidence_model = models.evidence_model(self)
-        self.evidence_table = self._replace_table("evidenceTable", self.evidence_model)
-        self.history_model = models.history_model(self)
-        self.history_table = self._replace_table("historyTable", self.history_model)
-
-    def _replace_table(self, name: str, model) -> QTableView:
-        old = child(self.form, QTableView, name)
-        proxy = FilterProxy(model)
-        proxy.setSourceModel(model)
-        table = make_table(name, proxy)
-        model.setParent(table)  # Qt owns the model with its view
-        table.setSortingEnabled(False)
-        old.parentWidget().layout().replaceWidget(old, table)
-        old.deleteLater()
-        return table
-
     def _fill_choices(self) -> None:
         fill_combo(
             self.level, [(self.tr("(not set)"), "")] + [(v.label, v.value) for v in IssueLevel if v.value]
@@ -237,7 +126,7 @@ class IssueDialog(QDialog, DraftForm):
         b["removeEvidenceButton"].clicked.connect(self.remove_evidence)
         b["recordReviewButton"].clicked.connect(self.record_review)
         b["signButton"].clicked.connect(self.sign)
-        b["verifyButton"].clicked.connect(self.verify)
+        b["verifyButton"].clicked.connect(self.substantiate)
         b["dismissButton"].clicked.connect(self.dismiss)
         b["feedBackButton"].clicked.connect(self.feed_back)
         b["closeTransferredButton"].clicked.connect(self.close_transferred)
@@ -296,36 +185,6 @@ class IssueDialog(QDialog, DraftForm):
         self.history_table.resizeColumnsToContents()
         self._show_state()
 
-    def _fill(self, issue: issues.Issue) -> None:
-        self.title.setText(issue.title)
-        set_iso(self.found_on, issue.found_on)
-        self.choose_category(issue.category_id, issue.subcategory_id)
-        self.secondary.setCurrentIndex(max(0, self.secondary.findData(issue.secondary_id)))
-        for tag, box in self.tag_boxes.items():
-            box.setChecked(tag in issue.tags)
-        self.level.setCurrentIndex(max(0, self.level.findData(issue.level.value)))
-        self.seriousness.setCurrentIndex(max(0, self.seriousness.findData(issue.seriousness.value)))
-        self.facts.setPlainText(issue.facts)
-        self.legal_basis.setPlainText(issue.legal_basis)
-        self.responsibility.setPlainText(issue.responsibility)
-        self.people_involved.setPlainText(issue.people_involved)
-        self.people_count.setValue(issue.people_count)
-        values = {
-            "respPrincipalEdit": issue.resp_principal,
-            "respFirstEdit": issue.resp_first,
-            "respLeadingEdit": issue.resp_leading,
-            "respSupervisoryEdit": issue.resp_supervisory,
-            "foundByEdit": issue.found_by,
-            "writtenByEdit": issue.written_by,
-            "writtenOnEdit": issue.written_on or "",
-            "amountEdit": f"{issue.amount_yuan:.2f}" if issue.amount_fen else "",
-        }
-        for name, value in values.items():
-            self.lines[name].setText(value)
-        self.review.setPlainText(issue.review_opinion)
-        set_iso(self.reviewed_on, issue.reviewed_on)
-        set_iso(self.signed_on, issue.signed_on)
-
     def _show_state(self) -> None:
         d = self.detail
         issue = d.issue if d else None
@@ -333,8 +192,8 @@ class IssueDialog(QDialog, DraftForm):
         saved = issue is not None
         can_write = self.context.can_write
         signed = bool(issue and issue.signed)
-        paper_open = saved and not signed and issue.status != issues.IssueStatus.DISMISSED
-        closed = bool(issue and issue.status == issues.IssueStatus.CLOSED_OUT)
+        paper_open = saved and not signed and issue.status != issue_record.IssueStatus.DISMISSED
+        closed = bool(issue and issue.status == issue_record.IssueStatus.CLOSED_OUT)
         self._set_enabled(True)
         if issue:
             # tr() outside the f-string, so lupdate collects the text.
@@ -376,7 +235,7 @@ class IssueDialog(QDialog, DraftForm):
             )
         moves = d.moves if d else []
         for name, button in (
-            ("verify", "verifyButton"),
+            ("substantiate", "verifyButton"),
             ("feed_back", "feedBackButton"),
             ("dismiss", "dismissButton"),
             ("close_transferred", "closeTransferredButton"),
@@ -399,11 +258,14 @@ class IssueDialog(QDialog, DraftForm):
             self.disposition_value.setText("")
         if not moves:
             self.moves_hint.setText(self.tr("No status move is open to you now."))
-        elif issue and issue.status == issues.IssueStatus.VERIFIED and not issue.signed:
+        elif issue and issue.status == issue_record.IssueStatus.SUBSTANTIATED and not issue.signed:
             self.moves_hint.setText(self.tr("Feeding back needs the leader's signature first."))
         else:
             self.moves_hint.setText("")
-        if issue and issue.status in (issues.IssueStatus.FED_BACK, issues.IssueStatus.IN_RECTIFICATION):
+        if issue and issue.status in (
+            issue_record.IssueStatus.FED_BACK,
+            issue_record.IssueStatus.IN_RECTIFICATION,
+        ):
             if not issue.disposition.is_transfer:
                 self.moves_hint.setText(
                     self.tr("Rectification and close-out are recorded in the Rectification tab.")
@@ -441,32 +303,6 @@ class IssueDialog(QDialog, DraftForm):
         return label.text() if label is not None and not label.isHidden() else ""
 
     # ---- saving the paper ----
-    def draft(self) -> IssueDraft:
-        line = {name: edit.text() for name, edit in self.lines.items()}
-        return IssueDraft(
-            title=self.title.text(),
-            found_on=iso(self.found_on),
-            category_id=self.category_id,
-            subcategory_id=self.subcategory_id,
-            secondary_id=self.secondary.currentData(),
-            tags={t for t, box in self.tag_boxes.items() if box.isChecked()},
-            level=self.level.currentData() or "",
-            facts=self.facts.toPlainText(),
-            legal_basis=self.legal_basis.toPlainText(),
-            responsibility=self.responsibility.toPlainText(),
-            resp_principal=line["respPrincipalEdit"],
-            resp_first=line["respFirstEdit"],
-            resp_leading=line["respLeadingEdit"],
-            resp_supervisory=line["respSupervisoryEdit"],
-            found_by=line["foundByEdit"],
-            written_by=line["writtenByEdit"],
-            written_on=line["writtenOnEdit"].strip() or None,
-            people_involved=self.people_involved.toPlainText(),
-            people_count=self.people_count.value(),
-            amount_yuan=line["amountEdit"].strip() or 0,
-            seriousness=self.seriousness.currentData(),
-        )
-
     def save(self) -> None:
         issue_id = self.detail.issue.id if self.detail else None
         self._run(ops.save_issue, self.inspection_id, issue_id, self.draft(), discard=True)
@@ -506,54 +342,15 @@ class IssueDialog(QDialog, DraftForm):
     def _issue_id(self) -> str | None:
         return self.detail.issue.id if self.detail else None
 
-    def add_evidence(self) -> None:
-        if not self._issue_id():
-            return
-        dialog = EvidenceDialog(self.worker, self.inspection_id, self._issue_id(), self)
-        open_dialog(self, dialog, self._changed)
-
     def _changed(self, detail: ops.IssueDetail) -> None:
         self._loaded(detail)
         self.changed.emit(detail)
-
-    def _selected_evidence(self) -> issues.Evidence | None:
-        return selected_record(self.evidence_table)
-
-    def open_evidence(self) -> None:
-        evidence = self._selected_evidence()
-        if evidence is None:
-            return
-        self.worker.submit(
-            ops.open_evidence,
-            evidence,
-            on_done=self._show_evidence,
-            on_error=lambda e: show_error(self, e),
-        )
-
-    def _show_evidence(self, view: ops.EvidenceView) -> None:
-        self.viewer = TextViewer(view.title, view.text, self)
-        self.viewer.open()
-
-    def move_evidence(self, step: int) -> None:
-        evidence = self._selected_evidence()
-        if evidence is None or self.detail is None:
-            return
-        target = evidence.ordinal + step
-        if not 1 <= target <= len(self.detail.evidence):
-            return
-        self._run(ops.evidence_then_detail(issues.move_evidence), self.detail.issue.id, evidence.id, target)
-
-    def remove_evidence(self) -> None:
-        evidence = self._selected_evidence()
-        if evidence is None or self.detail is None:
-            return
-        self._run(ops.evidence_then_detail(issues.remove_evidence), self.detail.issue.id, evidence.id)
 
     # ---- review and signature ----
     def record_review(self) -> None:
         if self._issue_id():
             self._run(
-                ops.then_detail(issues.record_review),
+                ops.then_detail(sign_off.record_review),
                 self._issue_id(),
                 self.review.toPlainText(),
                 iso(self.reviewed_on),
@@ -562,7 +359,7 @@ class IssueDialog(QDialog, DraftForm):
     def sign(self) -> None:
         """Sign (the core allocates the number); anyone but the team's leader is refused by the core."""
         if self._issue_id():
-            self._run(ops.then_detail(issues.sign), self._issue_id(), iso(self.signed_on))
+            self._run(ops.then_detail(sign_off.sign), self._issue_id(), iso(self.signed_on))
 
     # ---- status moves ----
     def _action(self, title: str, rows: dict, build, **kwargs) -> ActionDialog:
@@ -570,12 +367,12 @@ class IssueDialog(QDialog, DraftForm):
         open_dialog(self, dialog, self._changed)
         return dialog
 
-    def verify(self) -> ActionDialog:
+    def substantiate(self) -> ActionDialog:
         iid = self._issue_id()
         return self._action(
             self.tr("Verify the issue"),
             {"on": self.tr("Verified on:")},
-            lambda v: (ops.then_detail(issues.verify), (iid, v["on"])),
+            lambda v: (ops.then_detail(workflow.substantiate), (iid, v["on"])),
         )
 
     def dismiss(self) -> ActionDialog:
@@ -583,7 +380,7 @@ class IssueDialog(QDialog, DraftForm):
         return self._action(
             self.tr("Dismiss the issue"),
             {"on": self.tr("Dismissed on:"), "text": self.tr("Reason:")},
-            lambda v: (ops.then_detail(issues.dismiss), (iid, v["text"], v["on"])),
+            lambda v: (ops.then_detail(workflow.dismiss), (iid, v["text"], v["on"])),
             fields={"reason": "text"},
             hint=self.tr("A dismissed issue stays in the register with its reason."),
         )
@@ -594,7 +391,7 @@ class IssueDialog(QDialog, DraftForm):
         return self._action(
             self.tr("Feed back or transfer"),
             {"on": self.tr("Date:"), "choice": self.tr("Disposition:"), "line": self.tr("Receiving body:")},
-            lambda v: (ops.then_detail(issues.feed_back), (iid, v["on"], v["choice"], v["line"])),
+            lambda v: (ops.then_detail(workflow.feed_back), (iid, v["on"], v["choice"], v["line"])),
             fields={"fed_back_on": "on", "disposition_body": "line", "disposition": "choice"},
             choices=choices,
             hint=self.tr("Feeding back to the unit opens its rectification with the customary deadlines."),
@@ -605,7 +402,7 @@ class IssueDialog(QDialog, DraftForm):
         return self._action(
             self.tr("Close the transferred issue"),
             {"on": self.tr("Closed on:"), "text": self.tr("How it was dealt with:")},
-            lambda v: (ops.then_detail(issues.close_transferred), (iid, v["on"], v["text"])),
+            lambda v: (ops.then_detail(workflow.close_transferred), (iid, v["on"], v["text"])),
             fields={"closed_on": "on", "note": "text"},
         )
 
@@ -614,7 +411,7 @@ class IssueDialog(QDialog, DraftForm):
         return self._action(
             self.tr("Reopen the issue"),
             {"on": self.tr("Reopened on:"), "text": self.tr("Reason:")},
-            lambda v: (ops.then_detail(issues.reopen_transferred), (iid, v["text"], v["on"])),
+            lambda v: (ops.then_detail(workflow.reopen_transferred), (iid, v["text"], v["on"])),
             fields={"reason": "text"},
         )
 

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain.register import issues
-from app.core.domain.register.issues import IssueStatus, IssueTag, RegisterFilter, Seriousness
+from app.core.domain.register import issue_edits
+from app.core.domain.register.issue_record import IssueStatus, IssueTag, Seriousness
+from app.core.domain.register.register_query import RegisterFilter
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker
 from app.ui.messages import show_error
@@ -236,7 +237,7 @@ class IssuesPanel(QWidget):
                 "Delete the issue “{title}”? Only an issue entered by mistake (not yet verified or signed) can be deleted."
             ).format(title=row.title),
             lambda: self.worker.submit(
-                issues.delete_issue, row.id, on_done=lambda _: self.model.reload(), on_error=self._failed
+                issue_edits.delete_issue, row.id, on_done=lambda _: self.model.reload(), on_error=self._failed
             ),
         )
 

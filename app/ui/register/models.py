@@ -25,16 +25,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.core.domain.register import leads, rectification
-from app.core.domain.register.issues import (
-    IssueStatus,
-    IssueTag,
-    RegisterFilter,
-    RegisterRow,
-    RegisterSort,
-    RegisterSortKey,
-    Seriousness,
-)
+from app.core.domain.register import leads, rectification_record
+from app.core.domain.register.issue_record import IssueStatus, IssueTag, Seriousness
+from app.core.domain.register.register_query import RegisterFilter, RegisterRow, RegisterSort, RegisterSortKey
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker
 from app.ui.org.common import Column, RecordTableModel
@@ -417,7 +410,7 @@ def rect_items_model(parent) -> RecordTableModel:
 
 
 def measures_model(parent) -> RecordTableModel:
-    def flags(m: rectification.Measure) -> str:
+    def flags(m: rectification_record.Measure) -> str:
         out = []
         if m.immediate:
             out.append("立行立改")

@@ -1,12 +1,12 @@
 """整改督办: every open rectification measure across a term, by deadline, by unit or by responsible
-person (the core's rectification.open_items); overdue ones are tinted."""
+person (the core's open_items.open_items); overdue ones are tinted."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.core.domain.register import rectification
-from app.core.domain.register.rectification import OpenItemsOrder
+from app.core.domain.register import open_items
+from app.core.domain.register.open_items import OpenItemsOrder
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker
 from app.ui.messages import show_error
@@ -20,7 +20,7 @@ class OpenItemsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("openItemsPage")
         self.worker = worker
-        self.items: list[rectification.OpenItem] = []
+        self.items: list[open_items.OpenItem] = []
         self.term = QComboBox()
         self.term.setObjectName("openItemsTerm")
         self.term.setMinimumWidth(200)
@@ -87,7 +87,7 @@ class OpenItemsPage(QWidget):
             on_error=self._failed,
         )
 
-    def _loaded(self, items: list[rectification.OpenItem]) -> None:
+    def _loaded(self, items: list[open_items.OpenItem]) -> None:
         self.items = items
         self.model.set_records(items)
         self.table.resizeColumnsToContents()
@@ -105,5 +105,5 @@ class OpenItemsPage(QWidget):
         """The workspace asks every page; nothing to keep here."""
 
 
-def _open_items(session, term_id: str | None, order: str, overdue_only: bool) -> list[rectification.OpenItem]:
-    return rectification.open_items(session, term_id=term_id, order=order, overdue_only=overdue_only)
+def _open_items(session, term_id: str | None, order: str, overdue_only: bool) -> list[open_items.OpenItem]:
+    return open_items.open_items(session, term_id=term_id, order=order, overdue_only=overdue_only)

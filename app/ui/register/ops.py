@@ -11,15 +11,23 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.core.domain.organisation import inspections, terms
-from app.core.domain.register import classification, figures, issues, leads, petitions, rectification
-from app.core.domain.register.issues import (
-    Disposition,
-    Issue,
-    IssueStatus,
-    RegisterFilter,
-    RegisterRow,
-    RegisterSort,
+from app.core.domain.register import (
+    classification,
+    figures,
+    issue_edits,
+    issue_reads,
+    issue_record,
+    leads,
+    petitions,
+    progress,
+    rectification_reads,
+    rectification_record,
+    register_query,
+    workflow,
 )
+from app.core.domain.register.evidence import Evidence, EvidenceKind, list_evidence
+from app.core.domain.register.issue_record import Disposition, Issue, IssueStatus
+from app.core.domain.register.register_query import RegisterFilter, RegisterRow, RegisterSort
 from app.core.domain.review import reading as reading
 from app.core.domain.talks import queries as talks_core
 from app.core.errors import UserError
@@ -38,8 +46,8 @@ def open_register(
     session: Session, flt: RegisterFilter, sort: RegisterSort, limit: int = PAGE
 ) -> tuple[int, list[RegisterRow]]:
     """The count and the first page, in one job (the first page is the audited view)."""
-    total = issues.register_count(session, flt)
-    return total, issues.register_page(session, flt, sort, 0, limit, matching=total)
+    total = register_query.register_count(session, flt)
+    return total, register_query.register_page(session, flt, sort, 0, limit, matching=total)
 
 
 def register_page(
@@ -50,7 +58,7 @@ def register_page(
     limit: int = PAGE,
     matching: int | None = None,
 ) -> list[RegisterRow]:
-    return issues.register_page(session, flt, sort, offset, limit, matching=matching)
+    return register_query.register_page(session, flt, sort, offset, limit, matching=matching)
 
 
 @dataclass
@@ -97,7 +105,7 @@ def load_context(session: Session, inspection_id: str) -> RegisterContext:
 # The status actions of the issue form, each with the status it moves to. Rectification moves
 # (plan recorded, close-out, reopening) are offered in the rectification tab.
 MOVE_TARGETS = {
-    "verify": IssueStatus.VERIFIED,
+    "substantiate": IssueStatus.SUBSTANTIATED,
     "dismiss": IssueStatus.DISMISSED,
     "feed_back": IssueStatus.FED_BACK,
     "close_transferred": IssueStatus.CLOSED_OUT,
@@ -108,18 +116,18 @@ MOVE_TARGETS = {
 def offered_moves(session: Session, issue: Issue) -> list[str]:
     """The status actions this session may try now: legal by the core's TRANSITIONS and not refused
     outright by the rules the core applies (the core checks again when one is chosen)."""
-    legal = issues.TRANSITIONS[issue.status]
+    legal = workflow.TRANSITIONS[issue.status]
     steer = session.can(Cap.CASE_READ_ALL) or visibility.is_leader_of_inspection(session, issue.inspection_id)
     write = session.can(Cap.CASE_WRITE)
     out = []
     for name, target in MOVE_TARGETS.items():
         if target not in legal or not write:
             continue
-        if name == "verify" and issue.status != IssueStatus.FOUND:
+        if name == "substantiate" and issue.status != IssueStatus.FOUND:
             continue
         if name == "dismiss" and not steer:
             continue
-        if name == "feed_back" and not (steer and issue.signed and issue.status == IssueStatus.VERIFIED):
+        if name == "feed_back" and not (steer and issue.signed and issue.status == IssueStatus.SUBSTANTIATED):
             continue
         if name in ("close_transferred", "reopen_transferred"):
             if not (session.can(Cap.CLOSE_OUT) and issue.disposition.is_transfer):
@@ -135,15 +143,15 @@ def offered_moves(session: Session, issue: Issue) -> list[str]:
 @dataclass
 class IssueDetail:
     issue: Issue
-    evidence: list[issues.Evidence]
-    history: list[issues.IssueEvent]
+    evidence: list[Evidence]
+    history: list[issue_record.IssueEvent]
     moves: list[str]
     can_sign: bool  # the leader of this inspection's team, and the paper is signable now
     can_write: bool
 
 
 def load_issue(session: Session, issue_id: str) -> IssueDetail:
-    issue = issues.get_issue(session, issue_id)
+    issue = issue_reads.get_issue(session, issue_id)
     return _detail(session, issue)
 
 
@@ -151,8 +159,8 @@ def _detail(session: Session, issue: Issue) -> IssueDetail:
     leader = visibility.is_leader_of_inspection(session, issue.inspection_id)
     return IssueDetail(
         issue,
-        issues.list_evidence(session, issue.id),
-        issues.history(session, issue.id),
+        list_evidence(session, issue.id),
+        issue_reads.history(session, issue.id),
         offered_moves(session, issue),
         session.can(Cap.ISSUE_SIGN) and leader and not issue.signed,
         session.can(Cap.CASE_WRITE),
@@ -160,12 +168,12 @@ def _detail(session: Session, issue: Issue) -> IssueDetail:
 
 
 def save_issue(
-    session: Session, inspection_id: str, issue_id: str | None, draft: issues.IssueDraft
+    session: Session, inspection_id: str, issue_id: str | None, draft: issue_record.IssueDraft
 ) -> IssueDetail:
     if issue_id:
-        issue = issues.update_issue(session, issue_id, draft)
+        issue = issue_edits.update_issue(session, issue_id, draft)
     else:
-        issue = issues.create_issue(session, inspection_id, draft)
+        issue = issue_edits.create_issue(session, inspection_id, draft)
     return _detail(session, issue)
 
 
@@ -174,7 +182,7 @@ def then_detail(fn):
 
     def run(session: Session, issue_id: str, *args, **kwargs) -> IssueDetail:
         fn(session, issue_id, *args, **kwargs)
-        return _detail(session, issues.visible_issue(session, issue_id))
+        return _detail(session, issue_reads.visible_issue(session, issue_id))
 
     return run
 
@@ -184,7 +192,7 @@ def evidence_then_detail(fn):
 
     def run(session: Session, issue_id: str, evidence_id: str, *args) -> IssueDetail:
         fn(session, evidence_id, *args)
-        return _detail(session, issues.visible_issue(session, issue_id))
+        return _detail(session, issue_reads.visible_issue(session, issue_id))
 
     return run
 
@@ -200,7 +208,7 @@ class Pick:
 
 def evidence_choices(session: Session, inspection_id: str, kind: str) -> list[Pick]:
     """The records of this inspection an evidence item of `kind` may point to."""
-    if kind == issues.EvidenceKind.TALK:
+    if kind == EvidenceKind.TALK:
         return [
             Pick(
                 t.id,
@@ -208,17 +216,17 @@ def evidence_choices(session: Session, inspection_id: str, kind: str) -> list[Pi
             )
             for t in talks_core.list_talks(session, inspection_id)
         ]
-    if kind == issues.EvidenceKind.EXCERPT:
+    if kind == EvidenceKind.EXCERPT:
         return [
             Pick(x.id, f"{x.label}  {x.item_title} {x.location}  {x.passage[:40]}")
             for x in reading.list_excerpts(session, inspection_id)
         ]
-    if kind == issues.EvidenceKind.PETITION:
+    if kind == EvidenceKind.PETITION:
         return [
             Pick(p.id, f"{p.received_on} {p.channel.label}  {p.concerns}  {p.summary[:40]}")
             for p in petitions.list_petitions(session, inspection_id)
         ]
-    if kind == issues.EvidenceKind.DOCUMENT:
+    if kind == EvidenceKind.DOCUMENT:
         from app.core.domain.review import listing as docs
 
         return [Pick(i.id, f"{i.number}. {i.title}") for i in docs.list_items(session, inspection_id)]
@@ -231,10 +239,10 @@ class EvidenceView:
     text: str
 
 
-def open_evidence(session: Session, evidence: issues.Evidence) -> EvidenceView:
+def open_evidence(session: Session, evidence: Evidence) -> EvidenceView:
     """The record an evidence item points to, as read-only text (each open is audited by the core)."""
     kind = evidence.kind
-    if kind == issues.EvidenceKind.TALK and evidence.ref_id:
+    if kind == EvidenceKind.TALK and evidence.ref_id:
         t = talks_core.get_talk(session, evidence.ref_id)
         lines = [
             f"{t.title}（{t.status.label}）",
@@ -247,11 +255,11 @@ def open_evidence(session: Session, evidence: issues.Evidence) -> EvidenceView:
         if t.key_points:
             lines += ["要点：", t.key_points]
         return EvidenceView(t.title, "\n".join(lines))
-    if kind == issues.EvidenceKind.EXCERPT and evidence.ref_id:
+    if kind == EvidenceKind.EXCERPT and evidence.ref_id:
         x = reading.get_excerpt(session, evidence.ref_id)
         text = f"{x.label}\n出处：{x.item_number}. {x.item_title} {x.location}\n\n{x.passage}"
         return EvidenceView(x.label, text)
-    if kind == issues.EvidenceKind.PETITION and evidence.ref_id:
+    if kind == EvidenceKind.PETITION and evidence.ref_id:
         p = petitions.get_petition(session, evidence.ref_id)
         text = "\n".join(
             [
@@ -264,7 +272,7 @@ def open_evidence(session: Session, evidence: issues.Evidence) -> EvidenceView:
             ]
         )
         return EvidenceView(f"信访件（{p.received_on}）", text)
-    if kind == issues.EvidenceKind.DOCUMENT and evidence.ref_id:
+    if kind == EvidenceKind.DOCUMENT and evidence.ref_id:
         from app.core.domain.review import listing as docs
 
         item = docs.get_item(session, evidence.ref_id)
@@ -279,7 +287,7 @@ def open_evidence(session: Session, evidence: issues.Evidence) -> EvidenceView:
 
 def take_up_petition(session: Session, petition_id: str, title: str, handled_on: str) -> petitions.Petition:
     petition = petitions.get_petition(session, petition_id)
-    draft = issues.IssueDraft(title=title, found_on=handled_on, facts=petition.summary)
+    draft = issue_record.IssueDraft(title=title, found_on=handled_on, facts=petition.summary)
     return petitions.take_up(session, petition_id, draft, handled_on)[0]
 
 
@@ -287,7 +295,7 @@ def inspection_issues(session: Session, inspection_id: str) -> list[Pick]:
     """The inspection's issues for linking (number or '未编号', title)."""
     return [
         Pick(i.id, f"{i.number or '（未编号）'} {i.title}")
-        for i in issues.list_issues(session, inspection_id)
+        for i in issue_reads.list_issues(session, inspection_id)
         if i.status != IssueStatus.DISMISSED
     ]
 
@@ -332,7 +340,7 @@ def save_lead(
 @dataclass
 class RectItem:
     issue: Issue
-    rect: rectification.Rectification
+    rect: rectification_record.Rectification
 
     @property
     def id(self) -> str:
@@ -342,24 +350,24 @@ class RectItem:
 @dataclass
 class RectDetail:
     issue: Issue
-    rect: rectification.Rectification
-    progress: list[rectification.ProgressEntry]
-    events: list[rectification.Event]
+    rect: rectification_record.Rectification
+    progress: list[rectification_record.ProgressEntry]
+    events: list[rectification_record.Event]
     can_write: bool
     can_close: bool
 
 
 def load_rectifications(session: Session, inspection_id: str) -> list[RectItem]:
-    return [RectItem(i, r) for i, r in rectification.list_for_inspection(session, inspection_id)]
+    return [RectItem(i, r) for i, r in rectification_reads.list_for_inspection(session, inspection_id)]
 
 
 def load_rect_detail(session: Session, issue_id: str) -> RectDetail:
-    rect = rectification.get_rectification(session, issue_id)
+    rect = rectification_reads.get_rectification(session, issue_id)
     return RectDetail(
-        issues.visible_issue(session, issue_id),
+        issue_reads.visible_issue(session, issue_id),
         rect,
-        rectification.list_progress(session, issue_id),
-        rectification.events(session, issue_id),
+        progress.list_progress(session, issue_id),
+        rectification_reads.events(session, issue_id),
         session.can(Cap.CASE_WRITE),
         session.can(Cap.CLOSE_OUT),
     )
@@ -367,12 +375,12 @@ def load_rect_detail(session: Session, issue_id: str) -> RectDetail:
 
 def add_progress_files(
     session: Session, issue_id: str, entry_on: str, note: str, measure_id: str | None, paths: Sequence[str]
-) -> rectification.ProgressEntry:
+) -> rectification_record.ProgressEntry:
     """Read the chosen files (checked, refused by size before reading) and store them encrypted."""
     files: list[Material] = []
     for path in paths:
         files.append(read_file(path))
-    return rectification.add_progress(session, issue_id, entry_on, note, measure_id=measure_id, files=files)
+    return progress.add_progress(session, issue_id, entry_on, note, measure_id=measure_id, files=files)
 
 
 @dataclass
@@ -385,7 +393,7 @@ class EvidenceFile:
 
 
 def open_progress_evidence(session: Session, attachment_id: str) -> EvidenceFile:
-    att, data = rectification.read_evidence(session, attachment_id)
+    att, data = progress.read_evidence(session, attachment_id)
     text = ""
     if not att.is_image:
         from app.core.domain import attachments

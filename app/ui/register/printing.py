@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from app.core.domain.register import issues
+from app.core.domain.register import issue_record
 from app.core.printing import issue_list, rectification_ledger, working_paper
 from app.core.printing.furniture import classification_mark
 from app.ui.db_worker import DbWorker
@@ -63,7 +63,7 @@ def print_rectification_ledger(parent: QWidget, worker: DbWorker, inspection_id:
     )
 
 
-def print_working_paper(parent: QWidget, worker: DbWorker, issue: issues.Issue) -> PrintPreviewDialog:
+def print_working_paper(parent: QWidget, worker: DbWorker, issue: issue_record.Issue) -> PrintPreviewDialog:
     return _show(
         parent,
         worker,
@@ -79,7 +79,7 @@ def print_working_paper(parent: QWidget, worker: DbWorker, issue: issues.Issue) 
     )
 
 
-def print_fact_sheet(parent: QWidget, worker: DbWorker, issue: issues.Issue) -> PrintPreviewDialog:
+def print_fact_sheet(parent: QWidget, worker: DbWorker, issue: issue_record.Issue) -> PrintPreviewDialog:
     return _show(
         parent,
         worker,

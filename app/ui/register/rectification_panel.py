@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPixmap
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from app.core.domain.register import rectification
-from app.core.domain.register.rectification import Completion, RectState
+from app.core.domain.register import measures, rectification_plan, workflow
+from app.core.domain.register.rectification_record import Completion, RectState
 from app.ui.db_worker import DbWorker
 from app.ui.messages import show_error
 from app.ui.org.common import ask, selected_record
@@ -135,12 +135,12 @@ class RectificationPanel(ListPanel):
 
     def _show(self) -> None:
         d = self.current
-        measures = self.measures_table.model().sourceModel()
-        progress = self.progress_table.model().sourceModel()
-        events = self.events_table.model().sourceModel()
+        measure_rows = self.measures_table.model().sourceModel()
+        progress_rows = self.progress_table.model().sourceModel()
+        event_rows = self.events_table.model().sourceModel()
         if d is None:
             self.header.setText(self.tr("Issues fed back to the unit appear here once fed back."))
-            for model in (measures, progress, events):
+            for model in (measure_rows, progress_rows, event_rows):
                 model.set_records([])
             self._enable()
             return
@@ -182,9 +182,9 @@ class RectificationPanel(ListPanel):
             )
             + "</table>"
         )
-        measures.set_records(r.measures)
-        progress.set_records(d.progress)
-        events.set_records(d.events)
+        measure_rows.set_records(r.measures)
+        progress_rows.set_records(d.progress)
+        event_rows.set_records(d.events)
         for table in (self.measures_table, self.progress_table, self.events_table):
             table.resizeColumnsToContents()
         self._enable()
@@ -228,7 +228,7 @@ class RectificationPanel(ListPanel):
             self._action_dialog(
                 self.tr("The unit's rectification plan"),
                 {"on": self.tr("Plan received on:"), "text": self.tr("Rectification goal:")},
-                lambda v: (rectification.record_plan, (iid, v["text"], v["on"])),
+                lambda v: (rectification_plan.record_plan, (iid, v["text"], v["on"])),
                 fields={"goal": "text", "submitted_on": "on"},
                 text=self.current.rect.goal,
                 date=self.current.rect.plan_submitted_on,
@@ -264,7 +264,7 @@ class RectificationPanel(ListPanel):
                 self,
                 self.tr("Remove measure {n}?").format(n=measure.ordinal),
                 lambda: self.worker.submit(
-                    rectification.remove_measure, measure.id, on_done=self._changed, on_error=self.failed
+                    measures.remove_measure, measure.id, on_done=self._changed, on_error=self.failed
                 ),
             )
 
@@ -275,7 +275,7 @@ class RectificationPanel(ListPanel):
         dialog = self._action_dialog(
             self.tr("Measure completion"),
             {"choice": self.tr("Completion:"), "on": self.tr("Completed on:")},
-            lambda v: (rectification.set_measure_completion, (measure.id, v["choice"], v["on"])),
+            lambda v: (measures.set_measure_completion, (measure.id, v["choice"], v["on"])),
             fields={"completion": "choice", "completed_on": "on"},
             choices=[(c.label, c.value) for c in Completion],
             date=measure.completed_on,
@@ -331,7 +331,7 @@ class RectificationPanel(ListPanel):
                     "choice": self.tr("Completion:"),
                     "text": self.tr("Summary:"),
                 },
-                lambda v: (rectification.record_completion, (iid, v["choice"], v["text"], v["on"])),
+                lambda v: (rectification_plan.record_completion, (iid, v["choice"], v["text"], v["on"])),
                 fields={"completion": "choice", "summary": "text", "reported_on": "on"},
                 choices=[(c.label, c.value) for c in Completion],
                 text=self.current.rect.completion_summary,
@@ -347,7 +347,7 @@ class RectificationPanel(ListPanel):
             self._action_dialog(
                 self.tr("Verify and close out"),
                 {"on": self.tr("Closed out on:"), "text": self.tr("Verification opinion:")},
-                lambda v: (rectification.close_out, (iid, v["on"], v["text"])),
+                lambda v: (workflow.close_out, (iid, v["on"], v["text"])),
                 fields={"closed_on": "on", "opinion": "text"},
                 hint=self.tr("Only the office closes out, after verifying the unit's completion."),
             )
@@ -358,7 +358,7 @@ class RectificationPanel(ListPanel):
             self._action_dialog(
                 self.tr("Reopen the item"),
                 {"on": self.tr("Reopened on:"), "text": self.tr("Reason:")},
-                lambda v: (rectification.reopen, (iid, v["text"], v["on"])),
+                lambda v: (workflow.reopen, (iid, v["text"], v["on"])),
                 fields={"reason": "text"},
             )
 

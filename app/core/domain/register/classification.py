@@ -47,7 +47,14 @@ class Node:
 
     @classmethod
     def from_row(cls, row) -> Node:
-        return cls(row[0], row[1], row[2], row[3], bool(row[4]), int(row[5]))
+        return cls(
+            id=row["id"],
+            scheme_id=row["scheme_id"],
+            parent_id=row["parent_id"],
+            name=row["name"],
+            retired=bool(row["retired"]),
+            sort_order=int(row["sort_order"]),
+        )
 
 
 @dataclass
@@ -65,7 +72,15 @@ class Scheme:
 
     @classmethod
     def from_row(cls, row) -> Scheme:
-        return cls(row[0], row[1], row[2], row[3], SchemeRole(row[4]), bool(row[5]), int(row[6]))
+        return cls(
+            id=row["id"],
+            key=row["key"],
+            name=row["name"],
+            description=row["description"],
+            role=SchemeRole(row["role"]),
+            active=bool(row["active"]),
+            sort_order=int(row["sort_order"]),
+        )
 
 
 def presets_dir() -> Path:
@@ -113,18 +128,19 @@ def path_text(conn, node_id: str | None) -> str:
     row = conn.execute(
         "SELECT scheme_id, parent_id, name FROM classification_nodes WHERE id = ?", (node_id,)
     ).fetchone()
-    scheme_id = row[0] if row else None
+    scheme_id = row["scheme_id"] if row else None
     while row is not None:
-        names.insert(0, row[2])
+        names.insert(0, row["name"])
         row = (
             conn.execute(
-                "SELECT scheme_id, parent_id, name FROM classification_nodes WHERE id = ?", (row[1],)
+                "SELECT scheme_id, parent_id, name FROM classification_nodes WHERE id = ?",
+                (row["parent_id"],),
             ).fetchone()
-            if row[1]
+            if row["parent_id"]
             else None
         )
     scheme = conn.execute("SELECT name FROM classification_schemes WHERE id = ?", (scheme_id,)).fetchone()
-    return " › ".join(([scheme[0]] if scheme else []) + names)
+    return " › ".join(([scheme["name"]] if scheme else []) + names)
 
 
 def _tree(conn, scheme_id: str) -> list[Node]:
@@ -308,7 +324,7 @@ def move_node(session: Session, node_id: str, position: int) -> Node:
     session.require(Cap.ORG_MANAGE)
     node = _node(session.conn, node_id)
     siblings = [
-        r[0]
+        r["id"]
         for r in session.conn.execute(
             "SELECT id FROM classification_nodes WHERE scheme_id = ? AND parent_id IS ? ORDER BY sort_order, name",
             (node.scheme_id, node.parent_id),
@@ -342,7 +358,7 @@ def delete_node(session: Session, node_id: str) -> None:
     session.require(Cap.ORG_MANAGE)
     _node(session.conn, node_id)
     ids = [node_id] + [
-        r[0]
+        r["id"]
         for r in session.conn.execute("SELECT id FROM classification_nodes WHERE parent_id = ?", (node_id,))
     ]
     marks = ",".join("?" for _ in ids)
@@ -383,15 +399,15 @@ def check_placement(
             " JOIN classification_schemes s ON s.id = n.scheme_id WHERE n.id = ?",
             (category_id,),
         ).fetchone()
-        if row is None or row[0] is not None:
+        if row is None or row["parent_id"] is not None:
             raise ValidationError("请选择有效的问题类别。", field="category_id")
-        if row[2] != SchemeRole.PRIMARY:
+        if row["role"] != SchemeRole.PRIMARY:
             raise ValidationError("问题类别须取自主分类框架。", field="category_id")
     if subcategory_id:
         row = conn.execute(
             "SELECT parent_id FROM classification_nodes WHERE id = ?", (subcategory_id,)
         ).fetchone()
-        if row is None or row[0] != category_id:
+        if row is None or row["parent_id"] != category_id:
             raise ValidationError("子类须属于所选类别。", field="subcategory_id")
     if secondary_id:
         row = conn.execute(

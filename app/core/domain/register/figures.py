@@ -9,7 +9,7 @@ units covered (and, for the office, all units in the directory).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from app.core.domain import deadlines
 from app.core.domain.register.leads import lead_filter_sql
@@ -119,10 +119,10 @@ def compute(session: Session, scope: Scope | None = None, *, today: str | None =
     if session.can(Cap.CASE_READ_ALL):
         fig.units_total = int(conn.execute("SELECT count(*) FROM units").fetchone()[0])
 
-    for status, n in conn.execute(
-        f"SELECT status, count(*) FROM issues WHERE inspection_id IN ({sub}) GROUP BY status", params
+    for r in conn.execute(
+        f"SELECT status, count(*) AS n FROM issues WHERE inspection_id IN ({sub}) GROUP BY status", params
     ):
-        fig.by_status[status] = int(n)
+        fig.by_status[r["status"]] = int(r["n"])
     fig.issues_dismissed = fig.by_status.get("dismissed", 0)
     fig.issues_found = sum(fig.by_status.values()) - fig.issues_dismissed
     fig.issues_closed_out = fig.by_status.get("closed_out", 0)
@@ -134,14 +134,23 @@ def compute(session: Session, scope: Scope | None = None, *, today: str | None =
         " AND disposition IN ('discipline_commission', 'organisation_dept', 'other') AND status != 'dismissed'"
     )
     rows = conn.execute(
-        "SELECT coalesce(s.name, ''), i.category_id, coalesce(c.name, ''), count(*)"
+        "SELECT coalesce(s.name, '') AS scheme_name, i.category_id, coalesce(c.name, '') AS category_name,"
+        " count(*) AS n"
         " FROM issues i LEFT JOIN classification_nodes c ON c.id = i.category_id"
         " LEFT JOIN classification_schemes s ON s.id = c.scheme_id"
         f" WHERE i.inspection_id IN ({sub}) AND i.status != 'dismissed'"
         " GROUP BY i.category_id ORDER BY s.sort_order, c.sort_order",
         params,
     ).fetchall()
-    fig.by_category = [CategoryCount(r[0], r[1], r[2] or "未分类", int(r[3])) for r in rows]
+    fig.by_category = [
+        CategoryCount(
+            scheme_name=r["scheme_name"],
+            category_id=r["category_id"],
+            category_name=r["category_name"] or "未分类",
+            count=int(r["n"]),
+        )
+        for r in rows
+    ]
 
     if session.can(Cap.LEADS_READ):
         fig.leads = _lead_figures(session, sub, params, on)
@@ -173,20 +182,20 @@ def compute(session: Session, scope: Scope | None = None, *, today: str | None =
 def _lead_figures(session: Session, sub: str, params: list, on: str) -> LeadFigures:
     where, lead_params = lead_filter_sql(session)
     row = session.conn.execute(
-        "SELECT count(*),"
-        " sum(l.status != 'registered'),"
-        " sum(l.transfer_to = 'discipline_commission'),"
-        " sum(l.transfer_to = 'organisation_dept'),"
-        " sum(l.transfer_to = 'other'),"
-        " sum(l.status = 'reported'),"
-        " sum(l.status = 'transferred' AND l.report_due < ?),"
-        " sum(l.case_opened = 1),"
-        " sum(l.sanction != ''),"
-        " sum(l.org_handling != '')"
+        "SELECT count(*) AS total,"
+        " sum(l.status != 'registered') AS transferred,"
+        " sum(l.transfer_to = 'discipline_commission') AS to_discipline_commission,"
+        " sum(l.transfer_to = 'organisation_dept') AS to_organisation_dept,"
+        " sum(l.transfer_to = 'other') AS to_other,"
+        " sum(l.status = 'reported') AS reported,"
+        " sum(l.status = 'transferred' AND l.report_due < ?) AS overdue,"
+        " sum(l.case_opened = 1) AS cases_opened,"
+        " sum(l.sanction != '') AS sanctions,"
+        " sum(l.org_handling != '') AS organisational_handling"
         f" FROM leads l WHERE l.inspection_id IN ({sub}) AND {where}",
         [on, *params, *lead_params],
     ).fetchone()
-    return LeadFigures(*(int(v or 0) for v in row))
+    return LeadFigures(**{fl.name: int(row[fl.name] or 0) for fl in fields(LeadFigures)})
 
 
 def _scope_summary(scope: Scope) -> str:

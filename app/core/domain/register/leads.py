@@ -14,12 +14,12 @@ a lead outside it is reported as not found. Every view is audited.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 
 from app.core.domain import _fields as f
 from app.core.domain import deadlines
-from app.core.domain.register import issues
+from app.core.domain.register.issue_reads import visible_issue
 from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.core.security import visibility
 from app.core.security.roles import Cap
@@ -131,7 +131,7 @@ class Lead:
         "l.id, l.inspection_id, l.person_name, l.person_post, l.summary, l.source, l.source_note, l.received_on,"
         " l.status, l.transfer_to, l.transfer_body, l.sender, l.receiver, l.transferred_on, l.letter_no,"
         " l.report_due, l.reported_on, l.disposal, l.case_opened, l.sanction, l.org_handling, l.outcome_note,"
-        " u.name, t.name"
+        " u.name AS unit_name, t.name AS team_name"
     )
     FROM = (
         "leads l JOIN inspections ins ON ins.id = l.inspection_id JOIN units u ON u.id = ins.unit_id"
@@ -140,13 +140,13 @@ class Lead:
 
     @classmethod
     def from_row(cls, row, today: str) -> Lead:
-        r = list(row)
-        r[5] = LeadSource(r[5])
-        r[8] = LeadStatus(r[8])
-        r[9] = TransferTarget(r[9]) if r[9] else None
-        r[17] = Disposal(r[17])
-        r[18] = bool(r[18])
-        lead = cls(*r)
+        values = {name: row[name] for name in _LEAD_COLUMNS}
+        values["source"] = LeadSource(values["source"])
+        values["status"] = LeadStatus(values["status"])
+        values["transfer_to"] = TransferTarget(values["transfer_to"]) if values["transfer_to"] else None
+        values["disposal"] = Disposal(values["disposal"])
+        values["case_opened"] = bool(values["case_opened"])
+        lead = cls(**values)
         lead.overdue = is_overdue(lead.status, lead.report_due, today)
         return lead
 
@@ -157,6 +157,9 @@ class Lead:
         if self.transfer_to == TransferTarget.OTHER:
             return self.transfer_body or TransferTarget.OTHER.label
         return self.transfer_to.label
+
+
+_LEAD_COLUMNS = tuple(fl.name for fl in fields(Lead) if fl.name not in ("issue_ids", "overdue"))
 
 
 def is_overdue(status: LeadStatus, report_due: str | None, today: str) -> bool:
@@ -194,9 +197,9 @@ def lead_filter_sql(session: Session, column: str = "l.inspection_id") -> tuple[
 def _visible(session: Session, lead_id: str, *, write: bool = False, today: str | None = None) -> Lead:
     session.require(Cap.LEADS_WRITE if write else Cap.LEADS_READ)
     row = session.conn.execute("SELECT inspection_id FROM leads WHERE id = ?", (lead_id,)).fetchone()
-    if row is None or not _may_see_inspection(session, row[0]):
+    if row is None or not _may_see_inspection(session, row["inspection_id"]):
         raise NotFound("找不到该问题线索，或您不在其知悉范围内。")
-    visibility.require_inspection_visible(session, row[0])
+    visibility.require_inspection_visible(session, row["inspection_id"])
     return _lead(session.conn, lead_id, today)
 
 
@@ -206,7 +209,7 @@ def _lead(conn, lead_id: str, today: str | None = None) -> Lead:
         raise NotFound("找不到该问题线索，或您不在其知悉范围内。")
     lead = Lead.from_row(row, today or deadlines.today())
     lead.issue_ids = [
-        r[0] for r in conn.execute("SELECT issue_id FROM lead_issues WHERE lead_id = ?", (lead_id,))
+        r["issue_id"] for r in conn.execute("SELECT issue_id FROM lead_issues WHERE lead_id = ?", (lead_id,))
     ]
     return lead
 
@@ -289,7 +292,7 @@ def list_leads(
         clauses.append("l.status = 'transferred' AND l.report_due < ?")
         args.append(on)
     ids = [
-        r[0]
+        r["id"]
         for r in session.conn.execute(
             f"SELECT l.id FROM {Lead.FROM} WHERE {' AND '.join(clauses)} ORDER BY l.received_on DESC, l.id",
             args,
@@ -301,7 +304,7 @@ def list_leads(
 
 def link_issue(session: Session, lead_id: str, issue_id: str) -> Lead:
     lead = _visible(session, lead_id, write=True)
-    issue = issues.visible_issue(session, issue_id)
+    issue = visible_issue(session, issue_id)
     if issue.inspection_id != lead.inspection_id:
         raise ValidationError("只能关联本次巡察的问题。", field="issue_id")
     if issue_id in (lead.issue_ids or []):
@@ -322,11 +325,12 @@ def unlink_issue(session: Session, lead_id: str, issue_id: str) -> Lead:
 
 def leads_for_issue(session: Session, issue_id: str) -> list[Lead]:
     """The leads related to an issue that this session may know of (none for members)."""
-    issue = issues.visible_issue(session, issue_id)
+    issue = visible_issue(session, issue_id)
     if not session.can(Cap.LEADS_READ) or not _may_see_inspection(session, issue.inspection_id):
         return []
     ids = [
-        r[0] for r in session.conn.execute("SELECT lead_id FROM lead_issues WHERE issue_id = ?", (issue_id,))
+        r["lead_id"]
+        for r in session.conn.execute("SELECT lead_id FROM lead_issues WHERE issue_id = ?", (issue_id,))
     ]
     return [_lead(session.conn, i) for i in ids]
 

@@ -10,12 +10,14 @@ Petitions name people, so every view is audited.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 
 from app.core.domain import _fields as f
-from app.core.domain.register import issues
-from app.core.domain.register.issues import EvidenceKind, IssueDraft
+from app.core.domain.register.evidence import EvidenceKind, add_evidence
+from app.core.domain.register.issue_edits import create_issue
+from app.core.domain.register.issue_reads import load_issue, visible_issue, writable_issue
+from app.core.domain.register.issue_record import Issue, IssueDraft
 from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.security import visibility
 from app.core.session import Session
@@ -80,16 +82,16 @@ class Petition:
     COLUMNS = (
         "p.id, p.inspection_id, p.channel, p.received_on, p.petitioner, p.contact, p.concerns_name,"
         " p.concerns_post, p.summary, p.handling, p.handled_on, p.passed_to, p.handling_note, p.issue_id,"
-        " i.number, i.title"
+        " i.number AS issue_number, i.title AS issue_title"
     )
     FROM = "petitions p LEFT JOIN issues i ON i.id = p.issue_id"
 
     @classmethod
     def from_row(cls, row) -> Petition:
-        r = list(row)
-        r[2] = Channel(r[2])
-        r[9] = Handling(r[9])
-        return cls(*r)
+        values = {name: row[name] for name in _PETITION_COLUMNS}
+        values["channel"] = Channel(values["channel"])
+        values["handling"] = Handling(values["handling"])
+        return cls(**values)
 
     @property
     def anonymous(self) -> bool:
@@ -98,6 +100,9 @@ class Petition:
     @property
     def concerns(self) -> str:
         return " ".join(x for x in (self.concerns_post, self.concerns_name) if x)
+
+
+_PETITION_COLUMNS = tuple(fl.name for fl in fields(Petition))
 
 
 def _values(draft: PetitionDraft) -> dict:
@@ -128,7 +133,7 @@ def _visible(session: Session, petition_id: str) -> Petition:
     row = session.conn.execute("SELECT inspection_id FROM petitions WHERE id = ?", (petition_id,)).fetchone()
     if row is None:
         raise NotFound("找不到该信访件，或您不在其知悉范围内。")
-    visibility.require_inspection_visible(session, row[0])
+    visibility.require_inspection_visible(session, row["inspection_id"])
     return _petition(session.conn, petition_id)
 
 
@@ -234,7 +239,7 @@ def link_issue(
     """Mark the petition taken up by an existing issue of the same inspection and cite it as evidence
     (when the issue's paper is still open)."""
     petition = _writable(session, petition_id)
-    issue = issues.writable_issue(session, issue_id)
+    issue = writable_issue(session, issue_id)
     if issue.inspection_id != petition.inspection_id:
         raise ValidationError("只能关联本次巡察的问题。", field="issue_id")
     if petition.issue_id:
@@ -254,26 +259,24 @@ def link_issue(
             },
         )
         if not issue.signed:
-            issues.add_evidence(session, issue_id, EvidenceKind.PETITION, petition_id, description="信访件")
+            add_evidence(session, issue_id, EvidenceKind.PETITION, petition_id, description="信访件")
         session.audit("petition_link_issue", "petition", petition_id, f"issue {issue_id}")
     return _petition(session.conn, petition_id)
 
 
-def take_up(
-    session: Session, petition_id: str, draft: IssueDraft, handled_on: str
-) -> tuple[Petition, issues.Issue]:
+def take_up(session: Session, petition_id: str, draft: IssueDraft, handled_on: str) -> tuple[Petition, Issue]:
     """Open a new issue from the petition (same inspection), cite the petition as its first evidence."""
     petition = _writable(session, petition_id)
     if petition.issue_id:
         raise Conflict("该信访件已关联问题。")
     with session.transaction():
-        issue = issues.create_issue(session, petition.inspection_id, draft)
+        issue = create_issue(session, petition.inspection_id, draft)
         link_issue(session, petition_id, issue.id, handled_on)
-    return _petition(session.conn, petition_id), issues._issue(session.conn, issue.id)
+    return _petition(session.conn, petition_id), load_issue(session.conn, issue.id)
 
 
 def petitions_for_issue(session: Session, issue_id: str) -> list[Petition]:
-    issues.visible_issue(session, issue_id)
+    visible_issue(session, issue_id)
     rows = session.conn.execute(
         f"SELECT {Petition.COLUMNS} FROM {Petition.FROM} WHERE p.issue_id = ? ORDER BY p.received_on",
         (issue_id,),

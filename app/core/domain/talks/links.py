@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.core.domain.register.issues import EvidenceKind, IssueStatus
+from app.core.domain.register.evidence import EvidenceKind
+from app.core.domain.register.issue_record import IssueStatus
 from app.core.domain.talks.queries import visible_row
 from app.core.security import visibility
 from app.core.session import Session

@@ -1,0 +1,209 @@
+"""The numbered evidence list of an issue's working paper (证据清单).
+
+Each item links a talk record (page), a document excerpt, a reviewed document (调阅资料) or a
+petition of the issue's own inspection, or is described only (photo, field-visit notes, ...). The
+items are numbered 1..n; removing or moving one renumbers the rest. The list is open while the paper
+is neither signed nor dismissed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.core.domain import _fields as f
+from app.core.domain.register.issue_reads import visible_issue, writable_issue
+from app.core.domain.register.issue_record import Issue, IssueStatus
+from app.core.errors import Conflict, NotFound, ValidationError
+from app.core.session import Session
+
+
+class EvidenceKind(StrEnum):
+    TALK = "talk"  # a talk record (谈话记录), locator: page
+    EXCERPT = "excerpt"  # a document excerpt (摘录)
+    DOCUMENT = "document"  # a reviewed document (调阅资料)
+    PETITION = "petition"  # a petition (信访件)
+    OTHER = "other"  # described only (photo, field visit notes, ...)
+
+    @property
+    def label(self) -> str:
+        return EVIDENCE_LABELS[self]
+
+
+EVIDENCE_LABELS = {
+    EvidenceKind.TALK: "谈话记录",
+    EvidenceKind.EXCERPT: "资料摘录",
+    EvidenceKind.DOCUMENT: "调阅资料",
+    EvidenceKind.PETITION: "信访件",
+    EvidenceKind.OTHER: "其他",
+}
+
+# Where each linked kind lives, for checking the link (tables built by other modules may be absent
+# in an older database; then the link is kept as typed and checked once they exist).
+EVIDENCE_TABLES = {
+    EvidenceKind.TALK: "talks",
+    EvidenceKind.EXCERPT: "excerpts",
+    EvidenceKind.DOCUMENT: "documents",
+    EvidenceKind.PETITION: "petitions",
+}
+
+
+@dataclass
+class Evidence:
+    id: str
+    issue_id: str
+    ordinal: int
+    kind: EvidenceKind
+    ref_id: str | None
+    locator: str
+    description: str
+
+    COLUMNS = "id, issue_id, ordinal, kind, ref_id, locator, description"
+
+    @classmethod
+    def from_row(cls, row) -> Evidence:
+        return cls(
+            id=row["id"],
+            issue_id=row["issue_id"],
+            ordinal=int(row["ordinal"]),
+            kind=EvidenceKind(row["kind"]),
+            ref_id=row["ref_id"],
+            locator=row["locator"],
+            description=row["description"],
+        )
+
+    @property
+    def label(self) -> str:
+        """'证据3：谈话记录 第2页 关于…'"""
+        parts = [self.kind.label, self.locator, self.description]
+        return f"证据{self.ordinal}：" + " ".join(p for p in parts if p)
+
+
+def require_paper_open(issue: Issue) -> None:
+    """The paper and its evidence list may still change: not signed, not dismissed."""
+    if issue.signed:
+        raise Conflict("问题底稿已签批编号，证据清单不能再修改。")
+    if issue.status == IssueStatus.DISMISSED:
+        raise Conflict("该问题已排除，不能修改证据清单。")
+
+
+def _table_columns(conn, table: str) -> set[str]:
+    return {r["name"] for r in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def check_evidence_target(conn, issue: Issue, kind: EvidenceKind, ref_id: str | None) -> None:
+    """A linked record must exist and, where it names one, belong to the issue's own inspection."""
+    if kind == EvidenceKind.OTHER:
+        return
+    if not ref_id:
+        raise ValidationError(f"请选择要引用的{kind.label}。", field="ref_id")
+    table = EVIDENCE_TABLES[kind]
+    columns = _table_columns(conn, table)
+    if not columns:
+        return  # that module's table is not in this database yet
+    if "inspection_id" in columns:
+        row = conn.execute(f"SELECT inspection_id FROM {table} WHERE id = ?", (ref_id,)).fetchone()
+        if row is None:
+            raise ValidationError(f"找不到所引用的{kind.label}。", field="ref_id")
+        if row["inspection_id"] != issue.inspection_id:
+            raise ValidationError(f"所引用的{kind.label}不属于本次巡察。", field="ref_id")
+    elif conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (ref_id,)).fetchone() is None:
+        raise ValidationError(f"找不到所引用的{kind.label}。", field="ref_id")
+
+
+def add_evidence(
+    session: Session,
+    issue_id: str,
+    kind: EvidenceKind | str,
+    ref_id: str | None = None,
+    locator: str = "",
+    description: str = "",
+) -> Evidence:
+    """Append an item to the numbered evidence list (the next ordinal)."""
+    issue = writable_issue(session, issue_id)
+    require_paper_open(issue)
+    kind = f.choice(EvidenceKind, kind, "kind", "证据类型")
+    locator = f.text(locator, "locator", "出处（页码等）", required=False, max_len=60)
+    description = f.text(
+        description, "description", "证据说明", required=kind == EvidenceKind.OTHER, max_len=200
+    )
+    check_evidence_target(session.conn, issue, kind, ref_id)
+    values = session.record_values()
+    with session.transaction() as conn:
+        ordinal = f.count(
+            conn, "SELECT coalesce(max(ordinal), 0) + 1 FROM issue_evidence WHERE issue_id = ?", (issue_id,)
+        )
+        f.insert(
+            conn,
+            "issue_evidence",
+            {
+                **values,
+                "issue_id": issue_id,
+                "ordinal": ordinal,
+                "kind": kind.value,
+                "ref_id": ref_id if kind != EvidenceKind.OTHER else None,
+                "locator": locator,
+                "description": description,
+            },
+        )
+        session.audit("issue_evidence_add", "issue", issue_id, f"{kind.value} #{ordinal}")
+    return _evidence(session.conn, values["id"])
+
+
+def remove_evidence(session: Session, evidence_id: str) -> None:
+    """Remove an item; the later items move up so the list stays numbered 1..n."""
+    ev = _evidence(session.conn, evidence_id)
+    issue = writable_issue(session, ev.issue_id)
+    require_paper_open(issue)
+    with session.transaction() as conn:
+        conn.execute("DELETE FROM issue_evidence WHERE id = ?", (evidence_id,))
+        _renumber(conn, ev.issue_id, _evidence_ids(conn, ev.issue_id))
+        session.audit("issue_evidence_remove", "issue", ev.issue_id, f"#{ev.ordinal}")
+
+
+def move_evidence(session: Session, evidence_id: str, ordinal: int) -> list[Evidence]:
+    """Move an item to position `ordinal` (1-based); returns the renumbered list."""
+    ev = _evidence(session.conn, evidence_id)
+    issue = writable_issue(session, ev.issue_id)
+    require_paper_open(issue)
+    with session.transaction() as conn:
+        ids = _evidence_ids(conn, ev.issue_id)
+        ids.remove(evidence_id)
+        ids.insert(max(0, min(int(ordinal) - 1, len(ids))), evidence_id)
+        _renumber(conn, ev.issue_id, ids)
+        session.audit("issue_evidence_move", "issue", ev.issue_id, f"#{ev.ordinal} -> #{ordinal}")
+    return list_evidence(session, ev.issue_id)
+
+
+def list_evidence(session: Session, issue_id: str) -> list[Evidence]:
+    visible_issue(session, issue_id)
+    rows = session.conn.execute(
+        f"SELECT {Evidence.COLUMNS} FROM issue_evidence WHERE issue_id = ? ORDER BY ordinal", (issue_id,)
+    ).fetchall()
+    return [Evidence.from_row(r) for r in rows]
+
+
+def _evidence_ids(conn, issue_id: str) -> list[str]:
+    return [
+        r["id"]
+        for r in conn.execute(
+            "SELECT id FROM issue_evidence WHERE issue_id = ? ORDER BY ordinal", (issue_id,)
+        )
+    ]
+
+
+def _renumber(conn, issue_id: str, ids: list[str]) -> None:
+    # Two passes so the UNIQUE (issue_id, ordinal) never sees a clash midway.
+    for i, eid in enumerate(ids, start=1):
+        conn.execute("UPDATE issue_evidence SET ordinal = ? WHERE id = ?", (-i + 1_000_000, eid))
+    for i, eid in enumerate(ids, start=1):
+        conn.execute("UPDATE issue_evidence SET ordinal = ? WHERE id = ?", (i, eid))
+
+
+def _evidence(conn, evidence_id: str) -> Evidence:
+    row = conn.execute(
+        f"SELECT {Evidence.COLUMNS} FROM issue_evidence WHERE id = ?", (evidence_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFound("找不到该证据。")
+    return Evidence.from_row(row)
