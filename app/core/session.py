@@ -143,9 +143,10 @@ class Session:
             self._kinds = set()
             raise
         self._depth = 0
-        self.conn.execute("COMMIT")
+        # Counted before COMMIT: full-text indexes flush their buffered rows at commit, and count them.
         if self.conn.total_changes > self._mark and self._last_type:
             self._kinds.add(self._last_type)  # written after the last entry: that entry's change
+        self.conn.execute("COMMIT")
         self._changed |= self._kinds
         self._kinds = set()
         if self._head is not None and self.head_alarm is None:

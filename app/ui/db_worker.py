@@ -226,7 +226,9 @@ def _still_alive(callback: Callable | None) -> bool:
     return all(shiboken6.isValid(o) for o in owners if isinstance(o, QObject))
 
 
-def follow_changes(widget: QObject, worker: DbWorker, kinds: Iterable[str], reload: Callable[[], None]) -> None:
+def follow_changes(
+    widget: QObject, worker: DbWorker, kinds: Iterable[str], reload: Callable[[], None]
+) -> None:
     """Reload `widget` (by calling `reload()`) whenever the worker announces a change to one of `kinds`.
 
     The connection ends when the widget is destroyed. A widget hidden inside a window that is shown
@@ -263,4 +265,3 @@ class _ChangeFollower(QObject):
             self._stale = False
             self._reload()
         return False
-

@@ -235,9 +235,7 @@ class IssuesPanel(QWidget):
             self.tr(
                 "Delete the issue “{title}”? Only an issue entered by mistake (not yet verified or signed) can be deleted."
             ).format(title=row.title),
-            lambda: self.worker.submit(
-                issues.delete_issue, row.id, on_error=self._failed
-            ),
+            lambda: self.worker.submit(issues.delete_issue, row.id, on_error=self._failed),
         )
 
     def print_list(self) -> None:

@@ -36,7 +36,7 @@ from app.core.domain.review import requests as docs
 from app.core.domain.review.requests import CustodyState, RequestItem
 from app.core.domain.review.search import HitKind, SearchHit
 from app.core.errors import UserError
-from app.ui.db_worker import DbWorker
+from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.messages import show_error, show_info
 from app.ui.org.common import FilterProxy, ask, make_table, select_record, selected_record
 from app.ui.progress import run_with_progress
@@ -79,6 +79,9 @@ class DocumentsPanel(QWidget):
         self.error_text = ""
         self._loading_item: str | None = None
         self._build()
+        follow_changes(
+            self, worker, {"request_item", "reading", "excerpt", "attachment", "inspection"}, self.refresh
+        )
         self.refresh()
 
     # ---- building ----
@@ -433,7 +436,6 @@ class DocumentsPanel(QWidget):
     # ---- dialogs ----
     def _open(self, dialog) -> None:
         self.dialog = dialog
-        dialog.saved.connect(lambda _: self.refresh())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
@@ -484,10 +486,8 @@ class DocumentsPanel(QWidget):
             self._open(ReturnDialog(self.worker, item, self))
 
     def _run(self, fn, *args) -> None:
-        """A one-step change (delete): refresh after, the core's refusal in a message."""
-        self.worker.submit(
-            fn, *args, on_done=lambda _: self.refresh(), on_error=lambda e: show_error(self, e)
-        )
+        """A one-step change (delete): the change notice reloads the list, the core's refusal in a message."""
+        self.worker.submit(fn, *args, on_error=lambda e: show_error(self, e))
 
     # ---- reading notes and excerpts ----
     def _selected(self, table: QTableView):
@@ -566,7 +566,6 @@ class DocumentsPanel(QWidget):
 
     def _imported(self, report: ops.ImportReport) -> None:
         self.last_import = report
-        self.refresh()
         self.item_tabs.setCurrentWidget(self.material_page)
         lines = [self.tr("{n} file(s) imported.").format(n=len(report.imported))]
         if report.cancelled:
@@ -630,9 +629,6 @@ class DocumentsPanel(QWidget):
         self._open(dialog)
 
     def _advanced(self, inspection) -> None:
-        refresh = getattr(self.view, "refresh", None)
-        if callable(refresh):
-            refresh()  # the header, the timeline and every tab
         changed = getattr(self.view, "inspection_changed", None)
         if changed is not None:
             changed.emit(inspection)
