@@ -4,6 +4,14 @@ Every core operation takes a Session first. It checks `session.require(cap)`, va
 inside `session.transaction()`, adding its audit entry with `session.audit(...)` in that same
 transaction, so the change and its trace land together or not at all.
 
+The session also keeps the change notice, the kinds of record that committed transactions changed,
+which `take_changes()` hands over (the UI's worker broadcasts them). An operation writes, then audits:
+rows changed since the previous audit entry (trigger rows included, the audit rows themselves not)
+count for the object type ("talk", "issue", ...) of the entry that follows them, and rows written
+after a transaction's last entry count for that last one. So a pure view, whose entry follows no
+write, announces nothing, even inside a change's transaction, and a rolled-back one nothing at all.
+A change whose audit entry does not name what it changed says so with `session.changed(kind)`.
+
 A Session's connection belongs to the thread that opened it (the UI's one database worker).
 """
 
@@ -75,6 +83,12 @@ class Session:
         self.slots = slots
         self._depth = 0
         self._head: tuple[int, str] | None = None
+        # The change notice: the kinds changed in the open transaction, the change count after its
+        # last audit entry and that entry's object type, and the kinds committed since take_changes().
+        self._kinds: set[str] = set()
+        self._mark = 0
+        self._last_type = ""
+        self._changed: set[str] = set()
         self.closed = False
         # Set when the chain head kept outside the database does not match the database (entries cut
         # off the end, or the head file missing). The head is then never rewritten, so the
@@ -117,22 +131,44 @@ class Session:
         self.conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
         self._head = None
+        self._kinds = set()
+        self._mark = self.conn.total_changes
+        self._last_type = ""
         try:
             yield self.conn
         except BaseException:
             self._depth = 0
             self.conn.execute("ROLLBACK")
             self._head = None
+            self._kinds = set()
             raise
         self._depth = 0
+        # Counted before COMMIT: full-text indexes flush their buffered rows at commit, and count them.
+        if self.conn.total_changes > self._mark and self._last_type:
+            self._kinds.add(self._last_type)  # written after the last entry: that entry's change
         self.conn.execute("COMMIT")
+        self._changed |= self._kinds
+        self._kinds = set()
         if self._head is not None and self.head_alarm is None:
             audit_trail.write_head(self.folder, self._head_key, *self._head)
             self._head = None
 
+    def changed(self, kind: str) -> None:
+        """Name a kind of record the current transaction changes, beyond its audit entries' types."""
+        if not self._depth:
+            raise RuntimeError("session.changed() belongs inside session.transaction()")
+        self._kinds.add(kind)
+
+    def take_changes(self) -> frozenset[str]:
+        """The kinds of record changed by transactions committed since the last call, and forget them."""
+        changed, self._changed = frozenset(self._changed), set()
+        return changed
+
     def audit(self, action: str, object_type: str = "", object_id: str = "", summary: str = "") -> None:
         """Record an action. Joins the current transaction, or makes its own."""
         with self.transaction() as conn:
+            if object_type and conn.total_changes > self._mark:
+                self._kinds.add(object_type)  # rows were written since the previous entry
             self._head = audit_trail.append(
                 conn,
                 self.audit_key,
@@ -145,6 +181,8 @@ class Session:
                 summary=summary,
                 workstation_id=self.workstation_id,
             )
+            self._mark = conn.total_changes  # the entry's own row (and any trigger's) is no change
+            self._last_type = object_type
 
     def record_values(self) -> dict[str, str | None]:
         """Provenance columns for a new record."""

@@ -7,6 +7,12 @@ half a second and must not freeze the window), and so does closing.
 
 Long operations take `progress` and `cancel` keyword arguments: `progress(done, total)` may be
 called from the worker as often as the operation likes; `cancel` is a threading.Event the GUI sets.
+
+The change notice: after a job, the worker takes the kinds of record its committed transactions
+changed (`Session.take_changes()`) and sends them with the result. On the GUI thread, once the job's
+own callbacks have run, `changed` is emitted once with that frozenset (Anki's operation_did_execute),
+whether the job finished or failed after committing part of its work. Views do not connect to it
+directly: `follow_changes(widget, worker, kinds, reload)` reloads a view when a kind it shows changed.
 """
 
 from __future__ import annotations
@@ -16,13 +22,14 @@ import queue
 import sys
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from app.core.errors import StoreError, UserError
 from app.core.session import Session
@@ -74,9 +81,10 @@ class _Request:
 class DbWorker(QThread):
     """Start once per application; `stop()` closes the session in its own thread and joins."""
 
-    _result = Signal(int, bool, object)
+    _result = Signal(int, bool, object, object)
     _progress = Signal(int, int, int)
     session_changed = Signal(object)  # the User signed in, or None
+    changed = Signal(object)  # frozenset[str]: the kinds of record a job's committed transactions changed
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -124,20 +132,21 @@ class DbWorker(QThread):
         self._queue.put(None)
         self.wait(timeout_ms)
 
-    @Slot(int, bool, object)
-    def _deliver(self, job_id: int, ok: bool, payload: object) -> None:
+    @Slot(int, bool, object, object)
+    def _deliver(self, job_id: int, ok: bool, payload: object, changes: frozenset[str]) -> None:
         job, on_done, on_error = self._jobs.pop(job_id, (None, None, None))
-        if job is None:
-            return
-        job.finished = True
-        if ok:
-            job.done.emit(payload)
-            if _still_alive(on_done):
-                on_done(payload)
-        else:
-            job.failed.emit(payload)
-            if _still_alive(on_error):
-                on_error(payload)
+        if job is not None:
+            job.finished = True
+            if ok:
+                job.done.emit(payload)
+                if _still_alive(on_done):
+                    on_done(payload)
+            else:
+                job.failed.emit(payload)
+                if _still_alive(on_error):
+                    on_error(payload)
+        if changes:
+            self.changed.emit(changes)
 
     @Slot(int, int, int)
     def _deliver_progress(self, job_id: int, done: int, total: int) -> None:
@@ -152,7 +161,7 @@ class DbWorker(QThread):
             if request is None:
                 break
             ok, payload = self._execute(request)
-            self._result.emit(request.job_id, ok, payload)
+            self._result.emit(request.job_id, ok, payload, self._take_changes())
 
     def _execute(self, request: _Request) -> tuple[bool, object]:
         kwargs: dict[str, Any] = {}
@@ -178,6 +187,10 @@ class DbWorker(QThread):
             traceback.print_tb(exc.__traceback__, file=sys.stderr)
             return False, InternalError(type(exc).__name__)
 
+    def _take_changes(self) -> frozenset[str]:
+        session = self._session
+        return session.take_changes() if session is not None else frozenset()
+
     def _open_session(self, folder: Path, username: str, password: str):
         if self._session is not None and not self._session.closed:
             self._session.close()
@@ -191,6 +204,7 @@ class DbWorker(QThread):
         self.user = None
         if session is not None and not session.closed:
             session.close(reason=reason)
+            session.take_changes()  # nobody is left to show them
             self.session_changed.emit(None)
 
 
@@ -210,3 +224,44 @@ def _still_alive(callback: Callable | None) -> bool:
         except ValueError:  # an empty cell
             continue
     return all(shiboken6.isValid(o) for o in owners if isinstance(o, QObject))
+
+
+def follow_changes(
+    widget: QObject, worker: DbWorker, kinds: Iterable[str], reload: Callable[[], None]
+) -> None:
+    """Reload `widget` (by calling `reload()`) whenever the worker announces a change to one of `kinds`.
+
+    The connection ends when the widget is destroyed. A widget hidden inside a window that is shown
+    (an inspection tab not in front) reloads when it is next shown, once, however many changes came.
+    """
+    _ChangeFollower(widget, worker, frozenset(kinds), reload)
+
+
+class _ChangeFollower(QObject):
+    """Lives as the widget's child, so it goes when the widget goes and takes its connection along."""
+
+    def __init__(self, widget: QObject, worker: DbWorker, kinds: frozenset[str], reload: Callable[[], None]):
+        super().__init__(widget)
+        self._widget = widget
+        self._kinds = kinds
+        self._reload = reload
+        self._stale = False
+        # A slot of a QObject: Qt drops the connection when this follower (the widget's child) goes.
+        worker.changed.connect(self._changed)
+        widget.installEventFilter(self)
+
+    @Slot(object)
+    def _changed(self, changes: frozenset[str]) -> None:
+        if not (self._kinds & changes) or not shiboken6.isValid(self._widget):
+            return
+        widget = self._widget
+        if isinstance(widget, QWidget) and not widget.isVisible() and widget.window().isVisible():
+            self._stale = True
+            return
+        self._reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if self._stale and event.type() == QEvent.Type.Show and watched is self._widget:
+            self._stale = False
+            self._reload()
+        return False

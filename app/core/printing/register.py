@@ -166,6 +166,7 @@ def register_print(
                 (*copy.values(), values["id"], kind, record_id, number),
             )
         label = DOCUMENT_KINDS.get(kind, kind)
+        session.changed("print_register")  # the audit entry names the printed document's kind
         session.audit(
             action.value,
             kind,
@@ -278,6 +279,7 @@ def set_copy_status(
             "UPDATE print_copies SET status = ?, status_at = ?, status_by = ?, updated_at = ? WHERE id = ?",
             (status.value, values["updated_at"], session.user.id, values["updated_at"], row[0]),
         )
+        session.changed("print_register")
         session.audit(
             f"print_copy_{status.value}",
             kind,

@@ -15,7 +15,7 @@ from app.core.security import accounts
 from app.core.session import User
 from app.ui.admin.account_dialogs import NewAccountDialog, ResetPasswordDialog
 from app.ui.admin.accounts_model import AccountsModel, accounts_table
-from app.ui.db_worker import DbWorker
+from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.messages import confirm, show_error
 
 
@@ -44,6 +44,7 @@ class AccountsPage(QWidget):
         self.new_button.clicked.connect(self.new_account)
         self.reset_button.clicked.connect(self.reset_password)
         self.disable_button.clicked.connect(self.toggle_disabled)
+        follow_changes(self, worker, {"user"}, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -60,16 +61,14 @@ class AccountsPage(QWidget):
         return self.model.user_at(rows[0].row()) if rows else None
 
     def new_account(self) -> None:
-        if NewAccountDialog(self.worker, self).exec():
-            self.refresh()
+        NewAccountDialog(self.worker, self).exec()
 
     def reset_password(self) -> None:
         user = self.selected()
         if user is None:
             show_error(self, self.tr("Select an account first."))
             return
-        if ResetPasswordDialog(self.worker, user, self).exec():
-            self.refresh()
+        ResetPasswordDialog(self.worker, user, self).exec()
 
     def toggle_disabled(self) -> None:
         user = self.selected()
@@ -85,7 +84,6 @@ class AccountsPage(QWidget):
             accounts.set_disabled,
             user.id,
             not user.disabled,
-            on_done=lambda _: self.refresh(),
             on_error=self._failed,
         )
 

@@ -19,7 +19,7 @@ from app.core.security.policy import LIMITS, Policy
 from app.core.session import User
 from app.ui.admin.account_dialogs import RoleDialog
 from app.ui.admin.accounts_model import AccountsModel, accounts_table
-from app.ui.db_worker import DbWorker
+from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.messages import show_error, show_info
 
 
@@ -65,6 +65,7 @@ class SecurityPage(QWidget):
 
         self.seal_section = SealSection(worker, self)
         layout.addWidget(self.seal_section, 2)
+        follow_changes(self, worker, {"user", "policy"}, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -89,8 +90,7 @@ class SecurityPage(QWidget):
         if user.role.is_administrator:
             show_error(self, self.tr("The roles of the three administrators cannot be changed."))
             return
-        if RoleDialog(self.worker, user, self).exec():
-            self.refresh()
+        RoleDialog(self.worker, user, self).exec()
 
     def save_policy(self) -> None:
         values = {key: spin.value() for key, spin in self.spins.items()}

@@ -21,7 +21,7 @@ from app.core.official import copies, verify
 from app.core.official.copies import local_time
 from app.core.printing.register import CopyStatus
 from app.core.security.roles import Cap, allowed
-from app.ui.db_worker import DbWorker
+from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.forms import child, load_into
 from app.ui.official.common import clear_errors, selected_record, show_error, table_model
 
@@ -95,6 +95,7 @@ class CopiesDialog(QDialog):
         self.recall_button.clicked.connect(self._recall)
         self.recall_button.setEnabled(document_id is not None)
         self.rows: list[copies.CopyRow] = []
+        follow_changes(self, worker, {"print_register", "official_document"}, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -143,7 +144,6 @@ class CopiesDialog(QDialog):
         doc, number = row.document_id, row.copy_number
         self.worker.submit(
             lambda s: copies.set_status(s, doc, number, status),
-            on_done=lambda _: self.refresh(),
             on_error=self._failed,
         )
 
@@ -158,7 +158,6 @@ class CopiesDialog(QDialog):
         self.worker.submit(lambda s: copies.recall(s, doc), on_done=self._recalled, on_error=self._failed)
 
     def _recalled(self, count: int) -> None:
-        self.refresh()
         self.status.setText(
             QCoreApplication.translate("Official", "%1 copies are now awaiting return.").replace(
                 "%1", str(count)

@@ -12,7 +12,7 @@ from app.core.errors import UserError
 from app.core.official import assemble, copies, documents
 from app.core.official.kinds import INSPECTION_KINDS, DocKind
 from app.core.security.roles import Cap, allowed
-from app.ui.db_worker import DbWorker
+from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.forms import child, load_form
 from app.ui.official.common import selected_record, table_model
 
@@ -63,6 +63,7 @@ class OfficialPanel(QWidget):
         ):
             QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._kind_changed()
+        follow_changes(self, worker, {"official_document"}, self.refresh)
         self.refresh()
 
     # ---- list ------------------------------------------------------------------------------------
@@ -148,7 +149,6 @@ class OfficialPanel(QWidget):
             parent=self,
         )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.saved.connect(lambda _r: self.refresh())
         editor.open()
         self.editor = editor
         return editor

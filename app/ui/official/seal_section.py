@@ -13,7 +13,7 @@ from app.core.errors import UserError, ValidationError
 from app.core.official import seals
 from app.core.official.copies import local_time
 from app.core.official.kinds import DocKind
-from app.ui.db_worker import DbWorker
+from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.forms import child, load_into
 from app.ui.official.common import clear_errors, show_error, table_model
 
@@ -29,6 +29,7 @@ class SealSection(QGroupBox):
         child(self, QPushButton, "storeButton").clicked.connect(self.choose_file)
         child(self, QPushButton, "retireButton").clicked.connect(self.retire)
         clear_errors(self)
+        follow_changes(self, worker, {"seal"}, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -109,7 +110,6 @@ class SealSection(QGroupBox):
         name = QCoreApplication.translate("Official", "Official seal")
         self.worker.submit(
             lambda s: seals.store_seal(s, name, data),
-            on_done=lambda _i: self.refresh(),
             on_error=self._failed,
         )
 
@@ -122,7 +122,7 @@ class SealSection(QGroupBox):
                 "Official", "Withdraw the seal? Nothing can be sealed until a new image is stored."
             ),
         ):
-            self.worker.submit(seals.retire_seal, on_done=lambda _r: self.refresh(), on_error=self._failed)
+            self.worker.submit(seals.retire_seal, on_error=self._failed)
 
     def _failed(self, error: UserError) -> None:
         label = self.findChild(QLabel, "sealError")

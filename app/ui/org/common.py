@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import UserError
-from app.ui.db_worker import DbWorker
+from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.forms import child, load_form
 from app.ui.messages import show_error
 from app.ui.settings import app_settings
@@ -340,11 +340,20 @@ class MasterDetailActions:
     """Dialog and delete plumbing of a page with a master list and a detail list under it.
 
     The page provides `worker`, `refresh()` (reload the master list, selecting `pending_select`)
-    and `reload_detail()` (reload the detail list of the selected master record).
+    and `reload_detail()` (reload the detail list of the selected master record), and calls
+    `follow(kinds)`: both lists reload on the worker's change notice for those kinds, wherever the
+    change was made; a dialog's save here only says which record to select then.
     """
 
     worker: DbWorker
     pending_select: str | None
+
+    def follow(self, kinds: set[str]) -> None:
+        follow_changes(self, self.worker, kinds, self._records_changed)
+
+    def _records_changed(self) -> None:
+        self.refresh()
+        self.reload_detail()
 
     def _open(self, dialog, detail: bool = False) -> None:
         self.dialog = dialog
@@ -353,19 +362,11 @@ class MasterDetailActions:
         dialog.open()
 
     def _saved(self, result, detail: bool) -> None:
-        if detail:
-            self.reload_detail()
-        else:
+        if not detail:
             self.pending_select = getattr(result, "id", None)
-            self.refresh()
 
     def _call(self, fn, record_id: str, detail: bool = False) -> None:
-        self.worker.submit(
-            fn,
-            record_id,
-            on_done=lambda _: self.reload_detail() if detail else self.refresh(),
-            on_error=self._failed,
-        )
+        self.worker.submit(fn, record_id, on_error=self._failed)
 
     def _failed(self, error: UserError) -> None:
         show_error(self, error)

@@ -25,7 +25,7 @@ from app.core.domain.organisation import coverage, terms
 from app.core.domain.organisation.coverage import CoverageRow
 from app.core.domain.organisation.terms import RoundKind, Term, chinese_number
 from app.core.domain.organisation.units import UnitKind
-from app.ui.db_worker import DbWorker
+from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.messages import show_error
 from app.ui.org.common import Column, FilterProxy, RecordTableModel, make_table, restore_header, save_header
 
@@ -40,6 +40,7 @@ class CoverageView(QWidget):
         self.worker = worker
         self.parent_names: dict[str, str] = {}
         self.loaded = False
+        follow_changes(self, worker, {"term", "round", "batch", "team", "inspection", "unit"}, self.refresh)
         self.term_combo = QComboBox()
         self.term_combo.setObjectName("coverageTermCombo")
         self.term_combo.setMinimumWidth(220)

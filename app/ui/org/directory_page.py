@@ -47,6 +47,7 @@ class DirectoryPage(MasterDetailActions, QWidget):
         self.names: dict[str, str] = {}
         self.dialog = None
         self.pending_select: str | None = None
+        self.follow({"unit"})
         kinds = list(UnitKind)
         self.units_model = RecordTableModel(
             [

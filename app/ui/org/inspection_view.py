@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.domain.organisation.inspections import PHASES, PhaseMove
-from app.ui.db_worker import DbWorker
+from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.org import ops
 from app.ui.org.common import Column, FilterProxy, RecordTableModel, make_table
 
@@ -135,6 +135,9 @@ class InspectionView(QWidget):
         layout.addWidget(header)
         layout.addWidget(self.tabs, 1)
         self.dialog = None
+        # The header (unit, team, phase, liaison, leader); a reload also refreshes every tab, as the
+        # phase and the team decide what a tab may show.
+        follow_changes(self, worker, {"inspection", "team", "unit"}, self.refresh)
 
     # ---- loading ----
     def show_inspection(self, inspection_id: str) -> None:
@@ -251,8 +254,7 @@ class InspectionView(QWidget):
         dialog.open()
 
     def _changed(self, inspection) -> None:
-        self.refresh()
-        self.inspection_changed.emit(inspection)
+        self.inspection_changed.emit(inspection)  # the view itself reloads on the change notice
 
     def clear(self) -> None:
         self.inspection_id = None

@@ -32,6 +32,7 @@ class StaffPage(MasterDetailActions, QWidget):
         self.worker = worker
         self.dialog = None
         self.pending_select: str | None = None
+        self.follow({"staff", "recusal"})
         self.staff_model = RecordTableModel(
             [
                 Column(self.tr("Name"), lambda s: s.display_name),

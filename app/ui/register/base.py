@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import UserError
-from app.ui.db_worker import DbWorker
+from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.messages import show_error
 from app.ui.org.common import FilterProxy, RecordTableModel, make_table, select_record, selected_record
 
@@ -32,7 +32,13 @@ def table_for(name: str, model: RecordTableModel) -> QTableView:
 
 
 class ListPanel(QWidget):
-    """Subclasses call _build(model, table name), add actions with _action(), implement refresh()."""
+    """Subclasses call _build(model, table name), add actions with _action(), implement refresh().
+
+    The list reloads itself when the worker announces a change to one of `KINDS` (wherever it was
+    made); an operation started here only says which record to select then (`select_next`).
+    """
+
+    KINDS: frozenset[str] = frozenset()
 
     def __init__(self, worker: DbWorker, inspection_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +47,8 @@ class ListPanel(QWidget):
         self.viewer = None
         self.preview_dialog = None
         self.loaded = False
+        self.select_next: str | None = None
+        follow_changes(self, worker, self.KINDS, self._records_changed)
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
@@ -112,13 +120,21 @@ class ListPanel(QWidget):
         show_error(self, error)
 
     def run(self, fn, *args, select: str | None = None) -> None:
-        """Run a core operation, then reload the list (keeping or moving to `select`)."""
+        """Run a core operation; its change notice reloads the list, keeping or moving to `select`."""
 
         def done(result) -> None:
-            keep = select or getattr(result, "id", None) or getattr(self.selected(), "id", None)
-            self.refresh(keep)
+            self.saved_record(select or result)
 
         self.worker.submit(fn, *args, on_done=done, on_error=self.failed)
+
+    def saved_record(self, record) -> None:
+        """Select `record` (a record or its id) when the change notice that follows reloads the list."""
+        record_id = record if isinstance(record, str) else getattr(record, "id", None)
+        self.select_next = record_id or getattr(self.selected(), "id", None)
+
+    def _records_changed(self) -> None:
+        select, self.select_next = self.select_next, None
+        self.refresh(select)
 
     def refresh(self, select: str | None = None) -> None:
         raise NotImplementedError

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.core.domain.register import figures
 from app.core.errors import UserError
-from app.ui.db_worker import DbWorker
+from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.messages import show_error
 from app.ui.register import ops
 from app.ui.register.charts import Bar, BarChart
@@ -45,6 +45,7 @@ class FiguresPage(QWidget):
         refresh = QPushButton(self.tr("Refresh"))
         refresh.setObjectName("figuresRefresh")
         refresh.clicked.connect(self.refresh)
+        follow_changes(self, worker, ops.SCOPE_KINDS | {"issue", "lead", "petition"}, self.refresh)
         self.note = QLabel()
         self.note.setObjectName("figuresNote")
         self.note.setStyleSheet("color: #666;")

@@ -28,7 +28,7 @@ from app.core.domain.register import issue_edits
 from app.core.domain.register.issue_record import IssueStatus, IssueTag, Seriousness
 from app.core.domain.register.register_query import RegisterFilter
 from app.core.errors import UserError
-from app.ui.db_worker import DbWorker
+from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.messages import show_error
 from app.ui.org.common import ask, fill_combo
 from app.ui.register import ops
@@ -76,6 +76,7 @@ class IssuesPanel(QWidget):
         self.issue_dialog: IssueDialog | None = None
         self.preview_dialog = None
         self._build()
+        follow_changes(self, worker, {"issue"}, self.refresh)
         self.worker.submit(ops.load_context, inspection_id, on_done=self._context, on_error=self._failed)
 
     # ---- building ----
@@ -215,7 +216,6 @@ class IssuesPanel(QWidget):
         if self.context is None:
             return None
         dialog = IssueDialog(self.worker, self.context, issue_id, self)
-        dialog.changed.connect(lambda _: self.model.reload())
         self.issue_dialog = dialog
         open_dialog(self, dialog)
         return dialog
@@ -236,9 +236,7 @@ class IssuesPanel(QWidget):
             self.tr(
                 "Delete the issue “{title}”? Only an issue entered by mistake (not yet verified or signed) can be deleted."
             ).format(title=row.title),
-            lambda: self.worker.submit(
-                issue_edits.delete_issue, row.id, on_done=lambda _: self.model.reload(), on_error=self._failed
-            ),
+            lambda: self.worker.submit(issue_edits.delete_issue, row.id, on_error=self._failed),
         )
 
     def print_list(self) -> None:

@@ -23,6 +23,8 @@ from app.ui.register.dialogs import ActionDialog, LeadDialog, LeadReportDialog, 
 
 
 class LeadsPanel(ListPanel):
+    KINDS = frozenset({"lead", "issue"})
+
     def __init__(self, worker: DbWorker, inspection_id: str, parent: QWidget | None = None) -> None:
         super().__init__(worker, inspection_id, parent)
         self.setObjectName("leadsPanel")
@@ -155,7 +157,7 @@ class LeadsPanel(ListPanel):
             )
 
     def _saved(self, lead) -> None:
-        self.refresh(getattr(lead, "id", None))
+        self.saved_record(lead)
 
     def delete_lead(self) -> None:
         lead = self.selected()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 from app.core.domain.register import open_items
 from app.core.domain.register.open_items import OpenItemsOrder
 from app.core.errors import UserError
-from app.ui.db_worker import DbWorker
+from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.messages import show_error
 from app.ui.org.common import fill_combo
 from app.ui.register import models, ops
@@ -58,6 +58,7 @@ class OpenItemsPage(QWidget):
         self.term.currentIndexChanged.connect(lambda _: self.load())
         self.order.currentIndexChanged.connect(lambda _: self.load())
         self.overdue.toggled.connect(lambda _: self.load())
+        follow_changes(self, worker, ops.SCOPE_KINDS | {"issue"}, self.refresh)
         self._terms_loaded = False
 
     def focus_find(self) -> None:

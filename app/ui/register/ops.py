@@ -419,6 +419,10 @@ class Scopes:
     terms: list[terms.Term] = field(default_factory=list)
 
 
+# The kinds of record the scopes are made of (a change notice with one of these reloads them).
+SCOPE_KINDS = frozenset({"term", "round", "batch", "inspection", "team", "unit"})
+
+
 def load_scopes(session: Session) -> Scopes:
     """Every term, round, team and unit the session sees, as figure scopes (terms first)."""
     visible = inspections.list_inspections(session)

@@ -18,6 +18,8 @@ from app.ui.register.dialogs import ActionDialog, PetitionDialog, open_dialog
 
 
 class PetitionsPanel(ListPanel):
+    KINDS = frozenset({"petition", "issue"})
+
     def __init__(self, worker: DbWorker, inspection_id: str, parent: QWidget | None = None) -> None:
         super().__init__(worker, inspection_id, parent)
         self.setObjectName("petitionsPanel")
@@ -94,7 +96,7 @@ class PetitionsPanel(ListPanel):
 
     # ---- actions ----
     def _saved(self, record) -> None:
-        self.refresh(getattr(record, "id", None))
+        self.saved_record(record)
 
     def new_petition(self) -> None:
         open_dialog(self, PetitionDialog(self.worker, self.inspection_id, None, self), self._saved)

@@ -32,6 +32,8 @@ from app.ui.register.dialogs import (
 
 
 class RectificationPanel(ListPanel):
+    KINDS = frozenset({"issue"})
+
     def __init__(self, worker: DbWorker, inspection_id: str, parent: QWidget | None = None) -> None:
         super().__init__(worker, inspection_id, parent)
         self.setObjectName("rectificationPanel")
@@ -215,7 +217,7 @@ class RectificationPanel(ListPanel):
         return self.current.issue.id if self.current else None
 
     def _changed(self, _result=None) -> None:
-        self.refresh(self._issue_id())
+        self.saved_record(self._issue_id())
 
     def _action_dialog(self, title: str, rows: dict, build, **kwargs) -> ActionDialog:
         dialog = ActionDialog(self.worker, title, rows, build, self, **kwargs)

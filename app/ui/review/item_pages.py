@@ -105,8 +105,7 @@ class ItemPages:
         )
 
     def _imported(self, report: ops.ImportReport) -> None:
-        self.last_import = report
-        self.refresh()
+        self.last_import = report  # the change notice (kind "attachment") reloads the lists
         self.item_tabs.setCurrentWidget(self.material_page)
         lines = [
             QCoreApplication.translate("ReviewPanel", "{n} file(s) imported.").format(n=len(report.imported))

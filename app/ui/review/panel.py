@@ -34,7 +34,7 @@ from app.core.domain.review import writes
 from app.core.domain.review.custody import CustodyState
 from app.core.domain.review.request_item import RequestItem
 from app.core.errors import UserError
-from app.ui.db_worker import DbWorker
+from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.messages import show_error
 from app.ui.org.common import FilterProxy, ask, make_table, select_record, selected_record
 from app.ui.review import models, ops
@@ -75,6 +75,9 @@ class ReviewPanel(ItemPages, QWidget):
         self.error_text = ""
         self._loading_item: str | None = None
         self._build()
+        follow_changes(
+            self, worker, {"request_item", "reading", "excerpt", "attachment", "inspection"}, self.refresh
+        )
         self.refresh()
 
     # ---- building ----
@@ -429,7 +432,6 @@ class ReviewPanel(ItemPages, QWidget):
     # ---- dialogs ----
     def _open(self, dialog) -> None:
         self.dialog = dialog
-        dialog.saved.connect(lambda _: self.refresh())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
@@ -480,10 +482,8 @@ class ReviewPanel(ItemPages, QWidget):
             self._open(ReturnDialog(self.worker, item, self))
 
     def _run(self, fn, *args) -> None:
-        """A one-step change (delete): refresh after, the core's refusal in a message."""
-        self.worker.submit(
-            fn, *args, on_done=lambda _: self.refresh(), on_error=lambda e: show_error(self, e)
-        )
+        """A one-step change (delete): the change notice reloads the list, the core's refusal in a message."""
+        self.worker.submit(fn, *args, on_error=lambda e: show_error(self, e))
 
     # ---- the phase gate ----
     def override_gate(self) -> None:
@@ -494,9 +494,6 @@ class ReviewPanel(ItemPages, QWidget):
         self._open(dialog)
 
     def _advanced(self, inspection) -> None:
-        refresh = getattr(self.view, "refresh", None)
-        if callable(refresh):
-            refresh()  # the header, the timeline and every tab
         changed = getattr(self.view, "inspection_changed", None)
         if changed is not None:
             changed.emit(inspection)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import Cancelled, UserError
 from app.core.printing.furniture import MAX_PROTECTION_YEARS, classification_mark
 from app.core.sheets import exports, session_ops
-from app.ui.db_worker import DbWorker
+from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.forms import child, load_into
 from app.ui.messages import show_error, show_info
 from app.ui.org.common import ask
@@ -62,6 +62,8 @@ class SheetsPanel(QWidget):
         self.classification.currentTextChanged.connect(self._classification_changed)
         for w in (self.export_button, self.import_ledger, self.import_units, self.import_team):
             w.setEnabled(False)
+        # What may be exported depends on the records there are (an import changes them too).
+        follow_changes(self, worker, {"inspection", "issue", "lead", "talk", "request_item"}, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -192,6 +194,5 @@ class SheetsPanel(QWidget):
         self.dialog = ImportDialog(
             self.worker, kind, path, inspection_id=self.inspection_id, round_id=round_id, parent=self
         )
-        self.dialog.accepted.connect(self.refresh)
         self.dialog.open()
         return self.dialog

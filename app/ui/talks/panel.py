@@ -26,7 +26,7 @@ from app.core.domain.talks import queries as talk_queries
 from app.core.domain.talks import search as talk_search
 from app.core.domain.talks.types import CATEGORY_LABELS, STATUS_LABELS, IntervieweeCategory, TalkStatus
 from app.core.errors import UserError
-from app.ui.db_worker import DbWorker
+from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.forms import child, load_form
 from app.ui.org.common import RECORD_ROLE, Column, FilterProxy, RecordTableModel, make_table, selected_record
 from app.ui.talks import ops
@@ -89,6 +89,7 @@ class TalksPanel(QWidget):
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setSizes([520, 680])
         self._set_enabled(False)
+        follow_changes(self, worker, {"talk"}, self._talks_changed)
         self.reload()
 
     # ---- building ------------------------------------------------------------------------------
@@ -333,7 +334,6 @@ class TalksPanel(QWidget):
         self.editor_layout.addWidget(self.editor)
         self.editor.show()  # now: focus and keys must reach it at once
         self.editor.load(opened)
-        self.editor.saved.connect(self._talk_saved)
         if opened.talk is None:
             self.editor.interviewee_combo.setFocus()
         else:
@@ -342,6 +342,9 @@ class TalksPanel(QWidget):
     def _open_failed(self, error: UserError) -> None:
         self.placeholder.setText(str(error))
 
-    def _talk_saved(self, _talk) -> None:
+    def _talks_changed(self) -> None:
+        """A talk was saved or moved on, here or in another view: the list and the drafts again."""
+        if self.data is None:
+            return  # not loaded, or refused: nothing shown to bring up to date
         self.reload_list()
         self.worker.submit(ops.unsaved_drafts, self.inspection_id, on_done=self._show_drafts)
