@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ROW, ROWS, SQL = "row", "rows", "sql"  # a row; rows (a cursor, a list); the text of a query
@@ -146,7 +146,8 @@ class _Index:
                     for item in node.body:
                         if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
                             static = any(
-                                isinstance(d, ast.Name) and d.id == "staticmethod" for d in item.decorator_list
+                                isinstance(d, ast.Name) and d.id == "staticmethod"
+                                for d in item.decorator_list
                             )
                             self.defs.setdefault(item.name, []).append((item, not static))
             for node in ast.walk(tree):
@@ -164,7 +165,9 @@ class _Index:
             if method and params:
                 params = params[1:]
             known = self.params.setdefault(id(fn), {})
-            pairs = list(zip(params, args)) + [(k, v) for k, v in keywords.items() if k in params]
+            pairs = list(zip(params, args, strict=False)) + [
+                (k, v) for k, v in keywords.items() if k in params
+            ]
             for param, kind in pairs:
                 if kind is None:
                     continue
@@ -194,9 +197,7 @@ class _Scope(ast.NodeVisitor):
         if isinstance(node, ast.Name) and node.id in self.constants:
             return self.constants[node.id]
         if isinstance(node, ast.JoinedStr):
-            return "".join(
-                v.value if isinstance(v, ast.Constant) else " __fmt__ " for v in node.values
-            )
+            return "".join(v.value if isinstance(v, ast.Constant) else " __fmt__ " for v in node.values)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             left, right = self.sql_text(node.left), self.sql_text(node.right)
             if left is not None or right is not None:
@@ -294,7 +295,7 @@ class _Scope(ast.NodeVisitor):
         kind = self.kind(node.value)
         for target in node.targets:
             if isinstance(target, (ast.Tuple, ast.List)) and isinstance(node.value, (ast.Tuple, ast.List)):
-                for t, v in zip(target.elts, node.value.elts):
+                for t, v in zip(target.elts, node.value.elts, strict=False):
                     self.bind(t, self.kind(v), node)
             else:
                 self.bind(target, kind, node)
@@ -359,7 +360,11 @@ class _Scope(ast.NodeVisitor):
         index = node.slice
         if isinstance(index, ast.UnaryOp) and isinstance(index.operand, ast.Constant):
             index = index.operand
-        if isinstance(index, ast.Constant) and isinstance(index.value, int) and not isinstance(index.value, bool):
+        if (
+            isinstance(index, ast.Constant)
+            and isinstance(index.value, int)
+            and not isinstance(index.value, bool)
+        ):
             if index.value == 0 and kind.columns == 1:
                 return
             self.report(node, f"row read by position: {ast.unparse(node)}")
@@ -374,12 +379,18 @@ class _Scope(ast.NodeVisitor):
                 if kind is not None and kind.what == ROW:
                     self.report(node, f"row spread into a call by position: {ast.unparse(node)[:80]}")
         func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        name = (
+            func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        )
         if name == "map" and len(node.args) == 2:
             source = self.kind(node.args[1])
             target = node.args[0]
             target_name = (
-                target.attr if isinstance(target, ast.Attribute) else target.id if isinstance(target, ast.Name) else None
+                target.attr
+                if isinstance(target, ast.Attribute)
+                else target.id
+                if isinstance(target, ast.Name)
+                else None
             )
             if source is not None and source.what == ROWS and target_name:
                 self.changed |= self.index.mark_call(target_name, [Kind(ROW, source.columns)], {})
@@ -388,7 +399,9 @@ class _Scope(ast.NodeVisitor):
             return
         args = [None if isinstance(a, ast.Starred) else self.kind(a) or self.query(a) for a in node.args]
         keywords = {
-            k.arg: kind for k in node.keywords if k.arg and (kind := self.kind(k.value) or self.query(k.value))
+            k.arg: kind
+            for k in node.keywords
+            if k.arg and (kind := self.kind(k.value) or self.query(k.value))
         }
         if any(args) or keywords:
             self.changed |= self.index.mark_call(name, args, keywords)
@@ -397,7 +410,11 @@ class _Scope(ast.NodeVisitor):
 def _module_constants(tree: ast.Module) -> dict[str, str]:
     out = {}
     for node in tree.body:
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+        if (
+            isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
             for target in node.targets:
                 if isinstance(target, ast.Name):
                     out[target.id] = node.value.value
@@ -430,7 +447,11 @@ def scan(root: Path) -> list[Finding]:
         changed, findings = False, []
         for path, node, constants in scopes:
             scope = _Scope(index, constants, path, index.params.get(id(node), {}))
-            body = node.body if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)) else [node.body]
+            body = (
+                node.body
+                if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef))
+                else [node.body]
+            )
             for statement in body:
                 scope.visit(statement)
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and scope.returned is not None:

@@ -2,18 +2,18 @@
 
 `print_copies` registers N copies of one version in one write transaction (copy numbers come from
 the document's sequence in the print register, so they have no gaps and no duplicates even when two
-workstations' processes print at once), records each copy's recipient, version and verification
-code, and — when the office applies the seal — a line in the seal register. Only then are the PDFs
+workstations' processes print at once), records each copy's recipient, version and authentication
+code (核验码), and — when the office applies the seal — a line in the seal register. Only then are the PDFs
 made, one per copy, in memory: the copy number on page 1, and on every page a faint watermark naming
-the printing user, the time and the copy number, plus the verification code and its QR code.
+the printing user, the time and the copy number, plus the authentication code and its QR code.
 
 The layout is composed once per print job and drawn per copy. If drawing failed after the copies
 were registered, they stay in the register (as issued) and can be marked destroyed.
 
 The register (`list_copies`): every copy, to whom, when, by whom, returned or destroyed and when;
 outstanding copies (issued, not yet back); `recall` asks for every outstanding copy of a document.
-Seeing it needs Cap.PRINT_VERIFY (a team leader sees only their own inspections' copies, and titles
-only where they may read the document).
+Seeing it needs Cap.PRINT_AUTHENTICATE (a team leader sees only their own inspections' copies, and
+titles only where they may read the document).
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from app.core.official import documents as docs
 from app.core.official import seals
 from app.core.official.kinds import DocKind, kind_of_register
 from app.core.printing import gbt9704, register
+from app.core.printing.authentication import PURPOSE, keyed_hash, qr_payload, short_code
 from app.core.printing.furniture import classification_mark
 from app.core.printing.register import CopyStatus
-from app.core.printing.verification import PURPOSE, keyed_hash, qr_payload, short_code
 from app.core.security import visibility
 from app.core.security.roles import Cap
 from app.core.session import Session
@@ -60,7 +60,7 @@ class PrintJob:
         return [c.copy_number for c in self.copies]
 
 
-def verification_key(session: Session) -> bytes:
+def authentication_key(session: Session) -> bytes:
     return subkey(session.db_key, PURPOSE)
 
 
@@ -129,7 +129,7 @@ def print_copies(
     ver = docs._version(session.conn, doc.id, doc.current_version if version is None else int(version))
     names = _recipients(recipients, register._check_copies(count))
     seal_id, seal_png = seals.image_for_use(session) if seal else (None, None)
-    key = verification_key(session)
+    key = authentication_key(session)
     with session.transaction() as conn:
         numbers = register.register_print(
             session,
@@ -202,7 +202,7 @@ class CopyRow:
 
 
 def _require_register(session: Session) -> None:
-    session.require(Cap.PRINT_VERIFY)
+    session.require(Cap.PRINT_AUTHENTICATE)
 
 
 def list_copies(

@@ -19,9 +19,9 @@ from app.core.domain import _fields as f
 from app.core.domain.register import leads
 from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.core.official.kinds import DocKind
+from app.core.printing.authentication import content_hash
 from app.core.printing.furniture import classification_mark
 from app.core.printing.gbt9704 import OfficialText
-from app.core.printing.verification import content_hash
 from app.core.security import visibility
 from app.core.security.roles import CLEARANCES, Cap, clearance_rank
 from app.core.session import Session

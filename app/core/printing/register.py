@@ -6,7 +6,8 @@ lock first), so two workstations' processes or threads printing the same record 
 distinct numbers without gaps; `print_copies` has a unique key as a second line of defence.
 
 Printing needs Cap.PRINT; exporting a file needs Cap.EXPORT and is registered and audited as its own
-action. Each copy is later marked returned (收回) or destroyed (销毁) by someone with Cap.PRINT_VERIFY.
+action. Each copy is later marked returned (收回) or destroyed (销毁) by someone with
+Cap.PRINT_AUTHENTICATE.
 """
 
 from __future__ import annotations
@@ -189,13 +190,13 @@ def list_prints(
 ) -> list[PrintEntry]:
     """The register, newest first.
 
-    Cap.PRINT_VERIFY sees the register (a team leader only for their own inspections); anyone else
-    who may print sees only their own prints. The entries carry ids and numbers, never record text.
+    Cap.PRINT_AUTHENTICATE sees the register (a team leader only for their own inspections); anyone
+    else who may print sees only their own prints. The entries carry ids and numbers, never record text.
     """
     where: list[str] = []
     params: list = []
-    if session.can(Cap.PRINT_VERIFY):
-        session.require(Cap.PRINT_VERIFY)
+    if session.can(Cap.PRINT_AUTHENTICATE):
+        session.require(Cap.PRINT_AUTHENTICATE)
         if session.can(Cap.CASE_READ_TEAM) and not session.can(Cap.CASE_READ_ALL):
             from app.core.security.visibility import inspection_filter_sql
 
@@ -258,7 +259,7 @@ def set_copy_status(
     session: Session, kind: str, record_id: str, copy_number: int, status: CopyStatus | str
 ) -> None:
     """Mark one copy returned (收回) or destroyed (销毁); a status only moves forward."""
-    session.require(Cap.PRINT_VERIFY)
+    session.require(Cap.PRINT_AUTHENTICATE)
     try:
         status = CopyStatus(status)
     except ValueError:

@@ -17,8 +17,8 @@ from app.core.domain.organisation.terms import RoundKind
 from app.core.domain.organisation.units import UnitKind
 from app.core.errors import NotFound
 from app.core.security.roles import Cap
-from app.core.store.rows import record
 from app.core.session import Session
+from app.core.store.rows import record
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,8 @@ from app.core.domain.organisation import staff
 from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.security import visibility
 from app.core.security.roles import Cap
-from app.core.store.rows import record
 from app.core.session import Session
+from app.core.store.rows import record
 
 
 class Phase(StrEnum):

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from app.core.domain import _fields as f
 from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.security.roles import Cap, Role
-from app.core.store.rows import record
 from app.core.session import USER_COLUMNS, Session, User
+from app.core.store.rows import record
 
 TEAM_ROLES = (Role.TEAM_LEADER, Role.TEAM_MEMBER)
 

@@ -19,8 +19,8 @@ from app.core.domain.organisation.terms import chinese_number
 from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.security import visibility
 from app.core.security.roles import Cap, Role
-from app.core.store.rows import record
 from app.core.session import Session
+from app.core.store.rows import record
 
 
 class TeamPosition(StrEnum):

@@ -14,8 +14,8 @@ from app.core.domain import _fields as f
 from app.core.errors import NotFound, ValidationError
 from app.core.security import visibility
 from app.core.security.roles import Cap
-from app.core.store.rows import record
 from app.core.session import Session
+from app.core.store.rows import record
 
 
 class UnitKind(StrEnum):
