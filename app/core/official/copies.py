@@ -33,6 +33,7 @@ from app.core.printing.register import CopyStatus
 from app.core.security import visibility
 from app.core.security.roles import Cap
 from app.core.session import Session
+from app.core.store.rows import record
 from app.core.store.keyslots import subkey
 
 
@@ -140,11 +141,12 @@ def print_copies(
             inspection_id=doc.inspection_id,
             classification=ver.mark,
         )
-        register_id, created_at = conn.execute(
+        first = conn.execute(
             "SELECT c.register_id, r.created_at FROM print_copies c JOIN print_register r ON r.id = c.register_id"
             " WHERE c.document_kind = ? AND c.record_id = ? AND c.copy_number = ?",
             (doc.kind.register_kind, doc.id, numbers[0]),
         ).fetchone()
+        register_id, created_at = first["register_id"], first["created_at"]
         marks = []
         for number, name in zip(numbers, names, strict=True):
             mac = keyed_hash(key, doc.id, ver.version, number, ver.content_hash)
@@ -222,9 +224,10 @@ def list_copies(
     if outstanding_only:
         where.append("c.status = 'issued'")
     rows = session.conn.execute(
-        "SELECT c.record_id, d.serial, c.document_kind, c.version, c.copy_number, c.recipient, c.status,"
-        " c.created_at, r.username, c.status_at, coalesce(u.username, ''), c.sealed, c.recalled_at,"
-        " coalesce(c.verification, ''), r.action, v.title, v.classification, d.kind, d.inspection_id, d.round_id"
+        "SELECT c.record_id AS document_id, d.serial, c.document_kind AS kind, c.version, c.copy_number, c.recipient,"
+        " c.status, c.created_at AS issued_at, r.username AS issued_by, c.status_at,"
+        " coalesce(u.username, '') AS status_by, c.sealed, c.recalled_at, coalesce(c.verification, '') AS code,"
+        " r.action, v.title"
         " FROM print_copies c JOIN print_register r ON r.id = c.register_id"
         " JOIN official_documents d ON d.id = c.record_id"
         " JOIN official_versions v ON v.document_id = d.id AND v.version = coalesce(c.version, d.current_version)"
@@ -235,31 +238,16 @@ def list_copies(
     readable: dict[str, bool] = {}
     out = []
     for r in rows:
-        kind = kind_of_register(r[2])
-        if kind is None:
+        if kind_of_register(r["kind"]) is None:
             continue
-        if r[0] not in readable:
-            readable[r[0]] = _may_read(session, r[0])
-        out.append(
-            CopyRow(
-                r[0],
-                int(r[1]),
-                kind,
-                r[3],
-                int(r[4]),
-                r[5],
-                CopyStatus(r[6]),
-                r[7],
-                r[8],
-                r[9],
-                r[10],
-                bool(r[11]),
-                r[12],
-                r[13],
-                r[14],
-                r[15] if readable[r[0]] else "",
-            )
+        copy = record(
+            CopyRow, r, serial=int, kind=kind_of_register, copy_number=int, status=CopyStatus, sealed=bool
         )
+        if copy.document_id not in readable:
+            readable[copy.document_id] = _may_read(session, copy.document_id)
+        if not readable[copy.document_id]:
+            copy.title = ""
+        out.append(copy)
     session.audit("official_copies_view", "print_register", document_id or "", f"{len(out)} 份")
     return out
 
