@@ -408,23 +408,24 @@ class _Scope(ast.NodeVisitor):
 
 
 def _module_constants(tree: ast.Module) -> dict[str, str]:
-    out = {}
+    """The module's top-level string constants (f-strings with their holes marked), by name."""
+    out: dict[str, str] = {}
     for node in tree.body:
-        if (
-            isinstance(node, ast.Assign)
-            and isinstance(node.value, ast.Constant)
-            and isinstance(node.value.value, str)
-        ):
-            for target in node.targets:
-                if isinstance(target, ast.Name):
-                    out[target.id] = node.value.value
-        if (
-            isinstance(node, ast.AnnAssign)
-            and isinstance(node.target, ast.Name)
-            and isinstance(node.value, ast.Constant)
-            and isinstance(node.value.value, str)
-        ):
-            out[node.target.id] = node.value.value
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets, value = [node.target], node.value
+        else:
+            continue
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            text = value.value
+        elif isinstance(value, ast.JoinedStr):
+            text = "".join(v.value if isinstance(v, ast.Constant) else " __fmt__ " for v in value.values)
+        else:
+            continue
+        for target in targets:
+            if isinstance(target, ast.Name):
+                out[target.id] = text
     return out
 
 

@@ -33,8 +33,8 @@ from app.core.printing.register import CopyStatus
 from app.core.security import visibility
 from app.core.security.roles import Cap
 from app.core.session import Session
-from app.core.store.rows import record
 from app.core.store.keyslots import subkey
+from app.core.store.rows import record
 
 
 @dataclass

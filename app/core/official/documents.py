@@ -263,9 +263,7 @@ def create_document(
             },
         )
         _insert_version(session, conn, meta["id"], 1, values)
-        session.audit(
-            "official_create", "official_document", meta["id"], f"{kind.value} 第{serial}号 版本 1"
-        )
+        session.audit("official_create", "official_document", meta["id"], f"{kind.value} 第{serial}号 版本 1")
     return _document(session.conn, meta["id"])
 
 

@@ -227,6 +227,7 @@ def list_prints(
         "SELECT r.id, r.created_at, r.user_id, r.username, r.document_kind, r.record_id, r.inspection_id,"
         " r.action, r.copies, r.classification,"
         " (SELECT json_group_object(c.copy_number, c.status) FROM print_copies c WHERE c.register_id = r.id)"
+        " AS statuses"
         " FROM print_register r"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY r.created_at DESC LIMIT ?"
@@ -234,20 +235,20 @@ def list_prints(
     rows = session.conn.execute(sql, (*params, int(limit))).fetchall()
     entries = []
     for row in rows:
-        statuses = {int(k): CopyStatus(v) for k, v in json.loads(row[10] or "{}").items()}
+        statuses = {int(k): CopyStatus(v) for k, v in json.loads(row["statuses"] or "{}").items()}
         entries.append(
             PrintEntry(
-                id=row[0],
-                at=row[1],
-                user_id=row[2],
-                username=row[3],
-                document_kind=row[4],
-                record_id=row[5],
-                inspection_id=row[6],
-                action=PrintAction(row[7]),
-                copies=row[8],
+                id=row["id"],
+                at=row["created_at"],
+                user_id=row["user_id"],
+                username=row["username"],
+                document_kind=row["document_kind"],
+                record_id=row["record_id"],
+                inspection_id=row["inspection_id"],
+                action=PrintAction(row["action"]),
+                copies=row["copies"],
                 copy_numbers=sorted(statuses),
-                classification=row[9],
+                classification=row["classification"],
                 statuses=dict(sorted(statuses.items())),
             )
         )
@@ -271,13 +272,13 @@ def set_copy_status(
         ).fetchone()
         if row is None:
             raise NotFound(f"登记簿中没有份号 {int(copy_number):06d}。")
-        current = CopyStatus(row[1])
+        current = CopyStatus(row["status"])
         if status not in _NEXT[current]:
             raise Conflict(f"份号 {int(copy_number):06d} 当前为“{current.label}”，不能改为“{status.label}”。")
         values = session.record_values()
         conn.execute(
             "UPDATE print_copies SET status = ?, status_at = ?, status_by = ?, updated_at = ? WHERE id = ?",
-            (status.value, values["updated_at"], session.user.id, values["updated_at"], row[0]),
+            (status.value, values["updated_at"], session.user.id, values["updated_at"], row["id"]),
         )
         session.audit(
             f"print_copy_{status.value}",
