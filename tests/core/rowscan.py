@@ -5,7 +5,8 @@ over `.execute(...)`, `.fetchall()` or a name holding such rows, is indexed out 
 (`rows[0]`), or is a parameter of a function that some call site hands a row (`Unit.from_row(r)`,
 `map(Unit.from_row, cursor)`); a function that returns rows passes them on to its callers. Reading
 such a row by position is reported: an integer or slice subscript (`row[3]`, `row[:7]`), unpacking it
-into names (`a, b = row`, `for a, b in conn.execute(...)`) and spreading it into a call (`cls(*row)`).
+into names (`a, b = row`, `for a, b in conn.execute(...)`), spreading it into a call (`cls(*row)`),
+turning it into a plain sequence (`list(row)`) and pairing rows into a dict (`dict(cursor)`).
 One read stays allowed: `row[0]` of a query whose SQL is a literal (or a module constant) selecting
 exactly one column (`SELECT count(*) ...`, `SELECT id FROM ...`, a single-value PRAGMA), because a
 scalar is not a record and no added column can shift it.
@@ -382,6 +383,12 @@ class _Scope(ast.NodeVisitor):
         name = (
             func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
         )
+        if isinstance(func, ast.Name) and node.args and not isinstance(node.args[0], ast.Starred):
+            held = self.kind(node.args[0])
+            if func.id == "dict" and held is not None and held.what == ROWS:
+                self.report(node, f"rows paired into a dict by position: {ast.unparse(node)[:80]}")
+            if func.id in ("list", "tuple") and held is not None and held.what == ROW:
+                self.report(node, f"row turned into a sequence: {ast.unparse(node)[:80]}")
         if name == "map" and len(node.args) == 2:
             source = self.kind(node.args[1])
             target = node.args[0]

@@ -102,7 +102,7 @@ def create_backup(
         # 2. Hash the copy and write the container.
         digest, size = hashlib.sha256(), staging_db.stat().st_size
         slots = KeySlots.load(session.folder)
-        meta = dict(session.conn.execute("SELECT key, value FROM meta").fetchall())
+        meta = {r["key"]: r["value"] for r in session.conn.execute("SELECT key, value FROM meta")}
         with staging_db.open("rb") as f:
             for chunk in iter(lambda: f.read(CHUNK), b""):
                 digest.update(chunk)
