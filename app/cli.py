@@ -216,14 +216,14 @@ def cmd_create_demo(args, data_dir: Path) -> int:
 
 
 def cmd_verify_print(args, data_dir: Path) -> int:
-    from app.core.official.verify import verify_code
+    from app.core.official.authenticate import authenticate_code
     from app.core.workstation import Workstation
 
     session = Workstation(data_dir).unlock(args.user, read_secret("密码："))
     try:
         # The code is not a secret: typed visibly at a terminal, else the next line of standard input.
         code = input("核验码：") if sys.stdin is not None and sys.stdin.isatty() else read_secret("核验码：")
-        result = verify_code(session, code)
+        result = authenticate_code(session, code)
     finally:
         session.close()
     _out(result.message)

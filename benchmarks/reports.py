@@ -40,10 +40,10 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle  
 
 from app.core.domain.register.rectification_record import Completion, Measure, Rectification, RectState  # noqa: E402
 from app.core.printing import gbt9704  # noqa: E402
+from app.core.printing.authentication import keyed_hash, qr_payload, short_code  # noqa: E402
 from app.core.printing.fonts import default_fonts  # noqa: E402
 from app.core.printing.landscape import LandscapeFurniture, body_width  # noqa: E402
 from app.core.printing.rectification_ledger import COLUMNS, ledger_rows, render_rectification_ledger  # noqa: E402
-from app.core.printing.verification import keyed_hash, qr_payload, short_code  # noqa: E402
 
 PHRASES = [
     "违规发放津贴补贴",

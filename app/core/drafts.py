@@ -38,7 +38,7 @@ def list_drafts(session: Session) -> list[tuple[str, str]]:
         "SELECT form_key, updated_at FROM drafts WHERE user_id = ? ORDER BY updated_at DESC",
         (session.user.id,),
     ).fetchall()
-    return [(r[0], r[1]) for r in rows]
+    return [(r["form_key"], r["updated_at"]) for r in rows]
 
 
 __all__ = ["save_draft", "load_draft", "discard_draft", "list_drafts", "audit_trail"]

@@ -28,6 +28,7 @@ from app.core.security import audit as audit_trail
 from app.core.security.roles import CAP_LABELS, Cap, Role, allowed
 from app.core.store.connection import Connection, DatabaseError
 from app.core.store.keyslots import KeySlots, subkey
+from app.core.store.rows import record
 
 
 @dataclass
@@ -45,18 +46,7 @@ class User:
 
     @classmethod
     def from_row(cls, row) -> User:
-        return cls(
-            id=row[0],
-            username=row[1],
-            display_name=row[2],
-            role=Role(row[3]),
-            clearance=row[4],
-            post=row[5],
-            disabled=bool(row[6]),
-            must_change_password=bool(row[7]),
-            password_changed_at=row[8],
-            last_login_at=row[9],
-        )
+        return record(cls, row, role=Role, disabled=bool, must_change_password=bool)
 
 
 USER_COLUMNS = (

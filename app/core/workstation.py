@@ -254,8 +254,10 @@ class Workstation:
             if row is None:
                 raise unlock_error()
             user = User.from_row(row)
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-            policy = Policy.from_rows(dict(conn.execute("SELECT key, value FROM policy").fetchall()))
+            meta = {r["key"]: r["value"] for r in conn.execute("SELECT key, value FROM meta")}
+            policy = Policy.from_rows(
+                {r["key"]: r["value"] for r in conn.execute("SELECT key, value FROM policy")}
+            )
         except DatabaseError as exc:
             conn.close()
             raise StoreError(DAMAGED_MESSAGE) from exc

@@ -16,7 +16,7 @@ class WorkstationInfo:
 
 
 def workstation_info(session: Session) -> WorkstationInfo:
-    meta = dict(session.conn.execute("SELECT key, value FROM meta").fetchall())
+    meta = {r["key"]: r["value"] for r in session.conn.execute("SELECT key, value FROM meta")}
     return WorkstationInfo(
         meta["org_name"], meta["workstation_id"], meta["created_at"], meta.get("demo") == "1"
     )

@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         role = self.user.role
         self._action("actionBackup").setVisible(allowed(role, Cap.BACKUP_CREATE))
         self._action("actionRestore").setVisible(allowed(role, Cap.BACKUP_RESTORE))
-        verifies = allowed(role, Cap.PRINT_VERIFY)
+        verifies = allowed(role, Cap.PRINT_AUTHENTICATE)
         self._action("actionVerifyPrint").setVisible(verifies)
         self.findChild(QMenu, "menuTools").menuAction().setVisible(verifies)  # no empty menu
         for name in (
@@ -227,9 +227,9 @@ class MainWindow(QMainWindow):
 
     def verify_print(self) -> None:
         """Check the code on a printed page (office, leaders, the security officer and the auditor)."""
-        from app.ui.official.dialogs import VerifyDialog
+        from app.ui.official.dialogs import AuthenticateDialog
 
-        VerifyDialog(self.worker, self).exec()
+        AuthenticateDialog(self.worker, self).exec()
 
     def change_password(self) -> None:
         if ChangePasswordDialog(self.worker, self).exec():

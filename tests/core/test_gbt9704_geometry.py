@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import pytest
 
 from app.core.printing import gbt9704 as g
+from app.core.printing.authentication import keyed_hash, qr_payload, short_code
 from app.core.printing.text import NO_LINE_END, NO_LINE_START
-from app.core.printing.verification import keyed_hash, qr_payload, short_code
 from tests.conftest import save_artifact
 from tests.core.print_helpers import fonts as pdf_fonts
 

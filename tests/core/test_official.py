@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from app.core.official import assemble, copies, documents, seals, verify
+from app.core.official import assemble, authenticate, copies, documents, seals
 from app.core.official.documents import DocumentDraft
 from app.core.official.kinds import DocKind
 from app.core.printing.register import CopyStatus
@@ -304,12 +304,14 @@ def test_genuine_code_verifies_and_altered_codes_are_rejected(login):
     doc, draft = _make(office, DocKind.FEEDBACK_LETTER)
     job = copies.print_copies(office, doc.id, 2, recipients=["被巡察单位"], seal=True)
     code, payload = job.copies[0].code, job.copies[0].qr_payload
-    result = verify.verify_code(auditor, code)
+    result = authenticate.authenticate_code(auditor, code)
     assert result.genuine and result.copy_number == 1 and result.version == 1 and result.sealed
     assert result.recipient == "被巡察单位" and result.status == CopyStatus.ISSUED
     assert result.title == ""  # the auditor sees numbers, not content
-    assert verify.verify_code(office, payload).title == draft.title  # the QR payload, for the office
-    assert verify.verify_code(office, code.lower().replace("-", " - ")).genuine  # typed loosely
+    assert (
+        authenticate.authenticate_code(office, payload).title == draft.title
+    )  # the QR payload, for the office
+    assert authenticate.authenticate_code(office, code.lower().replace("-", " - ")).genuine  # typed loosely
     serial, version, number, a, b = code.split("-")
     altered = [
         f"{serial}-{version}-000002-{a}-{b}",  # another copy number
@@ -319,14 +321,14 @@ def test_genuine_code_verifies_and_altered_codes_are_rejected(login):
         payload[:-1] + ("0" if payload[-1] != "0" else "1"),
     ]
     for bad in altered:
-        assert not verify.verify_code(auditor, bad).genuine, bad
+        assert not authenticate.authenticate_code(auditor, bad).genuine, bad
     with pytest.raises(ValidationError):
-        verify.verify_code(auditor, "not a code")
+        authenticate.authenticate_code(auditor, "not a code")
     with pytest.raises(PermissionDenied):
-        verify.verify_code(login("member1"), code)
+        authenticate.authenticate_code(login("member1"), code)
     # A new version: old copies still verify as what they are, the new text gets new codes.
     documents.save_version(office, doc.id, draft, based_on=1)
-    assert verify.verify_code(office, code).version == 1
+    assert authenticate.authenticate_code(office, code).version == 1
     audited = office.conn.execute("SELECT count(*) FROM audit WHERE action = 'print_verify'").fetchone()[0]
     assert audited >= len(altered) + 4
 
@@ -339,12 +341,12 @@ def test_return_destroy_outstanding_and_recall(login):
     copies.set_status(office, doc.id, 2, "destroyed")
     with pytest.raises(Conflict):
         copies.set_status(office, doc.id, 2, "returned")
-    returned = verify.verify_code(office, job.copies[0].code)
+    returned = authenticate.authenticate_code(office, job.copies[0].code)
     assert returned.status == CopyStatus.RETURNED and "已收回" in returned.message
-    assert verify.verify_code(office, job.copies[1].code).status == CopyStatus.DESTROYED
+    assert authenticate.authenticate_code(office, job.copies[1].code).status == CopyStatus.DESTROYED
     assert sorted(r.copy_number for r in copies.outstanding(office) if r.document_id == doc.id) == [3, 4]
     assert copies.recall(office, doc.id, "文字有误，全部收回") == 2
-    result = verify.verify_code(office, job.copies[2].code)
+    result = authenticate.authenticate_code(office, job.copies[2].code)
     assert result.recalled_at and "通知收回" in result.message
     with pytest.raises(PermissionDenied):
         copies.recall(login("member1"), doc.id)

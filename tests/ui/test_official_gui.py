@@ -166,11 +166,11 @@ def _printed(qtbot, worker, count: int = 3):
 
 
 def test_verify_window_accepts_genuine_and_rejects_altered(qtbot, worker, folder, signed_in):
-    from app.ui.official.dialogs import VerifyDialog
+    from app.ui.official.dialogs import AuthenticateDialog
 
     signed_in("office")
     _doc, job = _printed(qtbot, worker)
-    dialog = VerifyDialog(worker)
+    dialog = AuthenticateDialog(worker)
     qtbot.addWidget(dialog)
     dialog.resize(640, 280)
     dialog.show()

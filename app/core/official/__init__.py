@@ -1,1 +1,2 @@
-"""Official documents (公文): assembly from the records, versioned text, seal, per-copy printing, verification."""
+"""Official documents (公文): assembly from the records, versioned text, seal, per-copy printing, and
+authenticating a printed copy (核验)."""

@@ -2,18 +2,18 @@
 
 `print_copies` registers N copies of one version in one write transaction (copy numbers come from
 the document's sequence in the print register, so they have no gaps and no duplicates even when two
-workstations' processes print at once), records each copy's recipient, version and verification
-code, and — when the office applies the seal — a line in the seal register. Only then are the PDFs
+workstations' processes print at once), records each copy's recipient, version and authentication
+code (核验码), and — when the office applies the seal — a line in the seal register. Only then are the PDFs
 made, one per copy, in memory: the copy number on page 1, and on every page a faint watermark naming
-the printing user, the time and the copy number, plus the verification code and its QR code.
+the printing user, the time and the copy number, plus the authentication code and its QR code.
 
 The layout is composed once per print job and drawn per copy. If drawing failed after the copies
 were registered, they stay in the register (as issued) and can be marked destroyed.
 
 The register (`list_copies`): every copy, to whom, when, by whom, returned or destroyed and when;
 outstanding copies (issued, not yet back); `recall` asks for every outstanding copy of a document.
-Seeing it needs Cap.PRINT_VERIFY (a team leader sees only their own inspections' copies, and titles
-only where they may read the document).
+Seeing it needs Cap.PRINT_AUTHENTICATE (a team leader sees only their own inspections' copies, and
+titles only where they may read the document).
 """
 
 from __future__ import annotations
@@ -27,13 +27,14 @@ from app.core.official import documents as docs
 from app.core.official import seals
 from app.core.official.kinds import DocKind, kind_of_register
 from app.core.printing import gbt9704, register
+from app.core.printing.authentication import PURPOSE, keyed_hash, qr_payload, short_code
 from app.core.printing.furniture import classification_mark
 from app.core.printing.register import CopyStatus
-from app.core.printing.verification import PURPOSE, keyed_hash, qr_payload, short_code
 from app.core.security import visibility
 from app.core.security.roles import Cap
 from app.core.session import Session
 from app.core.store.keyslots import subkey
+from app.core.store.rows import record
 
 
 @dataclass
@@ -60,7 +61,7 @@ class PrintJob:
         return [c.copy_number for c in self.copies]
 
 
-def verification_key(session: Session) -> bytes:
+def authentication_key(session: Session) -> bytes:
     return subkey(session.db_key, PURPOSE)
 
 
@@ -129,7 +130,7 @@ def print_copies(
     ver = docs._version(session.conn, doc.id, doc.current_version if version is None else int(version))
     names = _recipients(recipients, register._check_copies(count))
     seal_id, seal_png = seals.image_for_use(session) if seal else (None, None)
-    key = verification_key(session)
+    key = authentication_key(session)
     with session.transaction() as conn:
         numbers = register.register_print(
             session,
@@ -140,11 +141,12 @@ def print_copies(
             inspection_id=doc.inspection_id,
             classification=ver.mark,
         )
-        register_id, created_at = conn.execute(
+        first = conn.execute(
             "SELECT c.register_id, r.created_at FROM print_copies c JOIN print_register r ON r.id = c.register_id"
             " WHERE c.document_kind = ? AND c.record_id = ? AND c.copy_number = ?",
             (doc.kind.register_kind, doc.id, numbers[0]),
         ).fetchone()
+        register_id, created_at = first["register_id"], first["created_at"]
         marks = []
         for number, name in zip(numbers, names, strict=True):
             mac = keyed_hash(key, doc.id, ver.version, number, ver.content_hash)
@@ -202,7 +204,7 @@ class CopyRow:
 
 
 def _require_register(session: Session) -> None:
-    session.require(Cap.PRINT_VERIFY)
+    session.require(Cap.PRINT_AUTHENTICATE)
 
 
 def list_copies(
@@ -222,9 +224,10 @@ def list_copies(
     if outstanding_only:
         where.append("c.status = 'issued'")
     rows = session.conn.execute(
-        "SELECT c.record_id, d.serial, c.document_kind, c.version, c.copy_number, c.recipient, c.status,"
-        " c.created_at, r.username, c.status_at, coalesce(u.username, ''), c.sealed, c.recalled_at,"
-        " coalesce(c.verification, ''), r.action, v.title, v.classification, d.kind, d.inspection_id, d.round_id"
+        "SELECT c.record_id AS document_id, d.serial, c.document_kind AS kind, c.version, c.copy_number, c.recipient,"
+        " c.status, c.created_at AS issued_at, r.username AS issued_by, c.status_at,"
+        " coalesce(u.username, '') AS status_by, c.sealed, c.recalled_at, coalesce(c.verification, '') AS code,"
+        " r.action, v.title"
         " FROM print_copies c JOIN print_register r ON r.id = c.register_id"
         " JOIN official_documents d ON d.id = c.record_id"
         " JOIN official_versions v ON v.document_id = d.id AND v.version = coalesce(c.version, d.current_version)"
@@ -235,31 +238,16 @@ def list_copies(
     readable: dict[str, bool] = {}
     out = []
     for r in rows:
-        kind = kind_of_register(r[2])
-        if kind is None:
+        if kind_of_register(r["kind"]) is None:
             continue
-        if r[0] not in readable:
-            readable[r[0]] = _may_read(session, r[0])
-        out.append(
-            CopyRow(
-                r[0],
-                int(r[1]),
-                kind,
-                r[3],
-                int(r[4]),
-                r[5],
-                CopyStatus(r[6]),
-                r[7],
-                r[8],
-                r[9],
-                r[10],
-                bool(r[11]),
-                r[12],
-                r[13],
-                r[14],
-                r[15] if readable[r[0]] else "",
-            )
+        copy = record(
+            CopyRow, r, serial=int, kind=kind_of_register, copy_number=int, status=CopyStatus, sealed=bool
         )
+        if copy.document_id not in readable:
+            readable[copy.document_id] = _may_read(session, copy.document_id)
+        if not readable[copy.document_id]:
+            copy.title = ""
+        out.append(copy)
     session.audit("official_copies_view", "print_register", document_id or "", f"{len(out)} 份")
     return out
 

@@ -19,12 +19,13 @@ from app.core.domain import _fields as f
 from app.core.domain.register import leads
 from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.core.official.kinds import DocKind
+from app.core.printing.authentication import content_hash
 from app.core.printing.furniture import classification_mark
 from app.core.printing.gbt9704 import OfficialText
-from app.core.printing.verification import content_hash
 from app.core.security import visibility
 from app.core.security.roles import CLEARANCES, Cap, clearance_rank
 from app.core.session import Session
+from app.core.store.rows import record
 
 MAX_BODY = 200_000
 
@@ -61,7 +62,7 @@ class Version:
 
     COLUMNS = (
         "v.document_id, v.version, v.title, v.addressee, v.body, v.issuer, v.issued_on, v.classification,"
-        " v.protection_years, v.content_hash, v.note, v.created_at, coalesce(u.display_name, '')"
+        " v.protection_years, v.content_hash, v.note, v.created_at, coalesce(u.display_name, '') AS author_name"
     )
 
     @property
@@ -108,7 +109,7 @@ class OfficialDocument:
     COLUMNS = (
         "d.id, d.serial, d.kind, d.inspection_id, d.round_id, d.target, d.current_version, d.created_at,"
         " d.updated_at, v.title, v.classification,"
-        " coalesce(un.name, '第' || coalesce(r.number, rr.number) || '轮')"
+        " coalesce(un.name, '第' || coalesce(r.number, rr.number) || '轮') AS scope_label"
     )
     FROM = (
         "official_documents d JOIN official_versions v ON v.document_id = d.id AND v.version = d.current_version"
@@ -118,9 +119,7 @@ class OfficialDocument:
 
     @classmethod
     def from_row(cls, row) -> OfficialDocument:
-        r = list(row)
-        r[2] = DocKind(r[2])
-        return cls(*r)
+        return record(cls, row, kind=DocKind)
 
     @property
     def kind_label(self) -> str:
@@ -245,7 +244,7 @@ def create_document(
     session.require(Cap.CASE_WRITE)
     require_scope(session, kind, inspection_id, round_id, write=True)
     values = _values(session, draft)
-    record = session.record_values()
+    meta = session.record_values()
     with session.transaction() as conn:
         serial = int(
             conn.execute("SELECT coalesce(max(serial), 0) + 1 FROM official_documents").fetchone()[0]
@@ -254,7 +253,7 @@ def create_document(
             conn,
             "official_documents",
             {
-                **record,
+                **meta,
                 "serial": serial,
                 "kind": kind.value,
                 "inspection_id": None if kind.round_level else inspection_id,
@@ -263,11 +262,9 @@ def create_document(
                 "current_version": 1,
             },
         )
-        _insert_version(session, conn, record["id"], 1, values)
-        session.audit(
-            "official_create", "official_document", record["id"], f"{kind.value} 第{serial}号 版本 1"
-        )
-    return _document(session.conn, record["id"])
+        _insert_version(session, conn, meta["id"], 1, values)
+        session.audit("official_create", "official_document", meta["id"], f"{kind.value} 第{serial}号 版本 1")
+    return _document(session.conn, meta["id"])
 
 
 def save_version(session: Session, document_id: str, draft: DocumentDraft, *, based_on: int) -> Version:
@@ -300,7 +297,7 @@ def _version(conn, document_id: str, version: int) -> Version:
     ).fetchone()
     if row is None:
         raise NotFound(f"该公文没有第 {int(version)} 版。")
-    return Version(*row)
+    return record(Version, row)
 
 
 def get_document(session: Session, document_id: str) -> OfficialDocument:
@@ -333,13 +330,14 @@ def list_versions(session: Session, document_id: str) -> list[VersionInfo]:
     """Every saved version, newest first (no text; open one with get_version)."""
     visible_document(session, document_id)
     rows = session.conn.execute(
-        "SELECT v.version, v.created_at, coalesce(u.display_name, ''), v.note, v.content_hash, v.classification"
+        "SELECT v.version, v.created_at, coalesce(u.display_name, '') AS author_name, v.note, v.content_hash,"
+        " v.classification"
         " FROM official_versions v LEFT JOIN users u ON u.id = v.author_id WHERE v.document_id = ?"
         " ORDER BY v.version DESC",
         (document_id,),
     ).fetchall()
     session.audit("official_versions", "official_document", document_id, f"{len(rows)} 版")
-    return [VersionInfo(int(r[0]), r[1], r[2], r[3], r[4], r[5]) for r in rows]
+    return [record(VersionInfo, r, version=int) for r in rows]
 
 
 def list_documents(

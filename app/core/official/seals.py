@@ -25,6 +25,7 @@ from app.core.errors import NotFound, PermissionDenied, ValidationError
 from app.core.security.roles import Cap
 from app.core.session import Session
 from app.core.store.keyslots import subkey
+from app.core.store.rows import record
 
 MAX_SEAL_BYTES = 4 * 1024 * 1024
 MIN_SIDE, MAX_SIDE = 64, 4000
@@ -101,20 +102,20 @@ def store_seal(session: Session, name: str, png: bytes) -> SealInfo:
     session.require(Cap.SEAL_STORE)
     name = f.text(name, "name", "印章名称", max_len=60)
     width, height = check_png(bytes(png))
-    record = session.record_values()
+    meta = session.record_values()
     nonce = os.urandom(12)
-    sealed = AESGCM(_key(session)).encrypt(nonce, bytes(png), record["id"].encode())
+    sealed = AESGCM(_key(session)).encrypt(nonce, bytes(png), meta["id"].encode())
     digest = hashlib.sha256(png).hexdigest()
     with session.transaction() as conn:
         retired = conn.execute(
             "UPDATE seals SET active = 0, retired_at = ?, updated_at = ? WHERE active = 1 RETURNING id",
-            (record["created_at"], record["created_at"]),
+            (meta["created_at"], meta["created_at"]),
         ).fetchall()
         f.insert(
             conn,
             "seals",
             {
-                **record,
+                **meta,
                 "name": name,
                 "nonce": nonce,
                 "image": sealed,
@@ -127,10 +128,10 @@ def store_seal(session: Session, name: str, png: bytes) -> SealInfo:
         session.audit(
             "seal_store",
             "seal",
-            record["id"],
+            meta["id"],
             f"{width}×{height}，替换 {len(retired)} 枚" if retired else f"{width}×{height}",
         )
-    return _info(session.conn, record["id"])
+    return _info(session.conn, meta["id"])
 
 
 def retire_seal(session: Session) -> None:
@@ -148,8 +149,8 @@ def retire_seal(session: Session) -> None:
 
 
 _INFO = (
-    "SELECT s.id, s.name, s.width_px, s.height_px, s.sha256, s.created_at, coalesce(u.username, ''), s.active,"
-    " s.retired_at FROM seals s LEFT JOIN users u ON u.id = s.author_id"
+    "SELECT s.id, s.name, s.width_px, s.height_px, s.sha256, s.created_at, coalesce(u.username, '') AS stored_by,"
+    " s.active, s.retired_at FROM seals s LEFT JOIN users u ON u.id = s.author_id"
 )
 
 
@@ -157,7 +158,7 @@ def _info(conn, seal_id: str) -> SealInfo:
     row = conn.execute(f"{_INFO} WHERE s.id = ?", (seal_id,)).fetchone()
     if row is None:
         raise NotFound("找不到该印章。")
-    return SealInfo(*row[:7], bool(row[7]), row[8])
+    return record(SealInfo, row, active=bool)
 
 
 def _require_any(session: Session, *caps: Cap) -> None:
@@ -172,21 +173,21 @@ def active_seal(session: Session) -> SealInfo | None:
     """What seal is in use (no image): for the security officer and the office."""
     _require_any(session, Cap.SEAL_STORE, Cap.SEAL_APPLY)
     row = session.conn.execute(f"{_INFO} WHERE s.active = 1").fetchone()
-    return SealInfo(*row[:7], bool(row[7]), row[8]) if row else None
+    return record(SealInfo, row, active=bool) if row else None
 
 
 def list_seals(session: Session) -> list[SealInfo]:
     session.require(Cap.SEAL_STORE)
     rows = session.conn.execute(f"{_INFO} ORDER BY s.created_at DESC").fetchall()
-    return [SealInfo(*r[:7], bool(r[7]), r[8]) for r in rows]
+    return [record(SealInfo, r, active=bool) for r in rows]
 
 
 def _decrypt(session: Session, seal_id: str) -> bytes:
     row = session.conn.execute("SELECT nonce, image, sha256 FROM seals WHERE id = ?", (seal_id,)).fetchone()
     if row is None:
         raise NotFound("找不到该印章。")
-    png = AESGCM(_key(session)).decrypt(bytes(row[0]), bytes(row[1]), seal_id.encode())
-    if hashlib.sha256(png).hexdigest() != row[2]:
+    png = AESGCM(_key(session)).decrypt(bytes(row["nonce"]), bytes(row["image"]), seal_id.encode())
+    if hashlib.sha256(png).hexdigest() != row["sha256"]:
         raise NotFound("印章图像校验失败。")
     return png
 
@@ -242,8 +243,8 @@ def seal_register(session: Session, *, document_id: str | None = None, limit: in
     """Every use of the seal, newest first (ids and numbers only, no document text). Audited."""
     _require_any(session, Cap.SEAL_STORE, Cap.SEAL_APPLY, Cap.AUDIT_READ)
     sql = (
-        "SELECT su.id, su.created_at, su.username, su.document_id, d.serial, d.kind, su.version, su.first_copy,"
-        " su.last_copy, su.copies, s.name FROM seal_uses su JOIN official_documents d ON d.id = su.document_id"
+        "SELECT su.id, su.created_at AS at, su.username, su.document_id, d.serial, d.kind, su.version,"
+        " su.first_copy, su.last_copy, su.copies, s.name AS seal_name FROM seal_uses su JOIN official_documents d ON d.id = su.document_id"
         " JOIN seals s ON s.id = su.seal_id"
     )
     params: tuple = ()
@@ -254,4 +255,4 @@ def seal_register(session: Session, *, document_id: str | None = None, limit: in
         sql + " ORDER BY su.created_at DESC, su.rowid DESC LIMIT ?", (*params, limit)
     ).fetchall()
     session.audit("seal_register_view", "seal_register", document_id or "", f"{len(rows)} 条")
-    return [SealUse(*r) for r in rows]
+    return [record(SealUse, r) for r in rows]

@@ -16,7 +16,7 @@ over both, its centre a little above them, as a seal is pressed on paper.
 Page numbers "— N —" in 4号 宋体, their dash line 7 mm below the text block, right on odd pages and
 left on even, one character in from the edge of the block. A registered copy also carries, on every
 page, a faint diagonal watermark (printing user, time, copy number) and, in the bottom margin, its
-verification code and QR code.
+authentication code (核验码) and QR code.
 
 Layout (`compose`) runs once per version; `draw` renders it per copy, so N copies cost one layout.
 Lines never start with closing punctuation nor end with an opening one (the push-out rule of text.py).
@@ -98,7 +98,7 @@ class OfficialText:
 
 @dataclass(frozen=True)
 class CopyMarks:
-    """What makes a printed copy this copy: its number, watermark and verification code."""
+    """What makes a printed copy this copy: its number, watermark and authentication code."""
 
     copy_number: int
     watermark: str
@@ -429,7 +429,7 @@ def _draw_watermark(canv: Canvas, fonts: FontSet, text: str) -> None:
 
 def _define_copy_forms(canv: Canvas, fonts: FontSet, marks: CopyMarks) -> None:
     """The watermark and the QR code as form XObjects: encoded and drawn once, placed on every page."""
-    from app.core.printing.verification import draw_qr
+    from app.core.printing.authentication import draw_qr
 
     canv.beginForm("xc-watermark")
     _draw_watermark(canv, fonts, marks.watermark)

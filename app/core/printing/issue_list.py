@@ -122,8 +122,9 @@ def issue_list_pdf(
 
 def _heading(session: Session, inspection_id: str) -> str:
     row = session.conn.execute(
-        "SELECT t.name, u.name FROM inspections x JOIN teams t ON t.id = x.team_id JOIN units u ON u.id = x.unit_id"
+        "SELECT t.name AS team_name, u.name AS unit_name FROM inspections x JOIN teams t ON t.id = x.team_id"
+        " JOIN units u ON u.id = x.unit_id"
         " WHERE x.id = ?",
         (inspection_id,),
     ).fetchone()
-    return f"{row[0]}巡察{row[1]}" if row else ""
+    return f"{row['team_name']}巡察{row['unit_name']}" if row else ""

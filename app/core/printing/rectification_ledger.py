@@ -138,11 +138,12 @@ def rectification_ledger_pdf(
     session.require(Cap.PRINT)
     items = rectification_reads.list_for_inspection(session, inspection_id, today=today)
     row = session.conn.execute(
-        "SELECT t.name, u.name FROM inspections x JOIN teams t ON t.id = x.team_id JOIN units u ON u.id = x.unit_id"
+        "SELECT t.name AS team_name, u.name AS unit_name FROM inspections x JOIN teams t ON t.id = x.team_id"
+        " JOIN units u ON u.id = x.unit_id"
         " WHERE x.id = ?",
         (inspection_id,),
     ).fetchone()
-    heading = f"{row[1]}巡察反馈问题整改台账（{row[0]}）"
+    heading = f"{row['unit_name']}巡察反馈问题整改台账（{row['team_name']}）"
     return render_rectification_ledger(
         items, heading=heading, classification=classification, copy_number=copy_number
     )

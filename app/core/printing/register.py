@@ -6,7 +6,8 @@ lock first), so two workstations' processes or threads printing the same record 
 distinct numbers without gaps; `print_copies` has a unique key as a second line of defence.
 
 Printing needs Cap.PRINT; exporting a file needs Cap.EXPORT and is registered and audited as its own
-action. Each copy is later marked returned (收回) or destroyed (销毁) by someone with Cap.PRINT_VERIFY.
+action. Each copy is later marked returned (收回) or destroyed (销毁) by someone with
+Cap.PRINT_AUTHENTICATE.
 """
 
 from __future__ import annotations
@@ -190,13 +191,13 @@ def list_prints(
 ) -> list[PrintEntry]:
     """The register, newest first.
 
-    Cap.PRINT_VERIFY sees the register (a team leader only for their own inspections); anyone else
-    who may print sees only their own prints. The entries carry ids and numbers, never record text.
+    Cap.PRINT_AUTHENTICATE sees the register (a team leader only for their own inspections); anyone
+    else who may print sees only their own prints. The entries carry ids and numbers, never record text.
     """
     where: list[str] = []
     params: list = []
-    if session.can(Cap.PRINT_VERIFY):
-        session.require(Cap.PRINT_VERIFY)
+    if session.can(Cap.PRINT_AUTHENTICATE):
+        session.require(Cap.PRINT_AUTHENTICATE)
         if session.can(Cap.CASE_READ_TEAM) and not session.can(Cap.CASE_READ_ALL):
             from app.core.security.visibility import inspection_filter_sql
 
@@ -227,6 +228,7 @@ def list_prints(
         "SELECT r.id, r.created_at, r.user_id, r.username, r.document_kind, r.record_id, r.inspection_id,"
         " r.action, r.copies, r.classification,"
         " (SELECT json_group_object(c.copy_number, c.status) FROM print_copies c WHERE c.register_id = r.id)"
+        " AS statuses"
         " FROM print_register r"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY r.created_at DESC LIMIT ?"
@@ -234,20 +236,20 @@ def list_prints(
     rows = session.conn.execute(sql, (*params, int(limit))).fetchall()
     entries = []
     for row in rows:
-        statuses = {int(k): CopyStatus(v) for k, v in json.loads(row[10] or "{}").items()}
+        statuses = {int(k): CopyStatus(v) for k, v in json.loads(row["statuses"] or "{}").items()}
         entries.append(
             PrintEntry(
-                id=row[0],
-                at=row[1],
-                user_id=row[2],
-                username=row[3],
-                document_kind=row[4],
-                record_id=row[5],
-                inspection_id=row[6],
-                action=PrintAction(row[7]),
-                copies=row[8],
+                id=row["id"],
+                at=row["created_at"],
+                user_id=row["user_id"],
+                username=row["username"],
+                document_kind=row["document_kind"],
+                record_id=row["record_id"],
+                inspection_id=row["inspection_id"],
+                action=PrintAction(row["action"]),
+                copies=row["copies"],
                 copy_numbers=sorted(statuses),
-                classification=row[9],
+                classification=row["classification"],
                 statuses=dict(sorted(statuses.items())),
             )
         )
@@ -259,7 +261,7 @@ def set_copy_status(
     session: Session, kind: str, record_id: str, copy_number: int, status: CopyStatus | str
 ) -> None:
     """Mark one copy returned (收回) or destroyed (销毁); a status only moves forward."""
-    session.require(Cap.PRINT_VERIFY)
+    session.require(Cap.PRINT_AUTHENTICATE)
     try:
         status = CopyStatus(status)
     except ValueError:
@@ -271,13 +273,13 @@ def set_copy_status(
         ).fetchone()
         if row is None:
             raise NotFound(f"登记簿中没有份号 {int(copy_number):06d}。")
-        current = CopyStatus(row[1])
+        current = CopyStatus(row["status"])
         if status not in _NEXT[current]:
             raise Conflict(f"份号 {int(copy_number):06d} 当前为“{current.label}”，不能改为“{status.label}”。")
         values = session.record_values()
         conn.execute(
             "UPDATE print_copies SET status = ?, status_at = ?, status_by = ?, updated_at = ? WHERE id = ?",
-            (status.value, values["updated_at"], session.user.id, values["updated_at"], row[0]),
+            (status.value, values["updated_at"], session.user.id, values["updated_at"], row["id"]),
         )
         session.changed("print_register")
         session.audit(

@@ -62,13 +62,13 @@ class PrintedCopies:
 def inspection_heading(session: Session, inspection_id: str) -> InspectionHeading:
     visibility.require_inspection_visible(session, inspection_id)
     row = session.conn.execute(
-        "SELECT t.name, n.name, r.number FROM inspections i JOIN teams t ON t.id = i.team_id"
+        "SELECT t.name AS team_name, n.name AS unit_name, r.number FROM inspections i JOIN teams t ON t.id = i.team_id"
         " JOIN units n ON n.id = i.unit_id JOIN rounds r ON r.id = i.round_id WHERE i.id = ?",
         (inspection_id,),
     ).fetchone()
     if row is None:
         raise NotFound("找不到该巡察，或您不在其知悉范围内。")
-    return InspectionHeading(inspection_id, row[0], row[1], int(row[2]))
+    return InspectionHeading(inspection_id, row["team_name"], row["unit_name"], int(row["number"]))
 
 
 def short_date(value: str | None) -> str:

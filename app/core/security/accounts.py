@@ -26,7 +26,9 @@ def validate_username(username: str) -> str:
 
 
 def load_policy(session: Session) -> Policy:
-    return Policy.from_rows(dict(session.conn.execute("SELECT key, value FROM policy").fetchall()))
+    return Policy.from_rows(
+        {r["key"]: r["value"] for r in session.conn.execute("SELECT key, value FROM policy")}
+    )
 
 
 def list_accounts(session: Session) -> list[User]:

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.core.errors import IntegrityFailure, StoreError
+from app.core.store.rows import record
 
 GENESIS = "0" * 64
 HEAD_FILE = "audit.head"
@@ -86,7 +87,7 @@ def append(
 ) -> tuple[int, str]:
     """Add one entry inside the caller's transaction; returns its (seq, hash)."""
     last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    seq, prev = (last["seq"] + 1, last["hash"]) if last else (1, GENESIS)
     values = {
         "seq": seq,
         "at": at or now_iso(),
@@ -108,8 +109,8 @@ def append(
     return seq, digest
 
 
-def rows_to_entries(rows: Iterable[tuple]) -> list[AuditEntry]:
-    return [AuditEntry(*row) for row in rows]
+def rows_to_entries(rows: Iterable) -> list[AuditEntry]:
+    return [record(AuditEntry, row) for row in rows]
 
 
 SELECT_ALL = (
@@ -125,7 +126,7 @@ def verify_chain(conn, key: bytes, head: tuple[int, str] | None = None) -> Chain
     count = 0
     last_hash = GENESIS
     for row in conn.execute(SELECT_ALL + " ORDER BY seq"):
-        entry = AuditEntry(*row)
+        entry = record(AuditEntry, row)
         count += 1
         values = {f: getattr(entry, f) for f in FIELDS}
         if entry.seq != expected_seq:

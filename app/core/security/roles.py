@@ -63,7 +63,7 @@ class Cap(StrEnum):
     EXPORT = "export"
     SEAL_STORE = "seal.store"
     SEAL_APPLY = "seal.apply"
-    PRINT_VERIFY = "print.verify"
+    PRINT_AUTHENTICATE = "print.authenticate"
 
 
 CASE_ROLES = frozenset({Role.OFFICE, Role.TEAM_LEADER, Role.TEAM_MEMBER})
@@ -77,10 +77,10 @@ MATRIX: dict[Role, frozenset[Cap]] = {
             Cap.POLICY_SET,
             Cap.STORE_VERIFY,
             Cap.SEAL_STORE,
-            Cap.PRINT_VERIFY,
+            Cap.PRINT_AUTHENTICATE,
         }
     ),
-    Role.AUDITOR: frozenset({Cap.AUDIT_READ, Cap.AUDIT_EXPORT, Cap.STORE_VERIFY, Cap.PRINT_VERIFY}),
+    Role.AUDITOR: frozenset({Cap.AUDIT_READ, Cap.AUDIT_EXPORT, Cap.STORE_VERIFY, Cap.PRINT_AUTHENTICATE}),
     Role.OFFICE: frozenset(
         {
             Cap.CASE_READ_ALL,
@@ -93,7 +93,7 @@ MATRIX: dict[Role, frozenset[Cap]] = {
             Cap.PRINT,
             Cap.EXPORT,
             Cap.SEAL_APPLY,
-            Cap.PRINT_VERIFY,
+            Cap.PRINT_AUTHENTICATE,
         }
     ),
     Role.TEAM_LEADER: frozenset(
@@ -106,7 +106,7 @@ MATRIX: dict[Role, frozenset[Cap]] = {
             Cap.PHASE_OVERRIDE,
             Cap.PRINT,
             Cap.EXPORT,
-            Cap.PRINT_VERIFY,
+            Cap.PRINT_AUTHENTICATE,
         }
     ),
     Role.TEAM_MEMBER: frozenset({Cap.CASE_READ_TEAM, Cap.CASE_WRITE, Cap.PRINT}),
@@ -141,7 +141,7 @@ CAP_LABELS: dict[Cap, str] = {
     Cap.EXPORT: "导出",
     Cap.SEAL_STORE: "保管印章图像",
     Cap.SEAL_APPLY: "用印",
-    Cap.PRINT_VERIFY: "核验打印件",
+    Cap.PRINT_AUTHENTICATE: "核验打印件",
 }
 
 CLEARANCES = ("内部", "秘密", "机密")

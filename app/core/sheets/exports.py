@@ -84,11 +84,11 @@ class _Ticker:
 
 def _context(session: Session, inspection_id: str) -> tuple[str, str, str]:
     row = session.conn.execute(
-        "SELECT u.name, t.name, rd.number FROM inspections x JOIN units u ON u.id = x.unit_id"
+        "SELECT u.name AS unit_name, t.name AS team_name, rd.number FROM inspections x JOIN units u ON u.id = x.unit_id"
         " JOIN teams t ON t.id = x.team_id JOIN rounds rd ON rd.id = x.round_id WHERE x.id = ?",
         (inspection_id,),
     ).fetchone()
-    return row[0], row[1], f"第{row[2]}轮"
+    return row["unit_name"], row["team_name"], f"第{row['number']}轮"
 
 
 def export(

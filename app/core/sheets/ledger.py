@@ -139,10 +139,10 @@ class LedgerRow:
 
 
 _ROW_SQL = """
-SELECT i.id, i.number, r.id, r.state, r.plan_submitted_on, r.plan_due, r.unit_completed_on, r.report_due,
-       coalesce(c.name, ''), coalesce(sc.name, ''), i.title,
-       m.id, m.ordinal, m.description, m.responsible_leader, m.responsible_dept, m.responsible_person,
-       m.deadline, m.immediate, m.ongoing, m.completion
+SELECT i.id AS issue_id, i.number, r.id AS rect_id, r.state, r.plan_submitted_on, r.plan_due,
+       r.unit_completed_on, r.report_due, coalesce(c.name, '') AS category, coalesce(sc.name, '') AS subcategory,
+       i.title, m.id AS measure_id, m.ordinal, m.description, m.responsible_leader, m.responsible_dept,
+       m.responsible_person, m.deadline, m.immediate, m.ongoing, m.completion
 FROM issues i JOIN rectifications r ON r.issue_id = i.id
 LEFT JOIN classification_nodes c ON c.id = i.category_id
 LEFT JOIN classification_nodes sc ON sc.id = i.subcategory_id
@@ -163,52 +163,65 @@ def load_rows(conn, inspection_id: str, today: str | None = None) -> list[Ledger
     by_measure: dict[str, LedgerRow] = {}
     seq, last_issue = 0, None
     for r in conn.execute(_ROW_SQL, (inspection_id,)):
-        (issue_id, number, rect_id, state, plan_in, plan_due, unit_done, report_due, cat, sub, title) = r[:11]
+        issue_id, rect_id = r["issue_id"], r["rect_id"]
         first = issue_id != last_issue
         if first:
             seq += 1
             last_issue = issue_id
-        state = RectState(state)
+        state = RectState(r["state"])
         open_ = state != RectState.CLOSED
         rect_overdue = open_ and (
-            (plan_in is None and plan_due < on) or (unit_done is None and report_due < on)
+            (r["plan_submitted_on"] is None and r["plan_due"] < on)
+            or (r["unit_completed_on"] is None and r["report_due"] < on)
         )
+        cat, sub = r["category"], r["subcategory"]
         category = cat + (f"（{sub}）" if sub else "") if cat else "未分类"
-        if r[11] is None:
+        common = {
+            "issue_id": issue_id,
+            "issue_number": r["number"],
+            "rectification_id": rect_id,
+            "seq": seq,
+            "first_of_issue": first,
+            "category": category,
+            "problem": r["title"],
+            "closed": state == RectState.CLOSED,
+            "rect_state": state,
+        }
+        if r["measure_id"] is None:
             row = LedgerRow(
-                "r", rect_id, issue_id, number, rect_id, seq, first, category, title,
-                "", "", "", "", None, None, state == RectState.CLOSED, state, rect_overdue,
+                kind="r", record_id=rect_id, measure="", leader="", dept="", person="", deadline=None,
+                completion=None, overdue=rect_overdue, **common,
             )  # fmt: skip
         else:
-            flags = [x for x, flag in (("立行立改", r[18]), ("常态化坚持", r[19])) if flag]
-            measure = r[13] + (f"〔{'、'.join(flags)}〕" if flags else "")
-            completion = Completion(r[20])
-            overdue = open_ and completion != Completion.DONE and r[17] < on
+            flags = [x for x, flag in (("立行立改", r["immediate"]), ("常态化坚持", r["ongoing"])) if flag]
+            measure = r["description"] + (f"〔{'、'.join(flags)}〕" if flags else "")
+            completion = Completion(r["completion"])
+            overdue = open_ and completion != Completion.DONE and r["deadline"] < on
             row = LedgerRow(
-                "m", r[11], issue_id, number, rect_id, seq, first, category, title,
-                measure, r[14], r[15], r[16], r[17], completion, state == RectState.CLOSED, state,
-                overdue or rect_overdue, ordinal=int(r[12]),
+                kind="m", record_id=r["measure_id"], measure=measure, leader=r["responsible_leader"],
+                dept=r["responsible_dept"], person=r["responsible_person"], deadline=r["deadline"],
+                completion=completion, overdue=overdue or rect_overdue, ordinal=int(r["ordinal"]), **common,
             )  # fmt: skip
-            by_measure[r[11]] = row
+            by_measure[r["measure_id"]] = row
         rows.append(row)
         by_rect.setdefault(rect_id, []).append(row)
     if not rows:
         return rows
     # Progress entries: a measure's go to its row; entries for the whole item to its first row.
-    for rect_id, measure_id, entry_on, note, created in conn.execute(
+    for p in conn.execute(
         "SELECT p.rectification_id, p.measure_id, p.entry_on, p.note, p.created_at"
         " FROM rectification_progress p JOIN rectifications r ON r.id = p.rectification_id"
         " JOIN issues i ON i.id = r.issue_id WHERE i.inspection_id = ?"
         " ORDER BY p.entry_on, p.created_at, p.id",
         (inspection_id,),
     ):
-        target = by_measure.get(measure_id) if measure_id else None
-        if target is None and rect_id in by_rect:
-            target = by_rect[rect_id][0]
+        target = by_measure.get(p["measure_id"]) if p["measure_id"] else None
+        if target is None and p["rectification_id"] in by_rect:
+            target = by_rect[p["rectification_id"]][0]
         if target is not None:
-            target.progress.append((entry_on, note, created))
+            target.progress.append((p["entry_on"], p["note"], p["created_at"]))
     keys = {("m" if row.kind == "m" else "r") + row.record_id: row for row in rows}
-    for key, remark in conn.execute(
+    for s in conn.execute(
         "SELECT s.row_key, s.remark FROM sheet_remarks s WHERE s.row_key IN"
         " (SELECT 'm' || m.id FROM rectification_measures m JOIN rectifications r ON r.id = m.rectification_id"
         "  JOIN issues i ON i.id = r.issue_id WHERE i.inspection_id = ?"
@@ -216,8 +229,8 @@ def load_rows(conn, inspection_id: str, today: str | None = None) -> list[Ledger
         "  WHERE i.inspection_id = ?)",
         (inspection_id, inspection_id),
     ):
-        if key in keys:
-            keys[key].remark = remark
+        if s["row_key"] in keys:
+            keys[s["row_key"]].remark = s["remark"]
     return rows
 
 

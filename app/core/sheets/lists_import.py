@@ -233,12 +233,12 @@ def _col(headers: list[str], index: int | None) -> str:
 
 def _plan_units(session, preview, sheet, body, mp, headers) -> None:
     conn = session.conn
-    existing = {r[1]: (r[0], UnitKind(r[2])) for r in conn.execute("SELECT id, name, kind FROM units")}
+    existing = {
+        r["name"]: (r["id"], UnitKind(r["kind"])) for r in conn.execute("SELECT id, name, kind FROM units")
+    }
     people: dict[tuple[str, str], tuple[str, str, bool]] = {}
-    for pid, unit_id, name, position, top in conn.execute(
-        "SELECT id, unit_id, name, position, is_top_leader FROM leadership"
-    ):
-        people[(unit_id, name)] = (pid, position, bool(top))
+    for p in conn.execute("SELECT id, unit_id, name, position, is_top_leader FROM leadership"):
+        people[(p["unit_id"], p["name"])] = (p["id"], p["position"], bool(p["is_top_leader"]))
     new_units: dict[str, Finding] = {}
     tops: dict[str, str] = {}  # unit name -> the top leader's name, as the file would leave it
     for (unit_id, name), (_, _, top) in people.items():
@@ -407,17 +407,17 @@ def _update_person(person_id: str, name: str, position: str, top: bool):
 def _plan_team(session, preview, sheet, body, mp, headers, round_id) -> None:
     conn = session.conn
     team_ids = {
-        r[1]: r[0] for r in conn.execute("SELECT id, name FROM teams WHERE round_id = ?", (round_id,))
+        r["name"]: r["id"] for r in conn.execute("SELECT id, name FROM teams WHERE round_id = ?", (round_id,))
     }
     pool = conn.execute(
         "SELECT u.id, u.username, u.display_name FROM staff s JOIN users u ON u.id = s.user_id WHERE u.disabled = 0"
     ).fetchall()
-    by_username = {r[1]: r[0] for r in pool}
+    by_username = {r["username"]: r["id"] for r in pool}
     by_name: dict[str, list[str]] = {}
-    for uid, _, display in pool:
-        by_name.setdefault(display, []).append(uid)
+    for r in pool:
+        by_name.setdefault(r["display_name"], []).append(r["id"])
     members = {
-        (r[0], r[1]): (r[2], TeamPosition(r[3]))
+        (r["team_id"], r["user_id"]): (r["id"], TeamPosition(r["position"]))
         for r in conn.execute(
             "SELECT m.team_id, m.user_id, m.id, m.position FROM team_members m JOIN teams t ON t.id = m.team_id"
             " WHERE t.round_id = ?",

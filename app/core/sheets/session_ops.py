@@ -29,15 +29,15 @@ class TabContext:
 def tab_context(session: Session, inspection_id: str) -> TabContext:
     visibility.require_inspection_visible(session, inspection_id)
     row = session.conn.execute(
-        "SELECT x.round_id, u.name FROM inspections x JOIN units u ON u.id = x.unit_id WHERE x.id = ?",
+        "SELECT x.round_id, u.name AS unit_name FROM inspections x JOIN units u ON u.id = x.unit_id WHERE x.id = ?",
         (inspection_id,),
     ).fetchone()
     level = session.user.clearance if session.user.clearance in CLEARANCES else "内部"
     offered = list(CLEARANCES[: CLEARANCES.index(level) + 1])
     return TabContext(
         inspection_id,
-        row[0],
-        row[1],
+        row["round_id"],
+        row["unit_name"],
         exports.available_kinds(session, inspection_id),
         session.can(Cap.CASE_WRITE),
         session.can(Cap.ORG_MANAGE),

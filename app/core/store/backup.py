@@ -102,7 +102,7 @@ def create_backup(
         # 2. Hash the copy and write the container.
         digest, size = hashlib.sha256(), staging_db.stat().st_size
         slots = KeySlots.load(session.folder)
-        meta = dict(session.conn.execute("SELECT key, value FROM meta").fetchall())
+        meta = {r["key"]: r["value"] for r in session.conn.execute("SELECT key, value FROM meta")}
         with staging_db.open("rb") as f:
             for chunk in iter(lambda: f.read(CHUNK), b""):
                 digest.update(chunk)
@@ -268,7 +268,7 @@ def restore_backup(
             if bad:
                 raise IntegrityFailure("备份中的数据库已损坏：" + "；".join(d for _, _, d in bad))
             row = conn.execute("SELECT role, disabled FROM users WHERE username = ?", (username,)).fetchone()
-            if row is None or not allowed(Role(row[0]), Cap.BACKUP_RESTORE) or row[1]:
+            if row is None or not allowed(Role(row["role"]), Cap.BACKUP_RESTORE) or row["disabled"]:
                 raise PermissionDenied("只有系统管理员可以恢复备份。")
             migrations.migrate(conn)
             last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
@@ -276,7 +276,7 @@ def restore_backup(
         finally:
             conn.close()
         _check_cancel(cancel)
-        audit_trail.write_head(staging, subkey(db_key, "audit-head"), int(last[0]), str(last[1]))
+        audit_trail.write_head(staging, subkey(db_key, "audit-head"), int(last["seq"]), str(last["hash"]))
         slots.path = staging / SLOTS_FILE
         slots.save(db_key)
 

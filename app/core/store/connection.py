@@ -131,5 +131,5 @@ def current_settings(conn: Connection) -> dict[str, str]:
     out = {}
     for name in [*PRAGMAS, "cipher_memory_security", "cipher_hmac_algorithm"]:
         row = conn.execute(f"PRAGMA {name}").fetchone()
-        out[name] = str(row[0]).lower() if row else ""
+        out[name] = str(row[name]).lower() if row else ""  # a PRAGMA's one column bears its name
     return out

@@ -1,4 +1,5 @@
-"""Printing options, the register of copies (return, destroy, recall) and the verification window."""
+"""Printing options, the register of copies (return, destroy, recall) and the window that
+authenticates a printed copy (核验)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import UserError, ValidationError
-from app.core.official import copies, verify
+from app.core.official import authenticate, copies
 from app.core.official.copies import local_time
 from app.core.printing.register import CopyStatus
 from app.core.security.roles import Cap, allowed
@@ -168,7 +169,7 @@ class CopiesDialog(QDialog):
         self.status.setText(error.message)
 
 
-class VerifyDialog(QDialog):
+class AuthenticateDialog(QDialog):
     """Type (or scan) the code of a printed page: genuine? which copy? where is it now?"""
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
@@ -181,16 +182,18 @@ class VerifyDialog(QDialog):
         self.verify_button.clicked.connect(self.check)
         self.code_edit.returnPressed.connect(self.check)
         child(self, QDialogButtonBox, "buttonBox").rejected.connect(self.reject)
-        self.last: verify.VerifyResult | None = None
+        self.last: authenticate.AuthenticationResult | None = None
         clear_errors(self)
 
     def check(self) -> None:
         clear_errors(self)
         code = self.code_edit.text()
         self.verify_button.setEnabled(False)
-        self.worker.submit(lambda s: verify.verify_code(s, code), on_done=self._done, on_error=self._failed)
+        self.worker.submit(
+            lambda s: authenticate.authenticate_code(s, code), on_done=self._done, on_error=self._failed
+        )
 
-    def _done(self, result: verify.VerifyResult) -> None:
+    def _done(self, result: authenticate.AuthenticationResult) -> None:
         self.verify_button.setEnabled(True)
         self.last = result
         colour = "#1b5e20" if result.genuine and result.status == CopyStatus.ISSUED else "#b00000"

@@ -53,7 +53,7 @@ class OfficialPanel(QWidget):
         child(self.form, QPushButton, "versionsButton").clicked.connect(self.show_versions)
         child(self.form, QPushButton, "printButton").clicked.connect(self.print_document)
         child(self.form, QPushButton, "copiesButton").clicked.connect(self.show_copies)
-        child(self.form, QPushButton, "verifyButton").clicked.connect(self.show_verify)
+        child(self.form, QPushButton, "verifyButton").clicked.connect(self.show_authenticate)
         child(self.form, QPushButton, "refreshButton").clicked.connect(self.refresh)
         self.view.doubleClicked.connect(lambda _i: self.edit_document())
         for key, slot in (
@@ -189,7 +189,7 @@ class OfficialPanel(QWidget):
 
         self.worker.submit(lambda s: documents.list_versions(s, doc.id), on_done=shown, on_error=self._failed)
 
-    # ---- print, copies, verify -------------------------------------------------------------------
+    # ---- print, copies, authenticate ----------------------------------------------------------------
     def print_document(self) -> None:
         doc = self.current()
         if doc is None:
@@ -246,10 +246,10 @@ class OfficialPanel(QWidget):
         dialog.open()
         self.copies_dialog = dialog
 
-    def show_verify(self) -> None:
-        from app.ui.official.dialogs import VerifyDialog
+    def show_authenticate(self) -> None:
+        from app.ui.official.dialogs import AuthenticateDialog
 
-        dialog = VerifyDialog(self.worker, self)
+        dialog = AuthenticateDialog(self.worker, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        self.verify_dialog = dialog
+        self.authenticate_dialog = dialog

@@ -18,6 +18,7 @@ from app.core.domain.organisation.units import UnitKind
 from app.core.errors import NotFound
 from app.core.security.roles import Cap
 from app.core.session import Session
+from app.core.store.rows import record
 
 
 @dataclass(frozen=True)
@@ -69,16 +70,20 @@ def for_term(session: Session, term_id: str) -> list[CoverageRow]:
     if conn.execute("SELECT 1 FROM terms WHERE id = ?", (term_id,)).fetchone() is None:
         raise NotFound("找不到该届次。")
     rows = {
-        r[0]: CoverageRow(r[0], r[1], UnitKind(r[2]), r[3])
-        for r in conn.execute("SELECT id, name, kind, parent_id FROM units")
+        r["unit_id"]: record(CoverageRow, r, unit_kind=UnitKind)
+        for r in conn.execute(
+            "SELECT id AS unit_id, name AS unit_name, kind AS unit_kind, parent_id FROM units"
+        )
     }
     for r in conn.execute(
-        "SELECT i.unit_id, i.id, r.id, r.number, r.kind, t.id, t.name, i.phase FROM inspections i"
+        "SELECT i.unit_id, i.id AS inspection_id, r.id AS round_id, r.number AS round_number,"
+        " r.kind AS round_kind, t.id AS team_id, t.name AS team_name, i.phase FROM inspections i"
         " JOIN rounds r ON r.id = i.round_id JOIN teams t ON t.id = i.team_id"
         " WHERE r.term_id = ? ORDER BY r.number",
         (term_id,),
     ):
-        rows[r[0]].hits.append(CoverageHit(r[1], r[2], int(r[3]), RoundKind(r[4]), r[5], r[6], Phase(r[7])))
+        hit = record(CoverageHit, r, round_number=int, round_kind=RoundKind, phase=Phase)
+        rows[r["unit_id"]].hits.append(hit)
     kinds = list(UnitKind)
     result = sorted(rows.values(), key=lambda c: (c.covered, kinds.index(c.unit_kind), c.unit_name))
     summary = summarise(result)

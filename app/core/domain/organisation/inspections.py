@@ -29,6 +29,7 @@ from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.security import visibility
 from app.core.security.roles import Cap
 from app.core.session import Session
+from app.core.store.rows import record
 
 
 class Phase(StrEnum):
@@ -86,7 +87,7 @@ class Inspection:
 
     COLUMNS = (
         "i.id, i.round_id, i.team_id, i.unit_id, i.batch_id, i.phase, i.liaison_name, i.liaison_phone,"
-        " n.name, t.name, r.number"
+        " n.name AS unit_name, t.name AS team_name, r.number AS round_number"
     )
     FROM = (
         "inspections i JOIN units n ON n.id = i.unit_id JOIN teams t ON t.id = i.team_id"
@@ -95,7 +96,7 @@ class Inspection:
 
     @classmethod
     def from_row(cls, row) -> Inspection:
-        return cls(*row[:5], Phase(row[5]), *row[6:10], int(row[10]))
+        return record(cls, row, phase=Phase, round_number=int)
 
 
 @dataclass
@@ -113,7 +114,7 @@ class PhaseMove:
 
     @classmethod
     def from_row(cls, row) -> PhaseMove:
-        return cls(row[0], row[1], Phase(row[2]), Phase(row[3]), *row[4:])
+        return record(cls, row, from_phase=Phase, to_phase=Phase)
 
     @property
     def forward(self) -> bool:
@@ -132,11 +133,11 @@ def _with_dates(conn, items: list[Inspection]) -> list[Inspection]:
     if not by_id:
         return items
     marks = ",".join("?" * len(by_id))
-    for insp_id, phase, began in conn.execute(
+    for row in conn.execute(
         f"SELECT inspection_id, phase, began_on FROM inspection_phases WHERE inspection_id IN ({marks})",
         tuple(by_id),
     ):
-        by_id[insp_id].phase_dates[Phase(phase)] = began
+        by_id[row["inspection_id"]].phase_dates[Phase(row["phase"])] = row["began_on"]
     for item in items:
         item.phase_dates = {p: item.phase_dates[p] for p in PHASES if p in item.phase_dates}
     return items

@@ -22,6 +22,7 @@ from app.core.domain import _fields as f
 from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.security.roles import Cap, Role
 from app.core.session import USER_COLUMNS, Session, User
+from app.core.store.rows import record
 
 TEAM_ROLES = (Role.TEAM_LEADER, Role.TEAM_MEMBER)
 
@@ -42,7 +43,7 @@ class StaffEntry:
 
     @classmethod
     def from_row(cls, row) -> StaffEntry:
-        return cls(row[0], row[1], row[2], row[3], Role(row[4]), row[5], row[6], bool(row[7]))
+        return record(cls, row, role=Role, disabled=bool)
 
 
 @dataclass
@@ -56,7 +57,10 @@ class Recusal:
     reason: str
     declared_at: str
 
-    COLUMNS = "r.id, r.staff_id, s.user_id, u.username, r.unit_id, n.name, r.reason, r.created_at"
+    COLUMNS = (
+        "r.id, r.staff_id, s.user_id, u.username, r.unit_id, n.name AS unit_name, r.reason,"
+        " r.created_at AS declared_at"
+    )
     FROM = (
         "recusals r JOIN staff s ON s.id = r.staff_id JOIN users u ON u.id = s.user_id"
         " JOIN units n ON n.id = r.unit_id"
@@ -64,7 +68,7 @@ class Recusal:
 
     @classmethod
     def from_row(cls, row) -> Recusal:
-        return cls(*row)
+        return record(cls, row)
 
 
 @dataclass(frozen=True)
@@ -96,9 +100,9 @@ def add_staff(session: Session, user_id: str, post: str = "", expertise: str = "
     row = session.conn.execute("SELECT role, disabled FROM users WHERE id = ?", (user_id or "",)).fetchone()
     if row is None:
         raise ValidationError("请选择有效的账号。", field="user_id")
-    if Role(row[0]) not in TEAM_ROLES:
+    if Role(row["role"]) not in TEAM_ROLES:
         raise ValidationError("只有巡察组组长或组员角色的账号可以加入人员库。", field="user_id")
-    if row[1]:
+    if row["disabled"]:
         raise ValidationError("该账号已停用，不能加入人员库。", field="user_id")
     if session.conn.execute("SELECT 1 FROM staff WHERE user_id = ?", (user_id,)).fetchone():
         raise ValidationError("该账号已在人员库中。", field="user_id")
@@ -262,7 +266,7 @@ def _conflicts(conn, team_id: str, user_ids: Iterable[str], unit_ids: Iterable[s
         " AND o.unit_id = r.unit_id) ORDER BY u.username",
         (*users, *units, team_id),
     ).fetchall()
-    return [RecusalConflict(*r) for r in rows]
+    return [record(RecusalConflict, r) for r in rows]
 
 
 def recusal_conflicts(session: Session, team_id: str) -> list[RecusalConflict]:

@@ -20,6 +20,7 @@ from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.security import visibility
 from app.core.security.roles import Cap, Role
 from app.core.session import Session
+from app.core.store.rows import record
 
 
 class TeamPosition(StrEnum):
@@ -45,8 +46,8 @@ class Team:
     member_count: int  # everyone on the team, leader included
 
     COLUMNS = (
-        "t.id, t.round_id, t.name, l.user_id, lu.display_name,"
-        " (SELECT count(*) FROM team_members c WHERE c.team_id = t.id)"
+        "t.id, t.round_id, t.name, l.user_id AS leader_id, lu.display_name AS leader_name,"
+        " (SELECT count(*) FROM team_members c WHERE c.team_id = t.id) AS member_count"
     )
     FROM = (
         "teams t LEFT JOIN team_members l ON l.team_id = t.id AND l.position = 'leader'"
@@ -55,7 +56,7 @@ class Team:
 
     @classmethod
     def from_row(cls, row) -> Team:
-        return cls(row[0], row[1], row[2], row[3], row[4], int(row[5]))
+        return record(cls, row, member_count=int)
 
 
 @dataclass
@@ -72,7 +73,7 @@ class TeamMember:
 
     @classmethod
     def from_row(cls, row) -> TeamMember:
-        return cls(row[0], row[1], row[2], row[3], row[4], TeamPosition(row[5]))
+        return record(cls, row, position=TeamPosition)
 
 
 POSITION_ORDER = "CASE m.position WHEN 'leader' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END"
@@ -217,7 +218,7 @@ def add_member(
     row = conn.execute("SELECT role, disabled, username FROM users WHERE id = ?", (user_id or "",)).fetchone()
     if row is None:
         raise ValidationError("请选择有效的账号。", field="user_id")
-    if row[1]:
+    if row["disabled"]:
         raise ValidationError("该账号已停用。", field="user_id")
     if conn.execute("SELECT 1 FROM staff WHERE user_id = ?", (user_id,)).fetchone() is None:
         raise ValidationError("该账号尚未加入人员库，请先在人员库中登记。", field="user_id")
@@ -225,7 +226,7 @@ def add_member(
         "SELECT 1 FROM team_members WHERE team_id = ? AND user_id = ?", (team_id, user_id)
     ).fetchone():
         raise ValidationError("此人已在本组中。", field="user_id")
-    _check_position(conn, team_id, Role(row[0]), position)
+    _check_position(conn, team_id, Role(row["role"]), position)
     other = conn.execute(
         "SELECT t.name FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.user_id = ? AND t.round_id = ?",
         (user_id, team.round_id),
@@ -241,7 +242,7 @@ def add_member(
             "team_members",
             {**values, "team_id": team_id, "user_id": user_id, "position": position.value},
         )
-        session.audit("team_member_add", "team", team_id, f"{row[2]} / {position.value}")
+        session.audit("team_member_add", "team", team_id, f"{row['username']} / {position.value}")
     return _member(conn, values["id"])
 
 

@@ -16,6 +16,7 @@ from app.core.errors import NotFound, ValidationError
 from app.core.security import visibility
 from app.core.security.roles import Cap
 from app.core.session import Session
+from app.core.store.rows import record
 
 
 class RoundKind(StrEnum):
@@ -82,7 +83,7 @@ class Term:
 
     @classmethod
     def from_row(cls, row) -> Term:
-        return cls(*row)
+        return record(cls, row)
 
 
 @dataclass
@@ -99,7 +100,7 @@ class Round:
 
     @classmethod
     def from_row(cls, row) -> Round:
-        return cls(row[0], row[1], int(row[2]), RoundKind(row[3]), RoundStatus(row[4]), row[5], row[6])
+        return record(cls, row, number=int, kind=RoundKind, status=RoundStatus)
 
     @property
     def label(self) -> str:
@@ -119,7 +120,7 @@ class Batch:
 
     @classmethod
     def from_row(cls, row) -> Batch:
-        return cls(row[0], row[1], int(row[2]), row[3], row[4])
+        return record(cls, row, number=int)
 
     @property
     def label(self) -> str:

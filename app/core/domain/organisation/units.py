@@ -15,6 +15,7 @@ from app.core.errors import NotFound, ValidationError
 from app.core.security import visibility
 from app.core.security.roles import Cap
 from app.core.session import Session
+from app.core.store.rows import record
 
 
 class UnitKind(StrEnum):
@@ -49,7 +50,7 @@ class Unit:
 
     @classmethod
     def from_row(cls, row) -> Unit:
-        return cls(row[0], row[1], UnitKind(row[2]), row[3])
+        return record(cls, row, kind=UnitKind)
 
 
 @dataclass
@@ -65,7 +66,7 @@ class LeadershipPerson:
 
     @classmethod
     def from_row(cls, row) -> LeadershipPerson:
-        return cls(row[0], row[1], row[2], row[3], bool(row[4]), int(row[5]))
+        return record(cls, row, is_top_leader=bool, sort_order=int)
 
 
 # ---- units ---------------------------------------------------------------------------------------

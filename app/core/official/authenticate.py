@@ -1,12 +1,12 @@
-"""Checking a printed copy's verification code (核验): is it one of ours, which copy, where is it now.
+"""Authenticating a printed copy by its code (核验): is it one of ours, which copy, where is it now.
 
-`verify_code` takes the short code typed from the page or the QR payload scanned from it. It finds
+`authenticate_code` takes the short code typed from the page or the QR payload scanned from it. It finds
 the document and version, recomputes the keyed hash over the version's content hash and compares it
 in constant time; a code with any part changed (copy number, version, document) fails. A genuine
 code is then looked up in the print register: which copy, printed when and by whom, to whom it was
 issued, and whether it has been returned, destroyed or recalled.
 
-Needs Cap.PRINT_VERIFY; the document's title is shown only to a session that may read it (the
+Needs Cap.PRINT_AUTHENTICATE; the document's title is shown only to a session that may read it (the
 security officer and the auditor see numbers and dates, not content). Every check is audited.
 """
 
@@ -15,16 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core.errors import ValidationError
-from app.core.official.copies import _may_read, local_time, verification_key
+from app.core.official.copies import _may_read, authentication_key, local_time
 from app.core.official.kinds import DocKind
+from app.core.printing.authentication import keyed_hash, parse_code
 from app.core.printing.register import CopyStatus
-from app.core.printing.verification import keyed_hash, parse_code
 from app.core.security.roles import Cap
 from app.core.session import Session
 
 
 @dataclass
-class VerifyResult:
+class AuthenticationResult:
     genuine: bool
     message: str
     document_id: str = ""
@@ -46,14 +46,14 @@ class VerifyResult:
         return self.genuine and self.status == CopyStatus.ISSUED
 
 
-def _refused(session: Session, message: str, detail: str) -> VerifyResult:
+def _refused(session: Session, message: str, detail: str) -> AuthenticationResult:
     session.audit("print_verify", "print_register", "", f"不符：{detail}")
-    return VerifyResult(False, message)
+    return AuthenticationResult(False, message)
 
 
-def verify_code(session: Session, code: str) -> VerifyResult:
+def authenticate_code(session: Session, code: str) -> AuthenticationResult:
     """Check a verification code or QR payload against the register. Audited either way."""
-    session.require(Cap.PRINT_VERIFY)
+    session.require(Cap.PRINT_AUTHENTICATE)
     if not (code or "").strip():
         raise ValidationError("请输入核验码。", field="code")
     parsed = parse_code(code)
@@ -68,17 +68,17 @@ def verify_code(session: Session, code: str) -> VerifyResult:
         ).fetchone()
     if row is None:
         return _refused(session, "核验未通过：本机登记簿中没有与此核验码对应的公文。", "no document")
-    document_id, serial, kind = row[0], int(row[1]), DocKind(row[2])
+    document_id, serial, kind = row["id"], int(row["serial"]), DocKind(row["kind"])
     version = conn.execute(
         "SELECT content_hash FROM official_versions WHERE document_id = ? AND version = ?",
         (document_id, parsed.version),
     ).fetchone()
     mac = keyed_hash(
-        verification_key(session),
+        authentication_key(session),
         document_id,
         parsed.version,
         parsed.copy_number,
-        version[0] if version else "",
+        version["content_hash"] if version else "",
     )
     if version is None or not parsed.matches(mac):
         return _refused(
@@ -92,12 +92,12 @@ def verify_code(session: Session, code: str) -> VerifyResult:
         " WHERE c.document_kind = ? AND c.record_id = ? AND c.copy_number = ?",
         (kind.register_kind, document_id, parsed.copy_number),
     ).fetchone()
-    if copy is None or copy[7] != parsed.version:
+    if copy is None or copy["version"] != parsed.version:
         return _refused(
             session, "核验未通过：该份号没有登记为此版本的打印件。", f"document {document_id} copy"
         )
-    status = CopyStatus(copy[0])
-    result = VerifyResult(
+    status = CopyStatus(copy["status"])
+    result = AuthenticationResult(
         True,
         "",
         document_id,
@@ -106,12 +106,12 @@ def verify_code(session: Session, code: str) -> VerifyResult:
         parsed.version,
         parsed.copy_number,
         status,
-        copy[1],
-        copy[2],
-        local_time(copy[3]),
-        copy[4],
-        bool(copy[5]),
-        copy[6],
+        status_at=copy["status_at"],
+        recipient=copy["recipient"],
+        printed_at=local_time(copy["created_at"]),
+        printed_by=copy["username"],
+        sealed=bool(copy["sealed"]),
+        recalled_at=copy["recalled_at"],
     )
     if _may_read(session, document_id):
         result.title = conn.execute(
@@ -128,7 +128,7 @@ def verify_code(session: Session, code: str) -> VerifyResult:
     return result
 
 
-def describe(result: VerifyResult) -> str:
+def describe(result: AuthenticationResult) -> str:
     """One paragraph for the window and the command line."""
     if not result.genuine:
         return result.message

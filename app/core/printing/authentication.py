@@ -1,4 +1,4 @@
-"""Verification codes of printed copies: a short code to type in and a QR code to scan.
+"""Authentication codes of printed copies (核验码): a short code to type in and a QR code to scan.
 
 Both carry the document, the version and the copy number, and a keyed hash (HMAC-SHA256 under a key
 derived from the database key, `keyslots.subkey(db_key, PURPOSE)`) over those and the hash of the
@@ -9,7 +9,7 @@ code (another copy number, another version) breaks the hash.
   50 bits of the hash in an alphabet without look-alikes (no 0/O, 1/I);
 - QR payload: `XCV1|<document id>|<version>|<copy number>|<128 bits of the hash, hex>`.
 
-Pure functions: the database look-up lives in app.core.official.verify.
+Pure functions: the database look-up lives in app.core.official.authenticate.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 
 from app.core.errors import ValidationError
 
-PURPOSE = "print-verification"
+PURPOSE = "print-verification"  # the key's derivation label: changing it would void every printed code
 QR_PREFIX = "XCV1"
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 SHORT_TAG_CHARS = 10  # 50 bits
