@@ -184,15 +184,16 @@ def _team_people(conn, inspection_id: str) -> tuple[str, str]:
         " JOIN users u ON u.id = m.user_id WHERE x.id = ? ORDER BY m.position, u.username",
         (inspection_id,),
     ).fetchall()
-    leader = next(u for u, p in rows if p == "leader")
-    member = next((u for u, p in rows if p == "member"), next(u for u, p in rows if p != "leader"))
+    leader = next(r["username"] for r in rows if r["position"] == "leader")
+    others = [r for r in rows if r["position"] != "leader"]
+    member = next((r["username"] for r in others if r["position"] == "member"), others[0]["username"])
     return leader, member
 
 
 def _phase_dates(conn, inspection_id: str) -> dict[str, date]:
     return {
-        p: date.fromisoformat(d)
-        for p, d in conn.execute(
+        r["phase"]: date.fromisoformat(r["began_on"])
+        for r in conn.execute(
             "SELECT phase, began_on FROM inspection_phases WHERE inspection_id = ?", (inspection_id,)
         )
     }
@@ -500,6 +501,6 @@ def populate_issues(ctx) -> DemoIssues:
                     letter_no="巡移〔2026〕21号",
                 )
 
-    for status, count in conn.execute("SELECT status, count(*) FROM issues GROUP BY status"):
-        out.by_status[status] = count
+    for r in conn.execute("SELECT status, count(*) AS n FROM issues GROUP BY status"):
+        out.by_status[r["status"]] = r["n"]
     return out

@@ -19,10 +19,23 @@ from pathlib import Path
 import pytest
 
 from app.core.domain.organisation import coverage, inspections, staff, teams, terms, units
-from app.core.domain.register import classification, figures, issues, leads, petitions, rectification
-from app.core.domain.review import reading, requests
+from app.core.domain.register import (
+    classification,
+    evidence,
+    figures,
+    issue_reads,
+    leads,
+    open_items,
+    petitions,
+    progress,
+    rectification_reads,
+    register_query,
+)
+from app.core.domain.review import access, listing, reading
 from app.core.domain.review import search as review_search
-from app.core.domain.talks import links, records
+from app.core.domain.talks import links
+from app.core.domain.talks import queries as talk_queries
+from app.core.domain.talks import search as talk_search
 from app.core.errors import UserError
 from app.core.official import assemble, copies, documents, seals
 from app.core.official.kinds import DocKind
@@ -34,7 +47,7 @@ from app.core.sheets import ledger
 from app.core.store.connection import DB_FILE, open_connection
 from app.core.store.keyslots import KdfParams
 from app.demo.accounts import create_demo, signed_in
-from app.demo.official import demo_seal_png, ensure_issue_records
+from tests.core.official_support import demo_seal_png, ensure_issue_records
 from tests.core.rowscan import scan
 
 APP = Path(__file__).resolve().parents[2] / "app"
@@ -102,30 +115,33 @@ def _read_inspection(rec: _Recorder, who: str, s: Session, insp: inspections.Ins
     p = f"{who}/{insp.unit_name}"
     rec(f"{p}/inspection", lambda: inspections.get_inspection(s, i))
     rec(f"{p}/phase_history", lambda: inspections.phase_history(s, i))
-    for talk in rec(f"{p}/talks", lambda: records.list_talks(s, i)) or []:
-        rec(f"{p}/talk/{talk.id}", lambda t=talk.id: records.get_talk(s, t))
+    for talk in rec(f"{p}/talks", lambda: talk_queries.list_talks(s, i)) or []:
+        rec(f"{p}/talk/{talk.id}", lambda t=talk.id: talk_queries.get_talk(s, t))
         rec(f"{p}/talk/{talk.id}/issues", lambda t=talk.id: links.issues_from_talk(s, t))
-    rec(f"{p}/team_candidates", lambda: records.team_candidates(s, i))
-    for item in rec(f"{p}/review_items", lambda: requests.list_items(s, i, today=TODAY)) or []:
+    rec(f"{p}/team_candidates", lambda: talk_queries.team_candidates(s, i))
+    for item in rec(f"{p}/review_items", lambda: listing.list_items(s, i, today=TODAY)) or []:
         j = item.id
-        rec(f"{p}/review_item/{j}", lambda j=j: requests.get_item(s, j, today=TODAY))
-        rec(f"{p}/review_item/{j}/custody", lambda j=j: requests.custody_history(s, j))
+        rec(f"{p}/review_item/{j}", lambda j=j: listing.get_item(s, j, today=TODAY))
+        rec(f"{p}/review_item/{j}/custody", lambda j=j: listing.custody_history(s, j))
         rec(f"{p}/review_item/{j}/readings", lambda j=j: reading.list_readings(s, j))
         rec(f"{p}/review_item/{j}/material", lambda j=j: reading.list_material(s, j))
-    rec(f"{p}/custody_summary", lambda: requests.custody_summary(s, i, today=TODAY))
+    rec(f"{p}/custody_summary", lambda: listing.custody_summary(s, i, today=TODAY))
     rec(f"{p}/excerpts", lambda: reading.list_excerpts(s, i))
-    rec(f"{p}/team_people", lambda: [tuple(x) for x in requests.team_people(s, i)])
-    for issue in rec(f"{p}/issues", lambda: issues.list_issues(s, i)) or []:
+    rec(f"{p}/team_people", lambda: [tuple(x) for x in access.team_people(s, i)])
+    for issue in rec(f"{p}/issues", lambda: issue_reads.list_issues(s, i)) or []:
         k = issue.id
-        rec(f"{p}/issue/{k}", lambda k=k: issues.get_issue(s, k))
-        rec(f"{p}/issue/{k}/history", lambda k=k: issues.history(s, k))
-        rec(f"{p}/issue/{k}/evidence", lambda k=k: issues.list_evidence(s, k))
-        rec(f"{p}/issue/{k}/rectification", lambda k=k: rectification.find_rectification(s, k, today=TODAY))
-        rec(f"{p}/issue/{k}/rect_events", lambda k=k: rectification.events(s, k))
-        rec(f"{p}/issue/{k}/progress", lambda k=k: rectification.list_progress(s, k))
+        rec(f"{p}/issue/{k}", lambda k=k: issue_reads.get_issue(s, k))
+        rec(f"{p}/issue/{k}/history", lambda k=k: issue_reads.history(s, k))
+        rec(f"{p}/issue/{k}/evidence", lambda k=k: evidence.list_evidence(s, k))
+        rec(
+            f"{p}/issue/{k}/rectification",
+            lambda k=k: rectification_reads.find_rectification(s, k, today=TODAY),
+        )
+        rec(f"{p}/issue/{k}/rect_events", lambda k=k: rectification_reads.events(s, k))
+        rec(f"{p}/issue/{k}/progress", lambda k=k: progress.list_progress(s, k))
         rec(f"{p}/issue/{k}/leads", lambda k=k: leads.leads_for_issue(s, k))
         rec(f"{p}/issue/{k}/petitions", lambda k=k: petitions.petitions_for_issue(s, k))
-    rec(f"{p}/rectification_ledger", lambda: rectification.list_for_inspection(s, i, today=TODAY))
+    rec(f"{p}/rectification_ledger", lambda: rectification_reads.list_for_inspection(s, i, today=TODAY))
     rec(f"{p}/sheet_ledger", lambda: ledger.load_rows(s.conn, i, today=TODAY))
     for lead in rec(f"{p}/leads", lambda: leads.list_leads(s, inspection_id=i, today=TODAY)) or []:
         rec(f"{p}/lead/{lead.id}", lambda k=lead.id: leads.get_lead(s, k, today=TODAY))
@@ -151,7 +167,7 @@ def read_everything(sessions: dict[str, Session], audit_entries: int) -> dict[st
             rec(f"{who}/coverage/{term.id}", lambda s=s, t=term.id: coverage.for_term(s, t))
             rec(
                 f"{who}/open_items/{term.id}",
-                lambda s=s, t=term.id: rectification.open_items(s, term_id=t, today=TODAY),
+                lambda s=s, t=term.id: open_items.open_items(s, term_id=t, today=TODAY),
             )
             rec(
                 f"{who}/figures/{term.id}",
@@ -189,31 +205,37 @@ def read_everything(sessions: dict[str, Session], audit_entries: int) -> dict[st
         rec(f"{who}/search_inspections", lambda s=s: inspections.search_inspections(s, "局"))
         rec(
             f"{who}/register_count",
-            lambda s=s: issues.register_count(s, issues.RegisterFilter(today=TODAY)),
+            lambda s=s: register_query.register_count(s, register_query.RegisterFilter(today=TODAY)),
         )
         rec(
             f"{who}/register_page",
-            lambda s=s: issues.register_page(s, issues.RegisterFilter(today=TODAY)),
+            lambda s=s: register_query.register_page(s, register_query.RegisterFilter(today=TODAY)),
         )
         rec(
             f"{who}/register_text",
-            lambda s=s: issues.register_page(s, issues.RegisterFilter(text="采购", today=TODAY)),
+            lambda s=s: register_query.register_page(
+                s, register_query.RegisterFilter(text="采购", today=TODAY)
+            ),
         )
         rec(
             f"{who}/register_overdue",
-            lambda s=s: issues.register_page(s, issues.RegisterFilter(overdue=True, today=TODAY)),
+            lambda s=s: register_query.register_page(
+                s, register_query.RegisterFilter(overdue=True, today=TODAY)
+            ),
         )
-        for key in issues.RegisterSortKey:
-            sort = issues.RegisterSort(key)
+        for key in register_query.RegisterSortKey:
+            sort = register_query.RegisterSort(key)
             rec(
                 f"{who}/register_sorted/{key}",
-                lambda s=s, o=sort: issues.register_page(s, issues.RegisterFilter(today=TODAY), o),
+                lambda s=s, o=sort: register_query.register_page(
+                    s, register_query.RegisterFilter(today=TODAY), o
+                ),
             )
-        rec(f"{who}/talk_search", lambda s=s: records.search_talks(s, "项目"))
-        rec(f"{who}/talk_search2", lambda s=s: records.search_talks(s, "党组"))
+        rec(f"{who}/talk_search", lambda s=s: talk_search.search_talks(s, "项目"))
+        rec(f"{who}/talk_search2", lambda s=s: talk_search.search_talks(s, "党组"))
         rec(f"{who}/review_search", lambda s=s: review_search.search(s, "工程"))
         rec(f"{who}/review_search2", lambda s=s: review_search.search(s, "会议"))
-        rec(f"{who}/all_talks", lambda s=s: records.list_talks(s))
+        rec(f"{who}/all_talks", lambda s=s: talk_queries.list_talks(s))
         rec(f"{who}/all_leads", lambda s=s: leads.list_leads(s, today=TODAY))
         rec(f"{who}/figures", lambda s=s: figures.compute(s, today=TODAY))
         rec(f"{who}/copies", lambda s=s: copies.list_copies(s))
