@@ -84,6 +84,7 @@ class Session:
         # off the end, or the head file missing). The head is then never rewritten, so the
         # mismatch stays visible to every later verification instead of being papered over.
         self.head_alarm: str | None = None
+        self.notice = None  # the sign-in's SignInNotice (security/sign_in_notice.py), set by the sign-in
 
     # ---- identity and capabilities --------------------------------------------------------------
     @property

@@ -19,6 +19,7 @@ from app.core.security import audit as audit_trail
 from app.core.security.accounts import validate_username
 from app.core.security.policy import Policy, check_password, effective_rules
 from app.core.security.roles import CLEARANCES, Role
+from app.core.security.sign_in_notice import sign_in_notice
 from app.core.session import USER_COLUMNS, Session, User
 from app.core.store import migrations
 from app.core.store.connection import DB_FILE, DatabaseError, open_connection
@@ -273,13 +274,16 @@ class Workstation:
             conn.close()
             raise StoreError(DAMAGED_MESSAGE) from exc
         pending = slots.take_pending_attempts()
+        # A business account the two administrators have not granted yet cannot sign in at all.
+        refused = "disabled" if user.disabled else "pending" if user.role == Role.PENDING else ""
         try:
-            if user.disabled:
-                pending.append({"username": username, "at": audit_trail.now_iso(), "reason": "disabled"})
+            if refused:
+                pending.append({"username": username, "at": audit_trail.now_iso(), "reason": refused})
             with session.transaction():
                 for attempt in pending:
                     _audit_attempt(session, attempt)
-                if not user.disabled:  # for a disabled account the attempts above are the record
+                if not refused:  # for a refused account the attempts above are the record
+                    session.notice = sign_in_notice(conn, user)  # before last_login_at moves
                     _, max_age = effective_rules(policy, user.clearance)
                     changed = user.password_changed_at
                     when = now or datetime.now(UTC)
@@ -302,9 +306,11 @@ class Workstation:
         except BaseException:
             conn.close()
             raise
-        if user.disabled:
+        if refused:
             slots.save(db_key)
             conn.close()
+            if refused == "pending":
+                raise AuthenticationError("此账号尚未由系统管理员和安全保密管理员授权，暂不能登录。")
             raise AuthenticationError("此账号已停用，请联系系统管理员。")
         slots.clear_failures(username)
         slots.save(db_key)
@@ -330,7 +336,11 @@ class Workstation:
 
 def _audit_attempt(session: Session, attempt: dict) -> None:
     reason = attempt.get("reason", "wrong_password")
-    action = {"locked": "login_refused_locked", "disabled": "login_refused_disabled"}.get(
+    action = {
+        "locked": "login_refused_locked",
+        "disabled": "login_refused_disabled",
+        "pending": "login_refused_pending",
+    }.get(
         reason, "login_failed"
     )
     if attempt.get("locked"):

@@ -51,16 +51,22 @@ class DemoOrg:
 def demo_account(sysadmin: Session, username: str, display_name: str, role: Role, post: str = "") -> str:
     """Create (or reuse) a demo account with the demo password, ready to sign in without a change.
 
-    Demo only: the ordinary create_account forces a password change at first sign-in; here the flag
-    is cleared in the same transaction, and that is audited.
+    Demo only: the ordinary create_account makes a pending account that both administrators must
+    grant, and forces a password change at first sign-in; here the role is set and the flag cleared
+    in the same transaction, and that is audited.
     """
     try:
         return accounts.user_by_name(sysadmin, username).id
     except NotFound:
         pass
     with sysadmin.transaction() as conn:
-        user = accounts.create_account(sysadmin, username, display_name, DEMO_PASSWORD, role=role, post=post)
-        conn.execute("UPDATE users SET must_change_password = 0 WHERE id = ?", (user.id,))
+        user = accounts.create_account(sysadmin, username, display_name, DEMO_PASSWORD, post=post)
+        # Demo only: the role is granted here directly, where a real workstation needs both
+        # administrators (security/dual_control.py).
+        conn.execute(
+            "UPDATE users SET must_change_password = 0, role = ?, clearance = '秘密' WHERE id = ?",
+            (role.value, user.id),
+        )
         sysadmin.audit("demo_account_ready", "user", user.id, username)
     return user.id
 

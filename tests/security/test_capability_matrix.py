@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from app.core.errors import AuthenticationError, PasswordChangeRequired, PermissionDenied, ValidationError
-from app.core.security import accounts, audit_view, policy_admin
+from app.core.security import accounts, audit_view, dual_control, policy_admin
 from app.core.security.policy import Policy, character_classes, check_password
 from app.core.security.roles import CAP_LABELS, MATRIX, Cap, Role
 from app.core.session import Session
@@ -36,7 +36,7 @@ USER_OF_ROLE = {
 
 
 def test_every_role_has_a_demo_account():
-    assert set(USER_OF_ROLE) == set(Role)
+    assert set(USER_OF_ROLE) == set(Role) - {Role.PENDING}  # a pending account cannot sign in
     assert set(MATRIX) == set(Role)
 
 
@@ -92,9 +92,9 @@ OPS = [
         lambda s, ctx: accounts.create_account(s, "newcomer", "新同志", "Temp-Pass-2026!"),
     ),
     Op(
-        "reset_password",
-        frozenset({Cap.ACCOUNTS_MANAGE}),
-        lambda s, ctx: accounts.reset_password(s, _user_id(s, "member1"), "Temp-Pass-2026!"),
+        "propose_password_reset",
+        frozenset({Cap.ACCOUNTS_MANAGE, Cap.ROLES_ASSIGN}),  # either of the pair proposes
+        lambda s, ctx: dual_control.propose_password_reset(s, _user_id(s, "member1"), "Temp-Pass-2026!"),
     ),
     Op(
         "set_disabled",
@@ -102,9 +102,9 @@ OPS = [
         lambda s, ctx: accounts.set_disabled(s, _user_id(s, "member1"), True),
     ),
     Op(
-        "set_role",
-        frozenset({Cap.ROLES_ASSIGN}),
-        lambda s, ctx: accounts.set_role(s, _user_id(s, "member1"), Role.TEAM_LEADER, "机密"),
+        "propose_role",
+        frozenset({Cap.ACCOUNTS_MANAGE, Cap.ROLES_ASSIGN}),
+        lambda s, ctx: dual_control.propose_role(s, _user_id(s, "member1"), Role.TEAM_LEADER, "机密"),
     ),
     Op(
         "set_policy",
@@ -282,7 +282,8 @@ def test_first_login_must_change_password_before_anything_else(must_change_works
 def test_reset_password_forces_a_change_at_next_sign_in(login, workstation):
     sysadmin = login("sysadmin")
     member = accounts.user_by_name(sysadmin, "member1")
-    accounts.reset_password(sysadmin, member.id, "Temp-Pass-2026!")
+    change = dual_control.propose_password_reset(sysadmin, member.id, "Temp-Pass-2026!")
+    dual_control.confirm(sysadmin, change, "secadmin", DEMO_PASSWORD)
     session = workstation.unlock("member1", "Temp-Pass-2026!")
     try:
         with pytest.raises(PasswordChangeRequired):

@@ -33,7 +33,7 @@ m = json.loads(sys.stdin.read())
 from pathlib import Path
 from app.core import drafts
 from app.core.errors import AuthenticationError
-from app.core.security import accounts, audit_view
+from app.core.security import accounts, audit_view, dual_control
 from app.core.security.roles import Role
 from app.core.store.keyslots import KdfParams
 from app.core.store.verify import verify_store
@@ -74,7 +74,8 @@ accounts.list_accounts(s)
 s.close()
 
 s = ws.unlock("secadmin", DEMO)
-accounts.set_role(s, user.id, Role.TEAM_LEADER, "机密")
+change = dual_control.propose_role(s, user.id, Role.TEAM_LEADER, "机密")
+dual_control.confirm(s, change, "sysadmin", DEMO)
 s.close()
 
 s = ws.unlock("newcomer", m["temp_password"])

@@ -1,7 +1,10 @@
-"""Accounts: creation and passwords (sysadmin), roles and clearances (security officer), own password.
+"""Accounts: creation and disabling (sysadmin), the two-person changes' effects, own password.
 
 An account's password lives only in its key slot (it unwraps the database key); the users table
 holds who the person is, their role and clearance, and whether the password must be changed.
+A new business account is created PENDING (no role, no clearance, cannot sign in). Granting a role
+or clearance and resetting a password need both administrators: security/dual_control.py proposes
+and confirms them and calls `apply_role` / `apply_password_reset` here, which nothing else calls.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ def list_accounts(session: Session) -> list[User]:
 
 
 def get_user(session: Session, user_id: str) -> User:
+    session.require(Cap.ACCOUNTS_LIST)
     row = session.conn.execute(f"SELECT {USER_COLUMNS} FROM users WHERE id = ?", (user_id,)).fetchone()
     if row is None:
         raise NotFound("找不到该账号。")
@@ -46,6 +50,7 @@ def get_user(session: Session, user_id: str) -> User:
 
 
 def user_by_name(session: Session, username: str) -> User:
+    session.require(Cap.ACCOUNTS_LIST)
     row = session.conn.execute(f"SELECT {USER_COLUMNS} FROM users WHERE username = ?", (username,)).fetchone()
     if row is None:
         raise NotFound(f"找不到账号 {username}。")
@@ -62,57 +67,46 @@ def _save_slot(session: Session, username: str, password: str) -> None:
 
 
 def create_account(
-    session: Session,
-    username: str,
-    display_name: str,
-    temporary_password: str,
-    *,
-    role: Role = Role.TEAM_MEMBER,
-    clearance: str = "秘密",
-    post: str = "",
+    session: Session, username: str, display_name: str, temporary_password: str, *, post: str = ""
 ) -> User:
-    """The sysadmin opens an account for case work; it must change its password at first sign-in."""
+    """The sysadmin opens an account: PENDING, with no role, clearance or team, until both
+    administrators grant it one (dual_control.propose_role); it cannot sign in before that, and must
+    change the temporary password at its first sign-in."""
     session.require(Cap.ACCOUNTS_MANAGE)
     name = validate_username(username)
-    if role not in CASE_ROLES:
-        raise ValidationError("管理员账号只能在初始化时设置；新账号只能是业务角色。", field="role")
     if not display_name.strip():
         raise ValidationError("请填写姓名。", field="display_name")
-    if clearance not in CLEARANCES:
-        raise ValidationError(f"密级须为 {'、'.join(CLEARANCES)} 之一。", field="clearance")
-    check_password(temporary_password, load_policy(session), clearance, name)
+    check_password(temporary_password, load_policy(session), "秘密", name)
     if session.conn.execute("SELECT 1 FROM users WHERE username = ?", (name,)).fetchone():
         raise Conflict(f"用户名 {name} 已被使用。", field="username")
     values = session.record_values()
     with session.transaction() as conn:
         conn.execute(
             "INSERT INTO users (id, created_at, updated_at, author_id, workstation_id, username, display_name,"
-            " role, clearance, post, must_change_password, password_changed_at) VALUES (?,?,?,?,?,?,?,?,?,?,1,?)",
+            " role, clearance, post, must_change_password, password_changed_at) VALUES (?,?,?,?,?,?,?,?,'',?,1,?)",
             (
                 *values.values(),
                 name,
                 display_name.strip(),
-                role.value,
-                clearance,
+                Role.PENDING.value,
                 post.strip(),
                 values["created_at"],
             ),
         )
-        session.audit("account_create", "user", values["id"], f"{name} / {role.label}")
+        session.audit("account_create", "user", values["id"], f"{name} / {Role.PENDING.label}")
     _save_slot(session, name, temporary_password)
     return get_user(session, values["id"])
 
 
-def reset_password(session: Session, user_id: str, temporary_password: str) -> None:
-    session.require(Cap.ACCOUNTS_MANAGE)
-    user = get_user(session, user_id)
+def apply_password_reset(session: Session, user: User, temporary_password: str, summary: str) -> None:
+    """Give `user` a temporary password to change at next sign-in (dual_control confirmed it)."""
     check_password(temporary_password, load_policy(session), user.clearance, user.username)
     with session.transaction() as conn:
         conn.execute(
             "UPDATE users SET must_change_password = 1, updated_at = ? WHERE id = ?",
             (audit_trail.now_iso(), user.id),
         )
-        session.audit("password_reset", "user", user.id, user.username)
+        session.audit("password_reset", "user", user.id, summary)
     _save_slot(session, user.username, temporary_password)
     slots = KeySlots.load(session.folder)
     slots.clear_failures(user.username)
@@ -134,21 +128,23 @@ def set_disabled(session: Session, user_id: str, disabled: bool) -> None:
         session.audit("account_disable" if disabled else "account_enable", "user", user.id, user.username)
 
 
-def set_role(session: Session, user_id: str, role: Role, clearance: str | None = None) -> None:
-    """The security officer sets a case account's role and clearance."""
-    session.require(Cap.ROLES_ASSIGN)
-    user = get_user(session, user_id)
-    if user.role in ADMIN_ROLES or role in ADMIN_ROLES:
+def check_role_grant(user: User, role: Role, clearance: str) -> None:
+    """A business account (or a pending one) may be given a business role and a clearance."""
+    if user.role in ADMIN_ROLES or role not in CASE_ROLES:
         raise ValidationError("三员的角色不能调整，也不能把业务账号设为三员。", field="role")
-    clearance = clearance or user.clearance
     if clearance not in CLEARANCES:
         raise ValidationError(f"密级须为 {'、'.join(CLEARANCES)} 之一。", field="clearance")
+
+
+def apply_role(session: Session, user: User, role: Role, clearance: str, summary: str) -> None:
+    """Set a business account's role and clearance (dual_control confirmed it)."""
+    check_role_grant(user, role, clearance)
     with session.transaction() as conn:
         conn.execute(
             "UPDATE users SET role = ?, clearance = ?, updated_at = ? WHERE id = ?",
             (role.value, clearance, audit_trail.now_iso(), user.id),
         )
-        session.audit("role_assign", "user", user.id, f"{user.username}: {role.label} / {clearance}")
+        session.audit("role_assign", "user", user.id, summary)
 
 
 def change_own_password(session: Session, old_password: str, new_password: str) -> None:

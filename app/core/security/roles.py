@@ -2,7 +2,9 @@
 
 Separation of duties (三员分立): the system administrator manages accounts and backups but reads no
 case data; the security officer sets roles, clearances, the policy and the seal; the auditor reads the
-audit trail and nothing else. Case work belongs to the office and the teams.
+audit trail and nothing else. Case work belongs to the office and the teams. A new business account
+is PENDING (no capability, no clearance, cannot sign in) until both administrators grant it a role
+(security/dual_control.py): no single administrator can give any account access to case data.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ class Role(StrEnum):
     OFFICE = "office"
     TEAM_LEADER = "team_leader"
     TEAM_MEMBER = "team_member"
+    PENDING = "pending"  # a new business account the two administrators have not yet granted
 
     @property
     def label(self) -> str:
@@ -34,6 +37,7 @@ ROLE_LABELS: dict[Role, str] = {
     Role.OFFICE: "巡察办工作人员",
     Role.TEAM_LEADER: "巡察组组长",
     Role.TEAM_MEMBER: "巡察组组员",
+    Role.PENDING: "待授权",
 }
 
 ADMIN_ROLES = frozenset({Role.SYSADMIN, Role.SECURITY_OFFICER, Role.AUDITOR})
@@ -110,6 +114,7 @@ MATRIX: dict[Role, frozenset[Cap]] = {
         }
     ),
     Role.TEAM_MEMBER: frozenset({Cap.CASE_READ_TEAM, Cap.CASE_WRITE, Cap.PRINT}),
+    Role.PENDING: frozenset(),  # cannot even sign in (workstation refuses it)
 }
 
 
@@ -148,4 +153,5 @@ CLEARANCES = ("内部", "秘密", "机密")
 
 
 def clearance_rank(level: str) -> int:
-    return CLEARANCES.index(level)
+    """0, 1, 2 for 内部, 秘密, 机密; -1 for none (an account not yet granted a clearance)."""
+    return CLEARANCES.index(level) if level in CLEARANCES else -1
