@@ -340,9 +340,7 @@ def _audit_attempt(session: Session, attempt: dict) -> None:
         "locked": "login_refused_locked",
         "disabled": "login_refused_disabled",
         "pending": "login_refused_pending",
-    }.get(
-        reason, "login_failed"
-    )
+    }.get(reason, "login_failed")
     if attempt.get("locked"):
         action = "account_locked"
     with session.transaction() as conn:

@@ -31,7 +31,10 @@ def test_create_account_takes_no_role_and_a_new_account_cannot_sign_in(login, wo
         accounts.create_account(sysadmin, "rogue", "某某", TEMP, role=Role.OFFICE)  # type: ignore[call-arg]
     user = accounts.create_account(sysadmin, "rogue", "某某", TEMP)
     assert user.role == Role.PENDING and user.clearance == ""
-    assert sysadmin.conn.execute("SELECT count(*) FROM team_members WHERE user_id = ?", (user.id,)).fetchone()[0] == 0
+    assert (
+        sysadmin.conn.execute("SELECT count(*) FROM team_members WHERE user_id = ?", (user.id,)).fetchone()[0]
+        == 0
+    )
     with pytest.raises(AuthenticationError, match="尚未"):
         workstation.unlock("rogue", TEMP)
     actions = [r[0] for r in sysadmin.conn.execute("SELECT action FROM audit WHERE username = 'rogue'")]
@@ -94,7 +97,10 @@ def test_sysadmin_cannot_give_itself_a_role_or_join_a_team(login):
     team_id = teams.create_team(office, rnd.id, "第一巡察组").id
     with pytest.raises(PermissionDenied):
         teams.add_member(sysadmin, team_id, me.id, "member")
-    assert sysadmin.conn.execute("SELECT count(*) FROM team_members WHERE user_id = ?", (me.id,)).fetchone()[0] == 0
+    assert (
+        sysadmin.conn.execute("SELECT count(*) FROM team_members WHERE user_id = ?", (me.id,)).fetchone()[0]
+        == 0
+    )
 
 
 def test_two_administrators_grant_a_new_account(login, workstation):

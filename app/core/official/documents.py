@@ -155,8 +155,8 @@ def require_scope(
 
 
 def _require_clearance(session: Session, level: str) -> None:
-    if clearance_rank(level) > clearance_rank(session.user.clearance or CLEARANCES[0]):
-        raise PermissionDenied(f"该文件密级为{level}，超出您的涉密等级（{session.user.clearance}）。")
+    # Above the clearance: "not found", as for any record out of scope (the level is not named).
+    visibility.require_clearance_readable(session, level, "找不到该公文，或您不在其知悉范围内。")
 
 
 def _document(conn, document_id: str) -> OfficialDocument:
@@ -204,7 +204,7 @@ def _values(session: Session, draft: DocumentDraft) -> dict:
         if years is None:
             raise ValidationError("请填写保密期限。", field="protection_years")
     classification_mark(level, years)  # checks the period against the level's maximum
-    _require_clearance(session, level)
+    visibility.require_clearance_writable(session, level)
     values = {
         "title": f.text(draft.title, "title", "标题", max_len=120),
         "addressee": f.text(draft.addressee, "addressee", "主送机关", required=False, max_len=120),

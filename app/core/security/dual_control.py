@@ -161,6 +161,8 @@ def confirm(session: Session, change: PendingChange, username: str, password: st
         summary = f"{target.username}: {change.role.label} / {change.clearance}；{names}"
         accounts.apply_role(session, target, change.role, change.clearance, summary)
     elif change.kind == PASSWORD_RESET:
-        accounts.apply_password_reset(session, target, change.temporary_password, f"{target.username}；{names}")
+        accounts.apply_password_reset(
+            session, target, change.temporary_password, f"{target.username}；{names}"
+        )
     else:
         raise ValidationError("未知的变更。")

@@ -35,9 +35,13 @@ class SignInNotice:
         """One or two lines for the window, in Chinese."""
         when = self.previous_at[:19].replace("T", " ") if self.previous_at else ""
         lines = [f"上次登录：{when}" if when else "这是此账号的首次登录。"]
-        lines[0] += f"；此后失败尝试 {self.failures_since} 次。" if self.failures_since else "；此后没有失败的尝试。"
+        lines[0] += (
+            f"；此后失败尝试 {self.failures_since} 次。" if self.failures_since else "；此后没有失败的尝试。"
+        )
         if self.reset_at:
-            lines.append(f"您的密码已于 {self.reset_at[:19].replace('T', ' ')} 被重置（{self.reset_by}），请立即修改。")
+            lines.append(
+                f"您的密码已于 {self.reset_at[:19].replace('T', ' ')} 被重置（{self.reset_by}），请立即修改。"
+            )
         return "\n".join(lines)
 
 

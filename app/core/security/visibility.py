@@ -9,12 +9,13 @@
 An inspection the session may not see is reported as NotFound, exactly like a missing one, so that
 its existence is not revealed. Later modules (talks, documents, issues, leads) filter their queries
 with `inspection_filter_sql` and check single records with `require_inspection_visible`.
+Classified records (talks, official documents) are also limited to the user's clearance (below).
 """
 
 from __future__ import annotations
 
-from app.core.errors import NotFound, PermissionDenied
-from app.core.security.roles import Cap
+from app.core.errors import NotFound, PermissionDenied, ValidationError
+from app.core.security.roles import CLEARANCES, Cap, clearance_rank
 from app.core.session import Session
 
 # The teams the signed-in user is on; one parameter: the user id.
@@ -109,6 +110,17 @@ def is_leader_of_inspection(session: Session, inspection_id: str) -> bool:
     return row is not None
 
 
+# The refusal a user gets when a record they may delete is linked to something they may not know of.
+LINKED_REFUSAL = "该记录已有关联的其他记录，不能删除。"
+
+
+def may_know_leads(session: Session, inspection_id: str) -> bool:
+    """Whether the session may know of the inspection's leads and petitions: the office, or its leader."""
+    if not session.can(Cap.LEADS_READ):
+        return False
+    return session.can(Cap.CASE_READ_ALL) or is_leader_of_inspection(session, inspection_id)
+
+
 def require_leader_or_office(session: Session, inspection_id: str) -> None:
     """For steering an inspection (phase, liaison): the office, or the leader of its own team.
 
@@ -118,3 +130,57 @@ def require_leader_or_office(session: Session, inspection_id: str) -> None:
     if session.can(Cap.ORG_MANAGE) or is_leader_of_inspection(session, inspection_id):
         return
     raise PermissionDenied("只有本组组长或巡察办可以调整巡察阶段和联络员。")
+
+
+# ---- clearance (涉密等级) --------------------------------------------------------------------------
+# A record classified above the user's clearance is out of scope like a record of another team:
+# reading it answers NotFound (its existence is not revealed), listing and search leave it out,
+# writing at that level is refused, and printing marks it at its own level or higher, never lower.
+
+
+def readable_levels(session: Session) -> tuple[str, ...]:
+    """The classification levels this session's user may read: their clearance and those below."""
+    return tuple(
+        level for level in CLEARANCES if clearance_rank(level) <= clearance_rank(session.user.clearance)
+    )
+
+
+def clearance_filter_sql(session: Session, column: str = "classification") -> tuple[str, tuple]:
+    """A WHERE fragment limiting `column` (a classification level) to the levels the user may read."""
+    levels = readable_levels(session)
+    if not levels:
+        return "0 = 1", ()
+    return f"{column} IN ({','.join('?' * len(levels))})", levels
+
+
+def require_clearance_readable(session: Session, level: str, not_found: str) -> None:
+    """NotFound (with the record's own not-found message) when the record is above the clearance."""
+    if level not in readable_levels(session):
+        raise NotFound(not_found)
+
+
+def require_clearance_writable(session: Session, level: str) -> None:
+    """Refuse writing a record at a level above the user's clearance (the level is their own input)."""
+    if level in CLEARANCES and level not in readable_levels(session):
+        raise PermissionDenied(f"您的涉密等级为{session.user.clearance or '无'}，不能录入{level}级资料。")
+
+
+def printed_mark(level: str, years: int | None, requested: str | None) -> str:
+    """The marking printed on a record of `level`: the record's own mark, or a requested one that is a
+    proper mark (a level of the fixed list, with a valid period) no lower than the record's level."""
+    from app.core.printing.furniture import classification_mark
+
+    own = classification_mark(level, years)
+    if not requested:
+        return own
+    requested_level = requested.split("★", 1)[0]
+    if requested_level not in CLEARANCES:
+        raise ValidationError(f"密级标志须为 {'、'.join(CLEARANCES)} 之一。", field="classification")
+    if clearance_rank(requested_level) < clearance_rank(level):
+        raise ValidationError(f"密级标志不能低于资料本身的密级（{level}）。", field="classification")
+    if requested == requested_level:
+        return requested if requested_level != level else own
+    years_text = requested.split("★", 1)[1]
+    if not (years_text.endswith("年") and years_text[:-1].isdigit()):
+        raise ValidationError("密级标志的格式应为“秘密★1年”。", field="classification")
+    return classification_mark(requested_level, int(years_text[:-1]))

@@ -163,18 +163,21 @@ def delete_issue(session: Session, issue_id: str) -> None:
     issue = writable_issue(session, issue_id)
     if issue.signed or issue.status != IssueStatus.FOUND:
         raise Conflict("只能删除尚未核实、尚未签批的问题；其他问题请作排除处理。")
+    # Petitions and leads are need-to-know: whoever may not know of them is told only that something
+    # is linked (issue 15), never what or how many.
+    knows = visibility.may_know_leads(session, issue.inspection_id)
     with session.transaction() as conn:
         f.refuse_if(
             conn,
             "SELECT count(*) FROM petitions WHERE issue_id = ?",
             (issue_id,),
-            "该问题关联了 {n} 件信访，不能删除。",
+            "该问题关联了 {n} 件信访，不能删除。" if knows else visibility.LINKED_REFUSAL,
         )
         f.refuse_if(
             conn,
             "SELECT count(*) FROM lead_issues WHERE issue_id = ?",
             (issue_id,),
-            "该问题关联了 {n} 条线索，不能删除。",
+            "该问题关联了 {n} 条线索，不能删除。" if knows else visibility.LINKED_REFUSAL,
         )
         n = f.count(conn, "SELECT count(*) FROM issue_evidence WHERE issue_id = ?", (issue_id,))
         conn.execute("DELETE FROM issue_evidence WHERE issue_id = ?", (issue_id,))

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from app.core.domain.talks.queries import fetch_talk
 from app.core.domain.talks.types import Talk
-from app.core.printing.furniture import classification_mark
 from app.core.printing.register import PrintAction, register_print
+from app.core.security.visibility import printed_mark
 from app.core.session import Session
 
 DOCUMENT_KIND = "talk_record"
@@ -30,7 +30,8 @@ class PrintJob:
 
 
 def _mark(talk: Talk, classification: str | None) -> str:
-    return classification or classification_mark(talk.classification, talk.protection_years)
+    """The record's own mark, or a requested one from the fixed levels, never lower than the record's."""
+    return printed_mark(talk.classification, talk.protection_years, classification)
 
 
 def preview_talk(session: Session, talk_id: str) -> bytes:

@@ -1,7 +1,8 @@
 """Reading talks: one talk by id (need to know first), the filtered list, the team for the pickers.
 
 Need to know: every read checks the talk's inspection is visible to the session
-(security/visibility.py); a talk of another team is NotFound, exactly like a missing one. Opening a
+(security/visibility.py) and that its classification is within the user's clearance; a talk of
+another team, or above the clearance, is NotFound, exactly like a missing one. Opening a
 talk (`get_talk`) and listing talks are audited, with ids and counts only, never record text.
 `fetch_talk` and `writable_talk` are the unaudited reads the other talk operations start from.
 Rows become records by column name.
@@ -70,8 +71,9 @@ def talk_row(conn, talk_id: str):
 def visible_row(session: Session, talk_id: str):
     """The talk's row if the session may know of it; NotFound otherwise (as for a missing talk)."""
     where, params = visibility.inspection_filter_sql(session, "t.inspection_id")
+    level, levels = visibility.clearance_filter_sql(session, "t.classification")
     row = session.conn.execute(
-        f"SELECT {_COLUMNS}{_FROM} WHERE t.id = ? AND {where}", (talk_id, *params)
+        f"SELECT {_COLUMNS}{_FROM} WHERE t.id = ? AND {where} AND {level}", (talk_id, *params, *levels)
     ).fetchone()
     if row is None:
         raise NotFound(NOT_FOUND)
@@ -184,8 +186,9 @@ def list_talks(
 ) -> list[TalkSummary]:
     """The talks of one inspection (or every visible one), filtered; the listing is audited."""
     where, params = visibility.inspection_filter_sql(session, "t.inspection_id")
-    sql = [where]
-    args: list = [*params]
+    level, levels = visibility.clearance_filter_sql(session, "t.classification")
+    sql = [where, level]
+    args: list = [*params, *levels]
     if inspection_id:
         visibility.require_inspection_visible(session, inspection_id)
         sql.append("t.inspection_id = ?")

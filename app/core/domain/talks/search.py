@@ -71,6 +71,8 @@ def search_talks(
     """
     terms = parse_terms(query)
     where, params = visibility.inspection_filter_sql(session, "t.inspection_id")
+    level, levels = visibility.clearance_filter_sql(session, "t.classification")
+    where, params = f"{where} AND {level}", (*params, *levels)
     # First the page of ids (the covering index talks_search_order: no long text is read), then
     # the page's text in one query, its addenda in another.
     sql = f"SELECT t.id FROM talks t INDEXED BY talks_search_order WHERE {where}"

@@ -39,6 +39,7 @@ def _refuse_signed(talk: Talk) -> None:
 def create_talk(session: Session, inspection_id: str, form: TalkForm) -> Talk:
     """A new draft talk of the inspection, numbered next; the creation is audited."""
     visibility.require_inspection_writable(session, inspection_id)
+    visibility.require_clearance_writable(session, form.classification)
     values = session.record_values()
     with session.transaction() as conn:
         cols = clean_form(conn, inspection_id, form)
@@ -62,6 +63,7 @@ def update_talk(session: Session, talk_id: str, form: TalkForm) -> Talk:
     """Save the form over a draft or recorded talk; a signed one is refused (use add_addendum)."""
     talk = writable_talk(session, talk_id)
     _refuse_signed(talk)
+    visibility.require_clearance_writable(session, form.classification)
     with session.transaction() as conn:
         cols = clean_form(conn, talk.inspection_id, form)
         interviewers = cols.pop("_interviewers")
