@@ -1,16 +1,32 @@
-"""Unsaved form input, kept inside the encrypted database so a lock or a crash loses nothing typed."""
+"""Unsaved form input, kept inside the encrypted database so a lock or a crash loses nothing typed.
+
+A draft is the user's own scratch of a case form, so writing one needs Cap.CASE_WRITE (the three
+administrators keep none), is limited to MAX_DRAFT_BYTES, and is audited (the form's key and the
+size, never the text). Its audit entry names no object type, so a draft write is not announced as a
+change of any record (session.take_changes).
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from app.core.security import audit as audit_trail
+from app.core.errors import ValidationError
+from app.core.security.roles import Cap
 from app.core.session import Session
+
+MAX_DRAFT_BYTES = 4 * 1024 * 1024  # far above any real form; a runaway paste must not bloat the store
 
 
 def save_draft(session: Session, form_key: str, payload: dict[str, Any]) -> None:
+    session.require(Cap.CASE_WRITE)
     text = json.dumps(payload, ensure_ascii=False)
+    size = len(text.encode("utf-8"))
+    if size > MAX_DRAFT_BYTES:
+        raise ValidationError(
+            f"草稿过大（{size // (1024 * 1024)} MB，上限 {MAX_DRAFT_BYTES // (1024 * 1024)} MB），未能保存。",
+            field="draft",
+        )
     values = session.record_values()
     with session.transaction() as conn:
         conn.execute(
@@ -19,6 +35,7 @@ def save_draft(session: Session, form_key: str, payload: dict[str, Any]) -> None
             " ON CONFLICT (user_id, form_key) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at",
             (*values.values(), session.user.id, form_key, text),
         )
+        session.audit("draft_save", "", form_key[:100], f"{size} 字节")
 
 
 def load_draft(session: Session, form_key: str) -> dict[str, Any] | None:
@@ -30,7 +47,11 @@ def load_draft(session: Session, form_key: str) -> dict[str, Any] | None:
 
 def discard_draft(session: Session, form_key: str) -> None:
     with session.transaction() as conn:
-        conn.execute("DELETE FROM drafts WHERE user_id = ? AND form_key = ?", (session.user.id, form_key))
+        cur = conn.execute(
+            "DELETE FROM drafts WHERE user_id = ? AND form_key = ?", (session.user.id, form_key)
+        )
+        if cur.rowcount:
+            session.audit("draft_discard", "", form_key[:100])
 
 
 def list_drafts(session: Session) -> list[tuple[str, str]]:
@@ -39,6 +60,3 @@ def list_drafts(session: Session) -> list[tuple[str, str]]:
         (session.user.id,),
     ).fetchall()
     return [(r["form_key"], r["updated_at"]) for r in rows]
-
-
-__all__ = ["save_draft", "load_draft", "discard_draft", "list_drafts", "audit_trail"]
