@@ -3,14 +3,16 @@
 On a demo database it lists the demo accounts and their password, read from app.demo, which is
 imported only then: the program does not load the demo package (or its password) for a real database,
 and a bundle built without app.demo still opens a demo database, just without the list.
+After a sign-in it shows the account's previous sign-in and the failures since (a message box that
+stays up over the main window), then hands over to the main window.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.core.errors import AccountLocked, AuthenticationError, StoreError, UserError
 from app.core.workstation import Workstation
@@ -19,6 +21,11 @@ from app.ui.forms import child, load_form
 from app.ui.recovery_dialog import RecoveryDialog
 
 DEMO_MODULES = ("app.demo", "app.demo.accounts")  # left out of a bundle built without the demo
+
+
+def _notice_text(session) -> str:
+    """The sign-in's notice (security/sign_in_notice.py) as text; runs on the database worker."""
+    return session.notice.text() if session.notice is not None else ""
 
 
 class UnlockWindow(QWidget):
@@ -41,6 +48,8 @@ class UnlockWindow(QWidget):
         self.demo_label: QLabel = child(self.form, QLabel, "demoLabel")
         self.recover_button: QPushButton = child(self.form, QPushButton, "recoverButton")
         self.error_label.hide()
+        self.notice_text = ""
+        self.notice_box: QMessageBox | None = None
 
         # The demo accounts are shown only on a demo database, never anywhere else.
         is_demo = Workstation(self.folder).is_demo()
@@ -109,6 +118,25 @@ class UnlockWindow(QWidget):
             self.show_error("")
 
     def _signed_in(self, user) -> None:
+        # Every sign-in shows the account's previous one (GB/T 22239), before the main window opens.
+        self.worker.submit(
+            _notice_text,
+            on_done=lambda text: self._show_notice(user, text),
+            on_error=lambda _e: self._go(user),
+        )
+
+    def _show_notice(self, user, text: str) -> None:
+        self.notice_text = text
+        if text:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Previous sign-in"), text)
+            box.setObjectName("signInNotice")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.setModal(False)
+            box.show()
+            self.notice_box = box
+        self._go(user)
+
+    def _go(self, user) -> None:
         self._set_busy(False)
         self.password.clear()
         self.signed_in.emit(user)

@@ -470,12 +470,8 @@
         <translation>姓名：</translation>
     </message>
     <message>
-        <source>Role:</source>
-        <translation>角色：</translation>
-    </message>
-    <message>
-        <source>Clearance:</source>
-        <translation>密级：</translation>
+        <source>The new account has no role, clearance or team and cannot sign in until the security officer and the system administrator together grant it a role. The holder must change the temporary password at the first sign-in.</source>
+        <translation>新账号没有角色、密级和所在巡察组，须由安全保密管理员和系统管理员共同授权后才能登录。账号使用人首次登录时必须修改临时密码。</translation>
     </message>
     <message>
         <source>Post:</source>
@@ -484,10 +480,6 @@
     <message>
         <source>Temporary password:</source>
         <translation>临时密码：</translation>
-    </message>
-    <message>
-        <source>The holder must change the temporary password at the first sign-in.</source>
-        <translation>账号使用人首次登录时必须修改临时密码。</translation>
     </message>
 </context>
 <context>
@@ -748,6 +740,27 @@
     </message>
 </context>
 <context>
+    <name>TwoPersonDialog</name>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source>Proposed: {change}.
+To confirm it, the {roles} signs in here.</source>
+        <translation>拟办理：{change}。
+须由{roles}在此登录确认。</translation>
+    </message>
+</context>
+<context>
     <name>UnlockForm</name>
     <message>
         <source>Inspection Workbench — Sign in</source>
@@ -799,6 +812,10 @@
     <message>
         <source>Checking the password…</source>
         <translation>正在验证密码…</translation>
+    </message>
+    <message>
+        <source>Previous sign-in</source>
+        <translation>上次登录信息</translation>
     </message>
     <message>
         <source>The database cannot be opened: {reason}</source>

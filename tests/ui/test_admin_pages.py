@@ -6,7 +6,17 @@ from app.core.security.roles import Role
 from app.ui.admin.account_dialogs import NewAccountDialog, RoleDialog
 from app.ui.admin.accounts_page import AccountsPage
 from app.ui.admin.security_page import SecurityPage
+from tests.conftest import DEMO_PASSWORD, save_artifact
 from tests.ui.conftest import run_job
+
+
+def _png(widget) -> bytes:
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    widget.grab().save(buffer, "PNG")
+    return bytes(buffer.data())
 
 
 def test_sysadmin_creates_an_account(qtbot, worker, workstation, sign_in):
@@ -43,6 +53,17 @@ def test_security_officer_sets_role_and_policy(qtbot, worker, workstation, sign_
     qtbot.addWidget(dialog)
     dialog.role.setCurrentIndex(dialog.role.findData(Role.TEAM_LEADER))
     dialog.clearance.setCurrentText("机密")
+    dialog.submit()  # proposes: nothing changes until the system administrator signs in below
+    qtbot.waitUntil(lambda: dialog.confirm_box.isVisibleTo(dialog), timeout=10000)
+    assert "巡察组组长" in dialog.summary_label.text() and "系统管理员" in dialog.summary_label.text()
+    dialog.confirmer.setText("secadmin")  # the proposer itself: refused
+    dialog.confirmer_password.setText(DEMO_PASSWORD)
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.error_label.isVisibleTo(dialog), timeout=10000)
+    dialog.confirmer.setText("sysadmin")
+    dialog.confirmer_password.setText(DEMO_PASSWORD)
+    dialog.resize(520, 360)
+    save_artifact("issue15-two-person-confirm.png", _png(dialog))
     with qtbot.waitSignal(dialog.accepted, timeout=10000):
         dialog.submit()
 

@@ -1,10 +1,16 @@
-"""Small dialogs of the account pages: new account, password reset, role and clearance."""
+"""Small dialogs of the account pages: new account, password reset, role and clearance.
+
+The password reset and the role are two-person steps (core: security/dual_control.py): OK first
+proposes the change; the dialog then shows what is proposed and asks the other administrator to sign
+in on the same screen; their OK confirms and applies it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,10 +19,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.core.errors import UserError
-from app.core.security import accounts
+from app.core.security import accounts, dual_control
+from app.core.security.dual_control import PendingChange
 from app.core.security.roles import CASE_ROLES, CLEARANCES, Role
 from app.core.session import User
 from app.ui.db_worker import DbWorker
@@ -80,21 +88,19 @@ class NewAccountDialog(_WorkerDialog):
         self.username.setObjectName("usernameEdit")
         self.display_name = QLineEdit()
         self.display_name.setObjectName("displayNameEdit")
-        self.role = QComboBox()
-        for role in CASE_ROLE_ORDER:
-            self.role.addItem(role.label, role)
-        self.clearance = QComboBox()
-        self.clearance.addItems(list(CLEARANCES))
-        self.clearance.setCurrentText("秘密")
         self.post = QLineEdit()
         self.password = self.password_edit("passwordEdit")
         self.form.addRow(self.tr("User name:"), self.username)
         self.form.addRow(self.tr("Full name:"), self.display_name)
-        self.form.addRow(self.tr("Role:"), self.role)
-        self.form.addRow(self.tr("Clearance:"), self.clearance)
         self.form.addRow(self.tr("Post:"), self.post)
         self.form.addRow(self.tr("Temporary password:"), self.password)
-        note = QLabel(self.tr("The holder must change the temporary password at the first sign-in."))
+        note = QLabel(
+            self.tr(
+                "The new account has no role, clearance or team and cannot sign in until the security"
+                " officer and the system administrator together grant it a role. The holder must change"
+                " the temporary password at the first sign-in."
+            )
+        )
         note.setWordWrap(True)
         self.form.addRow(note)
 
@@ -104,19 +110,70 @@ class NewAccountDialog(_WorkerDialog):
             self.username.text(),
             self.display_name.text(),
             self.password.text(),
-            Role(self.role.currentData()),
-            self.clearance.currentText(),
             self.post.text(),
         )
 
 
-def _create_account(session, username, display_name, password, role, clearance, post) -> User:
-    return accounts.create_account(
-        session, username, display_name, password, role=role, clearance=clearance, post=post
-    )
+def _create_account(session, username, display_name, password, post) -> User:
+    return accounts.create_account(session, username, display_name, password, post=post)
 
 
-class ResetPasswordDialog(_WorkerDialog):
+class _TwoPersonDialog(_WorkerDialog):
+    """OK proposes (`propose`); then the other administrator signs in below and OK confirms."""
+
+    def __init__(self, worker: DbWorker, parent=None) -> None:
+        super().__init__(worker, parent)
+        self.change: PendingChange | None = None
+        self.confirm_form = QFormLayout()
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("summaryLabel")
+        self.summary_label.setWordWrap(True)
+        self.confirmer = QLineEdit()
+        self.confirmer.setObjectName("confirmerEdit")
+        self.confirmer_password = self.password_edit("confirmerPasswordEdit")
+        self.confirm_form.addRow(self.summary_label)
+        self.confirm_form.addRow(QCoreApplication.translate("TwoPersonDialog", "User name:"), self.confirmer)
+        self.confirm_form.addRow(
+            QCoreApplication.translate("TwoPersonDialog", "Password:"), self.confirmer_password
+        )
+        self.confirm_box = QWidget()
+        self.confirm_box.setObjectName("confirmBox")
+        self.confirm_box.setLayout(self.confirm_form)
+        self.confirm_box.hide()
+        self.layout().insertWidget(1, self.confirm_box)
+
+    def propose(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        if self.change is None:
+            self.propose()
+        else:
+            self.run(dual_control.confirm, self.change, self.confirmer.text(), self.confirmer_password.text())
+
+    def _done(self, value: Any) -> None:
+        if self.change is None and isinstance(value, PendingChange):
+            self.change = value
+            roles = QCoreApplication.translate("TwoPersonDialog", " or ").join(
+                r.label for r in value.confirmer_roles
+            )
+            self.summary_label.setText(
+                QCoreApplication.translate(
+                    "TwoPersonDialog", "Proposed: {change}.\nTo confirm it, the {roles} signs in here."
+                ).format(change=value.summary, roles=roles)
+            )
+            for i in range(self.form.count()):
+                widget = self.form.itemAt(i).widget()
+                if widget is not None:
+                    widget.setEnabled(False)
+            self.confirm_box.show()
+            self.buttons.setEnabled(True)
+            self.confirmer.setFocus()
+            return
+        super()._done(value)
+
+
+class ResetPasswordDialog(_TwoPersonDialog):
     def __init__(self, worker: DbWorker, user: User, parent=None) -> None:
         super().__init__(worker, parent)
         self.user = user
@@ -129,14 +186,14 @@ class ResetPasswordDialog(_WorkerDialog):
         self.form.addRow(self.tr("Temporary password:"), self.password)
         self.form.addRow(self.tr("Repeat:"), self.confirm)
 
-    def submit(self) -> None:
+    def propose(self) -> None:
         if self.password.text() != self.confirm.text():
             self._failed(UserError(self.tr("The two passwords differ.")))
             return
-        self.run(accounts.reset_password, self.user.id, self.password.text())
+        self.run(dual_control.propose_password_reset, self.user.id, self.password.text())
 
 
-class RoleDialog(_WorkerDialog):
+class RoleDialog(_TwoPersonDialog):
     def __init__(self, worker: DbWorker, user: User, parent=None) -> None:
         super().__init__(worker, parent)
         self.user = user
@@ -150,12 +207,17 @@ class RoleDialog(_WorkerDialog):
         self.clearance = QComboBox()
         self.clearance.setObjectName("clearanceCombo")
         self.clearance.addItems(list(CLEARANCES))
-        self.clearance.setCurrentText(user.clearance)
+        self.clearance.setCurrentText(user.clearance or "秘密")
         self.form.addRow(
             QLabel(self.tr("Account: {name}").format(name=f"{user.username}（{user.display_name}）"))
         )
         self.form.addRow(self.tr("Role:"), self.role)
         self.form.addRow(self.tr("Clearance:"), self.clearance)
 
-    def submit(self) -> None:
-        self.run(accounts.set_role, self.user.id, Role(self.role.currentData()), self.clearance.currentText())
+    def propose(self) -> None:
+        self.run(
+            dual_control.propose_role,
+            self.user.id,
+            Role(self.role.currentData()),
+            self.clearance.currentText(),
+        )
