@@ -158,8 +158,9 @@ def cmd_recover(args, data_dir: Path) -> int:
 
     code = read_secret("恢复码：")
     new_password = read_secret("新密码：")
-    Workstation(data_dir).recover(code, args.user, new_password)
+    new_code = Workstation(data_dir).recover(code, args.user, new_password)
     _out(f"已为 {args.user} 设置新密码；首次登录时须再次修改。")
+    _out(f"原恢复码已作废。新的恢复码（请打印并密封保管）：{new_code}")
     return EXIT_OK
 
 

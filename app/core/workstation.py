@@ -317,21 +317,47 @@ class Workstation:
         return session
 
     # ---- recovery --------------------------------------------------------------------------------
-    def recover(self, recovery_code: str, username: str, new_password: str) -> None:
-        """Use the sealed recovery code to give `username` a new password (it must be changed at sign-in)."""
+    def recover(self, recovery_code: str, username: str, new_password: str) -> str:
+        """Use the sealed recovery code to give `username` a new password (it must be changed at sign-in).
+
+        The code is single-use: the recovery slot is rewrapped under a new code, which is returned to
+        be printed and sealed again. Wrong codes count toward a lockout of the recovery slot, as wrong
+        passwords do at sign-in.
+        """
         if not self.exists():
             raise StoreError("此数据目录中还没有数据库。")
         slots = KeySlots.load(self.folder)
+        try:
+            slots.check_not_locked(RECOVERY_SLOT)
+        except AccountLocked:
+            slots.record_refused(RECOVERY_SLOT, "locked")
+            raise
         db_key = slots.try_unwrap(RECOVERY_SLOT, normalise_recovery_code(recovery_code))
         if db_key is None:
-            slots.record_failure(RECOVERY_SLOT, "wrong_recovery_code")
+            if slots.record_failure(RECOVERY_SLOT, "wrong_recovery_code"):
+                minutes = int(slots.policy.get("lockout_minutes", 10))
+                raise AccountLocked(f"恢复码连续错误次数过多，已锁定 {minutes} 分钟。")
             raise AuthenticationError("恢复码不正确。")
         username = validate_username(username)
         session = self._open_session(slots, db_key, username, action="recovery_unlock")
         try:
             accounts.set_password_by_recovery(session, new_password)
+            new_code = new_recovery_code()
+            slots = KeySlots.load(self.folder)
+            slots.verify_mac(db_key)
+            slots.put_slot(
+                RECOVERY_SLOT,
+                new_code,
+                db_key,
+                slots.params_for(RECOVERY_SLOT) or calibrated_params(),
+                kind="recovery",
+            )
+            slots.clear_failures(RECOVERY_SLOT)
+            slots.save(db_key)
+            session.audit("recovery_code_renewed", "", "", "旧恢复码已作废")
         finally:
             session.close()
+        return new_code
 
 
 def _audit_attempt(session: Session, attempt: dict) -> None:

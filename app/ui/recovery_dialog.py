@@ -16,9 +16,9 @@ from app.ui.db_worker import DbWorker
 from app.ui.forms import child, load_form
 
 
-def recover_password(folder: Path, code: str, username: str, new_password: str) -> str:
-    Workstation(folder).recover(code, username, new_password)
-    return username
+def recover_password(folder: Path, code: str, username: str, new_password: str) -> tuple[str, str]:
+    """(username, the new single-use recovery code that replaces the used one)."""
+    return username, Workstation(folder).recover(code, username, new_password)
 
 
 class RecoveryDialog(QDialog):
@@ -27,6 +27,7 @@ class RecoveryDialog(QDialog):
         self.worker = worker
         self.folder = Path(folder)
         self.recovered_user: str | None = None
+        self.new_code = ""  # the code that replaces the used one, to print and seal
         self.form = load_form("recovery.ui", self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
@@ -69,8 +70,8 @@ class RecoveryDialog(QDialog):
             on_error=self._failed,
         )
 
-    def _done(self, username: str) -> None:
-        self.recovered_user = username
+    def _done(self, result: tuple[str, str]) -> None:
+        self.recovered_user, self.new_code = result
         self.code.clear()
         self.new_password.clear()
         self.confirm.clear()

@@ -91,11 +91,11 @@ class UnlockWindow(QWidget):
 
     def open_recovery(self) -> RecoveryDialog:
         dialog = RecoveryDialog(self.worker, self.folder, self.username.text().strip(), self)
-        dialog.accepted.connect(lambda: self._recovered(dialog.recovered_user or ""))
+        dialog.accepted.connect(lambda: self._recovered(dialog.recovered_user or "", dialog.new_code))
         dialog.open()
         return dialog
 
-    def _recovered(self, username: str) -> None:
+    def _recovered(self, username: str, new_code: str = "") -> None:
         self.username.setText(username)
         self.password.clear()
         self.password.setFocus()
@@ -105,6 +105,14 @@ class UnlockWindow(QWidget):
                 "A new password was set for {user}. Sign in with it; you will be asked to change it."
             ).format(user=username)
         )
+        if new_code:  # the used code no longer works: the new one must be printed and sealed now
+            self.status_label.setText(
+                self.status_label.text()
+                + "\n"
+                + self.tr(
+                    "The recovery code was used up. New recovery code (print and seal it): {code}"
+                ).format(code=new_code)
+            )
 
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)

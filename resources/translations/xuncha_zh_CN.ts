@@ -810,6 +810,10 @@ To confirm it, the {roles} signs in here.</source>
         <translation>已为 {user} 设置新密码。请用新密码登录，登录后须再次修改。</translation>
     </message>
     <message>
+        <source>The recovery code was used up. New recovery code (print and seal it): {code}</source>
+        <translation>原恢复码已作废。新的恢复码（请打印并密封保管）：{code}</translation>
+    </message>
+    <message>
         <source>Checking the password…</source>
         <translation>正在验证密码…</translation>
     </message>
