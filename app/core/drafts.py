@@ -11,6 +11,10 @@ from app.core.session import Session
 
 def save_draft(session: Session, form_key: str, payload: dict[str, Any]) -> None:
     text = json.dumps(payload, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # an unpaired surrogate from a broken paste: keep it escaped
+        text = json.dumps(payload)
     values = session.record_values()
     with session.transaction() as conn:
         conn.execute(
