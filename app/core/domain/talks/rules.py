@@ -89,11 +89,8 @@ def clean_form(conn, inspection_id: str, form: TalkForm) -> dict:
         if len(q) > MAX_QUESTION:
             raise ValidationError(f"提纲中的每个问题不能超过 {MAX_QUESTION} 字。", field="outline")
         f.long_text(q, "outline", "谈话提纲", max_len=MAX_QUESTION)
-    record = [
-        {"question": b.question.strip(), "answer": b.answer.strip()}
-        for b in form.record
-        if b.question.strip() or b.answer.strip()
-    ]
+    blocks = [(str(b.question or "").strip(), str(b.answer or "").strip()) for b in form.record]
+    record = [{"question": q, "answer": a} for q, a in blocks if q or a]
     if len(record) > MAX_BLOCKS:
         raise ValidationError(f"谈话记录最多 {MAX_BLOCKS} 问。", field="record")
     for k, b in enumerate(record, start=1):
