@@ -212,3 +212,8 @@ def test_every_text_of_the_organisation_has_a_limit(reg):
     ):
         error = _refused(field, call)
         assert "不能超过" in error.message
+
+
+def test_a_chosen_record_that_cannot_be_an_id_is_refused_not_a_crash(reg):
+    for bad in ("\ud800", 10**20, 2.5, "x" * 10_000, ["id"]):
+        _refused("parent_id", lambda bad=bad: units.create_unit(reg.office, "新单位", "department", bad))

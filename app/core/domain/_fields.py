@@ -201,8 +201,19 @@ def refuse_if(conn, sql: str, params: tuple, message: str) -> None:
         raise Conflict(message.format(n=n))
 
 
+def _plausible_id(record_id: Any) -> bool:
+    """An id as the app makes them: a short text that SQLite can bind (no unpaired surrogate)."""
+    return isinstance(record_id, str) and 0 < len(record_id) <= 100 and not _SURROGATE.search(record_id)
+
+
+_SURROGATE = re.compile(f"[{_SURROGATES}]")
+
+
 def must_exist(conn, table: str, record_id: Any, what: str, field: str | None = None) -> None:
-    if not record_id or conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (record_id,)).fetchone() is None:
+    if (
+        not _plausible_id(record_id)
+        or conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (record_id,)).fetchone() is None
+    ):
         if field:
             raise ValidationError(f"请选择有效的{what}。", field=field)
         raise NotFound(f"找不到该{what}。")
