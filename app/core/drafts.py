@@ -21,6 +21,10 @@ MAX_DRAFT_BYTES = 4 * 1024 * 1024  # far above any real form; a runaway paste mu
 def save_draft(session: Session, form_key: str, payload: dict[str, Any]) -> None:
     session.require(Cap.CASE_WRITE)
     text = json.dumps(payload, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # an unpaired surrogate from a broken paste: keep it escaped
+        text = json.dumps(payload)
     size = len(text.encode("utf-8"))
     if size > MAX_DRAFT_BYTES:
         raise ValidationError(

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from app.core.domain import _fields as f
 from app.core.errors import AccountLocked, AuthenticationError, StoreError, UserError, ValidationError
 from app.core.security import accounts
 from app.core.security import audit as audit_trail
-from app.core.security.accounts import validate_username
+from app.core.security.accounts import clean_display_name, clean_post, validate_username
 from app.core.security.policy import Policy, check_password, effective_rules
 from app.core.security.roles import CLEARANCES, Role
 from app.core.security.sign_in_notice import sign_in_notice
@@ -61,8 +62,8 @@ class SetupResult:
 
 def validate_new_account(acc: NewAccount, policy: Policy) -> None:
     validate_username(acc.username)
-    if not acc.display_name.strip():
-        raise ValidationError("请填写姓名。", field="display_name")
+    clean_display_name(acc.display_name)
+    clean_post(acc.post)
     if acc.clearance not in CLEARANCES:
         raise ValidationError(f"密级须为 {'、'.join(CLEARANCES)} 之一。", field="clearance")
     check_password(acc.password, policy, acc.clearance, acc.username)
@@ -103,8 +104,7 @@ class Workstation:
         policy = policy or Policy()
         if self.db_path.exists() or self.slots_path.exists():
             raise StoreError("该数据目录中已经有数据库，不能再次初始化。")
-        if not org_name.strip():
-            raise ValidationError("请填写单位名称。", field="org_name")
+        org_name = f.text(org_name, "org_name", "单位名称", max_len=60)
         names = [validate_username(a.username) for a in accounts]
         if len(set(names)) != len(names):
             raise ValidationError("用户名不能重复。", field="username")
@@ -121,7 +121,7 @@ class Workstation:
         staging = self.folder / f".setup-{uuid.uuid4().hex}"
         staging.mkdir(mode=0o700)
         try:
-            result = self._build(staging, org_name.strip(), accounts, kdf, policy, demo)
+            result = self._build(staging, org_name, accounts, kdf, policy, demo)
             # The slot file is the commit point: a database without it is not a workstation.
             os.replace(staging / DB_FILE, self.db_path)
             os.replace(staging / audit_trail.HEAD_FILE, self.folder / audit_trail.HEAD_FILE)
@@ -182,10 +182,10 @@ class Workstation:
                         None,
                         workstation_id,
                         acc.username.strip().lower(),
-                        acc.display_name.strip(),
+                        clean_display_name(acc.display_name),
                         acc.role.value,
                         acc.clearance,
-                        acc.post,
+                        clean_post(acc.post),
                         int(acc.must_change_password),
                         now,
                     ),

@@ -127,7 +127,9 @@ def print_copies(
     if seal:
         session.require(Cap.SEAL_APPLY)
     doc = docs.visible_document(session, document_id)
-    ver = docs._version(session.conn, doc.id, doc.current_version if version is None else int(version))
+    if version is not None:
+        version = f.positive_int(version, "version", "版本", maximum=1_000_000)
+    ver = docs._version(session.conn, doc.id, doc.current_version if version is None else version)
     names = _recipients(recipients, register._check_copies(count))
     seal_id, seal_png = seals.image_for_use(session) if seal else (None, None)
     key = authentication_key(session)
@@ -271,7 +273,7 @@ def set_status(session: Session, document_id: str, copy_number: int, status: Cop
     """Mark a copy returned (收回) or destroyed (销毁), dated now; a status only moves forward."""
     _require_register(session)
     kind = _kind(session, document_id)
-    register.set_copy_status(session, DocKind(kind).register_kind, document_id, int(copy_number), status)
+    register.set_copy_status(session, DocKind(kind).register_kind, document_id, copy_number, status)
 
 
 def recall(session: Session, document_id: str, reason: str = "") -> int:

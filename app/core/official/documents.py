@@ -197,10 +197,8 @@ def _values(session: Session, draft: DocumentDraft) -> dict:
         raise ValidationError(f"密级须为 {'、'.join(CLEARANCES)} 之一。", field="classification")
     years = None if level == "内部" else draft.protection_years
     if level != "内部":
-        try:
-            years = int(years) if years is not None else None
-        except (TypeError, ValueError):
-            raise ValidationError("保密期限须为整数年。", field="protection_years") from None
+        if years is not None:
+            years = f.positive_int(years, "protection_years", "保密期限（年）", maximum=30)
         if years is None:
             raise ValidationError("请填写保密期限。", field="protection_years")
     classification_mark(level, years)  # checks the period against the level's maximum
@@ -271,13 +269,14 @@ def save_version(session: Session, document_id: str, draft: DocumentDraft, *, ba
     """Save the edited text as a new version; Conflict when someone saved after `based_on`."""
     doc = visible_document(session, document_id, write=True)
     values = _values(session, draft)
+    based_on = f.positive_int(based_on, "based_on", "所据版本", maximum=1_000_000)
     with session.transaction() as conn:
         current = int(
             conn.execute(
                 "SELECT current_version FROM official_documents WHERE id = ?", (document_id,)
             ).fetchone()[0]
         )
-        if current != int(based_on):
+        if current != based_on:
             raise Conflict(f"该公文已有更新的版本（第 {current} 版），请先打开最新版本再修改。")
         version = current + 1
         _insert_version(session, conn, document_id, version, values)

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.core.domain import _fields as f
 from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.security.roles import Cap
 from app.core.session import Session
@@ -90,13 +91,8 @@ def _check_kind(kind: str) -> str:
 
 
 def _check_copies(copies) -> int:
-    try:
-        n = int(copies)
-    except (TypeError, ValueError):
-        raise ValidationError("份数须为整数。", field="copies") from None
-    if not 1 <= n <= MAX_COPIES:
-        raise ValidationError(f"份数须在 1 至 {MAX_COPIES} 之间。", field="copies")
-    return n
+    """A whole number of copies, 1 to MAX_COPIES (2.5, True, NaN are refused, not rounded)."""
+    return f.positive_int(copies, "copies", "份数", maximum=MAX_COPIES)
 
 
 def _allocate(conn, kind: str, record_id: str, copies: int) -> list[int]:
@@ -266,16 +262,17 @@ def set_copy_status(
         status = CopyStatus(status)
     except ValueError:
         raise ValidationError("状态须为已收回或已销毁。", field="status") from None
+    copy_number = f.positive_int(copy_number, "copy_number", "份号", maximum=999_999)
     with session.transaction() as conn:
         row = conn.execute(
             "SELECT id, status FROM print_copies WHERE document_kind = ? AND record_id = ? AND copy_number = ?",
-            (kind, record_id, int(copy_number)),
+            (kind, record_id, copy_number),
         ).fetchone()
         if row is None:
-            raise NotFound(f"登记簿中没有份号 {int(copy_number):06d}。")
+            raise NotFound(f"登记簿中没有份号 {copy_number:06d}。")
         current = CopyStatus(row["status"])
         if status not in _NEXT[current]:
-            raise Conflict(f"份号 {int(copy_number):06d} 当前为“{current.label}”，不能改为“{status.label}”。")
+            raise Conflict(f"份号 {copy_number:06d} 当前为“{current.label}”，不能改为“{status.label}”。")
         values = session.record_values()
         conn.execute(
             "UPDATE print_copies SET status = ?, status_at = ?, status_by = ?, updated_at = ? WHERE id = ?",
@@ -286,5 +283,5 @@ def set_copy_status(
             f"print_copy_{status.value}",
             kind,
             record_id,
-            f"份号 {int(copy_number):06d}：{current.label}→{status.label}",
+            f"份号 {copy_number:06d}：{current.label}→{status.label}",
         )

@@ -9,6 +9,7 @@ and confirms them and calls `apply_role` / `apply_password_reset` here, which no
 
 from __future__ import annotations
 
+from app.core.domain import _fields as f
 from app.core.errors import AuthenticationError, Conflict, NotFound, ValidationError
 from app.core.security import audit as audit_trail
 from app.core.security.policy import Policy, check_password
@@ -22,10 +23,19 @@ USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_.-")
 def validate_username(username: str) -> str:
     """The name an account signs in with: 2–32 lower-case letters, digits, '.', '_' or '-' (not the
     recovery slot's name). Returns it trimmed and lower-cased."""
-    name = username.strip().lower()
+    name = str(username or "").strip().lower()
     if not (2 <= len(name) <= 32) or not set(name) <= USERNAME_CHARS or name == RECOVERY_SLOT:
         raise ValidationError("用户名须为 2–32 个小写字母、数字、点、下划线或连字符。", field="username")
     return name
+
+
+def clean_display_name(value) -> str:
+    """The account's name as shown and printed (one line, at most 40 characters)."""
+    return f.text(value, "display_name", "姓名", max_len=40)
+
+
+def clean_post(value) -> str:
+    return f.text(value, "post", "职务", required=False, max_len=60)
 
 
 def load_policy(session: Session) -> Policy:
@@ -74,8 +84,8 @@ def create_account(
     change the temporary password at its first sign-in."""
     session.require(Cap.ACCOUNTS_MANAGE)
     name = validate_username(username)
-    if not display_name.strip():
-        raise ValidationError("请填写姓名。", field="display_name")
+    display_name = clean_display_name(display_name)
+    post = clean_post(post)
     check_password(temporary_password, load_policy(session), "秘密", name)
     if session.conn.execute("SELECT 1 FROM users WHERE username = ?", (name,)).fetchone():
         raise Conflict(f"用户名 {name} 已被使用。", field="username")
@@ -87,9 +97,9 @@ def create_account(
             (
                 *values.values(),
                 name,
-                display_name.strip(),
+                display_name,
                 Role.PENDING.value,
-                post.strip(),
+                post,
                 values["created_at"],
             ),
         )

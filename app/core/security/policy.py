@@ -29,6 +29,8 @@ class Policy:
         return cls(**{k: int(v) for k, v in rows.items() if k in known})
 
 
+MAX_PASSWORD = 256
+
 LIMITS: dict[str, tuple[int, int, str]] = {
     "min_length": (8, 64, "密码最短长度"),
     "min_classes": (3, 4, "密码字符种类"),
@@ -44,7 +46,7 @@ def validate_policy(values: dict[str, int]) -> Policy:
         if key not in LIMITS:
             raise ValidationError(f"未知的策略项：{key}", field=key)
         low, high, label = LIMITS[key]
-        if not isinstance(value, int) or not (low <= value <= high):
+        if isinstance(value, bool) or not isinstance(value, int) or not (low <= value <= high):
             raise ValidationError(f"{label}必须在 {low} 到 {high} 之间。", field=key)
     return Policy(**values)
 
@@ -68,6 +70,12 @@ def character_classes(password: str) -> int:
 
 def check_password(password: str, policy: Policy, clearance: str = "秘密", username: str = "") -> None:
     """Raise ValidationError naming the first rule the password breaks."""
+    if not isinstance(password, str):
+        raise ValidationError("请填写密码。", field="password")
+    if len(password) > MAX_PASSWORD:
+        raise ValidationError(f"密码不能超过 {MAX_PASSWORD} 个字符。", field="password")
+    if any(ch < " " or "\ud800" <= ch <= "\udfff" for ch in password):
+        raise ValidationError("密码含有不允许的字符（控制字符或无法识别的字符）。", field="password")
     min_length, _ = effective_rules(policy, clearance)
     if len(password) < min_length:
         raise ValidationError(f"密码至少需要 {min_length} 个字符。", field="password")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from app.core.domain import _fields as fields
 from app.core.domain import deadlines
 from app.core.domain.register import (
     issue_reads,
@@ -284,6 +285,7 @@ def _set_remark(session: Session, issue_id: str, key: str, remark: str) -> tuple
     issue = issue_reads.writable_issue(session, issue_id)
     if rectification_store.load(session.conn, issue_id).state is rectification_record.RectState.CLOSED:
         raise ValidationError("该整改事项已销号，不能修改备注。", field="remark")
+    remark = fields.long_text(remark, "remark", "备注", required=False, max_len=MAX_REMARK)
     with session.transaction() as conn:
         row = conn.execute("SELECT id FROM sheet_remarks WHERE row_key = ?", (key,)).fetchone()
         values = session.record_values()

@@ -207,6 +207,10 @@ def _person_input(conn, unit_id, name, position, is_top_leader, exclude_id=None)
     return name, position
 
 
+def _sort_order(value) -> int:
+    return f.integer(value, "sort_order", "排列顺序", minimum=0, maximum=10_000)
+
+
 def add_person(
     session: Session,
     unit_id: str,
@@ -226,6 +230,7 @@ def add_person(
             "SELECT coalesce(max(sort_order), 0) + 1 FROM leadership WHERE unit_id = ?",
             (unit_id,),
         )
+    sort_order = _sort_order(sort_order)
     values = session.record_values()
     with session.transaction() as conn:
         f.insert(
@@ -237,7 +242,7 @@ def add_person(
                 "name": name,
                 "position": position,
                 "is_top_leader": int(bool(is_top_leader)),
-                "sort_order": int(sort_order),
+                "sort_order": sort_order,
             },
         )
         session.audit("leadership_add", "unit", unit_id, f"person {values['id']}")
@@ -250,6 +255,7 @@ def update_person(
     session.require(Cap.ORG_MANAGE)
     current = _person(session.conn, person_id)
     name, position = _person_input(session.conn, current.unit_id, name, position, is_top_leader, person_id)
+    sort_order = _sort_order(sort_order)
     with session.transaction() as conn:
         f.update(
             conn,
@@ -259,7 +265,7 @@ def update_person(
                 "name": name,
                 "position": position,
                 "is_top_leader": int(bool(is_top_leader)),
-                "sort_order": int(sort_order),
+                "sort_order": sort_order,
             },
         )
         session.audit("leadership_update", "unit", current.unit_id, f"person {person_id}")

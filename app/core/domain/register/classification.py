@@ -227,7 +227,9 @@ def import_preset(session: Session, preset: dict) -> Scheme:
                 "description": f.long_text(preset.get("description"), "description", "说明", required=False),
                 "role": role.value,
                 "active": 1,
-                "sort_order": int(preset.get("sort_order", 0)),
+                "sort_order": f.integer(
+                    preset.get("sort_order", 0), "sort_order", "排序", minimum=-(10**6), maximum=10**6
+                ),
             },
         )
         for i, category in enumerate(categories):
@@ -323,6 +325,7 @@ def move_node(session: Session, node_id: str, position: int) -> Node:
     """Move a node to `position` (0-based) among its siblings."""
     session.require(Cap.ORG_MANAGE)
     node = _node(session.conn, node_id)
+    position = f.integer(position, "position", "位置", minimum=-(10**6), maximum=10**6)
     siblings = [
         r["id"]
         for r in session.conn.execute(
@@ -331,7 +334,7 @@ def move_node(session: Session, node_id: str, position: int) -> Node:
         )
     ]
     siblings.remove(node_id)
-    siblings.insert(max(0, min(int(position), len(siblings))), node_id)
+    siblings.insert(max(0, min(position, len(siblings))), node_id)
     with session.transaction() as conn:
         for i, sid in enumerate(siblings):
             conn.execute("UPDATE classification_nodes SET sort_order = ? WHERE id = ?", (i, sid))

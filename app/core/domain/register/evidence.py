@@ -166,10 +166,11 @@ def move_evidence(session: Session, evidence_id: str, ordinal: int) -> list[Evid
     ev = _evidence(session.conn, evidence_id)
     issue = writable_issue(session, ev.issue_id)
     require_paper_open(issue)
+    ordinal = f.integer(ordinal, "ordinal", "证据序号", minimum=-(10**6), maximum=10**6)
     with session.transaction() as conn:
         ids = _evidence_ids(conn, ev.issue_id)
         ids.remove(evidence_id)
-        ids.insert(max(0, min(int(ordinal) - 1, len(ids))), evidence_id)
+        ids.insert(max(0, min(ordinal - 1, len(ids))), evidence_id)
         _renumber(conn, ev.issue_id, ids)
         session.audit("issue_evidence_move", "issue", ev.issue_id, f"#{ev.ordinal} -> #{ordinal}")
     return list_evidence(session, ev.issue_id)

@@ -8,8 +8,6 @@ issue_papers, the rest to issues. Once signed, only the classification and tags 
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-
 from app.core.domain import _fields as f
 from app.core.domain.register import classification
 from app.core.domain.register.issue_reads import load_issue, writable_issue
@@ -40,27 +38,8 @@ PAPER_TEXT_COLUMNS = (
 )
 
 
-def _amount_fen(value) -> int:
-    try:
-        amount = Decimal(str(value if value not in (None, "") else 0).replace(",", "").strip())
-    except InvalidOperation:
-        raise ValidationError("涉及金额须为数字（单位：元）。", field="amount_yuan") from None
-    if amount < 0 or amount > Decimal("1e12"):
-        raise ValidationError("涉及金额须在 0 到一万亿元之间。", field="amount_yuan")
-    fen = amount * 100
-    if fen != fen.to_integral_value():
-        raise ValidationError("涉及金额最多保留两位小数。", field="amount_yuan")
-    return int(fen)
-
-
 def _people_count(value) -> int:
-    try:
-        n = int(value or 0)
-    except (TypeError, ValueError):
-        raise ValidationError("涉及人数须为整数。", field="people_count") from None
-    if not 0 <= n <= 100_000:
-        raise ValidationError("涉及人数须在 0 到 100000 之间。", field="people_count")
-    return n
+    return f.integer(0 if value in (None, "") else value, "people_count", "涉及人数", maximum=100_000)
 
 
 def _draft_values(conn, draft: IssueDraft, previous: Issue | None) -> dict:
@@ -91,7 +70,7 @@ def _draft_values(conn, draft: IssueDraft, previous: Issue | None) -> dict:
             draft.people_involved, "people_involved", "涉及人员", required=False, max_len=1000
         ),
         "people_count": _people_count(draft.people_count),
-        "amount_fen": _amount_fen(draft.amount_yuan),
+        "amount_fen": f.amount_fen(draft.amount_yuan, "amount_yuan", "涉及金额"),
         "seriousness": f.choice(Seriousness, draft.seriousness, "seriousness", "严重程度").value,
     }
     if values["written_on"] and values["written_on"] < values["found_on"]:

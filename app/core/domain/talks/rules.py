@@ -88,11 +88,9 @@ def clean_form(conn, inspection_id: str, form: TalkForm) -> dict:
     for q in outline:
         if len(q) > MAX_QUESTION:
             raise ValidationError(f"提纲中的每个问题不能超过 {MAX_QUESTION} 字。", field="outline")
-    record = [
-        {"question": b.question.strip(), "answer": b.answer.strip()}
-        for b in form.record
-        if b.question.strip() or b.answer.strip()
-    ]
+        f.long_text(q, "outline", "谈话提纲", max_len=MAX_QUESTION)
+    blocks = [(str(b.question or "").strip(), str(b.answer or "").strip()) for b in form.record]
+    record = [{"question": q, "answer": a} for q, a in blocks if q or a]
     if len(record) > MAX_BLOCKS:
         raise ValidationError(f"谈话记录最多 {MAX_BLOCKS} 问。", field="record")
     for k, b in enumerate(record, start=1):
@@ -100,6 +98,8 @@ def clean_form(conn, inspection_id: str, form: TalkForm) -> dict:
             raise ValidationError(f"第 {k} 问的提问不能超过 {MAX_QUESTION} 字。", field="record")
         if len(b["answer"]) > MAX_ANSWER:
             raise ValidationError(f"第 {k} 问的回答不能超过 {MAX_ANSWER} 字。", field="record")
+        f.long_text(b["question"], "record", f"第 {k} 问的提问", required=False, max_len=MAX_QUESTION)
+        f.long_text(b["answer"], "record", f"第 {k} 问的回答", required=False, max_len=MAX_ANSWER)
     key_points = f.long_text(
         form.key_points, "key_points", "谈话要点", required=False, max_len=MAX_KEY_POINTS
     )
