@@ -153,15 +153,21 @@ SELECT_ALL = (
     "SELECT seq, at, user_id, username, role, action, object_type, object_id, summary, workstation_id,"
     " prev_hash, hash, signer_key, signature FROM audit"
 )
+SELECT_UNSIGNED = SELECT_ALL.replace(", signer_key, signature", "")
 
 
-def verify_chain(conn, key: bytes, head: tuple[int, str] | None = None) -> ChainReport:
-    """Walk the whole chain; name the first entry that does not hold."""
+def verify_chain(
+    conn, key: bytes, head: tuple[int, str] | None = None, *, signed: bool = True
+) -> ChainReport:
+    """Walk the whole chain; name the first entry that does not hold.
+
+    `signed=False` reads a trail from before signing (schema version 9 or older), which has no
+    signature columns."""
     prev = GENESIS
     expected_seq = 1
     count = 0
     last_hash = GENESIS
-    for row in conn.execute(SELECT_ALL + " ORDER BY seq"):
+    for row in conn.execute((SELECT_ALL if signed else SELECT_UNSIGNED) + " ORDER BY seq"):
         entry = record(AuditEntry, row)
         count += 1
         values = {f: getattr(entry, f) for f in FIELDS}

@@ -220,7 +220,7 @@ class KeySlots:
         # Key pairs opened by try_unwrap or sealed by put_slot in this object, by slot name; and the
         # names whose pair was created here and not yet saved.
         self._opened: dict[str, AccountKeyPair] = {}
-        self._unsaved_keys: set[str] = set()
+        self._unsaved_keys: dict[str, dict[str, Any]] = {}
 
     # ---- file handling -------------------------------------------------------------------------
     @classmethod
@@ -265,9 +265,11 @@ class KeySlots:
         return cls(path, data)
 
     def save(self, db_key: bytes) -> None:
+        if self._unsaved_keys:
+            self.data["slots"] = [self._unsaved_keys.get(s["username"], s) for s in self.data["slots"]]
+            self._unsaved_keys.clear()
         self.data["mac"] = self._mac(db_key)
         atomic_write(self.path, _canonical(self.data))
-        self._unsaved_keys.clear()
 
     def _save_counters_only(self) -> None:
         # Failure counters are outside the MAC: they are written when no key is known.
@@ -420,9 +422,11 @@ class KeySlots:
     def _open_keys(self, slot: dict[str, Any], kek: bytes) -> None:
         name = slot["username"]
         if "keys_sealed" not in slot:
-            # A slot from before key pairs: the pair is made now, and saved with the file.
-            self._seal_keys(slot, kek, AccountKeyPair.generate())
-            self._unsaved_keys.add(name)
+            # A slot from before key pairs: the pair is made now and joins the file at the next save
+            # (until then the file's MAC still covers what is on disk).
+            upgraded = dict(slot)
+            self._seal_keys(upgraded, kek, AccountKeyPair.generate())
+            self._unsaved_keys[name] = upgraded
             return
         try:
             raw = AESGCM(subkey(kek, "account-keys")).decrypt(

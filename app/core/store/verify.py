@@ -101,7 +101,9 @@ def run_checks(
     if slots is None:  # a backup being restored: its chain alone (its slots are checked by the caller)
         try:
             head = audit_trail.read_head(folder, subkey(db_key, "audit-head"))
-            chain = audit_trail.verify_chain(conn, subkey(db_key, "audit-chain"), head)
+            chain = audit_trail.verify_chain(
+                conn, subkey(db_key, "audit-chain"), head, signed=_signing_schema(conn)
+            )
             report.first_bad_entry = chain.first_bad_seq
             report.add("审计日志", chain.ok and head is not None, chain.message)
         except UserError as exc:
@@ -127,8 +129,9 @@ def check_trail(conn, folder: Path, db_key: bytes, slots: KeySlots) -> ChainRepo
     """The audit trail's HMAC chain, its head outside the database, and every entry's signature."""
     try:
         head = audit_trail.read_head(folder, subkey(db_key, "audit-head"))
-        chain = audit_trail.verify_chain(conn, subkey(db_key, "audit-chain"), head)
-        if not _signing_schema(conn):  # not yet upgraded: nobody has signed in since
+        signing = _signing_schema(conn)
+        chain = audit_trail.verify_chain(conn, subkey(db_key, "audit-chain"), head, signed=signing)
+        if not signing:  # not yet upgraded: nobody has signed in since
             note = "（数据库尚未升级到签名审计，签名未检查）"
             return ChainReport(
                 chain.ok and head is not None, chain.entries, chain.first_bad_seq, chain.message + note
