@@ -13,7 +13,8 @@ Both also carry the audit sequence at print time and an anchor tag (`anchor_tag`
 the copy and the audit chain's hash at that sequence), so a copy on paper is an external anchor: a
 database rolled back to before the print, or whose chain differs at that entry, fails
 `verify --anchor` (app.core.security.anchors). Codes printed before this carry neither, and still
-authenticate: `12-3-000001-K4F9Q-X2HRT-4711-P7QRS` and `XCV1|…|<hash>|4711|P7QRS`.
+authenticate. Anchored: `12-3-000001-K4F9Q-X2HRT-4711-P7QRS` and `XCV1|<id>|<ver>|<copy>|4711|P7QRS|<hash>`,
+where the printed tag is the keyed hash bound to the sequence and anchor (`bound_mac`).
 
 Pure functions: the database look-up lives in app.core.official.authenticate.
 """
@@ -78,10 +79,16 @@ def anchor_tag(
     return _base32(hmac.new(key, message, hashlib.sha256).digest()[:4], ANCHOR_TAG_CHARS)
 
 
+def bound_mac(mac: bytes, audit_seq: int, anchor: str) -> bytes:
+    """The tag an anchored code prints: the copy's keyed hash bound to its audit sequence and anchor,
+    so that changing any character of those fails authentication like any other part."""
+    return hmac.new(mac, f"XCV-anchor|{int(audit_seq)}|{anchor}".encode(), hashlib.sha256).digest()
+
+
 def short_code(
     serial: int, version: int, copy_number: int, mac: bytes, audit_seq: int | None = None, anchor: str = ""
 ) -> str:
-    tag = short_tag(mac)
+    tag = short_tag(mac if audit_seq is None else bound_mac(mac, audit_seq, anchor))
     code = f"{int(serial)}-{int(version)}-{int(copy_number):06d}-{tag[:5]}-{tag[5:]}"
     return code + (f"-{int(audit_seq)}-{anchor}" if audit_seq is not None else "")
 
@@ -94,8 +101,10 @@ def qr_payload(
     audit_seq: int | None = None,
     anchor: str = "",
 ) -> str:
-    payload = f"{QR_PREFIX}|{document_id}|{int(version)}|{int(copy_number)}|{mac[:QR_TAG_BYTES].hex()}"
-    return payload + (f"|{int(audit_seq)}|{anchor}" if audit_seq is not None else "")
+    head = f"{QR_PREFIX}|{document_id}|{int(version)}|{int(copy_number)}|"
+    if audit_seq is None:
+        return head + mac[:QR_TAG_BYTES].hex()
+    return head + f"{int(audit_seq)}|{anchor}|" + bound_mac(mac, audit_seq, anchor)[:QR_TAG_BYTES].hex()
 
 
 @dataclass(frozen=True)
@@ -110,6 +119,9 @@ class ParsedCode:
     anchor: str = ""
 
     def matches(self, mac: bytes) -> bool:
+        """`mac` is keyed_hash(...) of the copy; an anchored code's tag is bound to its sequence too."""
+        if self.audit_seq is not None:
+            mac = bound_mac(mac, self.audit_seq, self.anchor)
         expected = short_tag(mac) if self.form == "short" else mac[:QR_TAG_BYTES].hex()
         return hmac.compare_digest(expected, self.tag)
 
@@ -127,7 +139,9 @@ def parse_code(text: str) -> ParsedCode:
     value = normalise(text)
     if value.upper().startswith(QR_PREFIX + "|"):
         parts = value.split("|")
-        anchored = len(parts) == 7 and parts[5].isdigit() and re.fullmatch(r"[A-Z2-9]{5}", parts[6].upper())
+        anchored = len(parts) == 7 and parts[4].isdigit() and re.fullmatch(r"[A-Z2-9]{5}", parts[5].upper())
+        if anchored:
+            parts = [*parts[:4], parts[6], parts[4], parts[5].upper()]  # tag last, as in the old form
         if (
             (len(parts) == 5 or anchored)
             and _UUID.match(parts[1].lower())
@@ -142,7 +156,7 @@ def parse_code(text: str) -> ParsedCode:
                 parts[4].lower(),
                 document_id=parts[1].lower(),
                 audit_seq=int(parts[5]) if anchored else None,
-                anchor=parts[6].upper() if anchored else "",
+                anchor=parts[6] if anchored else "",
             )
         raise ValidationError("二维码内容格式不正确，无法核验。", field="code")
     match = _SHORT.match(value)
