@@ -133,8 +133,6 @@ def test_prints_an_audit_checkpoint_through_the_preview(qtbot, worker, workstati
     dialog = audit.checkpoint_dialog
     assert isinstance(dialog, PrintPreviewDialog)
     qtbot.waitUntil(lambda: dialog._pdf is not None and dialog.rendered_pages == 1, timeout=15000)
-    import pypdf  # noqa: F401 - only to be sure the text layer can be read
-
     from io import BytesIO
 
     from pypdf import PdfReader
