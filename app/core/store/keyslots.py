@@ -28,6 +28,7 @@ import secrets
 import time
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -162,8 +163,8 @@ class AccountKeyPair:
     def seal_public(self) -> bytes:
         return self.seal.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
-    @property
-    def key_id(self) -> str:
+    @cached_property
+    def key_id(self) -> str:  # asked for by every audit entry: computed once
         return key_id_of(self.sign_public)
 
     def private_bytes(self) -> bytes:
