@@ -1,12 +1,19 @@
 """The command line: the GUI by default, and admin subcommands that use the same core.
 
     python -m app [--data-dir DIR] [--demo]          start the GUI (on demo data with --demo)
-    python -m app verify  --data-dir DIR --user NAME  check pages, structure, key slots, audit chain
+    python -m app verify  --data-dir DIR --user NAME [--anchor CODE]
+                                                     check pages, structure, key slots, audit chain and
+                                                     signatures; with --anchor, that the database is not
+                                                     older than a checkpoint or a printed copy's code
     python -m app backup  --data-dir DIR --user NAME FILE
     python -m app restore --data-dir DIR --user NAME FILE
     python -m app recover --data-dir DIR --user NAME  (recovery code, then the new password)
     python -m app passwd  --data-dir DIR --user NAME  (old password, then the new one)
-    python -m app audit-export --data-dir DIR --user NAME FILE.xlsx
+    python -m app audit-export --data-dir DIR --user NAME FILE.xlsx [--for-investigation]
+                                                     refused when the trail fails its check, unless
+                                                     --for-investigation (then every sheet says so)
+    python -m app audit-checkpoint --data-dir DIR --user NAME
+                                                     write an audit checkpoint; its code is the last line
     python -m app create-demo --data-dir DIR          a demo workstation, without starting the GUI
     python -m app verify-print --data-dir DIR --user NAME  (password, then the code read from a copy)
 
@@ -61,12 +68,18 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--user", required=True, help="账号用户名")
         return p
 
-    user_cmd("verify", "校验数据库页、结构、密钥槽和审计链")
+    verify = user_cmd("verify", "校验数据库页、结构、密钥槽、审计链和签名")
+    verify.add_argument("--anchor", default=None, help="审计检查点代码或打印件核验码：数据库不得早于它")
     user_cmd("backup", "创建加密备份").add_argument("file", type=Path)
     user_cmd("restore", "从备份恢复（系统管理员）").add_argument("file", type=Path)
     user_cmd("recover", "用恢复码为账号设置新密码")
     user_cmd("passwd", "修改自己的密码")
-    user_cmd("audit-export", "导出审计日志（安全审计员）").add_argument("file", type=Path)
+    export = user_cmd("audit-export", "导出审计日志（安全审计员）")
+    export.add_argument("file", type=Path)
+    export.add_argument(
+        "--for-investigation", action="store_true", help="审计链未通过校验时仍导出（文件每页注明，供调查）"
+    )
+    user_cmd("audit-checkpoint", "写入审计检查点，最后一行输出其代码（安全审计员）")
     sub.add_parser("create-demo", help="创建演示数据库（不启动界面）", parents=[common])
     user_cmd("verify-print", "核验打印件的核验码（密码之后输入核验码）")
     return parser
@@ -116,7 +129,7 @@ def _gui(args) -> int:
 def cmd_verify(args, data_dir: Path) -> int:
     from app.core.store.verify import verify_folder
 
-    report = verify_folder(data_dir, args.user, read_secret("密码："))
+    report = verify_folder(data_dir, args.user, read_secret("密码："), anchor=args.anchor)
     _out(report.text())
     if not report.ok:
         if report.first_bad_page:
@@ -185,10 +198,24 @@ def cmd_audit_export(args, data_dir: Path) -> int:
 
     session = Workstation(data_dir).unlock(args.user, read_secret("密码："))
     try:
-        count = export_entries(session, args.file)
+        count = export_entries(session, args.file, for_investigation=args.for_investigation)
     finally:
         session.close()
     _out(f"已导出 {count} 条审计记录到 {args.file}")
+    return EXIT_OK
+
+
+def cmd_audit_checkpoint(args, data_dir: Path) -> int:
+    from app.core.security.anchors import make_checkpoint
+    from app.core.workstation import Workstation
+
+    session = Workstation(data_dir).unlock(args.user, read_secret("密码："))
+    try:
+        checkpoint = make_checkpoint(session)
+    finally:
+        session.close()
+    _out(f"审计检查点：第 {checkpoint.seq} 条，{checkpoint.at}，哈希 {checkpoint.hash}")
+    _out(checkpoint.code)
     return EXIT_OK
 
 
@@ -238,6 +265,7 @@ COMMANDS = {
     "recover": cmd_recover,
     "passwd": cmd_passwd,
     "audit-export": cmd_audit_export,
+    "audit-checkpoint": cmd_audit_checkpoint,
     "create-demo": cmd_create_demo,
     "verify-print": cmd_verify_print,
 }

@@ -4,6 +4,11 @@ Every core operation takes a Session first. It checks `session.require(cap)`, va
 inside `session.transaction()`, adding its audit entry with `session.audit(...)` in that same
 transaction, so the change and its trace land together or not at all.
 
+Every entry is signed with the session's key pair (`set_signer`, done by
+app.core.security.account_keys.attach at sign-in). When the session's own slot gets a new pair (a
+password change saves `session.slots`), the next entry first registers the new key, endorsing the
+old one, and signs with it from then on.
+
 The session also keeps the change notice, the kinds of record that committed transactions changed,
 which `take_changes()` hands over (the UI's worker broadcasts them). An operation writes, then audits:
 rows changed since the previous audit entry (trigger rows included, the audit rows themselves not)
@@ -24,10 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import PasswordChangeRequired, PermissionDenied, StoreError
+from app.core.security import account_keys
 from app.core.security import audit as audit_trail
 from app.core.security.roles import CAP_LABELS, Cap, Role, allowed
 from app.core.store.connection import Connection, DatabaseError
-from app.core.store.keyslots import KeySlots, subkey
+from app.core.store.keyslots import AccountKeyPair, KeySlots, subkey
 from app.core.store.rows import record
 
 
@@ -85,6 +91,11 @@ class Session:
         # mismatch stays visible to every later verification instead of being papered over.
         self.head_alarm: str | None = None
         self.notice = None  # the sign-in's SignInNotice (security/sign_in_notice.py), set by the sign-in
+        # The key pair that signs this session's entries, the slot it came from, and the slots
+        # object it was taken from (a new object may hold a new pair after a password change).
+        self._signer: AccountKeyPair | None = None
+        self._signer_slot = ""
+        self._signer_source: KeySlots | None = None
 
     # ---- identity and capabilities --------------------------------------------------------------
     @property
@@ -98,6 +109,23 @@ class Session:
     @property
     def audit_key(self) -> bytes:
         return self._audit_key
+
+    @property
+    def signer(self) -> AccountKeyPair | None:
+        return self._signer
+
+    def set_signer(self, keys: AccountKeyPair, slot_name: str) -> None:
+        self._signer, self._signer_slot, self._signer_source = keys, slot_name, self.slots
+
+    def _follow_key_change(self) -> None:
+        """The session's slot was rewritten (a password change): register its new pair, then sign with it."""
+        self._signer_source = self.slots
+        new = self.slots.keys_for(self._signer_slot)
+        old = self._signer
+        if new is None or old is None or new.key_id == old.key_id:
+            return
+        account_keys.register_current(self, new, self._signer_slot, endorses=old)  # signed by the old key
+        self._signer = new
 
     def can(self, cap: Cap) -> bool:
         return allowed(self.user.role, cap)
@@ -157,6 +185,10 @@ class Session:
 
     def audit(self, action: str, object_type: str = "", object_id: str = "", summary: str = "") -> None:
         """Record an action. Joins the current transaction, or makes its own."""
+        if self._signer is None:
+            raise RuntimeError("session has no signing key: open it through Workstation.unlock")
+        if self.slots is not self._signer_source:
+            self._follow_key_change()
         with self.transaction() as conn:
             if object_type and conn.total_changes > self._mark:
                 self._kinds.add(object_type)  # rows were written since the previous entry
@@ -171,6 +203,7 @@ class Session:
                 object_id=object_id,
                 summary=summary,
                 workstation_id=self.workstation_id,
+                signer=self._signer,
             )
             self._mark = conn.total_changes  # the entry's own row (and any trigger's) is no change
             self._last_type = object_type
@@ -211,3 +244,4 @@ class Session:
             self.conn.close()
             self.closed = True
             self._db_key = self._audit_key = self._head_key = b""
+            self._signer = None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app.core.domain import _fields as f
 from app.core.errors import AccountLocked, AuthenticationError, StoreError, UserError, ValidationError
-from app.core.security import accounts
+from app.core.security import account_keys, accounts
 from app.core.security import audit as audit_trail
 from app.core.security.accounts import clean_display_name, clean_post, validate_username
 from app.core.security.policy import Policy, check_password, effective_rules
@@ -143,6 +143,15 @@ class Workstation:
     ) -> SetupResult:
         db_key = os.urandom(32)
         db_uuid, workstation_id = str(uuid.uuid4()), str(uuid.uuid4())
+        # The slots first: each seals its account's new key pair; the security officer's signs the
+        # setup's entries and certifies every key.
+        slots = KeySlots.create(staging, db_uuid, workstation_id, policy.as_dict())
+        for acc in accounts:
+            slots.put_slot(acc.username.strip().lower(), acc.password, db_key, kdf)
+        recovery_code = new_recovery_code()
+        slots.put_slot(RECOVERY_SLOT, recovery_code, db_key, kdf, kind="recovery")
+        officer = next(a.username.strip().lower() for a in accounts if a.role == Role.SECURITY_OFFICER)
+        signer = slots.keys_for(officer)
         conn = open_connection(staging / DB_FILE, db_key, create=True)
         os.chmod(staging / DB_FILE, 0o600)  # the WAL and SHM files inherit these permissions
         try:
@@ -168,6 +177,7 @@ class Workstation:
                 action="setup",
                 workstation_id=workstation_id,
                 summary=f"初始化工作站，{len(accounts)} 个账号",
+                signer=signer,
             )
             for acc in accounts:
                 user_id = str(uuid.uuid4())
@@ -201,18 +211,18 @@ class Workstation:
                     object_id=user_id,
                     workstation_id=workstation_id,
                     summary=f"{acc.username} / {acc.role.label}",
+                    signer=signer,
                 )
+                name = acc.username.strip().lower()
+                account_keys.insert_key(conn, slots.keys_for(name), name, user_id, now)
+            account_keys.insert_key(conn, slots.keys_for(RECOVERY_SLOT), RECOVERY_SLOT, None, now)
+            for name in (*(a.username.strip().lower() for a in accounts), RECOVERY_SLOT):
+                account_keys.certify_row(conn, slots.keys_for(name).key_id, signer, now)
             conn.execute("COMMIT")
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
         audit_trail.write_head(staging, subkey(db_key, "audit-head"), *head)
-
-        slots = KeySlots.create(staging, db_uuid, workstation_id, policy.as_dict())
-        for acc in accounts:
-            slots.put_slot(acc.username.strip().lower(), acc.password, db_key, kdf)
-        recovery_code = new_recovery_code()
-        slots.put_slot(RECOVERY_SLOT, recovery_code, db_key, kdf, kind="recovery")
         slots.save(db_key)
         return SetupResult(recovery_code, workstation_id, db_uuid, [a.username for a in accounts])
 
@@ -246,6 +256,7 @@ class Workstation:
         *,
         now: datetime | None = None,
         action: str = "login",
+        slot_name: str | None = None,
     ) -> Session:
         conn = open_connection(self.db_path, db_key)
         try:
@@ -273,6 +284,14 @@ class Workstation:
         except DatabaseError as exc:
             conn.close()
             raise StoreError(DAMAGED_MESSAGE) from exc
+        try:
+            account_keys.attach(session, slots, slot_name or username)
+        except DatabaseError as exc:
+            conn.close()
+            raise StoreError(DAMAGED_MESSAGE) from exc
+        except BaseException:
+            conn.close()
+            raise
         pending = slots.take_pending_attempts()
         # A business account the two administrators have not granted yet cannot sign in at all.
         refused = "disabled" if user.disabled else "pending" if user.role == Role.PENDING else ""
@@ -314,6 +333,8 @@ class Workstation:
             raise AuthenticationError("此账号已停用，请联系系统管理员。")
         slots.clear_failures(username)
         slots.save(db_key)
+        if user.role == Role.SECURITY_OFFICER and not user.must_change_password:
+            account_keys.certify_current(session)
         return session
 
     # ---- recovery --------------------------------------------------------------------------------
@@ -339,7 +360,9 @@ class Workstation:
                 raise AccountLocked(f"恢复码连续错误次数过多，已锁定 {minutes} 分钟。")
             raise AuthenticationError("恢复码不正确。")
         username = validate_username(username)
-        session = self._open_session(slots, db_key, username, action="recovery_unlock")
+        session = self._open_session(
+            slots, db_key, username, action="recovery_unlock", slot_name=RECOVERY_SLOT
+        )
         try:
             accounts.set_password_by_recovery(session, new_password)
             new_code = new_recovery_code()
@@ -382,4 +405,5 @@ def _audit_attempt(session: Session, attempt: dict) -> None:
             workstation_id=session.workstation_id,
             summary=f"{reason}",
             at=str(attempt.get("at")),
+            signer=session.signer,
         )

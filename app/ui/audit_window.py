@@ -1,4 +1,5 @@
-"""The auditor's window: the trail, filtered and paged; export to xlsx; chain verification."""
+"""The auditor's window: the trail, filtered and paged; export to xlsx; chain verification; the
+audit checkpoint printed through the print preview (paper kept outside the data folder)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -21,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import UserError
+from app.core.printing.audit_checkpoint import print_checkpoint
 from app.core.security import audit_view
 from app.core.security.audit import ChainReport
 from app.ui.audit_model import AuditModel
 from app.ui.db_worker import DbWorker
 from app.ui.forms import child, load_form
 from app.ui.messages import confirm, show_error, show_info
+from app.ui.printing import PrintPreviewDialog
 
 NO_DATE = QDate(2000, 1, 1)  # the minimum of the date edits, shown as "any"
 
@@ -72,6 +76,15 @@ class AuditWindow(QWidget):
         self.text_edit.returnPressed.connect(self.apply_filters)
         self.export_button.clicked.connect(self.export)
         self.verify_button.clicked.connect(self.verify)
+        self.checkpoint_button = QPushButton(self.tr("Print checkpoint…"), self.form)
+        self.checkpoint_button.setObjectName("checkpointButton")
+        self.checkpoint_button.setToolTip(
+            self.tr("Print the audit trail's current sequence and hash, to keep outside the data folder")
+        )
+        row = next(lay for lay in self.form.findChildren(QBoxLayout) if lay.indexOf(self.verify_button) >= 0)
+        row.insertWidget(row.indexOf(self.verify_button) + 1, self.checkpoint_button)
+        self.checkpoint_button.clicked.connect(self.print_checkpoint)
+        self.checkpoint_dialog: PrintPreviewDialog | None = None
 
         self.worker.submit(_choices, on_done=self._choices_loaded, on_error=lambda e: show_error(self, e))
         self.apply_filters()
@@ -157,6 +170,27 @@ class AuditWindow(QWidget):
         self.report_box = QMessageBox(icon, self.tr("Audit chain"), report.message, parent=self)
         self.report_box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.report_box.open()
+
+    def print_checkpoint(self) -> None:
+        """Preview the checkpoint (written once, when the preview is made), then print it."""
+        made: list[bytes] = []
+
+        def preview(session) -> bytes:
+            if not made:
+                made.append(print_checkpoint(session)[1])
+            return made[0]
+
+        def copies(session, count: int, action) -> tuple[list[int], list[bytes]]:
+            return list(range(1, count + 1)), [preview(session)] * count
+
+        self.checkpoint_dialog = PrintPreviewDialog.show_for(
+            self.worker,
+            self,
+            title=self.tr("Audit checkpoint"),
+            preview=preview,
+            copies=copies,
+            file_name="audit-checkpoint.pdf",
+        )
 
     def _verify_failed(self, error: UserError) -> None:
         self.verify_button.setEnabled(True)

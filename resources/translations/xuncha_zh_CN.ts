@@ -195,6 +195,18 @@
 <context>
     <name>AuditWindow</name>
     <message>
+        <source>Print checkpoint…</source>
+        <translation>打印检查点…</translation>
+    </message>
+    <message>
+        <source>Print the audit trail&apos;s current sequence and hash, to keep outside the data folder</source>
+        <translation>打印审计日志当前的序号和哈希，保存在数据目录之外</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint</source>
+        <translation>审计检查点</translation>
+    </message>
+    <message>
         <source>any</source>
         <translation>不限</translation>
     </message>

@@ -312,12 +312,15 @@ def test_genuine_code_verifies_and_altered_codes_are_rejected(login):
         authenticate.authenticate_code(office, payload).title == draft.title
     )  # the QR payload, for the office
     assert authenticate.authenticate_code(office, code.lower().replace("-", " - ")).genuine  # typed loosely
-    serial, version, number, a, b = code.split("-")
+    serial, version, number, a, b, seq, anchor = code.split("-")  # the audit sequence at print time
     altered = [
-        f"{serial}-{version}-000002-{a}-{b}",  # another copy number
-        f"{serial}-2-{number}-{a}-{b}",  # another version
-        f"{serial}-{version}-{number}-{a}-{b[:-1]}{'A' if b[-1] != 'A' else 'B'}",  # the hash
-        f"{int(serial) + 50}-{version}-{number}-{a}-{b}",  # no such document
+        f"{serial}-{version}-000002-{a}-{b}-{seq}-{anchor}",  # another copy number
+        f"{serial}-2-{number}-{a}-{b}-{seq}-{anchor}",  # another version
+        f"{serial}-{version}-{number}-{a}-{b[:-1]}{'A' if b[-1] != 'A' else 'B'}-{seq}-{anchor}",  # the hash
+        f"{int(serial) + 50}-{version}-{number}-{a}-{b}-{seq}-{anchor}",  # no such document
+        f"{serial}-{version}-{number}-{a}-{b}-{int(seq) + 1}-{anchor}",  # another audit sequence
+        f"{serial}-{version}-{number}-{a}-{b}-{seq}-{anchor[:-1]}{'A' if anchor[-1] != 'A' else 'B'}",  # anchor
+        f"{serial}-{version}-{number}-{a}-{b}",  # the anchor cut off
         payload[:-1] + ("0" if payload[-1] != "0" else "1"),
     ]
     for bad in altered:

@@ -121,3 +121,23 @@ def test_export_is_confirmed_and_audited(qtbot, worker, workstation, sign_in, lo
     window.close()
     auditor = login("auditor")
     assert audit_view.list_entries(auditor, action="audit_export")
+
+
+def test_prints_an_audit_checkpoint_through_the_preview(qtbot, worker, workstation, sign_in):
+    """The checkpoint's page is the one the command line's code names: sequence, hash, code, QR."""
+    from app.ui.printing import PrintPreviewDialog
+
+    window, audit = open_audit(qtbot, worker, workstation, sign_in)
+    assert audit.checkpoint_button.text() == "打印检查点…"
+    audit.checkpoint_button.click()
+    dialog = audit.checkpoint_dialog
+    assert isinstance(dialog, PrintPreviewDialog)
+    qtbot.waitUntil(lambda: dialog._pdf is not None and dialog.rendered_pages == 1, timeout=15000)
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    text = PdfReader(BytesIO(dialog._pdf)).pages[0].extract_text()
+    assert "审计日志检查点" in text and "XCA-" in text
+    grab(dialog, "audit-checkpoint-preview.png")
+    dialog.close()

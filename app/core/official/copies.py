@@ -5,7 +5,8 @@ the document's sequence in the print register, so they have no gaps and no dupli
 workstations' processes print at once), records each copy's recipient, version and authentication
 code (核验码), and — when the office applies the seal — a line in the seal register. Only then are the PDFs
 made, one per copy, in memory: the copy number on page 1, and on every page a faint watermark naming
-the printing user, the time and the copy number, plus the authentication code and its QR code.
+the printing user, the time and the copy number, plus the authentication code and its QR code; the code also carries the
+audit sequence at print time, so every copy is an anchor against a rolled-back folder.
 
 The layout is composed once per print job and drawn per copy. If drawing failed after the copies
 were registered, they stay in the register (as issued) and can be marked destroyed.
@@ -27,7 +28,7 @@ from app.core.official import documents as docs
 from app.core.official import seals
 from app.core.official.kinds import DocKind, kind_of_register
 from app.core.printing import gbt9704, register
-from app.core.printing.authentication import PURPOSE, keyed_hash, qr_payload, short_code
+from app.core.printing.authentication import PURPOSE, anchor_tag, keyed_hash, qr_payload, short_code
 from app.core.printing.furniture import classification_mark
 from app.core.printing.register import CopyStatus
 from app.core.security import visibility
@@ -150,15 +151,19 @@ def print_copies(
         ).fetchone()
         register_id, created_at = first["register_id"], first["created_at"]
         marks = []
+        # The audit sequence at print time goes into every code: the copy anchors the trail.
+        last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         for number, name in zip(numbers, names, strict=True):
             mac = keyed_hash(key, doc.id, ver.version, number, ver.content_hash)
-            code = short_code(doc.serial, ver.version, number, mac)
+            anchor = anchor_tag(key, doc.id, ver.version, number, last["seq"], last["hash"])
+            code = short_code(doc.serial, ver.version, number, mac, last["seq"], anchor)
             conn.execute(
                 "UPDATE print_copies SET recipient = ?, version = ?, verification = ?, sealed = ?"
                 " WHERE document_kind = ? AND record_id = ? AND copy_number = ?",
                 (name, ver.version, code, int(seal), doc.kind.register_kind, doc.id, number),
             )
-            marks.append((number, name, code, qr_payload(doc.id, ver.version, number, mac)))
+            payload = qr_payload(doc.id, ver.version, number, mac, last["seq"], anchor)
+            marks.append((number, name, code, payload))
         if seal:
             seals.record_use(session, conn, seal_id, doc.id, ver.version, register_id, numbers)
         session.audit(

@@ -9,6 +9,13 @@ code (another copy number, another version) breaks the hash.
   50 bits of the hash in an alphabet without look-alikes (no 0/O, 1/I);
 - QR payload: `XCV1|<document id>|<version>|<copy number>|<128 bits of the hash, hex>`.
 
+Both also carry the audit sequence at print time and an anchor tag (`anchor_tag`: a keyed hash over
+the copy and the audit chain's hash at that sequence), so a copy on paper is an external anchor: a
+database rolled back to before the print, or whose chain differs at that entry, fails
+`verify --anchor` (app.core.security.anchors). Codes printed before this carry neither, and still
+authenticate. Anchored: `12-3-000001-K4F9Q-X2HRT-4711-P7QRS` and `XCV1|<id>|<ver>|<copy>|4711|P7QRS|<hash>`,
+where the printed tag is the keyed hash bound to the sequence and anchor (`bound_mac`).
+
 Pure functions: the database look-up lives in app.core.official.authenticate.
 """
 
@@ -30,7 +37,11 @@ ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 SHORT_TAG_CHARS = 10  # 50 bits
 QR_TAG_BYTES = 16  # 128 bits
 
-_SHORT = re.compile(r"^(\d{1,9})-(\d{1,4})-(\d{6})-([A-Z2-9]{5})-?([A-Z2-9]{5})$")
+ANCHOR_TAG_CHARS = 5  # 25 bits: enough to tell a different chain from the one the copy was printed on
+
+_SHORT = re.compile(
+    r"^(\d{1,9})-(\d{1,4})-(\d{6})-([A-Z2-9]{5})-?([A-Z2-9]{5})(?:-(\d{1,12})-([A-Z2-9]{5}))?$"
+)
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -60,13 +71,40 @@ def short_tag(mac: bytes) -> str:
     return _base32(mac[:7], SHORT_TAG_CHARS)
 
 
-def short_code(serial: int, version: int, copy_number: int, mac: bytes) -> str:
-    tag = short_tag(mac)
-    return f"{int(serial)}-{int(version)}-{int(copy_number):06d}-{tag[:5]}-{tag[5:]}"
+def anchor_tag(
+    key: bytes, document_id: str, version: int, copy_number: int, audit_seq: int, audit_hash: str
+) -> str:
+    """The copy's anchor: a keyed hash over the copy and the audit chain's (seq, hash) at print time."""
+    message = f"XCA|{document_id}|{int(version)}|{int(copy_number)}|{int(audit_seq)}|{audit_hash}".encode()
+    return _base32(hmac.new(key, message, hashlib.sha256).digest()[:4], ANCHOR_TAG_CHARS)
 
 
-def qr_payload(document_id: str, version: int, copy_number: int, mac: bytes) -> str:
-    return f"{QR_PREFIX}|{document_id}|{int(version)}|{int(copy_number)}|{mac[:QR_TAG_BYTES].hex()}"
+def bound_mac(mac: bytes, audit_seq: int, anchor: str) -> bytes:
+    """The tag an anchored code prints: the copy's keyed hash bound to its audit sequence and anchor,
+    so that changing any character of those fails authentication like any other part."""
+    return hmac.new(mac, f"XCV-anchor|{int(audit_seq)}|{anchor}".encode(), hashlib.sha256).digest()
+
+
+def short_code(
+    serial: int, version: int, copy_number: int, mac: bytes, audit_seq: int | None = None, anchor: str = ""
+) -> str:
+    tag = short_tag(mac if audit_seq is None else bound_mac(mac, audit_seq, anchor))
+    code = f"{int(serial)}-{int(version)}-{int(copy_number):06d}-{tag[:5]}-{tag[5:]}"
+    return code + (f"-{int(audit_seq)}-{anchor}" if audit_seq is not None else "")
+
+
+def qr_payload(
+    document_id: str,
+    version: int,
+    copy_number: int,
+    mac: bytes,
+    audit_seq: int | None = None,
+    anchor: str = "",
+) -> str:
+    head = f"{QR_PREFIX}|{document_id}|{int(version)}|{int(copy_number)}|"
+    if audit_seq is None:
+        return head + mac[:QR_TAG_BYTES].hex()
+    return head + f"{int(audit_seq)}|{anchor}|" + bound_mac(mac, audit_seq, anchor)[:QR_TAG_BYTES].hex()
 
 
 @dataclass(frozen=True)
@@ -77,8 +115,13 @@ class ParsedCode:
     tag: str
     serial: int | None = None  # short form
     document_id: str | None = None  # QR form
+    audit_seq: int | None = None  # codes printed since the audit anchors (issue 15)
+    anchor: str = ""
 
     def matches(self, mac: bytes) -> bool:
+        """`mac` is keyed_hash(...) of the copy; an anchored code's tag is bound to its sequence too."""
+        if self.audit_seq is not None:
+            mac = bound_mac(mac, self.audit_seq, self.anchor)
         expected = short_tag(mac) if self.form == "short" else mac[:QR_TAG_BYTES].hex()
         return hmac.compare_digest(expected, self.tag)
 
@@ -96,22 +139,39 @@ def parse_code(text: str) -> ParsedCode:
     value = normalise(text)
     if value.upper().startswith(QR_PREFIX + "|"):
         parts = value.split("|")
+        anchored = len(parts) == 7 and parts[4].isdigit() and re.fullmatch(r"[A-Z2-9]{5}", parts[5].upper())
+        if anchored:
+            parts = [*parts[:4], parts[6], parts[4], parts[5].upper()]  # tag last, as in the old form
         if (
-            len(parts) == 5
+            (len(parts) == 5 or anchored)
             and _UUID.match(parts[1].lower())
             and parts[2].isdigit()
             and parts[3].isdigit()
             and re.fullmatch(r"[0-9a-fA-F]{32}", parts[4])
         ):
             return ParsedCode(
-                "qr", int(parts[2]), int(parts[3]), parts[4].lower(), document_id=parts[1].lower()
+                "qr",
+                int(parts[2]),
+                int(parts[3]),
+                parts[4].lower(),
+                document_id=parts[1].lower(),
+                audit_seq=int(parts[5]) if anchored else None,
+                anchor=parts[6] if anchored else "",
             )
         raise ValidationError("二维码内容格式不正确，无法核验。", field="code")
     match = _SHORT.match(value)
     if not match:
         raise ValidationError("核验码格式不正确（应形如 12-3-000001-K4F9Q-X2HRT）。", field="code")
-    serial, version, copy, a, b = match.groups()
-    return ParsedCode("short", int(version), int(copy), a + b, serial=int(serial))
+    serial, version, copy, a, b, seq, anchor = match.groups()
+    return ParsedCode(
+        "short",
+        int(version),
+        int(copy),
+        a + b,
+        serial=int(serial),
+        audit_seq=int(seq) if seq else None,
+        anchor=anchor or "",
+    )
 
 
 def qr_modules(payload: str) -> list[list[bool]]:

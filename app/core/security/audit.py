@@ -1,15 +1,22 @@
-"""The audit trail: append-only, hash-chained, its head kept outside the database as well.
+"""The audit trail: append-only, hash-chained, signed, its head kept outside the database as well.
 
-Each entry's hash is an HMAC (keyed from the database key) over the previous entry's hash and the
-entry's own fields, so changing, deleting or reordering any entry breaks the chain from that point.
+Each entry's hash is an HMAC (keyed from the database key) over the previous entry's hash, the
+entry's own fields and its signature, so changing, deleting or reordering any entry breaks the chain
+from that point for anyone who holds the key. Anyone who holds a password holds that key, so each
+entry is also signed (Ed25519) by the key pair of the account that acted, the signature covering the
+entry and the previous entry's hash: rewriting an entry means forging the signature of everyone who
+acted after it (`verify_signatures`, with the keys from app.core.security.account_keys). Entries
+written before signing existed have no signature; the upgrade entry that follows them covers them.
 Cutting entries off the end leaves a consistent chain, so the latest (seq, hash) is also written to
-`audit.head` beside the database after every commit; verification checks the database reaches it.
+`audit.head` beside the database after every commit; verification checks the database reaches it,
+and the printed anchors (app.core.security.anchors) catch the whole folder rolled back.
 
 Summaries name actions, ids and counts; they never contain record text.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
@@ -19,7 +26,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
 from app.core.errors import IntegrityFailure, StoreError
+from app.core.store.keyslots import AccountKeyPair
 from app.core.store.rows import record
 
 GENESIS = "0" * 64
@@ -52,6 +63,11 @@ class AuditEntry:
     workstation_id: str
     prev_hash: str
     hash: str
+    signer_key: str = ""
+    signature: str = ""
+
+
+UPGRADE_ACTION = "audit_signing_upgrade"
 
 
 @dataclass(frozen=True)
@@ -62,9 +78,22 @@ class ChainReport:
     message: str
 
 
-def entry_hash(key: bytes, prev_hash: str, values: dict) -> str:
-    payload = json.dumps([values[f] for f in FIELDS], ensure_ascii=False, separators=(",", ":"))
-    return hmac.new(key, (prev_hash + "\x1f" + payload).encode("utf-8"), hashlib.sha256).hexdigest()
+def _payload(values: dict) -> str:
+    return json.dumps([values[f] for f in FIELDS], ensure_ascii=False, separators=(",", ":"))
+
+
+def entry_hash(key: bytes, prev_hash: str, values: dict, signer_key: str = "", signature: str = "") -> str:
+    text = prev_hash + "\x1f" + _payload(values)
+    if signature:  # an unsigned entry (from before signing) keeps the hash it was written with
+        text += "\x1f" + signer_key + "\x1f" + signature
+    return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def signed_message(prev_hash: str, values: dict, signer_key: str) -> bytes:
+    """What an entry's signature covers: the previous entry's hash, the entry, the signing key's id."""
+    return ("xuncha-audit/1\x1f" + prev_hash + "\x1f" + _payload(values) + "\x1f" + signer_key).encode(
+        "utf-8"
+    )
 
 
 def now_iso() -> str:
@@ -84,8 +113,9 @@ def append(
     object_id: str = "",
     summary: str = "",
     at: str | None = None,
+    signer: AccountKeyPair | None = None,
 ) -> tuple[int, str]:
-    """Add one entry inside the caller's transaction; returns its (seq, hash)."""
+    """Add one entry inside the caller's transaction, signed by `signer`; returns its (seq, hash)."""
     last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (last["seq"] + 1, last["hash"]) if last else (1, GENESIS)
     values = {
@@ -100,11 +130,17 @@ def append(
         "summary": summary[:500],
         "workstation_id": workstation_id,
     }
-    digest = entry_hash(key, prev, values)
+    signer_key = signature = ""
+    if signer is not None:
+        signer_key = signer.key_id
+        signature = base64.b64encode(signer.sign.sign(signed_message(prev, values, signer_key))).decode(
+            "ascii"
+        )
+    digest = entry_hash(key, prev, values, signer_key, signature)
     conn.execute(
         "INSERT INTO audit (seq, at, user_id, username, role, action, object_type, object_id, summary,"
-        " workstation_id, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        (*[values[f] for f in FIELDS], prev, digest),
+        " workstation_id, prev_hash, hash, signer_key, signature) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (*[values[f] for f in FIELDS], prev, digest, signer_key, signature),
     )
     return seq, digest
 
@@ -115,24 +151,33 @@ def rows_to_entries(rows: Iterable) -> list[AuditEntry]:
 
 SELECT_ALL = (
     "SELECT seq, at, user_id, username, role, action, object_type, object_id, summary, workstation_id,"
-    " prev_hash, hash FROM audit"
+    " prev_hash, hash, signer_key, signature FROM audit"
 )
+SELECT_UNSIGNED = SELECT_ALL.replace(", signer_key, signature", "")
 
 
-def verify_chain(conn, key: bytes, head: tuple[int, str] | None = None) -> ChainReport:
-    """Walk the whole chain; name the first entry that does not hold."""
+def verify_chain(
+    conn, key: bytes, head: tuple[int, str] | None = None, *, signed: bool = True
+) -> ChainReport:
+    """Walk the whole chain; name the first entry that does not hold.
+
+    `signed=False` reads a trail from before signing (schema version 9 or older), which has no
+    signature columns."""
     prev = GENESIS
     expected_seq = 1
     count = 0
     last_hash = GENESIS
-    for row in conn.execute(SELECT_ALL + " ORDER BY seq"):
+    for row in conn.execute((SELECT_ALL if signed else SELECT_UNSIGNED) + " ORDER BY seq"):
         entry = record(AuditEntry, row)
         count += 1
         values = {f: getattr(entry, f) for f in FIELDS}
         if entry.seq != expected_seq:
             # The first bad one is the seq that is missing here, as the message says.
             return ChainReport(False, count, expected_seq, f"审计日志第 {expected_seq} 条缺失或顺序被改动。")
-        if entry.prev_hash != prev or entry_hash(key, prev, values) != entry.hash:
+        if (
+            entry.prev_hash != prev
+            or entry_hash(key, prev, values, entry.signer_key, entry.signature) != entry.hash
+        ):
             return ChainReport(False, count, entry.seq, f"审计日志第 {entry.seq} 条已被改动，哈希链断裂。")
         prev = last_hash = entry.hash
         expected_seq += 1
@@ -152,6 +197,74 @@ def verify_chain(conn, key: bytes, head: tuple[int, str] | None = None) -> Chain
                 return ChainReport(False, count, head_seq, f"审计日志第 {head_seq} 条与库外保存的链头不符。")
     del last_hash
     return ChainReport(True, count, None, f"审计日志完整，共 {count} 条。")
+
+
+@dataclass(frozen=True)
+class SignerKey:
+    """A public key as verification needs it: whose it is, and whether it is trusted."""
+
+    key_id: str
+    slot_name: str
+    user_id: str | None
+    public: Ed25519PublicKey
+    trusted: bool
+    recovery: bool = False
+
+
+def verify_signatures(conn, keys: dict[str, SignerKey]) -> ChainReport:
+    """Check every entry's signature (the chain's HMACs are verify_chain's job); name the first bad one.
+
+    Entries without a signature are allowed only before the one upgrade entry, which must be signed
+    and is the first signed entry; after it every entry is signed by a trusted key of the account
+    that acted (or, for an entry naming no account, of the account that wrote it; a recovery
+    session signs with the recovery slot's own key).
+    """
+    prev = GENESIS
+    count = 0
+    unsigned: int | None = None  # the first unsigned entry not yet covered by an upgrade entry
+    signed_seen = False
+    for row in conn.execute(SELECT_ALL + " ORDER BY seq"):
+        entry = record(AuditEntry, row)
+        count += 1
+        values = {f: getattr(entry, f) for f in FIELDS}
+        if not entry.signature:
+            if signed_seen:
+                return ChainReport(
+                    False, count, entry.seq, f"审计日志第 {entry.seq} 条没有签名（签名启用后不应出现）。"
+                )
+            unsigned = unsigned or entry.seq
+            prev = entry.hash
+            continue
+        bad = _signature_problem(entry, prev, values, keys)
+        if bad:
+            return ChainReport(False, count, entry.seq, f"审计日志第 {entry.seq} 条{bad}")
+        if unsigned is not None and entry.action != UPGRADE_ACTION:
+            return ChainReport(
+                False, count, unsigned, f"审计日志第 {unsigned} 条起没有签名，也没有签名启用条目为其确认。"
+            )
+        if entry.action == UPGRADE_ACTION and (signed_seen or unsigned is None):
+            return ChainReport(False, count, entry.seq, f"审计日志第 {entry.seq} 条是多余的签名启用条目。")
+        unsigned = None
+        signed_seen = True
+        prev = entry.hash
+    if unsigned is not None:
+        return ChainReport(False, count, unsigned, f"审计日志第 {unsigned} 条起没有签名。")
+    return ChainReport(True, count, None, f"审计日志的 {count} 条签名全部有效。")
+
+
+def _signature_problem(entry: AuditEntry, prev: str, values: dict, keys: dict[str, SignerKey]) -> str:
+    key = keys.get(entry.signer_key)
+    if key is None:
+        return "的签名密钥不在账号公钥表中。"
+    try:
+        key.public.verify(base64.b64decode(entry.signature), signed_message(prev, values, entry.signer_key))
+    except (InvalidSignature, ValueError):
+        return "的签名无效：条目或其前一条已被改动。"
+    if entry.user_id is not None and key.user_id != entry.user_id and not key.recovery:
+        return "的签名密钥不属于该条目记载的账号。"
+    if not key.trusted:
+        return "的签名密钥不可信（不是账号密钥槽中的公钥，也没有经过认证）。"
+    return ""
 
 
 # ---- the head outside the database -------------------------------------------------------------

@@ -1,6 +1,9 @@
 """The auditor's view of the trail: list, filter, count, export, verify.
 
 Reading the trail is itself recorded (as "audit_view"), so the auditor's own look leaves a trace.
+Verification checks the HMAC chain, the head and every signature (app.core.store.verify.check_trail);
+an export refuses a trail that fails it, unless asked to export it for investigation, and then every
+sheet of the file says so.
 """
 
 from __future__ import annotations
@@ -9,11 +12,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+from app.core.errors import IntegrityFailure
 from app.core.security import audit as audit_trail
 from app.core.security.audit import AuditEntry, ChainReport
 from app.core.security.roles import Cap
 from app.core.session import Session
-from app.core.store.keyslots import subkey
+from app.core.store.keyslots import KeySlots
+from app.core.store.verify import check_trail
 
 ACTION_LABELS: dict[str, str] = {
     "setup": "初始化工作站",
@@ -41,6 +46,10 @@ ACTION_LABELS: dict[str, str] = {
     "store_verify": "校验数据库",
     "backup_create": "备份",
     "backup_restore": "恢复备份",
+    "account_key_register": "登记账号公钥",
+    "account_key_certify": "签署账号公钥",
+    "audit_signing_upgrade": "启用审计签名",
+    "audit_checkpoint": "打印审计检查点",
 }
 
 
@@ -120,15 +129,26 @@ def distinct_users(session: Session) -> list[str]:
     return [r[0] for r in session.conn.execute("SELECT DISTINCT username FROM audit ORDER BY username")]
 
 
-def export_entries(session: Session, dest: Path, **filters) -> int:
-    """Write the (filtered) trail to an xlsx file the auditor chose; returns the number of entries."""
+def export_entries(session: Session, dest: Path, *, for_investigation: bool = False, **filters) -> int:
+    """Write the (filtered) trail to an xlsx file the auditor chose; returns the number of entries.
+
+    A trail that fails its check is refused (IntegrityFailure, with the reason), unless
+    `for_investigation`: then it is written with a warning at the top of every sheet.
+    """
     session.require(Cap.AUDIT_EXPORT)
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    report = _check(session)
+    if not report.ok and not for_investigation:
+        raise IntegrityFailure(f"审计日志未通过校验，拒绝导出：{report.message}")
     where, args = _filter(**filters).where()
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("审计日志")
+    ws = wb.create_sheet("审计日志" if report.ok else "审计日志（未通过校验）")
+    if not report.ok:
+        warning = f"警告：本审计日志未通过校验，仅供调查使用，不能作为完整记录。原因：{report.message}"
+        ws.oddHeader.center.text = ws.evenHeader.center.text = warning[:250]  # on every printed page too
+        ws.append([_warning_cell(ws, warning)])
     header = ["序号", "时间", "用户", "角色", "操作", "对象类型", "对象编号", "摘要", "工作站", "哈希"]
     from openpyxl.cell import WriteOnlyCell
 
@@ -160,8 +180,23 @@ def export_entries(session: Session, dest: Path, **filters) -> int:
     tmp = dest.with_name(dest.name + ".partial")
     wb.save(tmp)
     tmp.replace(dest)
-    session.audit("audit_export", "audit", "", f"{count} 条 → {dest.name}")
+    note = "" if report.ok else "（未通过校验，供调查）"
+    session.audit("audit_export", "audit", "", f"{count} 条 → {dest.name}{note}")
     return count
+
+
+def _warning_cell(ws, text: str):
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    cell = WriteOnlyCell(ws, value=text)
+    cell.font = Font(bold=True, color="B00000")
+    return cell
+
+
+def _check(session: Session) -> ChainReport:
+    slots = KeySlots.load(session.folder)
+    return check_trail(session.conn, session.folder, session.db_key, slots)
 
 
 def _text_cell(value: str) -> str:
@@ -171,8 +206,7 @@ def _text_cell(value: str) -> str:
 
 def verify(session: Session) -> ChainReport:
     session.require(Cap.AUDIT_READ if session.can(Cap.AUDIT_READ) else Cap.STORE_VERIFY)
-    head = audit_trail.read_head(session.folder, subkey(session.db_key, "audit-head"))
-    report = audit_trail.verify_chain(session.conn, session.audit_key, head)
+    report = _check(session)
     session.audit(
         "store_verify",
         "audit",

@@ -6,6 +6,13 @@ parameters stored in the slot. The slot's metadata is the AEAD's associated data
 another account or another database does not open. The whole file also carries an HMAC keyed from
 the database key, checked after every unlock, so a slot added or removed behind the app's back shows.
 
+Each account's slot also seals the account's own key pair (Ed25519 to sign its audit entries, X25519
+to have compartment keys sealed to it) under the same password-derived key, with the public halves in
+the clear beside it and bound into the seal's associated data: a public key changed behind the app's
+back stops the slot's owner from signing in. The recovery slot seals a key pair of its own, never an
+account's. `try_unwrap` opens (or, for a slot written before key pairs existed, creates) the pair and
+keeps it in memory for `keys_for`; `put_slot` seals the pair it is given, or a new one.
+
 Failed sign-in attempts are counted here, outside the database, because a wrong password cannot
 open the database to write them down; the next successful sign-in moves them into the audit trail.
 """
@@ -22,12 +29,16 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
 from app.core.errors import AccountLocked, AuthenticationError, IntegrityFailure, StoreError
 from app.core.store.fileio import atomic_write
@@ -133,7 +144,49 @@ def normalise_recovery_code(code: str) -> str:
     return "-".join(cleaned[i : i + 5] for i in range(0, len(cleaned), 5))
 
 
+@dataclass(frozen=True)
+class AccountKeyPair:
+    """An account's private keys, as opened from its slot (never written anywhere unsealed)."""
+
+    sign: Ed25519PrivateKey
+    seal: X25519PrivateKey
+
+    @classmethod
+    def generate(cls) -> AccountKeyPair:
+        return cls(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+
+    @property
+    def sign_public(self) -> bytes:
+        return self.sign.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+    @property
+    def seal_public(self) -> bytes:
+        return self.seal.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+    @cached_property
+    def key_id(self) -> str:  # asked for by every audit entry: computed once
+        return key_id_of(self.sign_public)
+
+    def private_bytes(self) -> bytes:
+        raw = (Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+        return self.sign.private_bytes(*raw) + self.seal.private_bytes(*raw)
+
+    @classmethod
+    def from_private_bytes(cls, data: bytes) -> AccountKeyPair:
+        if len(data) != 64:
+            raise ValueError("key pair length")
+        return cls(
+            Ed25519PrivateKey.from_private_bytes(data[:32]), X25519PrivateKey.from_private_bytes(data[32:])
+        )
+
+
+def key_id_of(sign_public: bytes) -> str:
+    """A key's name: the first 128 bits of the SHA-256 of its Ed25519 public key, in hex."""
+    return hashlib.sha256(sign_public).hexdigest()[:32]
+
+
 _SLOT_TEXT_FIELDS = ("id", "kind", "username", "nonce", "wrapped")
+_SLOT_KEY_FIELDS = ("sign_public", "seal_public", "keys_nonce", "keys_sealed")
 
 
 def _well_formed(data: dict[str, Any]) -> bool:
@@ -152,6 +205,10 @@ def _well_formed(data: dict[str, Any]) -> bool:
             return False
         if not isinstance(slot.get("kdf"), dict) or not isinstance(slot["kdf"].get("salt"), str):
             return False
+        if any(k in slot for k in _SLOT_KEY_FIELDS) and not all(
+            isinstance(slot.get(k), str) for k in _SLOT_KEY_FIELDS
+        ):
+            return False
     return True
 
 
@@ -161,6 +218,10 @@ class KeySlots:
     def __init__(self, path: Path, data: dict[str, Any]) -> None:
         self.path = path
         self.data = data
+        # Key pairs opened by try_unwrap or sealed by put_slot in this object, by slot name; and the
+        # names whose pair was created here and not yet saved.
+        self._opened: dict[str, AccountKeyPair] = {}
+        self._unsaved_keys: dict[str, dict[str, Any]] = {}
 
     # ---- file handling -------------------------------------------------------------------------
     @classmethod
@@ -205,6 +266,9 @@ class KeySlots:
         return cls(path, data)
 
     def save(self, db_key: bytes) -> None:
+        if self._unsaved_keys:
+            self.data["slots"] = [self._unsaved_keys.get(s["username"], s) for s in self.data["slots"]]
+            self._unsaved_keys.clear()
         self.data["mac"] = self._mac(db_key)
         atomic_write(self.path, _canonical(self.data))
 
@@ -259,10 +323,42 @@ class KeySlots:
             }
         )
 
+    def _keys_aad(self, slot: dict[str, Any]) -> bytes:
+        return _canonical(
+            {
+                "db": self.db_uuid,
+                "id": slot["id"],
+                "user": slot["username"],
+                "sign": slot["sign_public"],
+                "seal": slot["seal_public"],
+                "purpose": "account-keys",
+            }
+        )
+
+    def _seal_keys(self, slot: dict[str, Any], kek: bytes, keys: AccountKeyPair) -> None:
+        slot["sign_public"], slot["seal_public"] = _b64(keys.sign_public), _b64(keys.seal_public)
+        nonce = os.urandom(12)
+        sealed = AESGCM(subkey(kek, "account-keys")).encrypt(
+            nonce, keys.private_bytes(), self._keys_aad(slot)
+        )
+        slot["keys_nonce"], slot["keys_sealed"] = _b64(nonce), _b64(sealed)
+        self._opened[slot["username"]] = keys
+
     def put_slot(
-        self, username: str, secret: str, db_key: bytes, params: KdfParams, *, kind: str = "user"
+        self,
+        username: str,
+        secret: str,
+        db_key: bytes,
+        params: KdfParams,
+        *,
+        kind: str = "user",
+        keys: AccountKeyPair | None = None,
     ) -> None:
-        """Add or replace the slot of `username` so that `secret` unwraps `db_key`."""
+        """Add or replace the slot of `username` so that `secret` unwraps `db_key`.
+
+        The slot seals `keys`, or a new key pair when none is given (a reset password gets a new
+        pair); either is then `keys_for(username)` in this object.
+        """
         salt = os.urandom(16)
         slot = {
             "id": str(uuid.uuid4()),
@@ -273,9 +369,32 @@ class KeySlots:
             "wrapped": "",
         }
         nonce = os.urandom(12)
-        wrapped = AESGCM(derive_key(secret, salt, params)).encrypt(nonce, db_key, self._aad(slot))
+        kek = derive_key(secret, salt, params)
+        wrapped = AESGCM(kek).encrypt(nonce, db_key, self._aad(slot))
         slot["nonce"], slot["wrapped"] = _b64(nonce), _b64(wrapped)
+        self._seal_keys(slot, kek, keys or AccountKeyPair.generate())
         self.data["slots"] = [s for s in self.data["slots"] if s["username"] != username] + [slot]
+
+    def keys_for(self, username: str) -> AccountKeyPair | None:
+        """The key pair this object opened (try_unwrap) or sealed (put_slot) for a slot, if any."""
+        return self._opened.get(username)
+
+    def has_unsaved_keys(self, username: str) -> bool:
+        """True when try_unwrap created the slot's key pair and the file does not hold it yet."""
+        return username in self._unsaved_keys
+
+    def public_keys(self, username: str) -> tuple[bytes, bytes] | None:
+        """The (Ed25519, X25519) public keys sealed in a slot, read without any password."""
+        slot = next((s for s in self.data["slots"] if s["username"] == username), None)
+        if slot is None or "sign_public" not in slot:
+            return None
+        try:
+            return _unb64(slot["sign_public"]), _unb64(slot["seal_public"])
+        except ValueError:
+            return None
+
+    def slot_names(self) -> list[str]:
+        return [s["username"] for s in self.data["slots"]]
 
     def remove_slot(self, username: str) -> None:
         self.data["slots"] = [s for s in self.data["slots"] if s["username"] != username]
@@ -298,7 +417,30 @@ class KeySlots:
             raise StoreError(f"账号 {username} 的密钥槽已损坏。") from exc
         if len(db_key) != KEY_BYTES:
             raise StoreError(f"账号 {username} 的密钥槽已损坏。")
+        self._open_keys(slot, key)
         return db_key
+
+    def _open_keys(self, slot: dict[str, Any], kek: bytes) -> None:
+        name = slot["username"]
+        if "keys_sealed" not in slot:
+            # A slot from before key pairs: the pair is made now and joins the file at the next save
+            # (until then the file's MAC still covers what is on disk).
+            upgraded = dict(slot)
+            self._seal_keys(upgraded, kek, AccountKeyPair.generate())
+            self._unsaved_keys[name] = upgraded
+            return
+        try:
+            raw = AESGCM(subkey(kek, "account-keys")).decrypt(
+                _unb64(slot["keys_nonce"]), _unb64(slot["keys_sealed"]), self._keys_aad(slot)
+            )
+            keys = AccountKeyPair.from_private_bytes(raw)
+        except (InvalidTag, ValueError) as exc:
+            raise IntegrityFailure(
+                f"账号 {name} 的密钥槽中的账号密钥已被改动，拒绝打开。请联系安全保密管理员。"
+            ) from exc
+        if (keys.sign_public, keys.seal_public) != self.public_keys(name):
+            raise IntegrityFailure(f"账号 {name} 的密钥槽中的公钥与私钥不符，拒绝打开。")
+        self._opened[name] = keys
 
     # ---- sign-in attempts and lockout ------------------------------------------------------------
     def _failure_key(self, username: str) -> str:

@@ -1,5 +1,10 @@
 """Checking a workstation's data: SQLite structure, SQLCipher page HMACs, key slots, the audit chain.
 
+The audit trail is checked three ways (`check_trail`): the HMAC chain and the head outside the
+database, every entry's Ed25519 signature against the accounts' trusted public keys
+(app.core.security.account_keys), and, given an anchor (a printed checkpoint's or copy's code), that
+the database is not older than the paper (app.core.security.anchors).
+
 `verify_store(session)` runs from a signed-in session (the GUI). `verify_folder(...)` is what the
 command line runs: it needs only a password that opens a slot, so it can still name the first bad
 page of a database too damaged to sign in to normally. It writes nothing but a WAL checkpoint (moving
@@ -16,7 +21,9 @@ from pathlib import Path
 import sqlcipher3
 
 from app.core.errors import AuthenticationError, PermissionDenied, StoreError, UserError
+from app.core.security import account_keys, anchors
 from app.core.security import audit as audit_trail
+from app.core.security.audit import ChainReport
 from app.core.security.roles import Cap, Role, allowed
 from app.core.session import USER_COLUMNS, Session, User
 from app.core.store.connection import DB_FILE, DatabaseError, key_pragmas, open_connection, page_format
@@ -52,7 +59,9 @@ def _first_page(messages: list[str]) -> int | None:
     return min(pages) if pages else None
 
 
-def run_checks(conn, folder: Path, db_key: bytes, slots: KeySlots | None = None) -> VerifyReport:
+def run_checks(
+    conn, folder: Path, db_key: bytes, slots: KeySlots | None = None, anchor: str | None = None
+) -> VerifyReport:
     report = VerifyReport()
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
@@ -89,23 +98,66 @@ def run_checks(conn, folder: Path, db_key: bytes, slots: KeySlots | None = None)
         except UserError as exc:
             report.add("密钥槽文件", False, exc.message)
 
-    try:
-        head = audit_trail.read_head(folder, subkey(db_key, "audit-head"))
-        chain = audit_trail.verify_chain(conn, subkey(db_key, "audit-chain"), head)
-        report.first_bad_entry = chain.first_bad_seq
-        detail = chain.message if head is not None else chain.message + "（缺少库外链头文件）"
-        report.add("审计日志", chain.ok and head is not None, detail)
-    except UserError as exc:
-        report.add("审计日志", False, exc.message)
-    except DatabaseError as exc:
-        report.add("审计日志", False, f"审计表无法读取：{exc}")
+    if slots is None:  # a backup being restored: its chain alone (its slots are checked by the caller)
+        try:
+            head = audit_trail.read_head(folder, subkey(db_key, "audit-head"))
+            chain = audit_trail.verify_chain(
+                conn, subkey(db_key, "audit-chain"), head, signed=_signing_schema(conn)
+            )
+            report.first_bad_entry = chain.first_bad_seq
+            report.add("审计日志", chain.ok and head is not None, chain.message)
+        except UserError as exc:
+            report.add("审计日志", False, exc.message)
+        except DatabaseError as exc:
+            report.add("审计日志", False, f"审计表无法读取：{exc}")
+        return report
+    chain = check_trail(conn, folder, db_key, slots)
+    report.first_bad_entry = chain.first_bad_seq
+    report.add("审计日志", chain.ok, chain.message)
+    if anchor is not None:
+        try:
+            result = anchors.check_anchor(conn, db_key, anchor)
+            report.add("外部锚点", result.ok, result.message)
+        except UserError as exc:
+            report.add("外部锚点", False, exc.message)
+        except DatabaseError as exc:
+            report.add("外部锚点", False, f"数据库无法读取：{exc}")
     return report
 
 
-def verify_store(session: Session) -> VerifyReport:
+def check_trail(conn, folder: Path, db_key: bytes, slots: KeySlots) -> ChainReport:
+    """The audit trail's HMAC chain, its head outside the database, and every entry's signature."""
+    try:
+        head = audit_trail.read_head(folder, subkey(db_key, "audit-head"))
+        signing = _signing_schema(conn)
+        chain = audit_trail.verify_chain(conn, subkey(db_key, "audit-chain"), head, signed=signing)
+        if not signing:  # not yet upgraded: nobody has signed in since
+            note = "（数据库尚未升级到签名审计，签名未检查）"
+            return ChainReport(
+                chain.ok and head is not None, chain.entries, chain.first_bad_seq, chain.message + note
+            )
+        signed = audit_trail.verify_signatures(conn, account_keys.signer_keys(conn, slots))
+    except UserError as exc:
+        return ChainReport(False, 0, None, exc.message)
+    except DatabaseError as exc:
+        return ChainReport(False, 0, None, f"审计表无法读取：{exc}")
+    if not chain.ok or not signed.ok:
+        bad = [r for r in (chain, signed) if not r.ok]
+        first = min(bad, key=lambda r: r.first_bad_seq or 0)  # the earliest entry named
+        return ChainReport(False, chain.entries, first.first_bad_seq, first.message)
+    if head is None:
+        return ChainReport(False, chain.entries, None, chain.message + "（缺少库外链头文件）")
+    return ChainReport(True, chain.entries, None, f"{chain.message}每条都有有效签名。")
+
+
+def _signing_schema(conn) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'account_keys'").fetchone() is not None
+
+
+def verify_store(session: Session, anchor: str | None = None) -> VerifyReport:
     session.require(Cap.STORE_VERIFY)
     slots = KeySlots.load(session.folder)
-    report = run_checks(session.conn, session.folder, session.db_key, slots)
+    report = run_checks(session.conn, session.folder, session.db_key, slots, anchor)
     if report.ok:
         session.audit("store_verify", "store", "", "全部检查通过")
     return report
@@ -126,8 +178,9 @@ def _bare_page_check(path: Path, db_key: bytes) -> list[str]:
         conn.close()
 
 
-def verify_folder(folder: Path, username: str, password: str) -> VerifyReport:
-    """Check a data folder with the key an account's password unwraps (the `verify` command)."""
+def verify_folder(folder: Path, username: str, password: str, anchor: str | None = None) -> VerifyReport:
+    """Check a data folder with the key an account's password unwraps (the `verify` command);
+    with `anchor`, also that the database is not older than that checkpoint or printed copy."""
     folder = Path(folder)
     if not (folder / DB_FILE).exists():
         raise StoreError(f"数据目录 {folder} 中没有数据库文件。")
@@ -164,14 +217,15 @@ def verify_folder(folder: Path, username: str, password: str) -> VerifyReport:
             )
         if user is not None and user.disabled:
             raise AuthenticationError("此账号已停用。")
-        report = run_checks(conn, folder, db_key, slots)
-        if report.ok and user is not None:
+        report = run_checks(conn, folder, db_key, slots, anchor)
+        if report.ok and user is not None and _signing_schema(conn):
             workstation_id = conn.execute("SELECT value FROM meta WHERE key = 'workstation_id'").fetchone()[0]
             session = Session(folder, conn, db_key, user, workstation_id, slots)
+            account_keys.attach(session, slots, username)
             session.audit("store_verify", "store", "", "命令行校验：全部检查通过")
         return report
     finally:
         conn.close()
 
 
-__all__ = ["VerifyReport", "run_checks", "verify_store", "verify_folder", "Role"]
+__all__ = ["VerifyReport", "run_checks", "check_trail", "verify_store", "verify_folder", "Role"]
