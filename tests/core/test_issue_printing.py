@@ -177,7 +177,9 @@ def test_every_pdf_the_product_makes_embeds_every_font(reg, round_records):
     office, member = reg.office, reg.login("member1")
     heading = InspectionHeading(reg.insp_a.id, "第一巡察组", "市财政局", 1)
     official = gbt9704.OfficialText("关于巡察情况的报告", "一、基本情况\n正文。", "某巡察组", "2026-05-20")
-    head = None and gbt9704.Head(mark="中共某市委巡察工作领导小组办公室文件", doc_number="某巡办发〔2026〕1号", cc="市纪委监委。")
+    head = gbt9704.Head(
+        mark="中共某市委巡察工作领导小组办公室文件", doc_number="某巡办发〔2026〕1号", cc="市纪委监委。"
+    )
     built = {
         "talk record": render_talk_record(signed_talk(2), copy_number=1, classification="秘密"),
         "issue list": issue_list_pdf(office, reg.insp_a.id, classification="秘密", copy_number=1),
@@ -193,7 +195,7 @@ def test_every_pdf_the_product_makes_embeds_every_font(reg, round_records):
             heading, [], "2026-05-20", copy_number=1, classification="秘密"
         ),
         "official document": gbt9704.render(official),
-        # "official document with its head": gbt9704.render(dataclasses.replace(official, head=head)),
+        "official document with its head": gbt9704.render(dataclasses.replace(official, head=head)),
     }
     for name, data in built.items():
         found = fonts(data)
