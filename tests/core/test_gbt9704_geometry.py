@@ -70,7 +70,8 @@ def body_lines(pdf: bytes, page: int) -> list[Word]:
         key = round(w.y0, 1)
         if key in lines:
             cur = lines[key]
-            lines[key] = Word(min(cur.x0, w.x0), cur.y0, max(cur.x1, w.x1), cur.y1, cur.text + w.text)
+            gap = " " if w.x0 - cur.x1 > 3 else ""  # a space (half a cell) pdftotext splits words at
+            lines[key] = Word(min(cur.x0, w.x0), cur.y0, max(cur.x1, w.x1), cur.y1, cur.text + gap + w.text)
         else:
             lines[key] = w
     return [lines[k] for k in sorted(lines)]
@@ -290,7 +291,8 @@ def test_typed_half_width_punctuation_is_set_full_width_and_every_full_line_hold
                 continue  # pushed out so that no mark starts the next line (GB/T 15834)
             full += 1
             indent = round((line.x0 - LEFT) / (BLOCK_W / 28))
-            assert cells(line.text) + indent == 28, line.text
+            # 28 cells; 27.5 when half a cell is left, too narrow for the next full-width character.
+            assert cells(line.text) + indent in (27.5, 28), line.text
             if not re.search(r"[A-Za-z0-9]", line.text):
                 assert len(line.text) + indent == 28, line.text  # exactly 28 characters
     assert full > 15
