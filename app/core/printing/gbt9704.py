@@ -1,22 +1,27 @@
 """The GB/T 9704-2012 page (党政机关公文格式): a fixed grid of 22 lines × 28 characters.
 
-Geometry (A4): the text block (版心) is 156 × 225 mm, 37 mm from the top (天头) and 28 mm from the
-left (订口). Body text is 3号 (16 pt) 仿宋, set on a grid: 28 characters a line (the character pitch
-is 156 mm / 28, so 16 pt glyphs are drawn with a slightly negative character spacing) and 22 lines a
-page (line pitch 225 mm / 22), each line's em box centred in its grid line. Everything on the page
-takes whole grid lines, so every full page has exactly 22 lines.
+Geometry (app.core.printing.grid, A4): the text block (版心) is 156 × 225 mm, 37 mm from the top
+(天头) and 28 mm from the left (订口). Body text is 3号 (16 pt) 仿宋 set on the grid: every character
+takes its cells (a full-width one 156 mm / 28, a half-width digit or letter half of that), and 22
+lines a page (line pitch 225 mm / 22), each line's em box starting at the top of its grid line, so
+the first line's characters start 37 mm from the top. Everything on the page takes whole grid lines,
+so every full page has exactly 22 lines. Typed half-width punctuation is set full width first
+(app.core.printing.punctuation), so every full line holds 28 characters.
 
 Page 1 begins with the copy number (6 digits, 3号) and the classification with its protection period
-(3号黑体), then the title (2号 小标宋, centred), the addressee and the body. Headings are recognised
-by their numbering: "一、" 黑体, "（一）" 楷体, "1." and "(1)" 仿宋; a heading run ends at its first "。"
-and the paragraph continues in the body font. The issuing body and the date close the document: the
-date 4 characters in from the right, the issuer centred above it, the seal (when applied) centred
-over both, its centre a little above them, as a seal is pressed on paper.
+(3号黑体); with a `Head`, the 版头 or the 信函格式 follows (app.core.printing.masthead); then the title
+(2号 小标宋, centred), the addressee and the body. Headings are recognised by their numbering: "一、"
+黑体, "（一）" 楷体, "1." and "(1)" 仿宋; a heading run ends at its first "。" and the paragraph
+continues in the body font. The issuing body and the date close the document: the date 4 characters
+in from the right, the issuer centred above it, the seal (when applied) centred over both, its centre
+a little above them, as a seal is pressed on paper. The 版记, when the document has one, takes the
+last lines of the last page.
 
 Page numbers "— N —" in 4号 宋体, their dash line 7 mm below the text block, right on odd pages and
-left on even, one character in from the edge of the block. A registered copy also carries, on every
-page, a faint diagonal watermark (printing user, time, copy number) and, in the bottom margin, its
-authentication code (核验码) and QR code.
+left on even, one character in from the edge of the block (none on the first page of a letter). A
+registered copy also carries, on every page, a faint diagonal watermark (printing user, time, copy
+number) drawn as a picture so that it stays out of the text layer (app.core.printing.watermark), and,
+in the bottom margin, its authentication code (核验码) and QR code.
 
 Layout (`compose`) runs once per version; `draw` renders it per copy, so N copies cost one layout.
 Lines never start with closing punctuation nor end with an opening one (the push-out rule of text.py).

@@ -195,7 +195,7 @@ def _signature_block(talk: Talk, st: _Styles, width: float) -> Table:
         ]
         for role, name in people
     ]
-    col = [width * 0.22, width * 0.30, width * 0.18, width * 0.10, width * 0.20]
+    col = [width * 0.27, width * 0.29, width * 0.15, width * 0.10, width * 0.19]
     table = Table(rows, colWidths=col, hAlign="LEFT", rowHeights=[11 * mm] * len(rows))
     table.setStyle(
         TableStyle(
