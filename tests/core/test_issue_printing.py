@@ -3,6 +3,7 @@ working paper and fact confirmation sheet. Copies go to $ARTIFACTS_DIR for a per
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 import zlib
@@ -160,3 +161,43 @@ def test_working_paper_and_fact_sheet(reg, round_records):
     assert "事实确认单" in sheet_text and "被巡察单位负责人签字" in sheet_text
     # The PDF metadata carry no record text.
     assert issue.title.encode("utf-16-be") not in data and zlib
+
+
+def test_every_pdf_the_product_makes_embeds_every_font(reg, round_records):
+    """pdffonts over every builder: talk record, ledgers, lists, receipts, official documents, working paper."""
+    from app.core.printing import gbt9704
+    from app.core.printing.request_list import InspectionHeading, render_request_list
+    from app.core.printing.return_receipt import render_return_receipt
+    from app.core.printing.talk_record import render_talk_record
+    from tests.core.print_helpers import HAVE_POPPLER, fonts
+    from tests.core.test_print_pipeline import signed_talk
+
+    if not HAVE_POPPLER:
+        pytest.skip("poppler-utils not installed")
+    office, member = reg.office, reg.login("member1")
+    heading = InspectionHeading(reg.insp_a.id, "第一巡察组", "市财政局", 1)
+    official = gbt9704.OfficialText("关于巡察情况的报告", "一、基本情况\n正文。", "某巡察组", "2026-05-20")
+    head = gbt9704.Head(
+        mark="中共某市委巡察工作领导小组办公室文件", doc_number="某巡办发〔2026〕1号", cc="市纪委监委。"
+    )
+    built = {
+        "talk record": render_talk_record(signed_talk(2), copy_number=1, classification="秘密"),
+        "issue list": issue_list_pdf(office, reg.insp_a.id, classification="秘密", copy_number=1),
+        "rectification ledger": rectification_ledger_pdf(
+            office, reg.insp_a.id, classification="秘密", copy_number=1, today="2026-06-15"
+        ),
+        "working paper": working_paper_pdf(member, round_records[0].id, classification="秘密", copy_number=1),
+        "fact sheet": fact_sheet_pdf(member, round_records[0].id, classification="秘密"),
+        "request list": render_request_list(
+            heading, [], copy_number=1, classification="秘密", today="2026-05-20"
+        ),
+        "return receipt": render_return_receipt(
+            heading, [], "2026-05-20", copy_number=1, classification="秘密"
+        ),
+        "official document": gbt9704.render(official),
+        "official document with its head": gbt9704.render(dataclasses.replace(official, head=head)),
+    }
+    for name, data in built.items():
+        found = fonts(data)
+        assert found, name
+        assert all(embedded for _, embedded in found), (name, found)

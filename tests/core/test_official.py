@@ -8,8 +8,10 @@ officer; each test works on its own copy.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import multiprocessing
+import re
 import shutil
 import subprocess
 import sys
@@ -25,6 +27,7 @@ from app.core.printing.register import CopyStatus
 from app.core.security.roles import Cap, Role, allowed
 from app.core.store.keyslots import KdfParams
 from app.core.workstation import Workstation
+from app.core.workstation_info import workstation_info
 from app.demo.accounts import create_demo
 from tests.conftest import save_artifact
 from tests.core.official_support import demo_seal_png, ensure_issue_records
@@ -117,10 +120,14 @@ def test_each_kind_assembled_from_records_and_printed_sealed(kind, login):
     }[kind]
     for phrase in expected:
         assert phrase in draft.addressee + draft.body, phrase
-    job = copies.print_copies(office, doc.id, 2, recipients=["市委巡察工作领导小组", "存档"], seal=True)
-    assert job.numbers == [1, 2] and job.sealed
+    # The office's seal goes on what the office issues; the team's report and feedback are the team's.
+    sealed = draft.issuer == workstation_info(office).org_name
+    assert sealed == (kind not in (DocKind.INSPECTION_REPORT, DocKind.FEEDBACK_LETTER))
+    job = copies.print_copies(office, doc.id, 2, recipients=["市委巡察工作领导小组", "存档"], seal=sealed)
+    assert job.numbers == [1, 2] and job.sealed == sealed
     pdf = job.copies[0].pdf
-    save_artifact(ARTIFACT[kind], pdf)
+    if kind != DocKind.INSPECTION_REPORT:  # inspection-report.pdf is saved beside its sealed copy
+        save_artifact(ARTIFACT[kind], pdf)
     body = squash(text(pdf))
     assert squash(draft.title)[:10] in body
     assert "000001" in body and job.copies[0].code in body
@@ -233,7 +240,7 @@ def test_only_the_office_applies_the_seal(role, login):
         Role.TEAM_LEADER: "leader1",
         Role.TEAM_MEMBER: "member1",
     }[role]
-    doc, _ = _make(login("office"), DocKind.FEEDBACK_LETTER)
+    doc, _ = _make(login("office"), DocKind.RECTIFICATION_NOTICE)
     session = login(username)
     assert allowed(role, Cap.SEAL_APPLY) == (role == Role.OFFICE)
     if role == Role.OFFICE:
@@ -272,7 +279,7 @@ def test_seal_is_stored_encrypted_by_the_security_officer_only(login):
     with pytest.raises(ValidationError, match="PNG"):
         seals.store_seal(sec, "假图", b"GIF89a" + b"\0" * 100)
     seals.retire_seal(sec)
-    doc, _ = _make(office, DocKind.FEEDBACK_LETTER)
+    doc, _ = _make(office, DocKind.RECTIFICATION_NOTICE)
     with pytest.raises(NotFound, match="尚未保存印章"):
         copies.print_copies(office, doc.id, 1, seal=True)
 
@@ -301,7 +308,7 @@ def test_each_copy_has_its_number_watermark_and_code(login):
 
 def test_genuine_code_verifies_and_altered_codes_are_rejected(login):
     office, auditor = login("office"), login("auditor")
-    doc, draft = _make(office, DocKind.FEEDBACK_LETTER)
+    doc, draft = _make(office, DocKind.RECTIFICATION_NOTICE)
     job = copies.print_copies(office, doc.id, 2, recipients=["被巡察单位"], seal=True)
     code, payload = job.copies[0].code, job.copies[0].qr_payload
     result = authenticate.authenticate_code(auditor, code)
@@ -434,3 +441,154 @@ def test_verify_print_command(ws, login):
     assert bad.returncode == 1 and "核验未通过" in bad.stdout
     refused = run(code, user="member1")
     assert refused.returncode == 3
+
+
+# ---- the issuer's seal, the issuing bodies, the head and imprint ------------------------------------
+
+
+def _office_issues(session, doc, draft):
+    """A new version of `doc` issued in the office's name (the office takes the document over)."""
+    org = workstation_info(session).org_name
+    edited = dataclasses.replace(draft, issuer=org, note="以巡察办名义印发")
+    documents.save_version(session, doc.id, edited, based_on=doc.current_version)
+    return edited
+
+
+def test_a_team_report_is_not_sealed_with_the_offices_seal(login):
+    office = login("office")
+    doc, draft = _make(office, DocKind.INSPECTION_REPORT)
+    assert draft.issuer.endswith("第一巡察组")
+    with pytest.raises(ValidationError, match="巡察办的印章只能") as refused:
+        copies.print_copies(office, doc.id, 1, seal=True)
+    assert refused.value.field == "seal"
+    # Nothing was registered, sealed or numbered by the refusal.
+    assert office.conn.execute("SELECT count(*) FROM seal_uses").fetchone()[0] == 0
+    assert (
+        office.conn.execute("SELECT count(*) FROM print_copies WHERE record_id = ?", (doc.id,)).fetchone()[0]
+        == 0
+    )
+    assert not copies.print_copies(office, doc.id, 1).sealed  # unsealed it prints
+    # Issued by the office, the office's seal is the issuer's seal.
+    _office_issues(office, doc, draft)
+    job = copies.print_copies(office, doc.id, 1, seal=True)
+    assert job.sealed and job.version == 2
+
+
+def test_issuing_bodies_are_set_once_by_the_office_and_audited(login):
+    from app.core.official import issuers
+
+    office, leader = login("office"), login("leader1")
+    defaults = issuers.issuing_settings(office)
+    org = workstation_info(office).org_name
+    assert defaults.office.name == org and defaults.office.mark == f"{org}文件"
+    assert defaults.office.code.endswith("巡办发")
+    team = next(t for t in defaults.teams if t.name.endswith("第一巡察组"))
+    assert team.code.endswith("巡一组")
+    with pytest.raises(PermissionDenied):
+        issuers.set_issuing_settings(leader, defaults)
+    with pytest.raises(ValidationError):
+        issuers.set_issuing_settings(
+            office, dataclasses.replace(defaults, office=dataclasses.replace(defaults.office, mark=""))
+        )
+    changed = dataclasses.replace(
+        defaults,
+        office=dataclasses.replace(defaults.office, code="某巡办函"),
+        cc={**defaults.cc, DocKind.RECTIFICATION_NOTICE.value: "某市纪委监委"},
+    )
+    issuers.set_issuing_settings(office, changed)
+    assert issuers.issuing_settings(leader).office.code == "某巡办函"  # everyone prints with them
+    row = office.conn.execute(
+        "SELECT object_type, username FROM audit WHERE action = 'official_issuers_set'"
+    ).fetchone()
+    assert row["object_type"] == "issuing_bodies" and row["username"] == "office"
+    # A printed notice carries them: red head, number, imprint.
+    doc, draft = _make(office, DocKind.RECTIFICATION_NOTICE)
+    pdf = copies.print_copies(office, doc.id, 1).copies[0].pdf
+    body = squash(text(pdf))
+    assert f"{org}文件" in body and f"某巡办函〔2026〕{doc.serial}号" in body
+    assert "抄送：某市纪委监委。" in body and "2026年5月20日印发" in body
+
+
+def test_each_kind_has_its_parts():
+    from app.core.official.kinds import Part
+
+    assert Part.SIGNER in DocKind.INSPECTION_REPORT.parts and Part.SIGNER not in DocKind.FEEDBACK_LETTER.parts
+    assert DocKind.TRANSFER_LETTER.parts >= {Part.LETTER, Part.DOC_NUMBER}
+    assert Part.MASTHEAD not in DocKind.TRANSFER_LETTER.parts
+    assert all(Part.IMPRINT in k.parts for k in DocKind)
+
+
+def test_report_head_names_its_signer_and_the_letter_is_a_letter(login):
+    from app.core.official import issuers
+
+    office, leader = login("office"), login("leader1")
+    doc, draft = _make(office, DocKind.INSPECTION_REPORT)
+    head = issuers.head_for(office, doc.kind, draft.issuer, draft.issued_on, doc.serial, doc.inspection_id)
+    assert head.signer == leader.user.display_name and not head.letter
+    assert head.mark == draft.issuer and head.doc_number.endswith(f"〔2026〕{doc.serial}号")
+    letter, letter_draft = _make(leader, DocKind.TRANSFER_LETTER)
+    head = issuers.head_for(
+        leader, letter.kind, letter_draft.issuer, TODAY, letter.serial, letter.inspection_id
+    )
+    assert head.letter and head.mark == workstation_info(leader).org_name and not head.signer
+
+
+def test_inspection_report_and_its_sealed_copy_read_alike_and_keep_the_grid(login):
+    """The artifacts: inspection-report.pdf, inspection-report-sealed-copy.pdf, transfer-letter.pdf."""
+    from tests.core import test_gbt9704_geometry as geo
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils not installed")
+    office, leader = login("office"), login("leader1")
+    doc, draft = _make(office, DocKind.INSPECTION_REPORT)
+    _office_issues(office, doc, draft)
+    unsealed = copies.preview_pdf(office, doc.id)
+    job = copies.print_copies(office, doc.id, 1, recipients=["市委巡察工作领导小组"], seal=True)
+    sealed = job.copies[0].pdf
+    save_artifact("inspection-report.pdf", unsealed)
+    save_artifact("inspection-report-sealed-copy.pdf", sealed)
+    # The same body text: the watermark is a picture, the seal an image, the copy number aside.
+    assert geo.body_text(sealed) == geo.body_text(unsealed)
+    raw = text(sealed)
+    assert "份号" not in raw and office.user.display_name not in raw
+    assert job.copies[0].code in raw  # the authentication code stays readable below the block
+    for pdf in (unsealed, sealed):
+        _check_grid_and_breaks(geo, pdf)
+    letter, _ = _make(leader, DocKind.TRANSFER_LETTER)
+    letter_pdf = copies.print_copies(office, letter.id, 1, seal=True).copies[0].pdf
+    save_artifact("transfer-letter.pdf", letter_pdf)
+    _check_grid_and_breaks(geo, letter_pdf)
+    rows = geo.red_rows(letter_pdf, 1)
+    assert any(abs(y - (841.89 - 20 * geo.MM - 2)) < 4 for y in rows)  # the lower red double line
+    assert not [w for w in geo.words(letter_pdf, 1) if w.text == "—" and w.y0 > geo.TOP + geo.BLOCK_H]
+
+
+def _check_grid_and_breaks(geo, pdf: bytes) -> None:
+    """Every body line on the 37 mm grid, every full line 28 cells, no mark where GB/T 15834 forbids it."""
+    from app.core.printing.grid import cells
+    from app.core.printing.text import NO_LINE_END, NO_LINE_START
+
+    full = 0
+    for page in range(1, page_count(pdf) + 1):
+        lines = geo.body_lines(pdf, page)
+        for k, line in enumerate(lines):
+            row = (line.y0 - geo.TOP) / geo.PITCH_Y
+            assert abs(row - round(row)) * geo.PITCH_Y < geo.TOL, (page, line.text)
+            assert line.text[0] not in NO_LINE_START and line.text[-1] not in NO_LINE_END, line.text
+            if (
+                line.x1 < geo.LEFT + geo.BLOCK_W - geo.TOL
+                or line.x0 > geo.LEFT + 2 * geo.BLOCK_W / 28 + geo.TOL
+            ):
+                continue  # a paragraph's last line, a date, a signature
+            nxt = lines[k + 1].text[:1] if k + 1 < len(lines) else ""
+            if nxt in NO_LINE_START or line.text[-1] in NO_LINE_END:
+                continue  # pushed out
+            indent = round((line.x0 - geo.LEFT) / (geo.BLOCK_W / 28))
+            if re.fullmatch(r"\d{6}.*", line.text):
+                continue  # the copy number's line of a letter, with its number on the right
+            # 28 cells; 27.5 when half a cell is left, too narrow for the next full-width character.
+            assert cells(line.text) + indent in (27.5, 28) or len(line.text) + indent == 28, (page, line.text)
+            if cells(line.text) == len(line.text):
+                assert len(line.text) + indent == 28, (page, line.text)
+            full += 1
+    assert full >= 5

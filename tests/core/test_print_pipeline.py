@@ -204,7 +204,7 @@ def signed_talk(blocks: int = 12) -> Talk:
 
 def _strip_furniture(extracted: str) -> str:
     body = pdf.squash(extracted)
-    for mark in ("000003", "秘密★1年", "谈话记录第3号", "被谈话人签字：", "日期："):
+    for mark in ("000003", "秘密★1年", "谈话记录第3号", "被谈话人签字：", "谈话人签字：", "记录人签字："):
         body = body.replace(mark, "")
     return re.sub(r"第\d+页共\d+页", "", body)
 
@@ -232,6 +232,8 @@ def test_talk_record_pdf(artifacts_dir):
     for page in page_texts:
         page = pdf.squash(page)
         assert "000003" in page and "秘密★1年" in page and "被谈话人签字：" in page
+        # The interviewers and the recorder sign every page too, as a real 谈话笔录 is signed.
+        assert "谈话人签字：" in page.replace("被谈话人签字：", "") and "记录人签字：" in page
     # Metadata and the whole record read back as the same Chinese, in order.
     body = _strip_furniture(out)
     for value in (
@@ -247,6 +249,13 @@ def test_talk_record_pdf(artifacts_dir):
     assert record in body
     assert "2026年3月20日补充（周组员）：经核实" in body
     assert "被谈话人已于2026年3月16日签字确认。" in body
+    # The closing block: a signature and a date for each interviewer, the recorder and the interviewee.
+    closing = body.split("签字确认。")[-1]
+    assert closing.count("谈话人（签名）：") - closing.count("被谈话人（签名）：") == len(talk.interviewers)
+    assert closing.count("记录人（签名）：") == 1 and closing.count("被谈话人（签名）：") == 1
+    assert closing.count("日期：") == len(talk.interviewers) + 2  # each signature is dated
+    for name in ("刘组长", "周组员", "张建国"):
+        assert f"（{name}）" in closing, name
 
 
 def test_talk_record_pages_are_rendered(tmp_path):

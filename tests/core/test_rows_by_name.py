@@ -82,7 +82,9 @@ def add_official_records(ws) -> None:
             doc = documents.create_document(author, kind, draft, **scope)
             edited = dataclasses.replace(draft, body=draft.body + "\n（修改稿）")
             documents.save_version(author, doc.id, edited, based_on=1)
-            copies.print_copies(office, doc.id, 3, recipients=["甲", "乙", "存档"], seal=True)
+            # The office's seal only on what the office issues (not the team's report and feedback).
+            own = kind not in (DocKind.INSPECTION_REPORT, DocKind.FEEDBACK_LETTER)
+            copies.print_copies(office, doc.id, 3, recipients=["甲", "乙", "存档"], seal=own)
             copies.set_status(office, doc.id, 1, CopyStatus.RETURNED)
             copies.recall(office, doc.id, "收回")
     finally:

@@ -156,8 +156,9 @@ def _printed(qtbot, worker, count: int = 3):
 
     def make(s):
         iid = _inspection_id(s)
-        draft = assemble.assemble(s, DocKind.FEEDBACK_LETTER, inspection_id=iid, today="2026-05-20")
-        doc = documents.create_document(s, DocKind.FEEDBACK_LETTER, draft, inspection_id=iid)
+        # The office's seal on a document the office issues (a team's feedback letter is not sealed by it).
+        draft = assemble.assemble(s, DocKind.RECTIFICATION_NOTICE, inspection_id=iid, today="2026-05-20")
+        doc = documents.create_document(s, DocKind.RECTIFICATION_NOTICE, draft, inspection_id=iid)
         return doc, copies.print_copies(
             s, doc.id, count, recipients=["被巡察单位", "存档"][:count], seal=True
         )

@@ -3,7 +3,8 @@
 `print_copies` registers N copies of one version in one write transaction (copy numbers come from
 the document's sequence in the print register, so they have no gaps and no duplicates even when two
 workstations' processes print at once), records each copy's recipient, version and authentication
-code (核验码), and — when the office applies the seal — a line in the seal register. Only then are the PDFs
+code (核验码), and — when the office applies the seal, which it may only to what the office issues
+(the seal is the issuer's) — a line in the seal register. Only then are the PDFs
 made, one per copy, in memory: the copy number on page 1, and on every page a faint watermark naming
 the printing user, the time and the copy number, plus the authentication code and its QR code; the code also carries the
 audit sequence at print time, so every copy is an anchor against a rolled-back folder.
@@ -19,13 +20,13 @@ titles only where they may read the document).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from app.core.domain import _fields as f
 from app.core.errors import NotFound, PermissionDenied, ValidationError
 from app.core.official import documents as docs
-from app.core.official import seals
+from app.core.official import issuers, seals
 from app.core.official.kinds import DocKind, kind_of_register
 from app.core.printing import gbt9704, register
 from app.core.printing.authentication import PURPOSE, anchor_tag, keyed_hash, qr_payload, short_code
@@ -82,10 +83,17 @@ def _recipients(recipients, count: int) -> list[str]:
     return [f.text(r, "recipients", "接收人", required=False, max_len=60) for r in items]
 
 
+def official_text(session: Session, doc: docs.OfficialDocument, ver: docs.Version) -> gbt9704.OfficialText:
+    """A version's text with the head and imprint its kind has (from the issuing bodies' settings)."""
+    head = issuers.head_for(session, doc.kind, ver.issuer, ver.issued_on, doc.serial, doc.inspection_id)
+    return replace(ver.text(), head=head)
+
+
 def preview_pdf(session: Session, document_id: str, version: int | None = None) -> bytes:
     """An unnumbered, unsealed preview of a saved version (the view is audited)."""
     ver = docs.get_version(session, document_id, version)
-    return gbt9704.render(ver.text(), title=DocKind(_kind(session, document_id)).label)
+    doc = docs.visible_document(session, document_id)
+    return gbt9704.render(official_text(session, doc, ver), title=doc.kind.label)
 
 
 def preview_draft(session: Session, draft: docs.DocumentDraft) -> bytes:
@@ -132,6 +140,8 @@ def print_copies(
         version = f.positive_int(version, "version", "版本", maximum=1_000_000)
     ver = docs._version(session.conn, doc.id, doc.current_version if version is None else version)
     names = _recipients(recipients, register._check_copies(count))
+    if seal:
+        issuers.require_own_seal(session, ver.issuer)  # the office's seal on what the office issues
     seal_id, seal_png = seals.image_for_use(session) if seal else (None, None)
     key = authentication_key(session)
     with session.transaction() as conn:
@@ -173,7 +183,7 @@ def print_copies(
             f"版本 {ver.version}，份号 {register.format_range(numbers)}" + ("，加盖印章" if seal else ""),
         )
     printed_at = local_time(created_at)
-    layout = gbt9704.compose(ver.text())
+    layout = gbt9704.compose(official_text(session, doc, ver))
     who = f"{session.user.display_name}（{session.user.username}）"
     out = []
     for number, name, code, payload in marks:

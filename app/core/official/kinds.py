@@ -1,10 +1,24 @@
-"""The kinds of official document, what each is made from and who may see it."""
+"""The kinds of official document, what each is made from, which parts of GB/T 9704 it has, and who
+may see it.
+
+Parts outside the body (`Part`): the standard 版头 (red 发文机关标志 and rule), the 发文字号, the
+签发人 (reports going up to the leading group: the inspection report and the statistics report),
+the 版记 (抄送, 印发机关 and 印发日期), and the 信函格式 a 函 uses (the lead transfer letter).
+"""
 
 from __future__ import annotations
 
 from enum import StrEnum
 
 from app.core.printing import register
+
+
+class Part(StrEnum):
+    MASTHEAD = "masthead"  # 版头: 发文机关标志 in red and the red rule
+    DOC_NUMBER = "doc_number"  # 发文字号
+    SIGNER = "signer"  # 签发人 (上行文)
+    IMPRINT = "imprint"  # 版记
+    LETTER = "letter"  # 信函格式 (instead of the standard 版头)
 
 
 class DocKind(StrEnum):
@@ -29,6 +43,11 @@ class DocKind(StrEnum):
         return self is DocKind.STATISTICS_REPORT
 
     @property
+    def parts(self) -> frozenset[Part]:
+        """The parts of GB/T 9704 outside the body that this kind of document has."""
+        return KIND_PARTS[self]
+
+    @property
     def needs_leads(self) -> bool:
         """Its text names leads: only the team's leader and the office may know of it."""
         return self is DocKind.TRANSFER_LETTER
@@ -40,6 +59,16 @@ KIND_LABELS = {
     DocKind.TRANSFER_LETTER: "问题线索移交函",
     DocKind.RECTIFICATION_NOTICE: "整改通知",
     DocKind.STATISTICS_REPORT: "巡察工作统计报告",
+}
+
+_REPORT_UP = frozenset({Part.MASTHEAD, Part.DOC_NUMBER, Part.SIGNER, Part.IMPRINT})
+_GOING_DOWN = frozenset({Part.MASTHEAD, Part.DOC_NUMBER, Part.IMPRINT})
+KIND_PARTS = {
+    DocKind.INSPECTION_REPORT: _REPORT_UP,  # to the leading group: signed off by the team's leader
+    DocKind.FEEDBACK_LETTER: _GOING_DOWN,
+    DocKind.TRANSFER_LETTER: frozenset({Part.LETTER, Part.DOC_NUMBER, Part.IMPRINT}),  # a 函
+    DocKind.RECTIFICATION_NOTICE: _GOING_DOWN,
+    DocKind.STATISTICS_REPORT: _REPORT_UP,
 }
 
 INSPECTION_KINDS = [k for k in DocKind if not k.round_level]

@@ -4,8 +4,8 @@
   period (`秘密★1年`), as GB/T 9704 places them;
 - top right: an optional running header (e.g. "谈话记录 第3号");
 - foot: the page number, "第 X 页 共 Y 页" on forms, or "— X —" alternating right/left (GB/T 9704);
-- above the foot, on every page, the signature lines a form asks for (a talk record's interviewee
-  signs each page).
+- above the foot, on every page, the signature lines a form asks for (the interviewee, the
+  interviewers and the recorder sign each page of a talk record).
 
 The total page count needs a second pass; `canvas_maker` returns a Canvas class that holds the pages
 back until `save()` and then draws the furniture on each, the usual reportlab recipe.

@@ -1,22 +1,27 @@
 """The GB/T 9704-2012 page (党政机关公文格式): a fixed grid of 22 lines × 28 characters.
 
-Geometry (A4): the text block (版心) is 156 × 225 mm, 37 mm from the top (天头) and 28 mm from the
-left (订口). Body text is 3号 (16 pt) 仿宋, set on a grid: 28 characters a line (the character pitch
-is 156 mm / 28, so 16 pt glyphs are drawn with a slightly negative character spacing) and 22 lines a
-page (line pitch 225 mm / 22), each line's em box centred in its grid line. Everything on the page
-takes whole grid lines, so every full page has exactly 22 lines.
+Geometry (app.core.printing.grid, A4): the text block (版心) is 156 × 225 mm, 37 mm from the top
+(天头) and 28 mm from the left (订口). Body text is 3号 (16 pt) 仿宋 set on the grid: every character
+takes its cells (a full-width one 156 mm / 28, a half-width digit or letter half of that), and 22
+lines a page (line pitch 225 mm / 22), each line's em box starting at the top of its grid line, so
+the first line's characters start 37 mm from the top. Everything on the page takes whole grid lines,
+so every full page has exactly 22 lines. Typed half-width punctuation is set full width first
+(app.core.printing.punctuation), so every full line holds 28 characters.
 
 Page 1 begins with the copy number (6 digits, 3号) and the classification with its protection period
-(3号黑体), then the title (2号 小标宋, centred), the addressee and the body. Headings are recognised
-by their numbering: "一、" 黑体, "（一）" 楷体, "1." and "(1)" 仿宋; a heading run ends at its first "。"
-and the paragraph continues in the body font. The issuing body and the date close the document: the
-date 4 characters in from the right, the issuer centred above it, the seal (when applied) centred
-over both, its centre a little above them, as a seal is pressed on paper.
+(3号黑体); with a `Head`, the 版头 or the 信函格式 follows (app.core.printing.masthead); then the title
+(2号 小标宋, centred), the addressee and the body. Headings are recognised by their numbering: "一、"
+黑体, "（一）" 楷体, "1." and "(1)" 仿宋; a heading run ends at its first "。" and the paragraph
+continues in the body font. The issuing body and the date close the document: the date 4 characters
+in from the right, the issuer centred above it, the seal (when applied) centred over both, its centre
+a little above them, as a seal is pressed on paper. The 版记, when the document has one, takes the
+last lines of the last page.
 
 Page numbers "— N —" in 4号 宋体, their dash line 7 mm below the text block, right on odd pages and
-left on even, one character in from the edge of the block. A registered copy also carries, on every
-page, a faint diagonal watermark (printing user, time, copy number) and, in the bottom margin, its
-authentication code (核验码) and QR code.
+left on even, one character in from the edge of the block (none on the first page of a letter). A
+registered copy also carries, on every page, a faint diagonal watermark (printing user, time, copy
+number) drawn as a picture so that it stays out of the text layer (app.core.printing.watermark), and,
+in the bottom margin, its authentication code (核验码) and QR code.
 
 Layout (`compose`) runs once per version; `draw` renders it per copy, so N copies cost one layout.
 Lines never start with closing punctuation nor end with an opening one (the push-out rule of text.py).
@@ -29,32 +34,60 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from app.core.printing import masthead
 from app.core.printing.fonts import Family, FontSet, default_fonts
 from app.core.printing.furniture import copy_number_text
+from app.core.printing.grid import (
+    BLOCK_BOTTOM,
+    BLOCK_HEIGHT,
+    BLOCK_WIDTH,
+    BODY_SIZE,
+    CHARS_PER_LINE,
+    LEFT,
+    LINES_PER_PAGE,
+    PAGE_HEIGHT,
+    PAGE_NUMBER_SIZE,
+    PAGE_WIDTH,
+    PITCH_X,
+    PITCH_Y,
+    TITLE_SIZE,
+    TOP,
+    baseline,
+    font_ascent,
+    text_out,
+)
+from app.core.printing.grid import width as _width
+from app.core.printing.masthead import Head
+from app.core.printing.punctuation import official_punctuation
 from app.core.printing.text import NO_LINE_END, NO_LINE_START, tokens
+from app.core.printing.watermark import draw_watermark
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
-LEFT = 28 * mm
-TOP = 37 * mm
-BLOCK_WIDTH = 156 * mm
-BLOCK_HEIGHT = 225 * mm
-LINES_PER_PAGE = 22
-CHARS_PER_LINE = 28
-PITCH_X = BLOCK_WIDTH / CHARS_PER_LINE  # 15.79 pt
-PITCH_Y = BLOCK_HEIGHT / LINES_PER_PAGE  # 28.99 pt
-BODY_SIZE = 16.0  # 3号
-TITLE_SIZE = 22.0  # 2号
-PAGE_NUMBER_SIZE = 14.0  # 4号
+__all__ = [
+    "BLOCK_HEIGHT",
+    "BLOCK_WIDTH",
+    "CHARS_PER_LINE",
+    "LEFT",
+    "LINES_PER_PAGE",
+    "PITCH_X",
+    "PITCH_Y",
+    "TOP",
+    "CopyMarks",
+    "Head",
+    "Layout",
+    "OfficialText",
+    "baseline",
+    "compose",
+    "draw",
+    "render",
+]
+
 PAGE_NUMBER_GAP = 7 * mm  # dash line below the text block
 SEAL_DIAMETER = 42 * mm
 DATE_RIGHT_INSET = 4  # characters: 成文日期右空四字
-BLOCK_BOTTOM = PAGE_HEIGHT - TOP - BLOCK_HEIGHT  # from the page foot, PDF coordinates
 
 # Heading numbering; level 1 "一、", 2 "（一）", 3 "1." / "1．", 4 "(1)" / "（1）".
 _CN_NUM = "一二三四五六七八九十百零〇"
@@ -94,6 +127,7 @@ class OfficialText:
     issued_on: str  # ISO date
     addressee: str = ""  # 主送机关, e.g. "市纪委监委："
     classification: str = ""  # the full mark, e.g. "秘密★1年"
+    head: Head | None = None  # 版头 and 版记; None: the body alone (a draft's preview)
 
 
 @dataclass(frozen=True)
@@ -133,6 +167,7 @@ class Line:
 class Page:
     lines: list[Line] = field(default_factory=list)
     seal_at: int | None = None  # index of the issuer line the seal is centred on
+    imprint_at: int | None = None  # the grid line where the 版记 begins (the last page)
 
 
 @dataclass
@@ -140,6 +175,8 @@ class Layout:
     pages: list[Page]
     fonts: FontSet
     title: str
+    head: Head | None = None
+    imprint: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def page_count(self) -> int:
@@ -147,27 +184,6 @@ class Layout:
 
 
 # ---- line breaking with mixed fonts ----------------------------------------------------------------
-
-_CHAR_SPACE = PITCH_X - BODY_SIZE  # negative: 16 pt glyphs on a 15.79 pt pitch
-
-
-def _char_space(size: float) -> float:
-    # Body-size text sits on the grid; larger text (the title) keeps its natural width.
-    return _CHAR_SPACE if size == BODY_SIZE else 0.0
-
-
-_WIDTHS: dict[tuple[str, str, float], float] = {}
-
-
-def _width(text: str, font: str, size: float) -> float:
-    # Text is mostly single Chinese characters: measure each (token, font, size) once.
-    key = (text, font, size)
-    width = _WIDTHS.get(key)
-    if width is None:
-        if len(_WIDTHS) > 100_000:
-            _WIDTHS.clear()
-        width = _WIDTHS[key] = stringWidth(text, font, size) + len(text) * _char_space(size)
-    return width
 
 
 def _split_runs(runs: list[Run]) -> list[tuple[str, str]]:
@@ -272,16 +288,47 @@ def _paragraph_lines(paragraph: str, fonts: FontSet) -> list[Line]:
     return out
 
 
+def _normalised(text: OfficialText) -> OfficialText:
+    """Half-width punctuation typed into the text set in full width, so the grid holds."""
+    return OfficialText(
+        title=official_punctuation(text.title),
+        body=official_punctuation(text.body),
+        issuer=official_punctuation(text.issuer),
+        issued_on=text.issued_on,
+        addressee=official_punctuation(text.addressee),
+        classification=text.classification,
+        head=text.head,
+    )
+
+
+def _head_lines(text: OfficialText, fonts: FontSet, numbered: bool) -> list[Line]:
+    """Page 1 above the title: copy number, classification and the 版头's reserved grid lines."""
+    copy_line = Line([Run("", fonts.song)], align="left", role="mark")  # the copy number, drawn per copy
+    classification = (
+        Line([Run(text.classification, fonts.hei)], align="left", role="mark")
+        if text.classification
+        else Line([], role="blank")
+    )
+    head = text.head
+    if head is None:
+        if not (numbered or text.classification):
+            return []
+        lines = [copy_line] + ([classification] if text.classification else [])
+        return lines + [Line([], role="blank")]
+    lines = [Line([], role="head")] if head.letter else []
+    lines += [copy_line, classification]
+    while len(lines) < head.title_row:
+        lines.append(Line([], role="head"))
+    return lines
+
+
 def compose(text: OfficialText, fonts: FontSet | None = None, *, numbered: bool = True) -> Layout:
     """Lay the document out on the grid. `numbered` reserves the copy-number line on page 1."""
     fonts = fonts or default_fonts()
-    flow: list[Line] = []
-    # 版头: copy number, then classification (both 顶格), then a blank line before the title.
-    if numbered or text.classification:
-        flow.append(Line([Run("", fonts.song)], align="left", role="mark"))  # copy number, drawn per copy
-        if text.classification:
-            flow.append(Line([Run(text.classification, fonts.hei)], align="left", role="mark"))
-        flow.append(Line([], role="blank"))
+    text = _normalised(text)
+    flow: list[Line] = _head_lines(text, fonts, numbered)
+    for line in flow:
+        line.keep_with_next = True  # the head never stands alone on a page
     bold = not fonts.fonts[Family.XIAOBIAOSONG].official
     title_lines = wrap_runs([Run(text.title.strip(), fonts.title)], TITLE_SIZE, BLOCK_WIDTH, BLOCK_WIDTH)
     for parts in title_lines:
@@ -319,7 +366,15 @@ def compose(text: OfficialText, fonts: FontSet | None = None, *, numbered: bool 
         )
     )
     flow.append(Line([Run(date_text, fonts.fangsong)], align="right", right_inset=date_inset, role="date"))
-    return Layout(_paginate(flow), fonts, text.title)
+    imprint = masthead.imprint_lines(text.head, fonts) if text.head else []
+    pages = _paginate(flow)
+    if imprint:
+        last = pages[-1]
+        room = LINES_PER_PAGE - len(imprint)
+        if len(last.lines) > room - 1:  # at least one empty line between the date and the 版记
+            pages.append(Page())
+        pages[-1].imprint_at = room
+    return Layout(pages, fonts, text.title, text.head, imprint)
 
 
 def _paginate(flow: list[Line]) -> list[Page]:
@@ -350,20 +405,6 @@ def _paginate(flow: list[Line]) -> list[Page]:
 # ---- drawing ---------------------------------------------------------------------------------------
 
 
-def baseline(line_index: int, size: float = BODY_SIZE, ascent: float = 0.879) -> float:
-    """PDF y of the baseline of grid line `line_index` (0-based): the em box centred in its line."""
-    line_top = PAGE_HEIGHT - TOP - line_index * PITCH_Y
-    em_top = line_top - (PITCH_Y - size) / 2
-    return em_top - ascent * size
-
-
-def _font_ascent(font: str) -> float:
-    from reportlab.pdfbase.pdfmetrics import getFont
-
-    face = getattr(getFont(font), "face", None)
-    return (face.ascent / 1000.0) if face is not None else 0.88
-
-
 def _draw_line(canv: Canvas, line: Line, y_index: int, copy_text: str) -> None:
     runs = line.runs
     if line.role == "mark" and runs and runs[0].text == "":
@@ -373,29 +414,28 @@ def _draw_line(canv: Canvas, line: Line, y_index: int, copy_text: str) -> None:
     if not runs or not "".join(r.text for r in runs):
         return
     size = line.size
-    cs = _char_space(size)
     natural = sum(_width(r.text, r.font, size) for r in runs)
     avail = BLOCK_WIDTH - line.indent - line.right_inset
     n = sum(len(r.text) for r in runs)
     x = LEFT + line.indent
+    spread = 0.0
     if line.align == "justify" and not line.last and n > 1:
-        spread = (avail - natural) / (n - 1)
-        if 0 < spread <= size * 0.5:
-            cs += spread
+        gap = (avail - natural) / (n - 1)
+        if 0 < gap <= size * 0.5:
+            spread = gap
     elif line.align == "center":
         x += (avail - natural) / 2
     elif line.align == "right":
         x += avail - natural
-    # Baseline from the first run's font, so the em box sits centred in the grid line.
-    y = baseline(y_index, size, _font_ascent(runs[0].font))
+    # Baseline from the first run's font, so the em box's top lies on the top of its grid line.
+    y = baseline(y_index, size, font_ascent(runs[0].font))
     t = canv.beginText(x, y)
-    t.setCharSpace(cs)
     if line.bold:
         t.setTextRenderMode(2)  # fill and stroke: a bolder title where no 小标宋 is installed
         canv.setLineWidth(size * 0.035)
     for run in runs:
-        t.setFont(run.font, size)
-        t.textOut(run.text)
+        text_out(t, run.text, run.font, size, spread)
+    t.setCharSpace(0)  # the character spacing outlives the text object too
     if line.bold:
         t.setTextRenderMode(0)  # the render mode outlives the text object: put it back
     canv.drawText(t)
@@ -414,25 +454,12 @@ def _draw_page_number(canv: Canvas, fonts: FontSet, number: int) -> None:
         canv.drawString(LEFT + PAGE_NUMBER_SIZE, y, text)
 
 
-def _draw_watermark(canv: Canvas, fonts: FontSet, text: str) -> None:
-    canv.saveState()
-    canv.setFillColorRGB(0.55, 0.55, 0.55)
-    canv.setFont(fonts.song, 11)
-    canv.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
-    canv.rotate(35)
-    for row in range(-5, 6):
-        offset = (row % 2) * 60
-        for col in (-1, 0, 1):
-            canv.drawCentredString(col * 260 + offset, row * 72, text)
-    canv.restoreState()
-
-
 def _define_copy_forms(canv: Canvas, fonts: FontSet, marks: CopyMarks) -> None:
     """The watermark and the QR code as form XObjects: encoded and drawn once, placed on every page."""
     from app.core.printing.authentication import draw_qr
 
     canv.beginForm("xc-watermark")
-    _draw_watermark(canv, fonts, marks.watermark)
+    draw_watermark(canv, fonts, marks.watermark, PAGE_WIDTH, PAGE_HEIGHT)  # an image, not text
     canv.endForm()
     canv.beginForm("xc-qr", lowerx=0, lowery=0, upperx=QR_SIZE, uppery=QR_SIZE)
     draw_qr(canv, marks.qr_payload, 0, 0, QR_SIZE)
@@ -442,20 +469,27 @@ def _define_copy_forms(canv: Canvas, fonts: FontSet, marks: CopyMarks) -> None:
 QR_SIZE = 17 * mm
 
 
-def _draw_code(canv: Canvas, fonts: FontSet, marks: CopyMarks, page_number: int) -> None:
+LETTER_QR_SIZE = 14 * mm  # below the 信函格式's lower red double line, 20 mm above the foot
+
+
+def _draw_code(
+    canv: Canvas, fonts: FontSet, marks: CopyMarks, page_number: int, letter: bool = False
+) -> None:
     # Opposite the page number: bottom left on odd pages, bottom right on even ones.
-    y = 8 * mm
+    size = LETTER_QR_SIZE if letter else QR_SIZE
+    y = 2.5 * mm if letter else 8 * mm
     odd = page_number % 2 == 1
-    x = LEFT if odd else LEFT + BLOCK_WIDTH - QR_SIZE
+    x = LEFT if odd else LEFT + BLOCK_WIDTH - size
     canv.saveState()
     canv.translate(x, y)
+    canv.scale(size / QR_SIZE, size / QR_SIZE)
     canv.doForm("xc-qr")
     canv.restoreState()
     canv.setFont(fonts.song, 7.5)
     canv.setFillColorRGB(0.2, 0.2, 0.2)
     label = f"核验码 {marks.code}"
     if odd:
-        canv.drawString(x + QR_SIZE + 2 * mm, y + 1.5 * mm, label)
+        canv.drawString(x + size + 2 * mm, y + 1.5 * mm, label)
     else:
         canv.drawRightString(x - 2 * mm, y + 1.5 * mm, label)
     canv.setFillColorRGB(0, 0, 0)
@@ -469,7 +503,7 @@ def _draw_seal(canv: Canvas, image: ImageReader, page: Page) -> None:
     date_text = date_line.text
     width = _width(date_text, date_line.runs[0].font, BODY_SIZE) if date_line.runs else 0
     cx = LEFT + BLOCK_WIDTH - date_line.right_inset - width / 2
-    middle = PAGE_HEIGHT - TOP - (page.seal_at + 1) * PITCH_Y
+    middle = PAGE_HEIGHT - TOP - (page.seal_at + 1) * PITCH_Y + (PITCH_Y - BODY_SIZE) / 2  # between the two
     cy = middle + 0.2 * PITCH_Y
     iw, ih = image.getSize()
     w = SEAL_DIAMETER
@@ -503,18 +537,21 @@ def draw(
     copy_text = copy_number_text(marks.copy_number) if marks else ""
     if marks is not None:
         _define_copy_forms(canv, fonts, marks)
+    head = layout.head
     for number, page in enumerate(layout.pages, start=1):
+        if number == 1 and head is not None:
+            masthead.draw_head(canv, head, fonts)
         for k, line in enumerate(page.lines):
             _draw_line(canv, line, k, copy_text if number == 1 else "")
+        if page.imprint_at is not None and head is not None:
+            masthead.draw_imprint(canv, head, fonts, layout.imprint, page.imprint_at)
         if seal is not None and page.seal_at is not None:
             _draw_seal(canv, seal, page)
-        _draw_page_number(canv, fonts, number)
+        if not (number == 1 and head is not None and head.letter):  # a letter's first page: none
+            _draw_page_number(canv, fonts, number)
         if marks is not None:
-            _draw_code(canv, fonts, marks, number)
-            canv.saveState()
-            canv.setFillAlpha(0.16)  # set on the page: a form's own resources carry no ExtGState
+            _draw_code(canv, fonts, marks, number, letter=number == 1 and head is not None and head.letter)
             canv.doForm("xc-watermark")
-            canv.restoreState()
         canv.showPage()
     canv.save()
     return buffer.getvalue()

@@ -114,6 +114,7 @@ def ledger_table(
         )
     table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1)
     commands = [
+        ("FONTNAME", (0, 0), (-1, -1), styles.cell.font),  # else reportlab names an unembedded Helvetica
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E6E6E6")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

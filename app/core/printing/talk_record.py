@@ -3,8 +3,9 @@
 Top: copy number and classification (left), "谈话记录 第N号" (right). Then the title, the metadata
 table (time, place, interviewee, position, category, interviewers, recorder, kind), the record's
 question-and-answer blocks (or, before anything is recorded, the prepared outline), the key points,
-the dated addenda, and the closing confirmation. Every page carries "第 X 页 共 Y 页" and the
-interviewee's signature line, as a signed paper record has.
+the dated addenda, the closing confirmation and the signature block (each interviewer, the recorder
+and the interviewee sign and date it, as a real 谈话笔录 is signed). Every page carries "第 X 页 共 Y 页"
+and a row of signature lines for the interviewee, the interviewers and the recorder.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from app.core.printing.fonts import FontSet, default_fonts
 from app.core.printing.furniture import Furniture
 from app.core.printing.text import CJKParagraph, TextStyle
 
-SIGNATURE_LABELS = ("被谈话人签字：", "日期：")
+SIGNATURE_LABELS = ("被谈话人签字：", "谈话人签字：", "记录人签字：")
 
 
 def chinese_date(value: str | None) -> str:
@@ -68,6 +69,8 @@ class _Styles:
         self.body = TextStyle(fonts.fangsong, 12, leading=21, first_indent=24)
         self.note = TextStyle(fonts.kai, 12, leading=21, first_indent=24)
         self.closing = TextStyle(fonts.song, 12, leading=21, justify=False, space_before=14)
+        self.sign = TextStyle(fonts.song, 12, leading=18, justify=False)
+        self.sign_name = TextStyle(fonts.kai, 10.5, leading=18, justify=False)
 
 
 def _metadata_table(talk: Talk, st: _Styles, width: float) -> Table:
@@ -172,8 +175,42 @@ def talk_story(talk: Talk, fonts: FontSet, width: float) -> list:
     closing = [CJKParagraph("以上记录经本人阅读，与谈话内容一致。", st.closing)]
     if talk.status == TalkStatus.SIGNED and talk.signed_on:
         closing.append(CJKParagraph(f"被谈话人已于{chinese_date(talk.signed_on)}签字确认。", st.closing))
+    closing.append(Spacer(1, 4 * mm))
+    closing.append(_signature_block(talk, st, width))
     story.append(KeepTogether(closing))
     return story
+
+
+def _signature_block(talk: Talk, st: _Styles, width: float) -> Table:
+    """Where each interviewer, the recorder and the interviewee sign and date the record."""
+    people = [("谈话人", p.name) for p in talk.interviewers] or [("谈话人", "")]
+    people += [("记录人", talk.recorder.name), ("被谈话人", talk.interviewee_name)]
+    rows = [
+        [
+            CJKParagraph(f"{role}（签名）：", st.sign),
+            CJKParagraph("", st.sign),
+            CJKParagraph(f"（{name}）" if name else "", st.sign_name),
+            CJKParagraph("日期：", st.sign),
+            CJKParagraph("", st.sign),
+        ]
+        for role, name in people
+    ]
+    col = [width * 0.27, width * 0.29, width * 0.15, width * 0.10, width * 0.19]
+    table = Table(rows, colWidths=col, hAlign="LEFT", rowHeights=[11 * mm] * len(rows))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), st.cell.font),  # else reportlab names Helvetica
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),  # the lines are for ink
+                ("LINEBELOW", (4, 0), (4, -1), 0.6, colors.black),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return table
 
 
 def render_talk_record(

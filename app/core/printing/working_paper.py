@@ -52,7 +52,9 @@ class _Styles:
 
 def _grid(rows: list[list], widths: list[float], label_cols: tuple[int, ...] = (0, 2)) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=0)
+    font = next(c.style.font for row in rows for c in row if isinstance(c, CJKParagraph))
     commands = [
+        ("FONTNAME", (0, 0), (-1, -1), font),  # else reportlab names an unembedded Helvetica
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
@@ -203,6 +205,7 @@ def fact_sheet_story(issue: Issue, fonts: FontSet, width: float) -> list:
             rowHeights=[120],
             style=TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), st.cell.font),  # else an unembedded Helvetica
                     ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                     ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F0F0F0")),
