@@ -278,7 +278,7 @@ class Workstation:
                 pending.append({"username": username, "at": audit_trail.now_iso(), "reason": "disabled"})
             with session.transaction():
                 for attempt in pending:
-                    _audit_attempt(session, attempt)
+                    audit_attempt(session, attempt)
                 if not user.disabled:  # for a disabled account the attempts above are the record
                     _, max_age = effective_rules(policy, user.clearance)
                     changed = user.password_changed_at
@@ -328,11 +328,21 @@ class Workstation:
             session.close()
 
 
-def _audit_attempt(session: Session, attempt: dict) -> None:
-    reason = attempt.get("reason", "wrong_password")
-    action = {"locked": "login_refused_locked", "disabled": "login_refused_disabled"}.get(
-        reason, "login_failed"
-    )
+# Attempts noted in the slot file while no key was at hand, by reason, and the audit action they become.
+ATTEMPT_ACTIONS = {
+    "locked": "login_refused_locked",
+    "disabled": "login_refused_disabled",
+    "unlock_wrong_password": "unlock_failed",  # at the lock screen, whose session holds no key
+    "unlock_refused_locked": "unlock_refused_locked",
+}
+
+
+def audit_attempt(session: Session, attempt: dict) -> None:
+    """Write one attempt the slot file kept (a failed sign-in or unlock, a sign-out while locked)."""
+    reason = str(attempt.get("reason", "wrong_password"))
+    action = ATTEMPT_ACTIONS.get(reason, "login_failed")
+    if reason.endswith("_while_locked"):  # a sign-out from the lock screen: "logout_while_locked"
+        action = reason.removesuffix("_while_locked")
     if attempt.get("locked"):
         action = "account_locked"
     with session.transaction() as conn:
