@@ -32,6 +32,7 @@ from app.core.security import audit as audit_trail
 from app.core.security.roles import CAP_LABELS, Cap, Role, allowed
 from app.core.store.connection import Connection, DatabaseError
 from app.core.store.key_buffer import keep, wipe
+from app.core.store.key_root import derivation_root
 from app.core.store.keyslots import KeySlots, subkey
 from app.core.store.rows import record
 
@@ -90,13 +91,16 @@ class Session:
 
     def _keep_keys(self, db_key: bytes | bytearray) -> None:
         self._db_key = keep(db_key)
+        # What the purpose keys inside the database derive from; stays the same when the key rotates.
+        self._root_key = derivation_root(self.conn, db_key)
         # Derived once: every commit that audits uses both.
-        self._audit_key = keep(subkey(db_key, "audit-chain"))
+        self._audit_key = keep(subkey(self._root_key, "audit-chain"))
         self._head_key = keep(subkey(db_key, "audit-head"))
 
     def _drop_keys(self) -> None:
-        wipe(self._db_key, self._audit_key, self._head_key)
-        self._db_key, self._audit_key, self._head_key = bytearray(), bytearray(), bytearray()
+        wipe(self._db_key, self._root_key, self._audit_key, self._head_key)
+        self._db_key, self._root_key = bytearray(), bytearray()
+        self._audit_key, self._head_key = bytearray(), bytearray()
 
     # ---- the screen lock ------------------------------------------------------------------------
     def suspend(self) -> None:
@@ -129,6 +133,11 @@ class Session:
     @property
     def db_key(self) -> bytearray:
         return self._db_key
+
+    @property
+    def root_key(self) -> bytearray:
+        """What keys the purpose keys of records inside the database (copies, seals, sheets) derive from."""
+        return self._root_key
 
     @property
     def audit_key(self) -> bytearray:

@@ -235,7 +235,11 @@ class Workstation:
                 minutes = int(slots.policy.get("lockout_minutes", 10))
                 raise AccountLocked(f"密码连续错误次数过多，账号已锁定 {minutes} 分钟。")
             raise unlock_error()
-        return self._open_session(slots, db_key, username, now=now)
+        session = self._open_session(slots, db_key, username, now=now)
+        if slots.is_legacy(username):  # written before key pairs: re-made now that the password is here
+            slots.put_slot(username, password, db_key, slots.params_for(username) or calibrated_params())
+            slots.save(db_key)
+        return session
 
     def _open_session(
         self,
@@ -258,13 +262,13 @@ class Workstation:
             policy = Policy.from_rows(
                 {r["key"]: r["value"] for r in conn.execute("SELECT key, value FROM policy")}
             )
+            session = Session(self.folder, conn, db_key, user, meta["workstation_id"], slots)
         except DatabaseError as exc:
             conn.close()
             raise StoreError(DAMAGED_MESSAGE) from exc
         except BaseException:
             conn.close()
             raise
-        session = Session(self.folder, conn, db_key, user, meta["workstation_id"], slots)
         try:
             session.check_head()
         except UserError as exc:  # a damaged or forged head file is itself the alarm
@@ -322,6 +326,10 @@ class Workstation:
             raise AuthenticationError("恢复码不正确。")
         username = validate_username(username)
         session = self._open_session(slots, db_key, username, action="recovery_unlock")
+        if slots.is_legacy(RECOVERY_SLOT):  # written before key pairs: re-made while the code is here
+            code, params = normalise_recovery_code(recovery_code), slots.params_for(RECOVERY_SLOT)
+            slots.put_slot(RECOVERY_SLOT, code, db_key, params or calibrated_params(), kind="recovery")
+            slots.save(db_key)
         try:
             accounts.set_password_by_recovery(session, new_password)
         finally:

@@ -20,6 +20,7 @@ from app.core.security import audit as audit_trail
 from app.core.security.roles import Cap, Role, allowed
 from app.core.session import USER_COLUMNS, Session, User
 from app.core.store.connection import DB_FILE, DatabaseError, key_pragmas, open_connection, page_format
+from app.core.store.key_root import derivation_root
 from app.core.store.keyslots import KeySlots, subkey, unlock_error
 
 
@@ -91,7 +92,7 @@ def run_checks(conn, folder: Path, db_key: bytes, slots: KeySlots | None = None)
 
     try:
         head = audit_trail.read_head(folder, subkey(db_key, "audit-head"))
-        chain = audit_trail.verify_chain(conn, subkey(db_key, "audit-chain"), head)
+        chain = audit_trail.verify_chain(conn, subkey(derivation_root(conn, db_key), "audit-chain"), head)
         report.first_bad_entry = chain.first_bad_seq
         detail = chain.message if head is not None else chain.message + "（缺少库外链头文件）"
         report.add("审计日志", chain.ok and head is not None, detail)
