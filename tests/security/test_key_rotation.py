@@ -263,3 +263,27 @@ def test_rotate_key_command(workstation: Workstation, login):
     actions = [(e.action, e.username) for e in audit_view.list_entries(auditor, newest_first=False)]
     assert ("key_rotate", "secadmin") in actions
     assert actions[-1] == ("login", "auditor") and ("logout", "secadmin") in actions
+
+
+def test_backups_before_and_after_a_rotation_restore_with_their_own_keys(workstation: Workstation, tmp_path):
+    from app.core.store.backup import create_backup, restore_backup
+
+    def backup(name: str) -> Path:
+        session = workstation.unlock("sysadmin", DEMO_PASSWORD)
+        try:
+            return create_backup(session, tmp_path / name).path
+        finally:
+            session.close()
+
+    before = backup("before.xcbak")
+    old_key = db_key_of(workstation)
+    rotate(workstation)
+    new_key = db_key_of(workstation)
+    after = backup("after.xcbak")
+
+    restore_backup(workstation.folder, before, "sysadmin", DEMO_PASSWORD)
+    assert db_key_of(workstation) == old_key  # an older backup brings back the key of its day
+    assert verify_folder(workstation.folder, "auditor", DEMO_PASSWORD).ok
+    restore_backup(workstation.folder, after, "sysadmin", DEMO_PASSWORD)
+    assert db_key_of(workstation) == new_key
+    assert verify_folder(workstation.folder, "auditor", DEMO_PASSWORD).ok
