@@ -16,6 +16,7 @@
                                                      write an audit checkpoint; its code is the last line
     python -m app create-demo --data-dir DIR          a demo workstation, without starting the GUI
     python -m app verify-print --data-dir DIR --user NAME  (password, then the code read from a copy)
+    python -m app rotate-key --data-dir DIR --user NAME    new database key (security officer)
 
 Passwords come from the terminal, or from standard input (one per line) when it is not a terminal;
 never from an argument. Exit status: 0 success, 1 a check failed, 2 usage, 3 refused (bad password,
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     user_cmd("audit-checkpoint", "写入审计检查点，最后一行输出其代码（安全审计员）")
     sub.add_parser("create-demo", help="创建演示数据库（不启动界面）", parents=[common])
     user_cmd("verify-print", "核验打印件的核验码（密码之后输入核验码）")
+    user_cmd("rotate-key", "更换数据库密钥并重新加密（安全保密管理员；其他会话须先退出）")
     return parser
 
 
@@ -258,6 +260,20 @@ def cmd_verify_print(args, data_dir: Path) -> int:
     return EXIT_OK if result.genuine else EXIT_FAILED
 
 
+def cmd_rotate_key(args, data_dir: Path) -> int:
+    from app.core.store.rekey import rotate_key
+    from app.core.workstation import Workstation
+
+    session = Workstation(data_dir).unlock(args.user, read_secret("密码："))
+    try:
+        info = rotate_key(session, progress=_progress)
+    finally:
+        session.close()
+    _out(f"数据库密钥已更换：{info.pages} 页已重新加密，{info.slots} 个密钥槽已改用新密钥。")
+    _out("此前的密钥槽文件副本（旧密码）不能再打开本数据库；此前的备份仍用当时的密码打开。")
+    return EXIT_OK
+
+
 COMMANDS = {
     "verify": cmd_verify,
     "backup": cmd_backup,
@@ -268,4 +284,5 @@ COMMANDS = {
     "audit-checkpoint": cmd_audit_checkpoint,
     "create-demo": cmd_create_demo,
     "verify-print": cmd_verify_print,
+    "rotate-key": cmd_rotate_key,
 }

@@ -18,6 +18,10 @@ write, announces nothing, even inside a change's transaction, and a rolled-back 
 A change whose audit entry does not name what it changed says so with `session.changed(kind)`.
 
 A Session's connection belongs to the thread that opened it (the UI's one database worker).
+
+Locking (`suspend()`) closes the connection and wipes the database key and every key derived from it
+(held in bytearrays, app.core.store.key_buffer); the session keeps only who is signed in, until
+`resume()` gives it a connection and the key again (app.core.security.lock checks the password).
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ from app.core.security import account_keys
 from app.core.security import audit as audit_trail
 from app.core.security.roles import CAP_LABELS, Cap, Role, allowed
 from app.core.store.connection import Connection, DatabaseError
+from app.core.store.key_buffer import keep, wipe
+from app.core.store.key_root import derivation_root
 from app.core.store.keyslots import AccountKeyPair, KeySlots, subkey
 from app.core.store.rows import record
 
@@ -69,11 +75,9 @@ class Session:
         self, folder: Path, conn: Connection, db_key: bytes, user: User, workstation_id: str, slots: KeySlots
     ) -> None:
         self.folder = folder
-        self.conn = conn
-        self._db_key = db_key
-        # Derived once: every commit that audits uses both.
-        self._audit_key = subkey(db_key, "audit-chain")
-        self._head_key = subkey(db_key, "audit-head")
+        self.conn: Connection | None = conn
+        self._keep_keys(db_key)
+        self.locked = False
         self.user = user
         self.workstation_id = workstation_id
         self.slots = slots
@@ -97,22 +101,71 @@ class Session:
         self._signer_slot = ""
         self._signer_source: KeySlots | None = None
 
+    def _keep_keys(self, db_key: bytes | bytearray) -> None:
+        self._db_key = keep(db_key)
+        # What the purpose keys inside the database derive from; stays the same when the key rotates.
+        self._root_key = derivation_root(self.conn, db_key)
+        # Derived once: every commit that audits uses both.
+        self._audit_key = keep(subkey(self._root_key, "audit-chain"))
+        self._head_key = keep(subkey(db_key, "audit-head"))
+
+    def _drop_keys(self) -> None:
+        wipe(self._db_key, self._root_key, self._audit_key, self._head_key)
+        self._db_key, self._root_key = bytearray(), bytearray()
+        self._audit_key, self._head_key = bytearray(), bytearray()
+
+    # ---- the screen lock ------------------------------------------------------------------------
+    def suspend(self) -> None:
+        """Close the connection and wipe every key: nothing of the store stays in the process."""
+        if self.locked or self.closed:
+            return
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except DatabaseError:
+            pass  # closing still drops it; a damaged file is reported at the next open
+        finally:
+            self.conn.close()
+            self.conn = None
+            self._drop_keys()
+            self._signer = None  # the signing key goes too; resume takes it from the slot again
+            self.locked = True
+
+    def resume(self, conn: Connection, db_key: bytes | bytearray, user: User, slots: KeySlots) -> None:
+        """Take the connection and key back after the lock (the password was checked by the caller)."""
+        self.conn = conn
+        self._keep_keys(db_key)
+        self.user = user
+        self.slots = slots
+        keys = slots.keys_for(self._signer_slot) if self._signer_slot else None
+        if keys is not None:
+            self._signer, self._signer_source = keys, slots
+        self.locked = False
+
     # ---- identity and capabilities --------------------------------------------------------------
     @property
     def role(self) -> Role:
         return self.user.role
 
     @property
-    def db_key(self) -> bytes:
+    def db_key(self) -> bytearray:
         return self._db_key
 
     @property
-    def audit_key(self) -> bytes:
+    def root_key(self) -> bytearray:
+        """What keys the purpose keys of records inside the database (copies, seals, sheets) derive from."""
+        return self._root_key
+
+    @property
+    def audit_key(self) -> bytearray:
         return self._audit_key
 
     @property
     def signer(self) -> AccountKeyPair | None:
         return self._signer
+
+    @property
+    def signer_slot(self) -> str:
+        return self._signer_slot
 
     def set_signer(self, keys: AccountKeyPair, slot_name: str) -> None:
         self._signer, self._signer_slot, self._signer_source = keys, slot_name, self.slots
@@ -233,6 +286,11 @@ class Session:
     def close(self, *, reason: str = "logout") -> None:
         if self.closed:
             return
+        if self.locked:
+            # No key to write with: the sign-out waits in the slot file for the next sign-in's audit.
+            self.closed = True
+            KeySlots.load(self.folder).record_refused(self.user.username, f"{reason}_while_locked")
+            return
         try:
             self.audit(reason)
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -243,5 +301,5 @@ class Session:
         finally:
             self.conn.close()
             self.closed = True
-            self._db_key = self._audit_key = self._head_key = b""
+            self._drop_keys()
             self._signer = None

@@ -246,7 +246,11 @@ class Workstation:
                 minutes = int(slots.policy.get("lockout_minutes", 10))
                 raise AccountLocked(f"密码连续错误次数过多，账号已锁定 {minutes} 分钟。")
             raise unlock_error()
-        return self._open_session(slots, db_key, username, now=now)
+        session = self._open_session(slots, db_key, username, now=now)
+        if slots.is_legacy(username):  # written before key pairs: re-made now that the password is here
+            slots.put_slot(username, password, db_key, slots.params_for(username) or calibrated_params())
+            slots.save(db_key)
+        return session
 
     def _open_session(
         self,
@@ -270,13 +274,13 @@ class Workstation:
             policy = Policy.from_rows(
                 {r["key"]: r["value"] for r in conn.execute("SELECT key, value FROM policy")}
             )
+            session = Session(self.folder, conn, db_key, user, meta["workstation_id"], slots)
         except DatabaseError as exc:
             conn.close()
             raise StoreError(DAMAGED_MESSAGE) from exc
         except BaseException:
             conn.close()
             raise
-        session = Session(self.folder, conn, db_key, user, meta["workstation_id"], slots)
         try:
             session.check_head()
         except UserError as exc:  # a damaged or forged head file is itself the alarm
@@ -300,7 +304,7 @@ class Workstation:
                 pending.append({"username": username, "at": audit_trail.now_iso(), "reason": refused})
             with session.transaction():
                 for attempt in pending:
-                    _audit_attempt(session, attempt)
+                    audit_attempt(session, attempt)
                 if not refused:  # for a refused account the attempts above are the record
                     session.notice = sign_in_notice(conn, user)  # before last_login_at moves
                     _, max_age = effective_rules(policy, user.clearance)
@@ -363,6 +367,10 @@ class Workstation:
         session = self._open_session(
             slots, db_key, username, action="recovery_unlock", slot_name=RECOVERY_SLOT
         )
+        if slots.is_legacy(RECOVERY_SLOT):  # written before key pairs: re-made while the code is here
+            code, params = normalise_recovery_code(recovery_code), slots.params_for(RECOVERY_SLOT)
+            slots.put_slot(RECOVERY_SLOT, code, db_key, params or calibrated_params(), kind="recovery")
+            slots.save(db_key)
         try:
             accounts.set_password_by_recovery(session, new_password)
             new_code = new_recovery_code()
@@ -383,13 +391,22 @@ class Workstation:
         return new_code
 
 
-def _audit_attempt(session: Session, attempt: dict) -> None:
-    reason = attempt.get("reason", "wrong_password")
-    action = {
-        "locked": "login_refused_locked",
-        "disabled": "login_refused_disabled",
-        "pending": "login_refused_pending",
-    }.get(reason, "login_failed")
+# Attempts noted in the slot file while no key was at hand, by reason, and the audit action they become.
+ATTEMPT_ACTIONS = {
+    "locked": "login_refused_locked",
+    "disabled": "login_refused_disabled",
+    "pending": "login_refused_pending",  # a business account not yet granted by both administrators
+    "unlock_wrong_password": "unlock_failed",  # at the lock screen, whose session holds no key
+    "unlock_refused_locked": "unlock_refused_locked",
+}
+
+
+def audit_attempt(session: Session, attempt: dict) -> None:
+    """Write one attempt the slot file kept (a failed sign-in or unlock, a sign-out while locked)."""
+    reason = str(attempt.get("reason", "wrong_password"))
+    action = ATTEMPT_ACTIONS.get(reason, "login_failed")
+    if reason.endswith("_while_locked"):  # a sign-out from the lock screen: "logout_while_locked"
+        action = reason.removesuffix("_while_locked")
     if attempt.get("locked"):
         action = "account_locked"
     with session.transaction() as conn:

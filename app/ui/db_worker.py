@@ -5,6 +5,9 @@ The GUI never touches the database. It submits a callable `fn(session, *args)` a
 connection belongs to the thread that opened it, so signing in runs here too (Argon2 takes about
 half a second and must not freeze the window), and so does closing.
 
+While the screen is locked the session holds no connection and no key (app.core.security.lock):
+every job but the unlock is refused with ScreenLocked, so nothing runs on the store.
+
 Long operations take `progress` and `cancel` keyword arguments: `progress(done, total)` may be
 called from the worker as often as the operation likes; `cancel` is a threading.Event the GUI sets.
 
@@ -32,11 +35,14 @@ from PySide6.QtCore import QEvent, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from app.core.errors import StoreError, UserError
+from app.core.security import lock as lock_ops
 from app.core.session import Session
 from app.core.store.connection import DatabaseError
 from app.core.workstation import Workstation
 
 NO_SESSION = object()  # marks jobs that run without a session (sign-in, setup, restore)
+# The only session jobs a locked session runs: everything else waits for the password.
+RUNS_WHILE_LOCKED = frozenset({lock_ops.unlock})
 
 
 class InternalError(UserError):
@@ -49,6 +55,11 @@ class InternalError(UserError):
 class NotSignedIn(UserError):
     def __init__(self) -> None:
         super().__init__("尚未登录或已退出，请重新登录。")
+
+
+class ScreenLocked(UserError):
+    def __init__(self) -> None:
+        super().__init__("屏幕已锁定：解除锁屏之前不读写数据库，操作未执行。")
 
 
 class Job(QObject):
@@ -173,6 +184,8 @@ class DbWorker(QThread):
             if request.needs_session:
                 if self._session is None or self._session.closed:
                     raise NotSignedIn()
+                if self._session.locked and request.fn not in RUNS_WHILE_LOCKED:
+                    raise ScreenLocked()
                 return True, request.fn(self._session, *request.args, **kwargs)
             return True, request.fn(*request.args, **kwargs)
         except UserError as exc:

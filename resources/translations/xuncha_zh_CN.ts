@@ -680,6 +680,30 @@
 <context>
     <name>SecurityPage</name>
     <message>
+        <source>Database key</source>
+        <translation>数据库密钥</translation>
+    </message>
+    <message>
+        <source>Re-encrypts the database under a new key and reseals every key slot to it. Afterwards no earlier copy of the key slots (old passwords, removed accounts) opens the database; earlier backups still open with the passwords of their day.</source>
+        <translation>用新密钥重新加密数据库，并让每个密钥槽改用新密钥。更换之后，此前的密钥槽文件副本（旧密码、已删除的账号）都不能再打开数据库；此前的备份仍用当时的密码打开。</translation>
+    </message>
+    <message>
+        <source>Rotate database key…</source>
+        <translation>更换数据库密钥…</translation>
+    </message>
+    <message>
+        <source>Rotate the database key now? Every other window and command-line session on this workstation must be signed out first. This may take a few minutes for a large database.</source>
+        <translation>现在更换数据库密钥吗？本工作站上的其他窗口和命令行会话须先退出。数据库较大时可能需要几分钟。</translation>
+    </message>
+    <message>
+        <source>Re-encrypting the database under a new key…</source>
+        <translation>正在用新密钥重新加密数据库…</translation>
+    </message>
+    <message>
+        <source>The database key has been changed: {pages} pages re-encrypted, {slots} key slots resealed.</source>
+        <translation>数据库密钥已更换：{pages} 页已重新加密，{slots} 个密钥槽已改用新密钥。</translation>
+    </message>
+    <message>
         <source>Role and clearance…</source>
         <translation>设置角色和密级…</translation>
     </message>

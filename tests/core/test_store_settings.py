@@ -37,7 +37,7 @@ def test_session_connection_has_the_documented_settings(login):
 
 def test_raw_connection_has_the_same_settings(workstation):
     session = workstation.unlock("office", DEMO_PASSWORD)
-    key = session.db_key
+    key = bytes(session.db_key)  # the session wipes its key buffer when it closes
     session.close()
     conn = open_connection(workstation.db_path, key)
     try:
@@ -51,7 +51,7 @@ def test_raw_connection_has_the_same_settings(workstation):
 
 def test_key_is_raw_not_a_passphrase(workstation):
     session = workstation.unlock("office", DEMO_PASSWORD)
-    key = session.db_key
+    key = bytes(session.db_key)  # the session wipes its key buffer when it closes
     session.close()
     # The same hex used as a passphrase (PBKDF2-derived key) must not open the database.
     conn = sqlcipher3.connect(str(workstation.db_path))
@@ -93,7 +93,7 @@ def test_file_header_is_not_plain_sqlite(workstation):
 
 def test_pages_are_authenticated_with_sha256_and_sqlcipher_defaults_cannot_read_them(workstation):
     session = workstation.unlock("office", DEMO_PASSWORD)
-    key = session.db_key
+    key = bytes(session.db_key)  # the session wipes its key buffer when it closes
     session.close()
     assert page_format(workstation.db_path, key) == PAGE_HMAC
     # SQLCipher's default page format (HMAC-SHA512) with the right key does not authenticate a page.

@@ -64,7 +64,7 @@ class PrintJob:
 
 
 def authentication_key(session: Session) -> bytes:
-    return subkey(session.db_key, PURPOSE)
+    return subkey(session.root_key, PURPOSE)
 
 
 def local_time(iso_utc: str) -> str:

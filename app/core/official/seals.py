@@ -61,7 +61,7 @@ class SealUse:
 
 
 def _key(session: Session) -> bytes:
-    return subkey(session.db_key, "seal-image")
+    return subkey(session.root_key, "seal-image")
 
 
 def check_png(data: bytes) -> tuple[int, int]:

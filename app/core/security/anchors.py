@@ -23,6 +23,7 @@ from app.core.errors import ValidationError
 from app.core.printing.authentication import ALPHABET, PURPOSE, anchor_tag, parse_code
 from app.core.security.roles import Cap
 from app.core.session import Session
+from app.core.store.key_root import derivation_root
 from app.core.store.keyslots import subkey
 
 CHECKPOINT_PREFIX = "XCA"
@@ -136,7 +137,7 @@ def _check_copy(conn, db_key: bytes, text: str, last: int) -> AnchorResult:
         return AnchorResult(
             False, f"数据库中没有打印件所属的公文，与打印时（审计日志第 {seq} 条）的数据库不符。"
         )
-    key = subkey(db_key, PURPOSE)
+    key = subkey(derivation_root(conn, db_key), PURPOSE)  # copies are keyed from the root (rotation)
     if anchor_tag(key, row["id"], parsed.version, parsed.copy_number, seq, digest) != parsed.anchor:
         return AnchorResult(
             False,

@@ -68,6 +68,7 @@ class Cap(StrEnum):
     SEAL_STORE = "seal.store"
     SEAL_APPLY = "seal.apply"
     PRINT_AUTHENTICATE = "print.authenticate"
+    KEY_ROTATE = "key.rotate"  # re-encrypt the database under a new key
 
 
 CASE_ROLES = frozenset({Role.OFFICE, Role.TEAM_LEADER, Role.TEAM_MEMBER})
@@ -82,6 +83,7 @@ MATRIX: dict[Role, frozenset[Cap]] = {
             Cap.STORE_VERIFY,
             Cap.SEAL_STORE,
             Cap.PRINT_AUTHENTICATE,
+            Cap.KEY_ROTATE,
         }
     ),
     Role.AUDITOR: frozenset({Cap.AUDIT_READ, Cap.AUDIT_EXPORT, Cap.STORE_VERIFY, Cap.PRINT_AUTHENTICATE}),
@@ -147,6 +149,7 @@ CAP_LABELS: dict[Cap, str] = {
     Cap.SEAL_STORE: "保管印章图像",
     Cap.SEAL_APPLY: "用印",
     Cap.PRINT_AUTHENTICATE: "核验打印件",
+    Cap.KEY_ROTATE: "更换数据库密钥",
 }
 
 CLEARANCES = ("内部", "秘密", "机密")

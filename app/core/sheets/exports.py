@@ -216,7 +216,7 @@ def _rectification(session, book, inspection_id, label, subtitle, on, record, pr
     session.audit("rectification_list", "inspection", inspection_id, f"{len(rows)} 行（导出）")
     sheet = book.sheet(ledger.SHEET_NAME, label, subtitle, ledger.COLUMNS, protect=True)
     ticker = _Ticker(len(rows), progress, cancel)
-    db_key = session.db_key
+    db_key = session.root_key
     for row in rows:
         sheet.append(ledger.cells(row, ledger.row_key(db_key, row.kind, row.record_id)), alert=row.overdue)
         ticker.tick()

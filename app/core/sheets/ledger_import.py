@@ -76,7 +76,7 @@ def preview_ledger(
     meta = {
         reader.text(r[0]): reader.text(r[1]) for r in (meta_rows.rows if meta_rows else []) if len(r) >= 2
     }
-    checked = ledger.check_meta(session.db_key, meta)
+    checked = ledger.check_meta(session.root_key, meta)
     if checked is None:
         raise ImportRefused(
             "无法确认这份台账的来源：隐藏的导出信息缺失或已被改动。请使用本系统导出的整改台账填报。"
@@ -114,7 +114,7 @@ def preview_ledger(
 
 def _compare_row(session, preview, row_no, values, current, seen, exported_at, on) -> None:
     sheet = ledger.SHEET_NAME
-    parsed = ledger.parse_key(session.db_key, reader.text(reader.cell(values, ledger.C_KEY)))
+    parsed = ledger.parse_key(session.root_key, reader.text(reader.cell(values, ledger.C_KEY)))
     if parsed is None:
         preview.refuse(
             sheet,

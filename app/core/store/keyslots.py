@@ -6,6 +6,13 @@ parameters stored in the slot. The slot's metadata is the AEAD's associated data
 another account or another database does not open. The whole file also carries an HMAC keyed from
 the database key, checked after every unlock, so a slot added or removed behind the app's back shows.
 
+A slot does not wrap the database key itself: it wraps the account's X25519 private key, and the
+database key is sealed to the slot's public key. So the security officer can give every slot a new
+database key (app.core.store.rekey) without knowing anyone's password, and a new password brings a
+new key pair, so an old password in an old copy of this file opens nothing sealed after it. Slots
+written before (a password-wrapped database key, no "pub") still open and are upgraded at the next
+sign-in (`is_legacy`); a key rotation refuses while any remain.
+
 Each account's slot also seals the account's own key pair (Ed25519 to sign its audit entries, X25519
 to have compartment keys sealed to it) under the same password-derived key, with the public halves in
 the clear beside it and bound into the seal's associated data: a public key changed behind the app's
@@ -35,13 +42,16 @@ from typing import Any
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
 from app.core.errors import AccountLocked, AuthenticationError, IntegrityFailure, StoreError
 from app.core.store.fileio import atomic_write
+from app.core.store.rotation_files import settle_rotation
 
 FORMAT = "xuncha-keyslots/1"
 SLOTS_FILE = "keyslots.json"
@@ -239,6 +249,7 @@ class KeySlots:
 
     @classmethod
     def load(cls, folder: Path) -> KeySlots:
+        settle_rotation(folder)  # a key rotation a crash interrupted after its commit is finished first
         path = folder / SLOTS_FILE
         if not path.exists():
             raise StoreError(f"数据目录中没有密钥槽文件（{SLOTS_FILE}），无法解锁数据库。")
@@ -313,15 +324,49 @@ class KeySlots:
 
     # ---- wrapping ------------------------------------------------------------------------------
     def _aad(self, slot: dict[str, Any]) -> bytes:
-        return _canonical(
-            {
-                "db": self.db_uuid,
-                "id": slot["id"],
-                "kind": slot["kind"],
-                "user": slot["username"],
-                "kdf": slot["kdf"],
-            }
+        covered = {
+            "db": self.db_uuid,
+            "id": slot["id"],
+            "kind": slot["kind"],
+            "user": slot["username"],
+            "kdf": slot["kdf"],
+        }
+        if "pub" in slot:  # a legacy slot's associated data stays what it was
+            covered["pub"] = slot["pub"]
+        return _canonical(covered)
+
+    def _seal(self, slot: dict[str, Any], db_key: bytes) -> dict[str, str]:
+        """The database key sealed to the slot's public key (ephemeral X25519, HKDF, AES-GCM)."""
+        ephemeral = X25519PrivateKey.generate()
+        eph_pub = ephemeral.public_key().public_bytes_raw()
+        shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(_unb64(slot["pub"])))
+        nonce = os.urandom(12)
+        sealed = AESGCM(_seal_key(shared, eph_pub)).encrypt(nonce, bytes(db_key), self._aad(slot))
+        return {"eph": _b64(eph_pub), "nonce": _b64(nonce), "ct": _b64(sealed)}
+
+    def _open_sealed(self, slot: dict[str, Any], private: bytes) -> bytes:
+        envelope = slot["sealed"]
+        eph_pub = _unb64(envelope["eph"])
+        shared = X25519PrivateKey.from_private_bytes(private).exchange(
+            X25519PublicKey.from_public_bytes(eph_pub)
         )
+        return AESGCM(_seal_key(shared, eph_pub)).decrypt(
+            _unb64(envelope["nonce"]), _unb64(envelope["ct"]), self._aad(slot)
+        )
+
+    def is_legacy(self, username: str) -> bool:
+        """True when the slot wraps the database key directly (written before key pairs)."""
+        return any(s["username"] == username and "pub" not in s for s in self.data["slots"])
+
+    def legacy_slots(self) -> list[str]:
+        return [s["username"] for s in self.data["slots"] if "pub" not in s]
+
+    def reseal(self, new_db_key: bytes) -> None:
+        """Seal `new_db_key` to every slot (no password needed); refuses while a legacy slot remains."""
+        if self.legacy_slots():
+            raise StoreError("仍有旧格式的密钥槽，不能更换数据库密钥。")
+        for slot in self.data["slots"]:
+            slot["sealed"] = self._seal(slot, new_db_key)
 
     def _keys_aad(self, slot: dict[str, Any]) -> bytes:
         return _canonical(
@@ -360,18 +405,23 @@ class KeySlots:
         pair); either is then `keys_for(username)` in this object.
         """
         salt = os.urandom(16)
+        private = X25519PrivateKey.generate()  # a new key pair with every new password
         slot = {
             "id": str(uuid.uuid4()),
             "kind": kind,
             "username": username,
             "kdf": {**params.to_json(), "salt": _b64(salt)},
+            "pub": _b64(private.public_key().public_bytes_raw()),
             "nonce": "",
             "wrapped": "",
         }
         nonce = os.urandom(12)
         kek = derive_key(secret, salt, params)
-        wrapped = AESGCM(kek).encrypt(nonce, db_key, self._aad(slot))
+        # The password opens the slot's own X25519 key (the database key is sealed to it, so a key
+        # rotation can reseal without passwords) and, beside it, the account's signing/sealing pair.
+        wrapped = AESGCM(kek).encrypt(nonce, private.private_bytes_raw(), self._aad(slot))
         slot["nonce"], slot["wrapped"] = _b64(nonce), _b64(wrapped)
+        slot["sealed"] = self._seal(slot, db_key)
         self._seal_keys(slot, kek, keys or AccountKeyPair.generate())
         self.data["slots"] = [s for s in self.data["slots"] if s["username"] != username] + [slot]
 
@@ -411,6 +461,8 @@ class KeySlots:
             params = KdfParams.from_json(slot["kdf"])
             key = derive_key(secret, _unb64(slot["kdf"]["salt"]), params)
             db_key = AESGCM(key).decrypt(_unb64(slot["nonce"]), _unb64(slot["wrapped"]), self._aad(slot))
+            if "pub" in slot:  # what the password unwrapped is the private key; the database key is sealed
+                db_key = self._open_sealed(slot, db_key)
         except InvalidTag:
             return None
         except (KeyError, ValueError, TypeError) as exc:
@@ -506,6 +558,10 @@ class KeySlots:
         entry = self._failures(username)
         entry["count"] = 0
         entry["locked_until"] = None
+
+
+def _seal_key(shared: bytes, eph_pub: bytes) -> bytes:
+    return HKDF(hashes.SHA256(), KEY_BYTES, None, b"xuncha:slot-seal:" + eph_pub).derive(shared)
 
 
 def unlock_error() -> AuthenticationError:

@@ -27,6 +27,7 @@ from app.core.security.audit import ChainReport
 from app.core.security.roles import Cap, Role, allowed
 from app.core.session import USER_COLUMNS, Session, User
 from app.core.store.connection import DB_FILE, DatabaseError, key_pragmas, open_connection, page_format
+from app.core.store.key_root import derivation_root
 from app.core.store.keyslots import KeySlots, subkey, unlock_error
 
 
@@ -102,7 +103,7 @@ def run_checks(
         try:
             head = audit_trail.read_head(folder, subkey(db_key, "audit-head"))
             chain = audit_trail.verify_chain(
-                conn, subkey(db_key, "audit-chain"), head, signed=_signing_schema(conn)
+                conn, subkey(derivation_root(conn, db_key), "audit-chain"), head, signed=_signing_schema(conn)
             )
             report.first_bad_entry = chain.first_bad_seq
             report.add("审计日志", chain.ok and head is not None, chain.message)
@@ -130,7 +131,9 @@ def check_trail(conn, folder: Path, db_key: bytes, slots: KeySlots) -> ChainRepo
     try:
         head = audit_trail.read_head(folder, subkey(db_key, "audit-head"))
         signing = _signing_schema(conn)
-        chain = audit_trail.verify_chain(conn, subkey(db_key, "audit-chain"), head, signed=signing)
+        chain = audit_trail.verify_chain(
+            conn, subkey(derivation_root(conn, db_key), "audit-chain"), head, signed=signing
+        )
         if not signing:  # not yet upgraded: nobody has signed in since
             note = "（数据库尚未升级到签名审计，签名未检查）"
             return ChainReport(

@@ -1,4 +1,8 @@
-"""The security officer's page: roles and clearances of case accounts, and the security policy."""
+"""The security officer's page: roles and clearances of case accounts, the security policy, the key.
+
+Rotating the database key runs on the worker behind a progress dialog with Cancel
+(app.core.store.rekey); the page only asks for confirmation and reports the result.
+"""
 
 from __future__ import annotations
 
@@ -17,10 +21,12 @@ from app.core.errors import UserError
 from app.core.security import accounts, policy_admin
 from app.core.security.policy import LIMITS, Policy
 from app.core.session import User
+from app.core.store import rekey
 from app.ui.admin.account_dialogs import RoleDialog
 from app.ui.admin.accounts_model import AccountsModel, accounts_table
 from app.ui.db_worker import DbWorker, follow_changes
-from app.ui.messages import show_error, show_info
+from app.ui.messages import confirm, show_error, show_info
+from app.ui.progress import run_with_progress
 
 
 class SecurityPage(QWidget):
@@ -58,9 +64,30 @@ class SecurityPage(QWidget):
         note.setWordWrap(True)
         policy_form.addRow(note)
 
+        key_box = QGroupBox(self.tr("Database key"))
+        key_layout = QVBoxLayout(key_box)
+        key_note = QLabel(
+            self.tr(
+                "Re-encrypts the database under a new key and reseals every key slot to it. Afterwards no "
+                "earlier copy of the key slots (old passwords, removed accounts) opens the database; "
+                "earlier backups still open with the passwords of their day."
+            )
+        )
+        key_note.setWordWrap(True)
+        self.rotate_button = QPushButton(self.tr("Rotate database key…"))
+        self.rotate_button.setObjectName("rotateKeyButton")
+        self.rotate_button.clicked.connect(self.rotate_key)
+        key_layout.addWidget(key_note)
+        key_layout.addWidget(self.rotate_button)
+        self.rotation = None  # the running job and its progress dialog
+
         layout = QHBoxLayout(self)
         layout.addWidget(accounts_box, 3)
-        layout.addWidget(policy_box, 2)
+        column = QVBoxLayout()
+        column.addWidget(policy_box)
+        column.addWidget(key_box)
+        column.addStretch(1)
+        layout.addLayout(column, 2)
         from app.ui.official.seal_section import SealSection  # the seal (issue 8)
 
         self.seal_section = SealSection(worker, self)
@@ -101,6 +128,38 @@ class SecurityPage(QWidget):
         self.save_policy_button.setEnabled(True)
         self._policy_loaded(policy)
         show_info(self, self.tr("The security policy has been saved."))
+
+    def rotate_key(self) -> None:
+        question = self.tr(
+            "Rotate the database key now? Every other window and command-line session on this workstation "
+            "must be signed out first. This may take a few minutes for a large database."
+        )
+        if not confirm(self, question):
+            return
+        self.rotate_button.setEnabled(False)
+        self.rotation = run_with_progress(
+            self.worker,
+            self,
+            self.tr("Re-encrypting the database under a new key…"),
+            rekey.rotate_key,
+            on_done=self._rotated,
+            on_error=self._rotation_failed,
+        )
+
+    def _rotated(self, info: rekey.RotationInfo) -> None:
+        self.rotation = None
+        self.rotate_button.setEnabled(True)
+        show_info(
+            self,
+            self.tr(
+                "The database key has been changed: {pages} pages re-encrypted, {slots} key slots resealed."
+            ).format(pages=info.pages, slots=info.slots),
+        )
+
+    def _rotation_failed(self, error: UserError) -> None:
+        self.rotation = None
+        self.rotate_button.setEnabled(True)
+        show_error(self, error)
 
     def _failed(self, error: UserError) -> None:
         self.save_policy_button.setEnabled(True)
