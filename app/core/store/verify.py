@@ -21,6 +21,7 @@ from app.core.security.roles import Cap, Role, allowed
 from app.core.session import USER_COLUMNS, Session, User
 from app.core.store.connection import DB_FILE, DatabaseError, key_pragmas, open_connection, page_format
 from app.core.store.keyslots import KeySlots, subkey, unlock_error
+from app.core.store.swap import settle
 
 
 @dataclass
@@ -129,6 +130,7 @@ def _bare_page_check(path: Path, db_key: bytes) -> list[str]:
 def verify_folder(folder: Path, username: str, password: str) -> VerifyReport:
     """Check a data folder with the key an account's password unwraps (the `verify` command)."""
     folder = Path(folder)
+    settle(folder)  # a restore's unfinished swap is undone before anything is read
     if not (folder / DB_FILE).exists():
         raise StoreError(f"数据目录 {folder} 中没有数据库文件。")
     slots = KeySlots.load(folder)
