@@ -126,9 +126,13 @@ def export_entries(session: Session, dest: Path, **filters) -> int:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from app.core.sheets.workbook import memory_bytes, memory_sheet
+    from app.core.store.fileio import atomic_write
+
     where, args = _filter(**filters).where()
+    # Built in memory: openpyxl's own write-only sheets spool through files in the temp folder.
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("审计日志")
+    ws = memory_sheet(wb, "审计日志")
     header = ["序号", "时间", "用户", "角色", "操作", "对象类型", "对象编号", "摘要", "工作站", "哈希"]
     from openpyxl.cell import WriteOnlyCell
 
@@ -157,9 +161,7 @@ def export_entries(session: Session, dest: Path, **filters) -> int:
             ]
         )
         count += 1
-    tmp = dest.with_name(dest.name + ".partial")
-    wb.save(tmp)
-    tmp.replace(dest)
+    atomic_write(Path(dest), memory_bytes(wb))
     session.audit("audit_export", "audit", "", f"{count} 条 → {dest.name}")
     return count
 
