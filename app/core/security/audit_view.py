@@ -41,6 +41,7 @@ ACTION_LABELS: dict[str, str] = {
     "store_verify": "校验数据库",
     "backup_create": "备份",
     "backup_restore": "恢复备份",
+    "import_refused": "拒绝导入",
 }
 
 
