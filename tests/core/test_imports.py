@@ -305,12 +305,13 @@ def test_hostile_or_wrong_files_are_refused_with_nothing_kept(item, case, name, 
     member, it = item
     before = _counts(member)
     name = f"举报材料-{name}"  # a file name is case data: it stays out of the audit summary
+    data = make()
     with pytest.raises(ImportRefused) as err:
-        reading.import_material(member, it.id, name, make())
+        reading.import_material(member, it.id, name, data)
     assert words in err.value.message, err.value.message
     assert err.value.field == "file"
     summary = _assert_refusal_audited(member, before, it.id, name)
-    assert f"{len(make())} 字节" in summary
+    assert f"{len(data)} 字节" in summary
 
 
 def test_size_limit_is_settable(item):
