@@ -1,7 +1,8 @@
 """A workstation's data folder: creating it, signing in, recovering it.
 
 The folder holds the encrypted database (`workbench.db` and its WAL), the key slots
-(`keyslots.json`) and the audit chain head (`audit.head`). Nothing else, and nothing in plaintext.
+(`keyslots.json`) and the audit chain head (`audit.head`). Nothing else, and nothing in plaintext;
+while a restore swaps files in, also its journal (`swap.journal`), which every open settles first.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from app.core.security.policy import Policy, check_password, effective_rules
 from app.core.security.roles import CLEARANCES, Role
 from app.core.security.sign_in_notice import sign_in_notice
 from app.core.session import USER_COLUMNS, Session, User
-from app.core.store import migrations
+from app.core.store import migrations, swap
 from app.core.store.connection import DB_FILE, DatabaseError, open_connection
 from app.core.store.keyslots import (
     RECOVERY_SLOT,
@@ -84,7 +85,23 @@ class Workstation:
         return self.folder / SLOTS_FILE
 
     def exists(self) -> bool:
+        """Whether the folder holds a workstation; a restore's unfinished swap is undone first.
+
+        A swap that cannot be undone yet (the disk still failing) still counts as a workstation, so
+        the GUI offers the sign-in (which reports the problem), never the setup wizard.
+        """
+        try:
+            swap.settle(self.folder)
+        except (OSError, StoreError):
+            return True
         return self.db_path.exists() and self.slots_path.exists()
+
+    def settle(self) -> None:
+        """Undo a restore's swap that a crash or an I/O error interrupted (see store/swap.py)."""
+        try:
+            swap.settle(self.folder)
+        except OSError as exc:
+            raise StoreError(f"上次恢复备份未完成，且暂时无法复原原数据库：{exc}") from exc
 
     def is_demo(self) -> bool:
         # The demo marker is not sensitive; it only tells the unlock window to show the demo accounts.
@@ -102,7 +119,7 @@ class Workstation:
     ) -> SetupResult:
         """Create the encrypted database with its accounts; returns the one-time recovery code."""
         policy = policy or Policy()
-        if self.db_path.exists() or self.slots_path.exists():
+        if self.db_path.exists() or self.slots_path.exists() or (self.folder / swap.JOURNAL).exists():
             raise StoreError("该数据目录中已经有数据库，不能再次初始化。")
         org_name = f.text(org_name, "org_name", "单位名称", max_len=60)
         names = [validate_username(a.username) for a in accounts]
@@ -229,6 +246,7 @@ class Workstation:
     # ---- signing in ------------------------------------------------------------------------------
     def unlock(self, username: str, password: str, *, now: datetime | None = None) -> Session:
         """Sign in. A wrong password leaves the database untouched and counts toward the lockout."""
+        self.settle()
         if not self.exists():
             raise StoreError("此数据目录中还没有数据库，请先完成初始化。")
         username = username.strip().lower()
@@ -349,6 +367,7 @@ class Workstation:
         be printed and sealed again. Wrong codes count toward a lockout of the recovery slot, as wrong
         passwords do at sign-in.
         """
+        self.settle()
         if not self.exists():
             raise StoreError("此数据目录中还没有数据库。")
         slots = KeySlots.load(self.folder)

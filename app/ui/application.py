@@ -22,7 +22,7 @@ from app.core.workstation import Workstation
 from app.ui.change_password_dialog import ChangePasswordDialog
 from app.ui.db_worker import DbWorker
 from app.ui.main_window import MainWindow, WorkspaceFactory
-from app.ui.settings import APPLICATION, ORGANISATION
+from app.ui.settings import APPLICATION, ORGANISATION, keep_qt_settings_off_disk
 from app.ui.setup_wizard import SetupWizard
 from app.ui.unlock_window import UnlockWindow
 
@@ -73,6 +73,7 @@ def install_font(app: QApplication) -> str | None:
 
 
 def make_application() -> QApplication:
+    keep_qt_settings_off_disk()  # before any dialog: no folder or file name reaches Qt's settings
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)

@@ -31,6 +31,25 @@ def item(world):
     return member, it
 
 
+def _refusals(session) -> list[tuple[str, str, str]]:
+    rows = session.conn.execute(
+        "SELECT object_type, object_id, summary FROM audit WHERE action = 'import_refused' ORDER BY seq"
+    )
+    return [(r["object_type"], r["object_id"], r["summary"]) for r in rows]
+
+
+def _assert_refusal_audited(session, before: tuple[int, ...], item_id: str, name: str) -> str:
+    """Nothing kept but exactly one audit entry: the refusal, its category, never the file's name."""
+    after = _counts(session)
+    assert after[:3] == before[:3]  # no file, no blob, no index entry
+    assert after[3] == before[3] + 1  # one audit entry: the refusal
+    object_type, object_id, summary = _refusals(session)[-1]
+    assert (object_type, object_id) == ("request_item", item_id)
+    assert name not in summary and "举报材料" not in summary and summary.startswith("调阅资料：")
+    assert not summary.endswith("其他原因"), summary  # the category names the reason
+    return summary
+
+
 def _counts(session) -> tuple[int, ...]:
     tables = ("attachments", "attachment_blobs", "search_entries", "audit")
     return tuple(session.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables)
@@ -140,9 +159,11 @@ def test_import_from_a_path_checks_size_before_reading(item, tmp_path):
     with pytest.raises(ImportRefused) as err:
         reading.import_file(member, it.id, huge)
     assert "过大" in err.value.message and "50.0 MB" in err.value.message
-    assert _counts(member) == before
+    assert "超过上限" in _assert_refusal_audited(member, before, it.id, "huge.txt")
+    before = _counts(member)
     with pytest.raises(ImportRefused):
         reading.import_file(member, it.id, tmp_path / "missing.txt")
+    assert "找不到" in _assert_refusal_audited(member, before, it.id, "missing.txt")
 
 
 # ---- hostile and wrong files ----------------------------------------------------------------------
@@ -283,11 +304,14 @@ HOSTILE = [
 def test_hostile_or_wrong_files_are_refused_with_nothing_kept(item, case, name, make, words):
     member, it = item
     before = _counts(member)
+    name = f"举报材料-{name}"  # a file name is case data: it stays out of the audit summary
+    data = make()
     with pytest.raises(ImportRefused) as err:
-        reading.import_material(member, it.id, name, make())
+        reading.import_material(member, it.id, name, data)
     assert words in err.value.message, err.value.message
     assert err.value.field == "file"
-    assert _counts(member) == before  # no file, no blob, no index entry, no audit entry
+    summary = _assert_refusal_audited(member, before, it.id, name)
+    assert f"{len(data)} 字节" in summary
 
 
 def test_size_limit_is_settable(item):

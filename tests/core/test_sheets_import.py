@@ -156,6 +156,32 @@ def test_foreign_tampered_and_reshaped_ledgers_are_refused(lw):
         ledger_import.preview_ledger(lw.login("auditor"), lw.insp_a.id, data)
 
 
+def test_a_refused_file_is_audited_by_category_without_its_name(lw, tmp_path):
+    from app.core.sheets import session_ops
+
+    def refusals():
+        rows = lw.member.conn.execute(
+            "SELECT object_type, object_id, summary FROM audit WHERE action = 'import_refused' ORDER BY seq"
+        )
+        return [(r["object_type"], r["object_id"], r["summary"]) for r in rows]
+
+    foreign = tmp_path / "举报材料-外来台账.xlsx"
+    foreign.write_bytes(_export(lw))
+    with pytest.raises(ImportRefused, match="另一项巡察"):
+        session_ops.preview_ledger_file(lw.office, lw.insp_b.id, foreign)
+    junk = tmp_path / "举报材料-乱码.xlsx"
+    junk.write_bytes(b"PK\x03\x04 not really a workbook")
+    with pytest.raises(ImportRefused):
+        session_ops.inspect_list_file(lw.office, lists_import.UNIT_LIST, junk)
+    found = refusals()
+    assert [(t, i) for t, i, _ in found] == [
+        (ledger_import.KIND, lw.insp_b.id),
+        (lists_import.UNIT_LIST, ""),
+    ]
+    assert found[0][2] == "整改台账：来源无法确认" and found[1][2] == "名单：已损坏"
+    assert not any("举报材料" in summary for _, _, summary in found)
+
+
 def _book(rows: list[list]) -> bytes:
     wb = openpyxl.Workbook()
     ws = wb.active

@@ -50,6 +50,7 @@ ACTION_LABELS: dict[str, str] = {
     "account_key_certify": "签署账号公钥",
     "audit_signing_upgrade": "启用审计签名",
     "audit_checkpoint": "打印审计检查点",
+    "import_refused": "拒绝导入",
 }
 
 
@@ -142,9 +143,13 @@ def export_entries(session: Session, dest: Path, *, for_investigation: bool = Fa
     report = _check(session)
     if not report.ok and not for_investigation:
         raise IntegrityFailure(f"审计日志未通过校验，拒绝导出：{report.message}")
+    from app.core.sheets.workbook import memory_bytes, memory_sheet
+    from app.core.store.fileio import atomic_write
+
     where, args = _filter(**filters).where()
+    # Built in memory: openpyxl's own write-only sheets spool through files in the temp folder.
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("审计日志" if report.ok else "审计日志（未通过校验）")
+    ws = memory_sheet(wb, "审计日志" if report.ok else "审计日志（未通过校验）")
     if not report.ok:
         warning = f"警告：本审计日志未通过校验，仅供调查使用，不能作为完整记录。原因：{report.message}"
         ws.oddHeader.center.text = ws.evenHeader.center.text = warning[:250]  # on every printed page too
@@ -177,9 +182,7 @@ def export_entries(session: Session, dest: Path, *, for_investigation: bool = Fa
             ]
         )
         count += 1
-    tmp = dest.with_name(dest.name + ".partial")
-    wb.save(tmp)
-    tmp.replace(dest)
+    atomic_write(Path(dest), memory_bytes(wb))
     note = "" if report.ok else "（未通过校验，供调查）"
     session.audit("audit_export", "audit", "", f"{count} 条 → {dest.name}{note}")
     return count

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.imports import refusal
 from app.core.imports.limits import ImportRefused, human_size
 from app.core.security import visibility
 from app.core.security.roles import CLEARANCES, Cap
@@ -62,15 +63,17 @@ def read_file(path: str | Path) -> tuple[bytes, str]:
 
 
 def preview_ledger_file(session: Session, inspection_id: str, path: str | Path) -> ImportPreview:
-    data, name = read_file(path)
-    return ledger_import.preview_ledger(session, inspection_id, data, file_name=name)
+    with refusal.audited(session, ledger_import.KIND, inspection_id, "整改台账"):
+        data, name = read_file(path)
+        return ledger_import.preview_ledger(session, inspection_id, data, file_name=name)
 
 
 def inspect_list_file(
     session: Session, kind: str, path: str | Path
 ) -> tuple[lists_import.SheetLayout, bytes, str]:
-    data, name = read_file(path)
-    return lists_import.inspect_sheet(session, kind, data), data, name
+    with refusal.audited(session, kind, "", "名单"):
+        data, name = read_file(path)
+        return lists_import.inspect_sheet(session, kind, data), data, name
 
 
 def apply_preview(session: Session, preview: ImportPreview):
@@ -82,4 +85,5 @@ def apply_preview(session: Session, preview: ImportPreview):
 def preview_list_data(
     session: Session, kind: str, data: bytes, mapping: dict, round_id: str | None, file_name: str
 ) -> ImportPreview:
-    return lists_import.preview_list(session, kind, data, mapping, round_id=round_id, file_name=file_name)
+    with refusal.audited(session, kind, "", "名单", size=len(data)):
+        return lists_import.preview_list(session, kind, data, mapping, round_id=round_id, file_name=file_name)

@@ -383,3 +383,20 @@ def as_date(value: str | date | None) -> date | None:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+def memory_sheet(wb: Workbook, name: str):
+    """A write-only sheet of `wb` whose XML is kept in memory, for a plain table without the
+    ledger layout (the audit export); `memory_bytes(wb)` then gives the .xlsx."""
+    ws = wb.create_sheet(name)
+    ws._writer = WorksheetWriter(ws, out=io.BytesIO())
+    ws._writer.write_top()
+    return ws
+
+
+def memory_bytes(wb: Workbook) -> bytes:
+    """The .xlsx of a write-only workbook whose sheets are all `memory_sheet`s, built in memory."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        _MemoryWriter(wb, archive).write_data()
+    return buffer.getvalue()

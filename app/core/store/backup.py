@@ -14,11 +14,11 @@ and checked page by page.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
 import os
-import shutil
 import struct
 import threading
 import uuid
@@ -31,7 +31,7 @@ from app.core.errors import Cancelled, IntegrityFailure, PermissionDenied, Store
 from app.core.security import audit as audit_trail
 from app.core.security.roles import Cap, Role, allowed
 from app.core.session import Session
-from app.core.store import migrations
+from app.core.store import migrations, swap
 from app.core.store.connection import DB_FILE, DatabaseError, open_connection
 from app.core.store.fileio import fsync_dir
 from app.core.store.keyslots import SLOTS_FILE, KeySlots, subkey, unlock_error
@@ -41,6 +41,8 @@ MAGIC = b"XCBAK\x00\x01\n"
 MAX_HEADER = 4 * 1024 * 1024
 CHUNK = 1024 * 1024
 Progress = Callable[[int, int], None]
+# What a restore replaces: the database with its WAL, the audit head, the key slots.
+SWAPPED_FILES = (DB_FILE, DB_FILE + "-wal", DB_FILE + "-shm", audit_trail.HEAD_FILE, SLOTS_FILE)
 
 
 @dataclass(frozen=True)
@@ -238,10 +240,13 @@ def restore_backup(
     """Replace the workstation's database with a verified backup of it (sysadmin's password).
 
     Refuses a file that is not a backup, is damaged, or belongs to another workstation's database.
-    The replaced database is kept, still encrypted, in a `replaced-…` folder beside it.
+    The replaced database is kept, still encrypted, in a `replaced-…` folder beside it. The files
+    are swapped in under a journal (app.core.store.swap): a crash or an I/O error at any point
+    leaves the folder with either the old complete state or the restored one.
     """
     folder, source = Path(folder), Path(source)
     header, offset = read_header(source)
+    swap.settle(folder)  # an earlier restore that did not finish is undone first
     current = KeySlots.load(folder) if (folder / SLOTS_FILE).exists() else None
     if current is not None and current.db_uuid != header["db_uuid"]:
         raise StoreError("该备份属于另一个数据库（另一台工作站），不能恢复到这里。")
@@ -258,8 +263,9 @@ def restore_backup(
 
     folder.mkdir(parents=True, exist_ok=True)
     staging = folder / f".restore-{uuid.uuid4().hex}"
-    staging.mkdir(mode=0o700)
+    previous = folder / f"replaced-{datetime.now().strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
     try:
+        swap.begin(folder, staging, previous)
         _extract(source, offset, header, staging / DB_FILE, progress, cancel)
         conn = open_connection(staging / DB_FILE, db_key)
         try:
@@ -280,31 +286,29 @@ def restore_backup(
         slots.path = staging / SLOTS_FILE
         slots.save(db_key)
 
-        # Swap: keep the replaced files (encrypted) and move the restored ones in; slots last.
-        previous = None
-        if (folder / DB_FILE).exists():
-            previous = folder / f"replaced-{datetime.now().strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
-            previous.mkdir(mode=0o700)
-            for name in (DB_FILE, DB_FILE + "-wal", DB_FILE + "-shm", audit_trail.HEAD_FILE, SLOTS_FILE):
-                if (folder / name).exists():
-                    os.replace(folder / name, previous / name)
-        os.replace(staging / DB_FILE, folder / DB_FILE)
-        os.replace(staging / audit_trail.HEAD_FILE, folder / audit_trail.HEAD_FILE)
-        os.replace(staging / SLOTS_FILE, folder / SLOTS_FILE)
-        fsync_dir(folder)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        # The restore is recorded in the restored database, by the account that did it, before the
+        # swap: once the files are in place the restore is complete, audit entry included.
+        from app.core.workstation import Workstation
 
-    # The restore is recorded in the restored database, by the account that did it.
-    from app.core.workstation import Workstation
+        session = Workstation(staging).unlock(username, password)
+        try:
+            session.audit(
+                "backup_restore", "backup", str(header["db_sha256"])[:16], f"备份时间 {header['created_at']}"
+            )
+        finally:
+            session.close()
+        _check_cancel(cancel)
 
-    session = Workstation(folder).unlock(username, password)
-    try:
-        session.audit(
-            "backup_restore", "backup", str(header["db_sha256"])[:16], f"备份时间 {header['created_at']}"
-        )
+        # Swap: the replaced files are kept (encrypted) in a replaced-… folder; see swap.py.
+        kept = swap.swap_in(folder, staging, previous, SWAPPED_FILES)
+    except OSError as exc:  # the disk failed before the swap began: nothing was replaced
+        raise StoreError(f"恢复备份时写入失败，原数据库未改动：{exc}") from exc
     finally:
-        session.close()
+        # Whatever stopped the restore, the staging folder and the journal go; if the disk fails
+        # even now, the next open does this.
+        with contextlib.suppress(OSError, StoreError):
+            swap.settle(folder)
+    previous = previous if kept else None
     if progress:
         progress(1, 1)
     return RestoreInfo(str(header["created_at"]), int(header["schema_version"]), previous)

@@ -29,6 +29,7 @@ from app.core.session import USER_COLUMNS, Session, User
 from app.core.store.connection import DB_FILE, DatabaseError, key_pragmas, open_connection, page_format
 from app.core.store.key_root import derivation_root
 from app.core.store.keyslots import KeySlots, subkey, unlock_error
+from app.core.store.swap import settle
 
 
 @dataclass
@@ -185,6 +186,7 @@ def verify_folder(folder: Path, username: str, password: str, anchor: str | None
     """Check a data folder with the key an account's password unwraps (the `verify` command);
     with `anchor`, also that the database is not older than that checkpoint or printed copy."""
     folder = Path(folder)
+    settle(folder)  # a restore's unfinished swap is undone before anything is read
     if not (folder / DB_FILE).exists():
         raise StoreError(f"数据目录 {folder} 中没有数据库文件。")
     slots = KeySlots.load(folder)

@@ -31,7 +31,7 @@ from app.core.domain.register.register_query import RegisterFilter, RegisterRow,
 from app.core.domain.review import reading as reading
 from app.core.domain.talks import queries as talks_core
 from app.core.errors import UserError
-from app.core.imports import Material, read_file
+from app.core.imports import Material, read_file, refusal
 from app.core.security import visibility
 from app.core.security.roles import Cap
 from app.core.session import Session
@@ -378,8 +378,9 @@ def add_progress_files(
 ) -> rectification_record.ProgressEntry:
     """Read the chosen files (checked, refused by size before reading) and store them encrypted."""
     files: list[Material] = []
-    for path in paths:
-        files.append(read_file(path))
+    with refusal.audited(session, "issue", issue_id, "整改佐证材料"):
+        for path in paths:
+            files.append(read_file(path))
     return progress.add_progress(session, issue_id, entry_on, note, measure_id=measure_id, files=files)
 
 

@@ -23,7 +23,7 @@ from app.ui.forms import child, load_into
 from app.ui.messages import show_error, show_info
 from app.ui.org.common import ask
 from app.ui.progress import run_with_progress
-from app.ui.settings import app_settings
+from app.ui.settings import remember_folder, remembered_folder
 
 
 def _export_job(session, kind, inspection_id, level, years, path, *, progress=None, cancel=None):
@@ -114,7 +114,7 @@ class SheetsPanel(QWidget):
         kind = self.kind()
         if kind is None or self.context is None:
             return
-        folder = app_settings().value("sheets/export_folder", str(Path.home()))
+        folder = remembered_folder("sheets/export")
         name = f"{self.context.unit_name}-{exports.KINDS[kind]}.xlsx"
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export to Excel"), str(Path(folder) / name), self.tr("Excel workbook (*.xlsx)")
@@ -122,7 +122,7 @@ class SheetsPanel(QWidget):
         if path:
             if not path.lower().endswith(".xlsx"):
                 path += ".xlsx"
-            app_settings().setValue("sheets/export_folder", str(Path(path).parent))
+            remember_folder("sheets/export", path)
             self.confirm_export(kind, path)
 
     def confirm_export(self, kind: str, path: str):
@@ -179,12 +179,12 @@ class SheetsPanel(QWidget):
 
     # ---- import ----------------------------------------------------------------------------------
     def choose_import(self, kind: str) -> None:
-        folder = app_settings().value("sheets/import_folder", str(Path.home()))
+        folder = remembered_folder("sheets/import")
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import from Excel"), folder, self.tr("Excel workbook (*.xlsx)")
         )
         if path:
-            app_settings().setValue("sheets/import_folder", str(Path(path).parent))
+            remember_folder("sheets/import", path)
             self.open_import(kind, path)
 
     def open_import(self, kind: str, path: str):

@@ -26,7 +26,7 @@ from app.core.domain.review import search as search_index
 from app.core.domain.review.access import readable_item, team_member_of, writable_item
 from app.core.domain.review.search import HitKind, excerpt_label
 from app.core.errors import Conflict, NotFound, ValidationError
-from app.core.imports import ImportLimits, Material
+from app.core.imports import ImportLimits, Material, refusal
 from app.core.security import visibility
 from app.core.session import Session
 
@@ -346,11 +346,12 @@ def import_material(
     """Import a file given as bytes into the item: checked, stored encrypted with its SHA-256, indexed.
 
     Raises ImportRefused (a ValidationError, field "file") with the reason when the file is too large,
-    damaged, hostile or not what its name says; Conflict when the item already holds the same file.
+    damaged, hostile or not what its name says (the refusal is audited, by category); Conflict when the item already holds the same file.
     Either everything is stored or nothing is.
     """
     item = writable_item(session, item_id)
-    material = imports.read_material(filename, data, limits or imports.DEFAULT_LIMITS)
+    with refusal.audited(session, "request_item", item.id, "调阅资料", size=len(data)):
+        material = imports.read_material(filename, data, limits or imports.DEFAULT_LIMITS)
     return _store(session, item.id, item.inspection_id, material)
 
 
@@ -359,7 +360,8 @@ def import_file(
 ) -> Attachment:
     """Import a file the user chose on disk (read once, bounded by the size limit; the file is not changed)."""
     item = writable_item(session, item_id)
-    material = imports.read_file(path, limits or imports.DEFAULT_LIMITS)
+    with refusal.audited(session, "request_item", item.id, "调阅资料"):
+        material = imports.read_file(path, limits or imports.DEFAULT_LIMITS)
     return _store(session, item.id, item.inspection_id, material)
 
 
