@@ -23,6 +23,7 @@ from app.core.store.migrations import (
     m0007_official_documents,
     m0008_sheets,
     m0009_register_speed,
+    m0013_search_fold,
 )
 
 # The migrations in the order they run. A new migration is a new module mNNNN_name.py, imported above
@@ -37,6 +38,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0007_official_documents,
     m0008_sheets,
     m0009_register_speed,
+    m0013_search_fold,
 )
 
 
