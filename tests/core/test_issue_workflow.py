@@ -167,7 +167,7 @@ def test_state_machine_path_and_refusals(reg):
     fed = workflow.feed_back(leader, issue.id, "2026-04-20", Disposition.UNIT)
     assert fed.status == IssueStatus.FED_BACK and fed.fed_back_on == "2026-04-20"
     rect = rectification_reads.get_rectification(member, issue.id)
-    assert rect.plan_due == "2026-05-11"  # 15 working days after Monday 2026-04-20
+    assert rect.plan_due == "2026-05-13"  # 15 working days after Monday 2026-04-20, May Day skipped
     assert rect.report_due == "2026-07-20"
     closed = advance(reg, issue.id, IssueStatus.CLOSED_OUT, member=member, leader=leader, office=office)
     assert closed.status == IssueStatus.CLOSED_OUT

@@ -29,11 +29,12 @@ from tests.core.issue_support import advance, reg_fixture, signed_issue, world_f
 
 
 def test_working_day_deadlines():
-    # Friday 2026-04-17 + 15 working days: three full weeks later, Friday 2026-05-08.
-    assert deadlines.add_working_days("2026-04-17", 15) == "2026-05-08"
+    # Friday 2026-04-17 + 15 working days: the May Day holiday (1–5 May) is skipped and Saturday
+    # 9 May, a make-up working day (调休), counts: Tuesday 2026-05-12 (tests/core/test_deadlines.py).
+    assert deadlines.add_working_days("2026-04-17", 15) == "2026-05-12"
     # Saturday: counting starts on Monday.
     assert deadlines.add_working_days("2026-04-18", 1) == "2026-04-20"
-    assert deadlines.plan_due("2026-04-20") == "2026-05-11"
+    assert deadlines.plan_due("2026-04-20") == "2026-05-13"
     assert deadlines.add_months("2026-11-30", 3) == "2027-02-28"
     assert deadlines.report_due("2026-01-31") == "2026-04-30"
     assert deadlines.lead_report_due("2026-04-01") == "2026-07-01"
@@ -46,10 +47,12 @@ def test_working_days_property(start, n):
     end = date.fromisoformat(deadlines.add_working_days(start, n))
     assert deadlines.working_days_between(start, end) == n
     if n:
-        assert end.weekday() < 5
-        # exactly n weekdays in (start, end]
+        assert deadlines.is_working_day(end)
+        # exactly n working days in (start, end]; beyond the holiday schedule, weekdays
         days = [start + timedelta(days=k) for k in range(1, (end - start).days + 1)]
-        assert sum(d.weekday() < 5 for d in days) == n
+        assert sum(deadlines.is_working_day(d) for d in days) == n
+        if not deadlines.calendar_knows(start) and not deadlines.calendar_knows(end):
+            assert sum(d.weekday() < 5 for d in days) == n
 
 
 @pytest.fixture
@@ -63,7 +66,7 @@ def fed(reg):
 def test_deadlines_default_and_change(fed):
     issue, member, _ = fed
     rect = rectification_reads.get_rectification(member, issue.id)
-    assert (rect.plan_due, rect.report_due) == ("2026-05-11", "2026-07-20")
+    assert (rect.plan_due, rect.report_due) == ("2026-05-13", "2026-07-20")  # fed back 2026-04-20; May Day
     assert rect.plan_overdue is False or rect.today > rect.plan_due
     with pytest.raises(ValidationError):
         rectification_plan.set_deadlines(member, issue.id, "2026-04-01", "2026-07-20")  # before feedback

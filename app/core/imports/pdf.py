@@ -1,7 +1,9 @@
 """PDF: the text layer of each page, read with pypdf (pure Python; nothing is rendered or run).
 
 A PDF without a text layer (a scan) is kept with empty text; an encrypted or damaged one is refused.
-Pages are separated by form feeds, so a page number can be found for an excerpt.
+A page's lines are joined back into its paragraphs (app.core.imports.pdf_lines), so a word that
+wraps at a line end is found; pages are separated by form feeds, so a page number can be found for
+an excerpt.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import logging
 import warnings
 
 from app.core.imports.limits import ImportLimits, ImportRefused
+from app.core.imports.pdf_lines import join_paragraphs, page_lines
 
 LABEL = "PDF 文件"
 PAGE_BREAK = "\f"
@@ -43,7 +46,7 @@ def read_pdf(data: bytes, limits: ImportLimits) -> tuple[str, dict]:
                 contents = page.get_contents()
                 if contents is not None:
                     contents.get_data()
-                text = (page.extract_text() or "").replace("\r\n", "\n").replace("\f", "\n").rstrip()
+                text = join_paragraphs(page_lines(page)).rstrip()
                 chars += len(text) + 1
                 if chars > limits.max_text_chars:
                     raise ImportRefused(f"该{LABEL}的文字超过 {limits.max_text_chars} 个字符的上限。")

@@ -281,7 +281,12 @@ class PrintPreviewDialog(QDialog):
         if self._zoom != FIT_WIDTH or not self._sizes:
             return self._zoom or 1.0
         widest = max(w for w, _h in self._sizes) * self.logicalDpiX() / render.POINTS_PER_INCH
-        room = self.scroll.viewport().width() - 2 * PAGE_GAP - 12
+        # The room beside a vertical scroll bar, whether or not it shows yet: pages laid out a moment
+        # ago make it appear later, and a fit computed before or after that must come out the same.
+        bar = self.scroll.verticalScrollBar()
+        room = self.scroll.viewport().width() - 2 * PAGE_GAP
+        if not bar.isVisible():
+            room -= bar.sizeHint().width()
         return max(0.2, min(4.0, room / widest))
 
     def _render(self) -> None:

@@ -2,7 +2,7 @@
 
 RegisterFilter narrows by scope (term, round, team, unit, inspection), status, classification,
 tags, level, seriousness, disposition, signed or not, rectification overdue, text in the title or
-number (through the FTS5 indexes of m0009) and the date found; RegisterSort orders by number,
+number (through the FTS5 indexes of m0009, folded by m0011) and the date found; RegisterSort orders by number,
 title, date, status, seriousness, category, unit or last change, with the id as tie-breaker. A lazy
 model calls register_count once, then register_page for the rows it needs; opening the register
 (its first page) is audited. Rows are RegisterRows: what the table shows, nothing of the paper.
@@ -29,6 +29,7 @@ from app.core.errors import ValidationError
 from app.core.security import visibility
 from app.core.session import Session
 from app.core.store.sql_functions import bigram_words
+from app.core.store.text_fold import fold
 
 
 @dataclass
@@ -208,8 +209,8 @@ def _register_where(session: Session, flt: RegisterFilter, *, along_sort: bool =
         clauses.append(
             f"{i}rect_due < :today" if flt.overdue else f"({i}rect_due IS NULL OR {i}rect_due >= :today)"
         )
-    if flt.text and flt.text.strip():
-        term = flt.text.strip()
+    term = fold(flt.text).strip() if flt.text else ""  # NUL and controls become spaces
+    if term:
         index = _text_index(term)
         if index:  # the text indexes of m0009 (substring of title or number)
             params["text_match"] = _fts_phrase(bigram_words(term) if len(term) == 2 else term)
@@ -220,7 +221,9 @@ def _register_where(session: Session, flt: RegisterFilter, *, along_sort: bool =
             text_clause = (index, hits, len(clauses))
             clauses.append("")  # filled in below, once the other clauses are known
         else:
-            clauses.append("(i.title LIKE :text ESCAPE '\\' OR i.number LIKE :text ESCAPE '\\')")
+            clauses.append(
+                "(search_fold(i.title) LIKE :text ESCAPE '\\' OR search_fold(i.number) LIKE :text ESCAPE '\\')"
+            )
             escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             params["text"] = f"%{escaped}%"
     if flt.found_from:
@@ -245,7 +248,8 @@ def _fts_phrase(text: str) -> str:
 def _text_index(term: str) -> str | None:
     """The FTS5 index that finds `term` in the title or number, or None when none can (one
     character, or two that are not both letters/digits): then LIKE scans the narrow title/number
-    index. Both indexes fold case (LIKE folds ASCII only); otherwise they agree with LIKE."""
+    index through search_fold. Indexes and term are folded alike (traditional as simplified, case,
+    pinyin glosses: app.core.store.text_fold), so each way finds the same issues."""
     if len(term) >= 3:
         return "issue_trigram"
     if len(term) == 2 and bigram_words(term):

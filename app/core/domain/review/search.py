@@ -5,6 +5,8 @@ indexed text (see m0005): `search_trigram` finds any substring of three or more 
 `search_bigram` indexes every pair of adjacent letters/digits as a word, so a two-character term
 ("巡察", "公车") is an index lookup too instead of a scan. Neither index keeps a copy of the text:
 snippets are cut from the source row, and each hit carries the marked ranges to highlight.
+Both indexes and every term hold folded text (app.core.store.text_fold: simplified, lower case,
+pinyin glosses dropped), so 問題 finds 问题 and the reverse; the ranges marked are the original's.
 
 Need to know: only entries of inspections the session may see are searched, and a search is audited
 (with the number of hits, never the terms).
@@ -20,6 +22,7 @@ from app.core.imports.pdf import PAGE_BREAK
 from app.core.security import visibility
 from app.core.session import Session
 from app.core.store.sql_functions import bigram_words  # one definition for every bigram index
+from app.core.store.text_fold import CONTROL, fold, fold_with_offsets, original_spans
 
 
 class HitKind(StrEnum):
@@ -74,8 +77,25 @@ def index_text(conn, kind: HitKind, ref_id: str, inspection_id: str, item_id: st
     )
     rowid = cur.lastrowid
     if body.strip():
-        conn.execute("INSERT INTO search_trigram (rowid, body) VALUES (?, ?)", (rowid, body))
+        conn.execute("INSERT INTO search_trigram (rowid, body) VALUES (?, ?)", (rowid, fold(body)))
         conn.execute("INSERT INTO search_bigram (rowid, body) VALUES (?, ?)", (rowid, bigram_words(body)))
+
+
+def rebuild(conn) -> None:
+    """Index every entry again from its source text (after the folding changed: m0011)."""
+    conn.execute("DELETE FROM search_trigram")
+    conn.execute("DELETE FROM search_bigram")
+    entries = conn.execute("SELECT rowid, kind, ref_id FROM search_entries").fetchall()
+    bodies = _sources(conn, entries)
+    for entry in entries:
+        body = bodies.get(entry["ref_id"], ("", ""))[0] or ""
+        if body.strip():
+            conn.execute(
+                "INSERT INTO search_trigram (rowid, body) VALUES (?, ?)", (entry["rowid"], fold(body))
+            )
+            conn.execute(
+                "INSERT INTO search_bigram (rowid, body) VALUES (?, ?)", (entry["rowid"], bigram_words(body))
+            )
 
 
 def unindex(conn, ref_id: str) -> None:
@@ -91,10 +111,13 @@ def unindex(conn, ref_id: str) -> None:
 
 
 def parse_terms(query: str) -> list[str]:
-    """Whitespace-separated terms, each at least two characters; all must occur (AND)."""
+    """Whitespace-separated terms, each at least two characters, folded; all must occur (AND).
+
+    Control characters (NUL among them) separate terms like spaces; quotes, *, ^, NEAR and brackets
+    are searched as text (each term is one quoted FTS5 phrase)."""
     terms: list[str] = []
-    for raw in str(query or "").split():
-        term = raw.strip().lower()
+    for raw in CONTROL.sub(" ", str(query or "")).split():
+        term = fold(raw.strip())
         if term and term not in terms:
             terms.append(term)
     if not terms:
@@ -211,10 +234,9 @@ def _hit(terms: list[str], row, body: str, label: str) -> SearchHit | None:
 
 
 def find_spans(body: str, terms: list[str], *, cap: int = 1000) -> list[tuple[int, int]]:
-    """Every occurrence of any term, case-insensitive, as sorted non-overlapping [start, end)."""
-    low = body.lower()
-    if len(low) != len(body):  # lower() changed the length (rare letters): match as written
-        low = body
+    """Every occurrence of any (folded) term in the folded body, as sorted non-overlapping
+    [start, end) of the original body: a hit on 問題 for 问题 marks 問題."""
+    low, offsets = fold_with_offsets(body)
     spans: list[tuple[int, int]] = []
     for term in terms:
         pos = low.find(term)
@@ -228,7 +250,7 @@ def find_spans(body: str, terms: list[str], *, cap: int = 1000) -> list[tuple[in
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
-    return merged
+    return original_spans(merged, offsets)
 
 
 _ONE_LINE = str.maketrans("\n\r\t\f\v", "     ")

@@ -2,7 +2,8 @@
 
 Each talk is one row (rowid = talks.doc_no) in talk_trigram (any substring of three or more
 characters) and talk_bigram (every adjacent pair of letters/digits, for two-character terms), as in
-the review search. `reindex` runs inside the transaction of each write that changes the text.
+the review search, holding the folded text (app.core.store.text_fold). `reindex` runs inside the
+transaction of each write that changes the text; `rebuild` indexes every talk again (m0011).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from app.core.domain.talks.queries import load_talk, talk_row
 from app.core.domain.talks.types import Talk
 from app.core.store.sql_functions import bigram_words  # one definition for every bigram index
+from app.core.store.text_fold import fold
 
 
 def search_body(
@@ -42,5 +44,18 @@ def reindex(conn, talk_id: str) -> None:
     body = searchable_text(load_talk(conn, row))
     conn.execute("DELETE FROM talk_trigram WHERE rowid = ?", (doc_no,))
     conn.execute("DELETE FROM talk_bigram WHERE rowid = ?", (doc_no,))
-    conn.execute("INSERT INTO talk_trigram (rowid, body) VALUES (?, ?)", (doc_no, body))
+    _insert(conn, doc_no, body)
+
+
+def _insert(conn, doc_no: int, body: str) -> None:
+    conn.execute("INSERT INTO talk_trigram (rowid, body) VALUES (?, ?)", (doc_no, fold(body)))
     conn.execute("INSERT INTO talk_bigram (rowid, body) VALUES (?, ?)", (doc_no, bigram_words(body)))
+
+
+def rebuild(conn) -> None:
+    """Index every talk again from its current text (after the folding changed: m0011)."""
+    conn.execute("DELETE FROM talk_trigram")
+    conn.execute("DELETE FROM talk_bigram")
+    for row in conn.execute("SELECT id FROM talks").fetchall():
+        talk = talk_row(conn, row["id"])
+        _insert(conn, talk["doc_no"], searchable_text(load_talk(conn, talk)))

@@ -2,8 +2,8 @@
 
 Terms of three or more characters use the trigram index (any substring), two-character terms the
 bigram index (every adjacent pair of letters/digits), as in the review search (review/search.py,
-whose term parsing and snippets are shared). Need to know applies; the search is audited with the
-number of hits only (the terms may be names).
+whose term parsing, folding and snippets are shared: 問題 finds 问题, NUL and quotes are harmless).
+Need to know applies; the search is audited with the number of hits only (the terms may be names).
 """
 
 from __future__ import annotations

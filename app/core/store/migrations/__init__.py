@@ -24,6 +24,7 @@ from app.core.store.migrations import (
     m0008_sheets,
     m0009_register_speed,
     m0010_signed_audit,
+    m0011_search_fold,
 )
 
 # The migrations in the order they run. A new migration is a new module mNNNN_name.py, imported above
@@ -39,6 +40,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0008_sheets,
     m0009_register_speed,
     m0010_signed_audit,
+    m0011_search_fold,
 )
 
 
