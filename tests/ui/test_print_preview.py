@@ -8,6 +8,7 @@ import gc
 
 import pypdfium2
 import pytest
+import shiboken6
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPageSize, QPdfWriter
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -29,10 +30,18 @@ from tests.ui.talks_support import (  # noqa: F401 (fixtures)
     talks_demo_template_fixture,
 )
 
+# Dialogs made by show_for delete themselves when closed, so pytest-qt's own teardown (which closes
+# every widget it was given) could meet one already deleted; these are closed here while still alive.
+_SELF_DELETING: list[PrintPreviewDialog] = []
+
 
 @pytest.fixture(autouse=True)
 def _settle():
     yield
+    while _SELF_DELETING:
+        dialog = _SELF_DELETING.pop()
+        if shiboken6.isValid(dialog):
+            dialog.close()
     render.wait_idle()
     for box in message_boxes():
         box.close()
@@ -54,7 +63,7 @@ def talk_dialog(qtbot, worker, talk_id: str) -> PrintPreviewDialog:
         classification="秘密",
         file_name="talk.pdf",
     )
-    qtbot.addWidget(dialog)
+    _SELF_DELETING.append(dialog)
     dialog.resize(900, 800)
     qtbot.waitUntil(
         lambda: dialog.page_count() > 0 and dialog.rendered_pages == dialog.page_count(), timeout=TIMEOUT
