@@ -180,8 +180,8 @@
         <translation>对象类型</translation>
     </message>
     <message>
-        <source>Object id</source>
-        <translation>对象编号</translation>
+        <source>Object</source>
+        <translation>对象</translation>
     </message>
     <message>
         <source>Summary</source>
