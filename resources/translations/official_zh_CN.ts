@@ -196,11 +196,11 @@
     </message>
     <message>
         <source>Re&amp;call all copies…</source>
-        <translation>收回全部(&amp;C)…</translation>
+        <translation>收回全部(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
+        <translation>刷新(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -286,11 +286,11 @@
     </message>
     <message>
         <source>Verify a &amp;code…</source>
-        <translation>核验打印件(&amp;C)…</translation>
+        <translation>核验打印件(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
+        <translation>刷新(&amp;F)</translation>
     </message>
 </context>
 <context>

@@ -712,7 +712,7 @@
     <name>SetupWizard</name>
     <message>
         <source>Inspection Workbench — first start</source>
-        <translation>巡察工作台 — 首次使用</translation>
+        <translation>首次使用</translation>
     </message>
     <message>
         <source>System administrator</source>
@@ -751,7 +751,7 @@
     <name>UnlockForm</name>
     <message>
         <source>Inspection Workbench — Sign in</source>
-        <translation>巡察工作台 — 登录</translation>
+        <translation>登录</translation>
     </message>
     <message>
         <source>Inspection Workbench</source>

@@ -168,7 +168,7 @@ def _printed(qtbot, worker, count: int = 3):
 def test_verify_window_accepts_genuine_and_rejects_altered(qtbot, worker, folder, signed_in):
     from app.ui.official.dialogs import AuthenticateDialog
 
-    signed_in("office")
+    office = signed_in("office")
     _doc, job = _printed(qtbot, worker)
     dialog = AuthenticateDialog(worker)
     qtbot.addWidget(dialog)
@@ -179,6 +179,7 @@ def test_verify_window_accepts_genuine_and_rejects_altered(qtbot, worker, folder
     qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.last is not None, timeout=TIMEOUT)
     assert dialog.last.genuine and "核验通过" in dialog.result.text() and "000001" in dialog.result.text()
+    assert f"由 {office.display_name}（office）" in dialog.result.text()  # the person, not only the account
     grab(dialog, "official-verify.png")
     dialog.last = None
     dialog.code_edit.setText(code[:-1] + ("A" if code[-1] != "A" else "B"))
