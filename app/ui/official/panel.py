@@ -61,7 +61,10 @@ class OfficialPanel(QWidget):
             ("F2", self.edit_document),
             ("Ctrl+P", self.print_document),
         ):
-            QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut = QShortcut(QKeySequence(key), self, slot)
+            # Set apart: PySide6 ignores a context= argument, leaving a window-wide shortcut that
+            # clashed with every other tab's Ctrl+N.
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._kind_changed()
         follow_changes(self, worker, {"official_document"}, self.refresh)
         self.refresh()
