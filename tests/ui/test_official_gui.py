@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QPushButton
 from app.core.official import copies, documents, seals
 from app.core.official.kinds import DocKind
 from app.core.store.keyslots import KdfParams
+from app.core.workstation import Workstation
 from app.demo.accounts import create_demo
+from app.ui.printing.printer import make_printer
 from tests.conftest import DEMO_PASSWORD
 from tests.core.official_support import demo_seal_png, ensure_issue_records
 from tests.ui.conftest import grab, run_job
@@ -258,3 +260,59 @@ def test_security_officer_sees_the_seal_section(qtbot, worker, folder, signed_in
     path.write_bytes(flat.getvalue())
     section.store_file(path)
     qtbot.waitUntil(lambda: error.isVisible() and "透明" in error.text(), timeout=TIMEOUT)
+
+
+def test_the_seal_is_offered_only_once_a_seal_image_is_stored(qtbot, worker, folder, signed_in):
+    from app.ui.official.dialogs import PrintOptionsDialog
+
+    signed_in("office")  # the demo's security officer has stored a seal image
+    dialog = PrintOptionsDialog(worker, "版本 1")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.seal_check.isEnabled, timeout=TIMEOUT)
+    assert dialog.seal_check.isChecked() and not dialog.seal_check.toolTip()
+
+    secadmin = Workstation(folder).unlock("secadmin", DEMO_PASSWORD)
+    try:
+        seals.retire_seal(secadmin)
+    finally:
+        secadmin.close()
+    again = PrintOptionsDialog(worker, "版本 1")
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: bool(again.seal_check.toolTip()), timeout=TIMEOUT)
+    assert not again.seal_check.isEnabled() and not again.seal_check.isChecked()
+    assert "尚未" in again.seal_check.toolTip() and "印章" in again.seal_check.toolTip()
+
+
+def test_three_recipients_print_three_copies(qtbot, worker, folder, signed_in, monkeypatch):
+    from app.ui.official.dialogs import PrintOptionsDialog
+    from app.ui.printing import preview
+
+    signed_in("office")
+    dialog = PrintOptionsDialog(worker, "版本 1")
+    qtbot.addWidget(dialog)
+    assert dialog.copies_spin.value() == 1
+    dialog.recipients_edit.setText("被巡察单位、市纪委监委、存档")
+    assert dialog.copies_spin.minimum() == 3 and dialog.copies_spin.value() == 3 and dialog.copies() == 3
+    dialog.copies_spin.setValue(4)
+    assert dialog.copies() == 4
+
+    doc, _job = _printed(qtbot, worker, count=1)
+    panel, _ = _panel(qtbot, worker, folder)
+    qtbot.waitUntil(lambda: _rows(panel) >= 1, timeout=TIMEOUT)
+    panel.view.selectRow(0)
+    panel.print_document()
+    options = panel.options
+    options.recipients_edit.setText("被巡察单位、市纪委监委、存档")
+    options.accept()
+    qtbot.waitUntil(lambda: getattr(panel, "preview", None) is not None, timeout=TIMEOUT)
+    assert panel.preview._copy_count == 3  # the print dialog offers the copies chosen
+    sent: list = []
+    monkeypatch.setattr(preview, "printer_problem", lambda printer: None)
+    monkeypatch.setattr(panel.preview, "_send_copies", lambda printer, numbers, pdfs: sent.append(numbers))
+    qtbot.waitUntil(lambda: panel.preview.page_count() > 0, timeout=TIMEOUT)
+    printer = make_printer()
+    printer.setCopyCount(panel.preview._copy_count)
+    panel.preview.printer_chosen(printer)
+    qtbot.waitUntil(lambda: bool(sent), timeout=TIMEOUT)
+    assert len(sent[0]) == 3  # not "接收人数多于打印份数"
+    panel.preview.close()

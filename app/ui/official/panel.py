@@ -211,7 +211,7 @@ class OfficialPanel(QWidget):
         options.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def chosen() -> None:
-            seal, recipients = options.seal_check.isChecked(), options.recipients()
+            seal, recipients, count = options.seal_check.isChecked(), options.recipients(), options.copies()
             version = doc.current_version
 
             def make(session, count, action):
@@ -234,6 +234,7 @@ class OfficialPanel(QWidget):
                 copies=make,
                 classification=doc.classification,
                 file_name=f"{doc.kind.label}.pdf",
+                copy_count=count,
             )
 
         options.accepted.connect(chosen)
