@@ -20,6 +20,7 @@ from app.core.printing.register import PrintAction, list_prints
 from app.ui.printing import PrintPreviewDialog, preview, printer, render
 from app.ui.printing.preview import PAGE_GAP
 from app.ui.printing.printer import make_printer, paint_documents, printer_problem
+from tests.conftest import save_artifact
 from tests.ui.conftest import grab, run_job
 from tests.ui.talks_support import (  # noqa: F401 (fixtures)
     TIMEOUT,
@@ -319,7 +320,9 @@ def test_the_printed_record_ends_with_the_confirmation_then_the_addenda(qtbot, w
         record=[*talk.record, QA("还有什么需要向巡察组反映的吗？", "")],
         addenda=[Addendum("x", "2026-09-20", "被谈话人补充：所述金额应为12.6万元。", "刘组长", "")],
     )
-    text = pdf_text(render_talk_record(talk, copy_number=1, classification="秘密")).replace("\r\n", "\n")
+    pdf = render_talk_record(talk, copy_number=1, classification="秘密")
+    save_artifact("talk-record-addendum.pdf", pdf)
+    text = pdf_text(pdf).replace("\r\n", "\n")
     assert "问：还有什么需要向巡察组反映的吗？" in text
     assert "答：（未作回答）" in text and "答：\n" not in text
     confirmation, addendum = text.index("以上记录经本人阅读"), text.index("补充更正")
