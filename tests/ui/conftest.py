@@ -67,3 +67,32 @@ def grab(widget, name: str) -> Path | None:
     save_artifact(name, bytes(buffer.data()))
     value = os.environ.get("ARTIFACTS_DIR")
     return Path(value) / name if value else None
+
+
+# Messages of the offscreen platform itself, not of the program (a real display has none of these).
+PLATFORM_NOISE = ("This plugin does not support propagateSizeHints()",)
+
+
+@pytest.fixture(autouse=True)
+def no_qt_warnings(request, qtlog):
+    """A GUI test fails when Qt prints a warning (or worse) on stderr: an ambiguous shortcut, a missing
+    widget, a bad connection… Mark a test `@pytest.mark.qt_warnings_expected` when it provokes one."""
+    yield
+    if request.node.get_closest_marker("qt_warnings_expected"):
+        return
+    from PySide6.QtCore import QtMsgType
+
+    bad = [
+        record.message
+        for record in qtlog.records
+        if record.type in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+        and not record.message.startswith(PLATFORM_NOISE)
+    ]
+    report = __import__("os").environ.get("XUNCHA_QT_WARNINGS_REPORT")
+    if report:
+        with open(report, "a", encoding="utf-8") as out:
+            for message in bad:
+                out.write(f"{request.node.nodeid}\t{message}\n")
+        return
+    if bad:
+        pytest.fail("Qt warned:\n" + "\n".join(sorted(set(bad))), pytrace=False)

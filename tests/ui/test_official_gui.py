@@ -316,3 +316,67 @@ def test_three_recipients_print_three_copies(qtbot, worker, folder, signed_in, m
     qtbot.waitUntil(lambda: bool(sent), timeout=TIMEOUT)
     assert len(sent[0]) == 3  # not "接收人数多于打印份数"
     panel.preview.close()
+
+
+def test_the_preview_after_the_options_is_the_copy_that_prints(qtbot, worker, folder, signed_in, monkeypatch):
+    import pypdfium2
+
+    from app.ui.printing import preview, render
+
+    signed_in("office")
+    doc, _job = _printed(qtbot, worker, count=1)  # copy 000001 is spent: the next is 000002
+    panel, _ = _panel(qtbot, worker, folder)
+    qtbot.waitUntil(lambda: _rows(panel) >= 1, timeout=TIMEOUT)
+    panel.view.selectRow(0)
+    panel.print_document()
+    qtbot.waitUntil(panel.options.seal_check.isEnabled, timeout=TIMEOUT)
+    assert panel.options.seal_check.isChecked()
+    panel.options.recipients_edit.setText("被巡察单位")
+    panel.options.accept()
+    qtbot.waitUntil(lambda: getattr(panel, "preview", None) is not None, timeout=TIMEOUT)
+    dialog = panel.preview
+    dialog.resize(900, 900)
+    qtbot.waitUntil(
+        lambda: dialog.page_count() > 0 and dialog.rendered_pages == dialog.page_count(), timeout=TIMEOUT
+    )
+
+    def text_and_images(pdf: bytes) -> tuple[str, int]:
+        with render.PDFIUM_LOCK:
+            document = pypdfium2.PdfDocument(pdf)
+            try:
+                images = sum(
+                    1
+                    for i in range(len(document))
+                    for o in document[i].get_objects()
+                    if o.type == pypdfium2.raw.FPDF_PAGEOBJ_IMAGE
+                )
+                text = "".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+                return text, images
+            finally:
+                document.close()
+
+    shown, shown_images = text_and_images(dialog._pdf)
+    assert "000002" in shown and "（预览）" in shown
+    dialog.show()
+    dialog.go_to_page(dialog.page_count())  # the seal sits over the date, on the last page
+    qtbot.wait(100)
+    grab(dialog, "print-preview-sealed.png")
+    sent: list = []
+    monkeypatch.setattr(preview, "printer_problem", lambda printer: None)
+    monkeypatch.setattr(dialog, "_send_copies", lambda printer, numbers, pdfs: sent.append((numbers, pdfs)))
+    dialog.printer_chosen(make_printer())
+    qtbot.waitUntil(lambda: bool(sent), timeout=TIMEOUT)
+    numbers, pdfs = sent[0]
+    printed, printed_images = text_and_images(pdfs[0])
+    assert numbers == [2]
+    # The same copy: number, authentication code and seal; only the watermark's time and "预览" differ.
+    code = next(
+        c.code
+        for c in run_job(qtbot, worker, lambda s: copies.list_copies(s, document_id=doc.id))
+        if c.copy_number == 2
+    )
+    assert code.replace("-", "")[:6] in shown.replace("-", "") and code.replace("-", "")[
+        :6
+    ] in printed.replace("-", "")
+    assert shown_images == printed_images >= 1  # the seal
+    dialog.close()

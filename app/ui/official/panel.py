@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView, QVBoxL
 
 from app.core.domain.register.leads import TransferTarget
 from app.core.errors import UserError
-from app.core.official import assemble, copies, documents
+from app.core.official import assemble, copies, copy_preview, documents
 from app.core.official.kinds import INSPECTION_KINDS, DocKind
 from app.core.security.roles import Cap, allowed
 from app.ui.db_worker import DbWorker, follow_changes
@@ -230,7 +230,8 @@ class OfficialPanel(QWidget):
                 self.worker,
                 self,
                 title=f"{doc.kind.label} — {doc.title}",
-                preview=lambda s: copies.preview_pdf(s, doc.id, version),
+                # The copy that will print: sealed as chosen, numbered, watermarked, with its code.
+                preview=lambda s: copy_preview.preview_first_copy(s, doc.id, version, seal=seal),
                 copies=make,
                 classification=doc.classification,
                 file_name=f"{doc.kind.label}.pdf",
