@@ -130,3 +130,14 @@ def test_every_shortcut_acts_in_every_inspection_tab(
     ambiguous = [w for w in warnings if "Ambiguous" in w]
     assert ambiguous == []
     window.close()
+
+
+@pytest.mark.qt_warnings_expected
+def test_a_qt_warning_is_caught(qtlog):
+    from PySide6.QtCore import qWarning
+
+    from tests.ui.conftest import qt_warnings
+
+    qWarning("QAction::event: Ambiguous shortcut overload: Ctrl+N")
+    qWarning("This plugin does not support propagateSizeHints()")
+    assert qt_warnings(qtlog.records) == ["QAction::event: Ambiguous shortcut overload: Ctrl+N"]
