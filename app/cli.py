@@ -25,13 +25,13 @@ no permission, damaged or foreign file).
 
 from __future__ import annotations
 
-import argparse
 import getpass
 import sys
 import tempfile
 from pathlib import Path
 
 from app import __version__
+from app.cli_parser import ChineseArgumentParser
 from app.paths import default_data_dir
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
@@ -55,16 +55,18 @@ def _out(message: str) -> None:
     print(message, flush=True)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+def build_parser() -> ChineseArgumentParser:
+    common = ChineseArgumentParser(add_help=False)
     common.add_argument("--data-dir", type=Path, default=None, help="数据目录（默认：用户数据文件夹）")
 
-    parser = argparse.ArgumentParser(prog="python -m app", description="巡察工作台", parents=[common])
+    parser = ChineseArgumentParser(prog="python -m app", description="巡察工作台", parents=[common])
     parser.add_argument("--demo", action="store_true", help="在演示数据上启动（临时目录，或空的 --data-dir）")
-    parser.add_argument("--version", action="version", version=f"巡察工作台 {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"巡察工作台 {__version__}", help="显示版本号并退出"
+    )
     sub = parser.add_subparsers(dest="command")
 
-    def user_cmd(name: str, help_text: str) -> argparse.ArgumentParser:
+    def user_cmd(name: str, help_text: str) -> ChineseArgumentParser:
         p = sub.add_parser(name, help=help_text, parents=[common])
         p.add_argument("--user", required=True, help="账号用户名")
         return p

@@ -60,10 +60,17 @@ def _issues(ctx: DemoContext) -> None:
     ctx.data["issues"] = populate_issues(ctx)
 
 
+def _seal(ctx: DemoContext) -> None:
+    from app.demo.seal import store_demo_seal
+
+    store_demo_seal(ctx.session("secadmin"))
+
+
 def populators() -> list[Callable[[DemoContext], None]]:
     return [
         _organisation,
         _documents,
         _talks,
         _issues,
+        _seal,
     ]

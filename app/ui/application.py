@@ -22,6 +22,7 @@ from app.core.workstation import Workstation
 from app.ui.change_password_dialog import ChangePasswordDialog
 from app.ui.db_worker import DbWorker
 from app.ui.main_window import MainWindow, WorkspaceFactory
+from app.ui.qt_words import QtWords
 from app.ui.settings import APPLICATION, ORGANISATION, keep_qt_settings_off_disk
 from app.ui.setup_wizard import SetupWizard
 from app.ui.unlock_window import UnlockWindow
@@ -48,6 +49,9 @@ def install_translations(app: QApplication, language: str | None = None) -> bool
     if qt_base.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_base)
         _translators.append(qt_base)
+    qt_words = QtWords(app)  # the file dialog's labels that qtbase_zh_CN lacks
+    app.installTranslator(qt_words)
+    _translators.append(qt_words)
     app.installTranslator(ours)
     _translators.append(ours)
     # Each area of the GUI (organisation, talks, documents, register…) ships its own catalogue.

@@ -1,4 +1,5 @@
-"""The audit trail as a lazily paged table model: pages of entries are fetched on the worker."""
+"""The audit trail as a lazily paged table model: pages of entries (and their objects' names) are
+fetched on the worker; actions, object types and summary codes are shown by their Chinese labels."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from app.core.errors import UserError
-from app.core.security import audit_view
+from app.core.security import audit_labels, audit_view
 from app.core.security.audit import AuditEntry
 from app.core.security.roles import Role
 from app.ui.db_worker import DbWorker
@@ -40,6 +41,7 @@ class AuditModel(QAbstractTableModel):
         super().__init__(parent)
         self.worker = worker
         self.entries: list[AuditEntry] = []
+        self.names: dict[str, str] = {}  # object id -> the name an auditor may read
         self.total = 0
         self.filters: dict[str, Any] = {}
         self._generation = 0
@@ -51,7 +53,7 @@ class AuditModel(QAbstractTableModel):
             self.tr("Role"),
             self.tr("Action"),
             self.tr("Object type"),
-            self.tr("Object id"),
+            self.tr("Object"),
             self.tr("Summary"),
         ]
 
@@ -61,6 +63,7 @@ class AuditModel(QAbstractTableModel):
         self._generation += 1
         self.beginResetModel()
         self.entries = []
+        self.names = {}
         self.total = 0
         self.filters = {k: v for k, v in filters.items() if v}
         self.endResetModel()
@@ -73,13 +76,13 @@ class AuditModel(QAbstractTableModel):
             on_error=self._error,
         )
 
-    def _first_loaded(self, generation: int, result: tuple[int, list[AuditEntry]]) -> None:
+    def _first_loaded(self, generation: int, result: tuple[int, list[AuditEntry], dict[str, str]]) -> None:
         if generation != self._generation:
             return
         self._fetching = False
-        total, entries = result
+        total, entries, names = result
         self.total = total
-        self._append(entries)
+        self._append(entries, names)
         self.loaded.emit(total)
 
     def canFetchMore(self, parent: Index = ROOT) -> bool:
@@ -99,13 +102,14 @@ class AuditModel(QAbstractTableModel):
             on_error=self._error,
         )
 
-    def _more_loaded(self, generation: int, entries: list[AuditEntry]) -> None:
+    def _more_loaded(self, generation: int, result: tuple[list[AuditEntry], dict[str, str]]) -> None:
         if generation != self._generation:
             return
         self._fetching = False
-        self._append(entries)
+        self._append(*result)
 
-    def _append(self, entries: list[AuditEntry]) -> None:
+    def _append(self, entries: list[AuditEntry], names: dict[str, str]) -> None:
+        self.names.update(names)
         if not entries:
             return
         first = len(self.entries)
@@ -121,7 +125,7 @@ class AuditModel(QAbstractTableModel):
         """Drop every row (used when the screen locks)."""
         self._generation += 1
         self.beginResetModel()
-        self.entries, self.total = [], 0
+        self.entries, self.names, self.total = [], {}, 0
         self.endResetModel()
 
     # ---- the table -------------------------------------------------------------------------------
@@ -140,8 +144,10 @@ class AuditModel(QAbstractTableModel):
         if not index.isValid():
             return None
         entry = self.entries[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 6:
+            return entry.object_id or None
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 7:
-            return entry.summary
+            return audit_labels.summary_text(entry.action, entry.summary, self.names)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
@@ -149,21 +155,25 @@ class AuditModel(QAbstractTableModel):
             local_time(entry.at),
             entry.username,
             self.tr("System") if entry.role == "system" else role_label(entry.role),
-            audit_view.ACTION_LABELS.get(entry.action, entry.action),
-            entry.object_type,
-            entry.object_id,
-            entry.summary,
+            audit_labels.action_label(entry.action),
+            audit_labels.object_type_label(entry.object_type),
+            self.names.get(entry.object_id, entry.object_id),
+            audit_labels.summary_text(entry.action, entry.summary, self.names),
         )[index.column()]
 
 
-def _first_page(session, filters: dict[str, Any]) -> tuple[int, list[AuditEntry]]:
+def _first_page(session, filters: dict[str, Any]) -> tuple[int, list[AuditEntry], dict[str, str]]:
     total = audit_view.count_entries(session, **filters)
-    return total, audit_view.list_entries(session, limit=PAGE, offset=0, **filters)
+    entries = audit_view.list_entries(session, limit=PAGE, offset=0, **filters)
+    return total, entries, audit_view.named_objects(session, entries)
 
 
-def _page(session, filters: dict[str, Any], loaded: int, total_then: int) -> list[AuditEntry]:
+def _page(
+    session, filters: dict[str, Any], loaded: int, total_then: int
+) -> tuple[list[AuditEntry], dict[str, str]]:
     # Newest first: entries written since the first page (the auditor's own look among them) push
     # the older ones down, so skip that many more to continue exactly where the last page ended.
     shift = audit_view.count_entries(session, **filters) - total_then
     limit = min(PAGE, total_then - loaded)
-    return audit_view.list_entries(session, limit=limit, offset=loaded + max(0, shift), **filters)
+    entries = audit_view.list_entries(session, limit=limit, offset=loaded + max(0, shift), **filters)
+    return entries, audit_view.named_objects(session, entries)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import UserError
 from app.core.printing.audit_checkpoint import print_checkpoint
-from app.core.security import audit_view
+from app.core.security import audit_labels, audit_view
 from app.core.security.audit import ChainReport
 from app.ui.audit_model import AuditModel
 from app.ui.db_worker import DbWorker
@@ -65,7 +65,7 @@ class AuditWindow(QWidget):
         self.model = AuditModel(worker, self)
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((60, 150, 90, 110, 120, 80, 120)):
+        for column, width in enumerate((60, 150, 90, 110, 130, 90, 190)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         self.model.loaded.connect(self._loaded)
@@ -95,7 +95,7 @@ class AuditWindow(QWidget):
         for name in users:
             self.user_combo.addItem(name, name)
         for action in actions:
-            self.action_combo.addItem(audit_view.ACTION_LABELS.get(action, action), action)
+            self.action_combo.addItem(audit_labels.action_label(action), action)
 
     def filters(self) -> dict[str, str | None]:
         def day(edit: QDateEdit) -> str | None:

@@ -8,6 +8,10 @@
         <translation>只有巡察办可以用印。</translation>
     </message>
     <message>
+        <source>The security officer has not stored a seal image yet, so no seal can be applied.</source>
+        <translation>安全保密管理员尚未存入印章图像，暂不能用印。</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>份号</translation>
     </message>
@@ -196,11 +200,11 @@
     </message>
     <message>
         <source>Re&amp;call all copies…</source>
-        <translation>收回全部(&amp;C)…</translation>
+        <translation>收回全部(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
+        <translation>刷新(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -286,11 +290,11 @@
     </message>
     <message>
         <source>Verify a &amp;code…</source>
-        <translation>核验打印件(&amp;C)…</translation>
+        <translation>核验打印件(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
+        <translation>刷新(&amp;F)</translation>
     </message>
 </context>
 <context>
@@ -306,6 +310,10 @@
     <message>
         <source>&amp;Recipients, one per copy, separated by 、 or commas:</source>
         <translation>接收人（每份一个，用“、”或逗号分隔）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Copies:</source>
+        <translation>打印份数(&amp;C)：</translation>
     </message>
 </context>
 <context>

@@ -303,7 +303,11 @@
     </message>
     <message>
         <source>Preparation &amp;began on:</source>
-        <translation>巡前准备开始日期(&amp;B)：</translation>
+        <translation>巡前准备开始日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日，如 2026-09-15</translation>
     </message>
     <message>
         <source>Override &amp;reason:</source>
@@ -371,6 +375,10 @@
         <translation>阶段开始日期(&amp;B)：</translation>
     </message>
     <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日，如 2026-09-15</translation>
+    </message>
+    <message>
         <source>&amp;Reason for going back:</source>
         <translation>退回理由(&amp;R)：</translation>
     </message>
@@ -426,7 +434,7 @@
     </message>
     <message>
         <source>YYYY-MM-DD (optional)</source>
-        <translation>YYYY-MM-DD（可不填）</translation>
+        <translation>年-月-日，可不填</translation>
     </message>
     <message>
         <source>&amp;Ends on:</source>
@@ -500,7 +508,7 @@
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation>移出本组(&amp;R)</translation>
+        <translation>移出本组(&amp;M)</translation>
     </message>
     <message>
         <source>Override &amp;reason:</source>
@@ -530,12 +538,16 @@
         <translation>开始日期(&amp;S)：</translation>
     </message>
     <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日，如 2026-09-15</translation>
+    </message>
+    <message>
         <source>&amp;Ends on:</source>
         <translation>结束日期(&amp;E)：</translation>
     </message>
     <message>
         <source>YYYY-MM-DD (optional)</source>
-        <translation>YYYY-MM-DD（可不填）</translation>
+        <translation>年-月-日，可不填</translation>
     </message>
 </context>
 <context>
@@ -741,11 +753,11 @@
     </message>
     <message>
         <source>Starts on (YYYY-MM-DD)</source>
-        <translation>开始日期（YYYY-MM-DD）</translation>
+        <translation>开始日期（年-月-日）</translation>
     </message>
     <message>
         <source>Ends on (YYYY-MM-DD)</source>
-        <translation>结束日期（YYYY-MM-DD）</translation>
+        <translation>结束日期（年-月-日）</translation>
     </message>
     <message>
         <source>Edit round</source>

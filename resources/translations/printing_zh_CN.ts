@@ -168,6 +168,10 @@ Export?</source>
 <context>
     <name>Printing</name>
     <message>
+        <source>No printer is installed on this computer. Install one (or ask the system administrator).</source>
+        <translation>本机没有安装打印机。请先安装打印机（或请系统管理员安装）。</translation>
+    </message>
+    <message>
         <source>Printing to a file is not allowed. A classified document leaves the encrypted store only through Export PDF, which is registered and audited.</source>
         <translation>不允许打印到文件。涉密文件只能通过“导出PDF”离开加密数据库，导出须登记并记入审计日志。</translation>
     </message>

@@ -401,7 +401,7 @@
     </message>
     <message>
         <source>Person</source>
-        <translation>责任人</translation>
+        <translation>被反映人</translation>
     </message>
     <message>
         <source>Source</source>
@@ -413,7 +413,7 @@
     </message>
     <message>
         <source>Summary</source>
-        <translation>主要内容</translation>
+        <translation>线索内容</translation>
     </message>
     <message>
         <source>Related issues</source>
@@ -964,6 +964,10 @@
         <translation>职务</translation>
     </message>
     <message>
+        <source>Reported person</source>
+        <translation>被反映人</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -1245,7 +1249,7 @@
     </message>
     <message>
         <source>&amp;Facts:</source>
-        <translation>问题事实(&amp;F)：</translation>
+        <translation>问题事实(&amp;D)：</translation>
     </message>
     <message>
         <source>Time, place, people, events, figures</source>
@@ -1273,7 +1277,7 @@
     </message>
     <message>
         <source>First &amp;responsible person:</source>
-        <translation>第一责任人(&amp;R)：</translation>
+        <translation>第一责任人(&amp;H)：</translation>
     </message>
     <message>
         <source>&amp;Leading responsibility:</source>
@@ -1297,7 +1301,7 @@
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation>年-月-日（YYYY-MM-DD）</translation>
+        <translation>年-月-日，如 2026-09-15</translation>
     </message>
     <message>
         <source>People &amp;involved:</source>
@@ -1305,7 +1309,7 @@
     </message>
     <message>
         <source>Number of &amp;people:</source>
-        <translation>涉及人数(&amp;P)：</translation>
+        <translation>涉及人数(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Amount (yuan):</source>
@@ -1436,11 +1440,11 @@
     </message>
     <message>
         <source>Source &amp;note:</source>
-        <translation>来源说明(&amp;N)：</translation>
+        <translation>来源说明(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Received on:</source>
-        <translation>收到日期(&amp;R)：</translation>
+        <translation>受理日期(&amp;R)：</translation>
     </message>
     <message>
         <source>S&amp;ummary:</source>
@@ -1585,7 +1589,7 @@
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation>年-月-日（YYYY-MM-DD）</translation>
+        <translation>年-月-日，如 2026-09-15</translation>
     </message>
     <message>
         <source>Immediate fix</source>
@@ -1620,7 +1624,7 @@
     </message>
     <message>
         <source>C&amp;ontact:</source>
-        <translation>联系方式(&amp;O)：</translation>
+        <translation>联系方式(&amp;T)：</translation>
     </message>
     <message>
         <source>Concerns (&amp;name):</source>

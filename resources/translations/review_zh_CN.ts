@@ -596,7 +596,7 @@
     </message>
     <message>
         <source>Planned &amp;return:</source>
-        <translation>约定归还日期(&amp;R)：</translation>
+        <translation>约定归还日期(&amp;D)：</translation>
     </message>
     <message>
         <source>Handed over &amp;by:</source>

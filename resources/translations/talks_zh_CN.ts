@@ -287,7 +287,7 @@
     </message>
     <message>
         <source>Questions to &amp;record</source>
-        <translation>提纲转入记录(&amp;R)</translation>
+        <translation>提纲转入记录(&amp;O)</translation>
     </message>
     <message>
         <source>Start the record with one block for each question of the outline</source>

@@ -180,8 +180,8 @@
         <translation>对象类型</translation>
     </message>
     <message>
-        <source>Object id</source>
-        <translation>对象编号</translation>
+        <source>Object</source>
+        <translation>对象</translation>
     </message>
     <message>
         <source>Summary</source>
@@ -740,7 +740,7 @@
     <name>SetupWizard</name>
     <message>
         <source>Inspection Workbench — first start</source>
-        <translation>巡察工作台 — 首次使用</translation>
+        <translation>首次使用</translation>
     </message>
     <message>
         <source>System administrator</source>
@@ -800,7 +800,7 @@ To confirm it, the {roles} signs in here.</source>
     <name>UnlockForm</name>
     <message>
         <source>Inspection Workbench — Sign in</source>
-        <translation>巡察工作台 — 登录</translation>
+        <translation>登录</translation>
     </message>
     <message>
         <source>Inspection Workbench</source>

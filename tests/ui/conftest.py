@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -67,3 +68,38 @@ def grab(widget, name: str) -> Path | None:
     save_artifact(name, bytes(buffer.data()))
     value = os.environ.get("ARTIFACTS_DIR")
     return Path(value) / name if value else None
+
+
+# Messages of the offscreen platform itself, not of the program (a real display has none of these).
+PLATFORM_NOISE = ("This plugin does not support propagateSizeHints()", "This plugin does not support raise()")
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "qt_warnings_expected: the test provokes Qt warnings on purpose")
+
+
+def qt_warnings(records) -> list[str]:
+    """The warnings (or worse) among pytest-qt's captured Qt messages, the platform's noise aside."""
+    from PySide6.QtCore import QtMsgType
+
+    serious = (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+    return [r.message for r in records if r.type in serious and not r.message.startswith(PLATFORM_NOISE)]
+
+
+@pytest.fixture(autouse=True)
+def no_qt_warnings(request, qtlog):
+    """A GUI test fails when Qt prints a warning (or worse) on stderr: an ambiguous shortcut, a missing
+    widget, a bad connection… Mark a test `@pytest.mark.qt_warnings_expected` when it provokes one.
+    XUNCHA_QT_WARNINGS_REPORT=FILE lists them in FILE instead of failing (to survey a suite)."""
+    yield
+    if request.node.get_closest_marker("qt_warnings_expected"):
+        return
+    bad = qt_warnings(qtlog.records)
+    report = os.environ.get("XUNCHA_QT_WARNINGS_REPORT")
+    if report:
+        with open(report, "a", encoding="utf-8") as out:
+            for message in bad:
+                out.write(f"{request.node.nodeid}\t{message}\n")
+        return
+    if bad:
+        pytest.fail("Qt warned:\n" + "\n".join(sorted(set(bad))), pytrace=False)

@@ -62,7 +62,7 @@ def test_lists_filters_and_verifies(qtbot, worker, workstation, sign_in, login):
     )
     assert audit.report_box.isVisible() and "审计日志完整" in audit.report_box.text()
     audit.report_box.close()
-    grab(window, "audit-window.png")
+    grab(window, "audit-window-verified.png")  # audit-window.png: test_audit_labels, on the demo
     window.close()
 
 

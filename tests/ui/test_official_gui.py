@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QPushButton
 from app.core.official import copies, documents, seals
 from app.core.official.kinds import DocKind
 from app.core.store.keyslots import KdfParams
+from app.core.workstation import Workstation
 from app.demo.accounts import create_demo
+from app.ui.printing.printer import make_printer
 from tests.conftest import DEMO_PASSWORD
 from tests.core.official_support import demo_seal_png, ensure_issue_records
 from tests.ui.conftest import grab, run_job
@@ -169,7 +171,7 @@ def _printed(qtbot, worker, count: int = 3):
 def test_verify_window_accepts_genuine_and_rejects_altered(qtbot, worker, folder, signed_in):
     from app.ui.official.dialogs import AuthenticateDialog
 
-    signed_in("office")
+    office = signed_in("office")
     _doc, job = _printed(qtbot, worker)
     dialog = AuthenticateDialog(worker)
     qtbot.addWidget(dialog)
@@ -180,6 +182,7 @@ def test_verify_window_accepts_genuine_and_rejects_altered(qtbot, worker, folder
     qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.last is not None, timeout=TIMEOUT)
     assert dialog.last.genuine and "核验通过" in dialog.result.text() and "000001" in dialog.result.text()
+    assert f"由 {office.display_name}（office）" in dialog.result.text()  # the person, not only the account
     grab(dialog, "official-verify.png")
     dialog.last = None
     dialog.code_edit.setText(code[:-1] + ("A" if code[-1] != "A" else "B"))
@@ -258,3 +261,123 @@ def test_security_officer_sees_the_seal_section(qtbot, worker, folder, signed_in
     path.write_bytes(flat.getvalue())
     section.store_file(path)
     qtbot.waitUntil(lambda: error.isVisible() and "透明" in error.text(), timeout=TIMEOUT)
+
+
+def test_the_seal_is_offered_only_once_a_seal_image_is_stored(qtbot, worker, folder, signed_in):
+    from app.ui.official.dialogs import PrintOptionsDialog
+
+    signed_in("office")  # the demo's security officer has stored a seal image
+    dialog = PrintOptionsDialog(worker, "版本 1")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.seal_check.isEnabled, timeout=TIMEOUT)
+    assert dialog.seal_check.isChecked() and not dialog.seal_check.toolTip()
+
+    secadmin = Workstation(folder).unlock("secadmin", DEMO_PASSWORD)
+    try:
+        seals.retire_seal(secadmin)
+    finally:
+        secadmin.close()
+    again = PrintOptionsDialog(worker, "版本 1")
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: bool(again.seal_check.toolTip()), timeout=TIMEOUT)
+    assert not again.seal_check.isEnabled() and not again.seal_check.isChecked()
+    assert "尚未" in again.seal_check.toolTip() and "印章" in again.seal_check.toolTip()
+
+
+def test_three_recipients_print_three_copies(qtbot, worker, folder, signed_in, monkeypatch):
+    from app.ui.official.dialogs import PrintOptionsDialog
+    from app.ui.printing import preview
+
+    signed_in("office")
+    dialog = PrintOptionsDialog(worker, "版本 1")
+    qtbot.addWidget(dialog)
+    assert dialog.copies_spin.value() == 1
+    dialog.recipients_edit.setText("被巡察单位、市纪委监委、存档")
+    assert dialog.copies_spin.minimum() == 3 and dialog.copies_spin.value() == 3 and dialog.copies() == 3
+    dialog.copies_spin.setValue(4)
+    assert dialog.copies() == 4
+
+    doc, _job = _printed(qtbot, worker, count=1)
+    panel, _ = _panel(qtbot, worker, folder)
+    qtbot.waitUntil(lambda: _rows(panel) >= 1, timeout=TIMEOUT)
+    panel.view.selectRow(0)
+    panel.print_document()
+    options = panel.options
+    options.recipients_edit.setText("被巡察单位、市纪委监委、存档")
+    options.accept()
+    qtbot.waitUntil(lambda: getattr(panel, "preview", None) is not None, timeout=TIMEOUT)
+    assert panel.preview._copy_count == 3  # the print dialog offers the copies chosen
+    sent: list = []
+    monkeypatch.setattr(preview, "printer_problem", lambda printer: None)
+    monkeypatch.setattr(panel.preview, "_send_copies", lambda printer, numbers, pdfs: sent.append(numbers))
+    qtbot.waitUntil(lambda: panel.preview.page_count() > 0, timeout=TIMEOUT)
+    printer = make_printer()
+    printer.setCopyCount(panel.preview._copy_count)
+    panel.preview.printer_chosen(printer)
+    qtbot.waitUntil(lambda: bool(sent), timeout=TIMEOUT)
+    assert len(sent[0]) == 3  # not "接收人数多于打印份数"
+    panel.preview.close()
+
+
+def test_the_preview_after_the_options_is_the_copy_that_prints(qtbot, worker, folder, signed_in, monkeypatch):
+    import pypdfium2
+
+    from app.ui.printing import preview, render
+
+    signed_in("office")
+    doc, _job = _printed(qtbot, worker, count=1)  # copy 000001 is spent: the next is 000002
+    panel, _ = _panel(qtbot, worker, folder)
+    qtbot.waitUntil(lambda: _rows(panel) >= 1, timeout=TIMEOUT)
+    panel.view.selectRow(0)
+    panel.print_document()
+    qtbot.waitUntil(panel.options.seal_check.isEnabled, timeout=TIMEOUT)
+    assert panel.options.seal_check.isChecked()
+    panel.options.recipients_edit.setText("被巡察单位")
+    panel.options.accept()
+    qtbot.waitUntil(lambda: getattr(panel, "preview", None) is not None, timeout=TIMEOUT)
+    dialog = panel.preview
+    dialog.resize(900, 900)
+    qtbot.waitUntil(
+        lambda: dialog.page_count() > 0 and dialog.rendered_pages == dialog.page_count(), timeout=TIMEOUT
+    )
+
+    def text_and_images(pdf: bytes) -> tuple[str, int]:
+        with render.PDFIUM_LOCK:
+            document = pypdfium2.PdfDocument(pdf)
+            try:
+                images = sum(
+                    1
+                    for i in range(len(document))
+                    for o in document[i].get_objects()
+                    if o.type == pypdfium2.raw.FPDF_PAGEOBJ_IMAGE
+                )
+                text = "".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+                return text, images
+            finally:
+                document.close()
+
+    shown, shown_images = text_and_images(dialog._pdf)
+    assert "000002" in shown and "（预览）" in shown
+    dialog.show()
+    dialog.go_to_page(dialog.page_count())  # the seal sits over the date, on the last page
+    qtbot.wait(100)
+    grab(dialog, "print-preview-sealed.png")
+    sent: list = []
+    monkeypatch.setattr(preview, "printer_problem", lambda printer: None)
+    monkeypatch.setattr(dialog, "_send_copies", lambda printer, numbers, pdfs: sent.append((numbers, pdfs)))
+    dialog.printer_chosen(make_printer())
+    qtbot.waitUntil(lambda: bool(sent), timeout=TIMEOUT)
+    numbers, pdfs = sent[0]
+    printed, printed_images = text_and_images(pdfs[0])
+    assert numbers == [2]
+    # The same copy: number, authentication code and seal; only the watermark's time and "预览" differ.
+    code = next(
+        c.code
+        for c in run_job(qtbot, worker, lambda s: copies.list_copies(s, document_id=doc.id))
+        if c.copy_number == 2
+    )
+    assert code.replace("-", "")[:6] in shown.replace("-", "") and code.replace("-", "")[
+        :6
+    ] in printed.replace("-", "")
+    assert shown_images == printed_images >= 1  # the seal
+    dialog.close()

@@ -18,8 +18,10 @@ from app.core.domain.talks import printing as talk_printing
 from app.core.domain.talks import queries as talk_queries
 from app.core.errors import PermissionDenied
 from app.core.printing.register import PrintAction, list_prints
-from app.ui.printing import PrintPreviewDialog, preview, render
+from app.ui.printing import PrintPreviewDialog, preview, printer, render
+from app.ui.printing.preview import PAGE_GAP
 from app.ui.printing.printer import make_printer, paint_documents, printer_problem
+from tests.conftest import save_artifact
 from tests.ui.conftest import grab, run_job
 from tests.ui.talks_support import (  # noqa: F401 (fixtures)
     TIMEOUT,
@@ -46,6 +48,13 @@ def _settle():
     for box in message_boxes():
         box.close()
     gc.collect()
+
+
+@pytest.fixture
+def a_printer_installed(monkeypatch):
+    """As on a machine with a printer (this one has none): Qt's print dialog opens."""
+    monkeypatch.setattr(printer, "printers_installed", lambda: True)
+    monkeypatch.setattr(preview, "printers_installed", lambda: True)
 
 
 def a_talk(qtbot, worker) -> talk_queries.TalkSummary:
@@ -118,7 +127,7 @@ def test_pages_render_zoom_and_navigate(qtbot, worker, demo_sign_in):
     dialog.close()
 
 
-def test_print_dialog_offers_no_file_output(qtbot, worker, demo_sign_in):
+def test_print_dialog_offers_no_file_output(qtbot, worker, demo_sign_in, a_printer_installed):
     demo_sign_in("leader1")
     dialog = talk_dialog(qtbot, worker, a_talk(qtbot, worker).id)
     dialog.print_document()
@@ -130,7 +139,9 @@ def test_print_dialog_offers_no_file_output(qtbot, worker, demo_sign_in):
     print_dialog.reject()
 
 
-def test_print_to_file_is_refused_and_nothing_registered(qtbot, worker, demo_sign_in, tmp_path):
+def test_print_to_file_is_refused_and_nothing_registered(
+    qtbot, worker, demo_sign_in, tmp_path, a_printer_installed
+):
     demo_sign_in("leader1")
     talk = a_talk(qtbot, worker)
     dialog = talk_dialog(qtbot, worker, talk.id)
@@ -146,11 +157,45 @@ def test_print_to_file_is_refused_and_nothing_registered(qtbot, worker, demo_sig
     assert not dialog.busy
     assert prints_of(qtbot, worker, talk.id) == before
     assert not target.exists()
-    # With no printer at all (this machine), the default printer is refused too.
-    assert printer_problem(make_printer()) if not make_printer().printerName() else True
 
 
-def test_print_registers_each_copy_before_sending(qtbot, worker, demo_sign_in, monkeypatch):
+def test_with_no_printer_installed_print_says_so(qtbot, worker, demo_sign_in, monkeypatch):
+    monkeypatch.setattr(preview, "printers_installed", lambda: False)
+    monkeypatch.setattr(printer, "printers_installed", lambda: False)
+    demo_sign_in("leader1")
+    talk = a_talk(qtbot, worker)
+    dialog = talk_dialog(qtbot, worker, talk.id)
+    before = prints_of(qtbot, worker, talk.id)
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: bool(message_boxes("messageBox")), timeout=TIMEOUT)
+    text = message_boxes("messageBox")[0].text()
+    assert "没有安装打印机" in text and "文件" not in text
+    assert dialog.findChild(QPrintDialog, "printDialog") is None
+    assert "没有安装打印机" in printer_problem(make_printer())  # Qt's fallback (a PDF file) says so too
+    assert prints_of(qtbot, worker, talk.id) == before
+
+
+def test_next_page_shows_the_next_page(qtbot, worker, demo_sign_in):
+    demo_sign_in("leader1")
+    dialog = talk_dialog(qtbot, worker, a_talk(qtbot, worker).id)
+    dialog.show()
+    dialog.set_zoom(1.0)
+    qtbot.waitUntil(lambda: dialog.rendered_pages == dialog.page_count(), timeout=TIMEOUT)
+    assert dialog.page_count() > 1
+    bar = dialog.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=TIMEOUT)
+    dialog.next_button.click()
+    second = dialog._labels[1]
+    top = second.mapTo(dialog.scroll.viewport(), second.rect().topLeft()).y()
+    assert dialog.page_spin.value() == 2 and bar.value() > 0
+    assert 0 <= top < dialog.scroll.viewport().height() // 3  # page 2 is at the top of the view
+    dialog.previous_button.click()
+    assert dialog.page_spin.value() == 1 and bar.value() <= PAGE_GAP
+
+
+def test_print_registers_each_copy_before_sending(
+    qtbot, worker, demo_sign_in, monkeypatch, a_printer_installed
+):
     demo_sign_in("leader1")
     talk = a_talk(qtbot, worker)
     dialog = talk_dialog(qtbot, worker, talk.id)
@@ -274,3 +319,27 @@ def test_documents_registered_by_kind_and_record(qtbot, worker, demo_sign_in, mo
     assert [f"{n:06d}" in pdf_text(p) for n, p in zip(numbers, pdfs, strict=True)] == [True, True]
     assert prints_of(qtbot, worker, talk.id)[0].copy_numbers == numbers
     assert QApplication.instance() is not None
+
+
+def test_the_printed_record_ends_with_the_confirmation_then_the_addenda(qtbot, worker, demo_sign_in):
+    import dataclasses
+
+    from app.core.domain.talks.types import QA, Addendum, TalkStatus
+    from app.core.printing.talk_record import render_talk_record
+
+    demo_sign_in("leader1")
+    summary = a_talk(qtbot, worker)
+    talk = run_job(qtbot, worker, lambda s: talk_queries.get_talk(s, summary.id))
+    assert talk.status is TalkStatus.SIGNED
+    talk = dataclasses.replace(
+        talk,
+        record=[*talk.record, QA("还有什么需要向巡察组反映的吗？", "")],
+        addenda=[Addendum("x", "2026-09-20", "被谈话人补充：所述金额应为12.6万元。", "刘组长", "")],
+    )
+    pdf = render_talk_record(talk, copy_number=1, classification="秘密")
+    save_artifact("talk-record-addendum.pdf", pdf)
+    text = pdf_text(pdf).replace("\r\n", "\n")
+    assert "问：还有什么需要向巡察组反映的吗？" in text
+    assert "答：（未作回答）" in text and "答：\n" not in text
+    confirmation, addendum = text.index("以上记录经本人阅读"), text.index("补充更正")
+    assert confirmation < addendum < text.index("所述金额应为12.6万元")

@@ -87,8 +87,9 @@ def authenticate_code(session: Session, code: str) -> AuthenticationResult:
             f"document {document_id} mac",
         )
     copy = conn.execute(
-        "SELECT c.status, c.status_at, c.recipient, c.created_at, r.username, c.sealed, c.recalled_at, c.version"
-        " FROM print_copies c JOIN print_register r ON r.id = c.register_id"
+        "SELECT c.status, c.status_at, c.recipient, c.created_at, r.username, u.display_name, c.sealed,"
+        " c.recalled_at, c.version"
+        " FROM print_copies c JOIN print_register r ON r.id = c.register_id LEFT JOIN users u ON u.id = r.user_id"
         " WHERE c.document_kind = ? AND c.record_id = ? AND c.copy_number = ?",
         (kind.register_kind, document_id, parsed.copy_number),
     ).fetchone()
@@ -109,7 +110,9 @@ def authenticate_code(session: Session, code: str) -> AuthenticationResult:
         status_at=copy["status_at"],
         recipient=copy["recipient"],
         printed_at=local_time(copy["created_at"]),
-        printed_by=copy["username"],
+        printed_by=f"{copy['display_name']}（{copy['username']}）"
+        if copy["display_name"]
+        else copy["username"],
         sealed=bool(copy["sealed"]),
         recalled_at=copy["recalled_at"],
     )

@@ -2,10 +2,11 @@
 
 Top: copy number and classification (left), "谈话记录 第N号" (right). Then the title, the metadata
 table (time, place, interviewee, position, category, interviewers, recorder, kind), the record's
-question-and-answer blocks (or, before anything is recorded, the prepared outline), the key points,
-the dated addenda, the closing confirmation and the signature block (each interviewer, the recorder
-and the interviewee sign and date it, as a real 谈话笔录 is signed). Every page carries "第 X 页 共 Y 页"
-and a row of signature lines for the interviewee, the interviewers and the recorder.
+question-and-answer blocks (or, before anything is recorded, the prepared outline; a question with no
+answer reads "答：（未作回答）"), the key points, the closing confirmation and the signature block (each
+interviewer, the recorder and the interviewee sign and date it, as a real 谈话笔录 is signed), then the
+dated addenda written after the signature. Every page carries "第 X 页 共 Y 页" and a row of signature
+lines for the interviewee, the interviewers and the recorder.
 """
 
 from __future__ import annotations
@@ -122,6 +123,9 @@ def _metadata_table(talk: Talk, st: _Styles, width: float) -> Table:
     return table
 
 
+NO_ANSWER = "（未作回答）"
+
+
 def _heading(text: str, st: _Styles) -> list:
     # A heading never stands alone at the foot of a page: it needs room for three lines after it.
     room = st.heading.line_height + st.heading.space_before + 3 * st.body.line_height
@@ -145,7 +149,8 @@ def talk_story(talk: Talk, fonts: FontSet, width: float) -> list:
         story.extend(_heading("谈话内容", st))
         for block in blocks:
             question = CJKParagraph(f"问：{block.question.strip()}", st.question)
-            answers = _text_block(block.answer, st.answer) or [CJKParagraph("", st.answer)]
+            # An unanswered question says so, rather than leaving a bare "答：" to be filled in later.
+            answers = _text_block(block.answer, st.answer) or [CJKParagraph(NO_ANSWER, st.answer)]
             answers[0] = CJKParagraph(f"答：{answers[0].text}", st.answer)
             # A question never stands alone at the foot of a page.
             story.append(CondPageBreak(2 * st.question.line_height + 2 * st.answer.line_height))
@@ -165,6 +170,13 @@ def talk_story(talk: Talk, fonts: FontSet, width: float) -> list:
         flags.append("提供了问题线索")
     if flags:
         story.append(CJKParagraph(f"被谈话人{'，'.join(flags)}。", st.note))
+    closing = [CJKParagraph("以上记录经本人阅读，与谈话内容一致。", st.closing)]
+    if talk.status == TalkStatus.SIGNED and talk.signed_on:
+        closing.append(CJKParagraph(f"被谈话人已于{chinese_date(talk.signed_on)}签字确认。", st.closing))
+    closing.append(Spacer(1, 4 * mm))
+    closing.append(_signature_block(talk, st, width))
+    story.append(KeepTogether(closing))
+    # Addenda are written after the signature, so they follow the confirmation the signature covers.
     if talk.addenda:
         story.extend(_heading("补充更正", st))
         for add in talk.addenda:
@@ -172,12 +184,6 @@ def talk_story(talk: Talk, fonts: FontSet, width: float) -> list:
                 CJKParagraph(f"{chinese_date(add.added_on)}补充（{add.author_name}）：", st.question)
             )
             story.extend(_text_block(add.text, st.body))
-    closing = [CJKParagraph("以上记录经本人阅读，与谈话内容一致。", st.closing)]
-    if talk.status == TalkStatus.SIGNED and talk.signed_on:
-        closing.append(CJKParagraph(f"被谈话人已于{chinese_date(talk.signed_on)}签字确认。", st.closing))
-    closing.append(Spacer(1, 4 * mm))
-    closing.append(_signature_block(talk, st, width))
-    story.append(KeepTogether(closing))
     return story
 
 

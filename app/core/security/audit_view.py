@@ -1,4 +1,4 @@
-"""The auditor's view of the trail: list, filter, count, export, verify.
+"""The auditor's view of the trail: list, filter, count, export (in Chinese, objects named), verify.
 
 Reading the trail is itself recorded (as "audit_view"), so the auditor's own look leaves a trace.
 Verification checks the HMAC chain, the head and every signature (app.core.store.verify.check_trail);
@@ -15,43 +15,11 @@ from pathlib import Path
 from app.core.errors import IntegrityFailure
 from app.core.security import audit as audit_trail
 from app.core.security.audit import AuditEntry, ChainReport
+from app.core.security.audit_labels import action_label, object_names, object_type_label, summary_text
 from app.core.security.roles import Cap
 from app.core.session import Session
 from app.core.store.keyslots import KeySlots
 from app.core.store.verify import check_trail
-
-ACTION_LABELS: dict[str, str] = {
-    "setup": "初始化工作站",
-    "login": "登录",
-    "logout": "退出",
-    "login_failed": "登录失败",
-    "login_refused_locked": "登录被拒（已锁定）",
-    "login_refused_disabled": "登录被拒（已停用）",
-    "account_locked": "账号锁定",
-    "lock": "锁屏",
-    "unlock": "解除锁屏",
-    "unlock_failed": "解除锁屏失败",
-    "account_create": "创建账号",
-    "account_disable": "停用账号",
-    "account_enable": "启用账号",
-    "password_change": "修改密码",
-    "password_reset": "重置密码",
-    "password_recovery": "恢复码重置密码",
-    "recovery_unlock": "使用恢复码",
-    "role_assign": "设置角色",
-    "policy_set": "修改安全策略",
-    "accounts_view": "查看账号",
-    "audit_view": "查阅审计日志",
-    "audit_export": "导出审计日志",
-    "store_verify": "校验数据库",
-    "backup_create": "备份",
-    "backup_restore": "恢复备份",
-    "account_key_register": "登记账号公钥",
-    "account_key_certify": "签署账号公钥",
-    "audit_signing_upgrade": "启用审计签名",
-    "audit_checkpoint": "打印审计检查点",
-    "import_refused": "拒绝导入",
-}
 
 
 @dataclass(frozen=True)
@@ -125,6 +93,12 @@ def distinct_actions(session: Session) -> list[str]:
     return [r[0] for r in session.conn.execute("SELECT DISTINCT action FROM audit ORDER BY action")]
 
 
+def named_objects(session: Session, entries: list[AuditEntry]) -> dict[str, str]:
+    """{object id: name} for the entries' objects an auditor may know (see audit_labels)."""
+    session.require(Cap.AUDIT_READ)
+    return object_names(session.conn, entries)
+
+
 def distinct_users(session: Session) -> list[str]:
     session.require(Cap.AUDIT_READ)
     return [r[0] for r in session.conn.execute("SELECT DISTINCT username FROM audit ORDER BY username")]
@@ -154,7 +128,19 @@ def export_entries(session: Session, dest: Path, *, for_investigation: bool = Fa
         warning = f"警告：本审计日志未通过校验，仅供调查使用，不能作为完整记录。原因：{report.message}"
         ws.oddHeader.center.text = ws.evenHeader.center.text = warning[:250]  # on every printed page too
         ws.append([_warning_cell(ws, warning)])
-    header = ["序号", "时间", "用户", "角色", "操作", "对象类型", "对象编号", "摘要", "工作站", "哈希"]
+    header = [
+        "序号",
+        "时间",
+        "用户",
+        "角色",
+        "操作",
+        "对象类型",
+        "对象",
+        "对象编号",
+        "摘要",
+        "工作站",
+        "哈希",
+    ]
     from openpyxl.cell import WriteOnlyCell
 
     cells = []
@@ -164,19 +150,22 @@ def export_entries(session: Session, dest: Path, *, for_investigation: bool = Fa
         cells.append(cell)
     ws.append(cells)
     count = 0
-    for e in audit_trail.rows_to_entries(
+    entries = audit_trail.rows_to_entries(
         session.conn.execute(f"{audit_trail.SELECT_ALL}{where} ORDER BY seq", args)
-    ):
+    )
+    names = object_names(session.conn, entries)
+    for e in entries:
         ws.append(
             [
                 e.seq,
                 e.at,
                 e.username,
                 e.role,
-                ACTION_LABELS.get(e.action, e.action),
-                e.object_type,
+                action_label(e.action),
+                object_type_label(e.object_type),
+                _text_cell(names.get(e.object_id, "")),
                 e.object_id,
-                _text_cell(e.summary),
+                _text_cell(summary_text(e.action, e.summary, names)),
                 e.workstation_id,
                 e.hash,
             ]

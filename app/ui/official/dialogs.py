@@ -1,4 +1,4 @@
-"""Printing options, the register of copies (return, destroy, recall) and the window that
+"""Printing options (seal, when one is stored; copies; recipients), the register of copies (return, destroy, recall) and the window that
 authenticates a printed copy (核验)."""
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableView,
     QWidget,
 )
 
 from app.core.errors import UserError, ValidationError
-from app.core.official import authenticate, copies
+from app.core.official import authenticate, copies, seals
 from app.core.official.copies import local_time
 from app.core.printing.register import CopyStatus
 from app.core.security.roles import Cap, allowed
@@ -35,19 +36,44 @@ class PrintOptionsDialog(QDialog):
         load_into("official_print.ui", self)
         self.seal_check = child(self, QCheckBox, "sealCheck")
         self.recipients_edit = child(self, QLineEdit, "recipientsEdit")
+        self.copies_spin = child(self, QSpinBox, "copiesSpin")
         child(self, QLabel, "versionInfo").setText(info)
+        # One copy per recipient at least; more copies than recipients go unnamed.
+        self.recipients_edit.textChanged.connect(self._recipients_changed)
         user = worker.user
         may_seal = user is not None and allowed(user.role, Cap.SEAL_APPLY)
-        self.seal_check.setEnabled(may_seal)
-        self.seal_check.setChecked(may_seal)
+        self.seal_check.setEnabled(False)  # until we know a seal image is stored
+        self.seal_check.setChecked(False)
         if not may_seal:
             self.seal_check.setToolTip(
                 QCoreApplication.translate("Official", "Only the inspection office applies the seal.")
+            )
+        else:
+            worker.submit(
+                seals.active_seal, on_done=self._seal_known, on_error=lambda _e: self._seal_known(None)
             )
         buttons = child(self, QDialogButtonBox, "buttonBox")
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         clear_errors(self)
+
+    def _seal_known(self, seal) -> None:
+        self.seal_check.setEnabled(seal is not None)
+        self.seal_check.setChecked(seal is not None)
+        self.seal_check.setToolTip(
+            ""
+            if seal is not None
+            else QCoreApplication.translate(
+                "Official", "The security officer has not stored a seal image yet, so no seal can be applied."
+            )
+        )
+
+    def _recipients_changed(self) -> None:
+        count = len(self.recipients())
+        self.copies_spin.setMinimum(max(1, count))
+
+    def copies(self) -> int:
+        return max(self.copies_spin.value(), len(self.recipients()))
 
     def recipients(self) -> list[str]:
         return [r.strip() for r in re.split(r"[、,，;；]", self.recipients_edit.text()) if r.strip()]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView, QVBoxL
 
 from app.core.domain.register.leads import TransferTarget
 from app.core.errors import UserError
-from app.core.official import assemble, copies, documents
+from app.core.official import assemble, copies, copy_preview, documents
 from app.core.official.kinds import INSPECTION_KINDS, DocKind
 from app.core.security.roles import Cap, allowed
 from app.ui.db_worker import DbWorker, follow_changes
@@ -61,7 +61,10 @@ class OfficialPanel(QWidget):
             ("F2", self.edit_document),
             ("Ctrl+P", self.print_document),
         ):
-            QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut = QShortcut(QKeySequence(key), self, slot)
+            # Set apart: PySide6 ignores a context= argument, leaving a window-wide shortcut that
+            # clashed with every other tab's Ctrl+N.
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._kind_changed()
         follow_changes(self, worker, {"official_document"}, self.refresh)
         self.refresh()
@@ -208,7 +211,7 @@ class OfficialPanel(QWidget):
         options.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def chosen() -> None:
-            seal, recipients = options.seal_check.isChecked(), options.recipients()
+            seal, recipients, count = options.seal_check.isChecked(), options.recipients(), options.copies()
             version = doc.current_version
 
             def make(session, count, action):
@@ -227,10 +230,12 @@ class OfficialPanel(QWidget):
                 self.worker,
                 self,
                 title=f"{doc.kind.label} — {doc.title}",
-                preview=lambda s: copies.preview_pdf(s, doc.id, version),
+                # The copy that will print: sealed as chosen, numbered, watermarked, with its code.
+                preview=lambda s: copy_preview.preview_first_copy(s, doc.id, version, seal=seal),
                 copies=make,
                 classification=doc.classification,
                 file_name=f"{doc.kind.label}.pdf",
+                copy_count=count,
             )
 
         options.accepted.connect(chosen)

@@ -44,6 +44,7 @@ from app.ui.org.nav_model import INSPECTION, NODE_ROLE, ROUND, TEAM, TERM, NavFi
 from app.ui.org.staff_page import StaffPage
 from app.ui.org.team_dialog import TeamDialog
 from app.ui.settings import app_settings
+from app.ui.shortcuts import yield_to_inner
 
 # A later area's top-level pages for this user: [(title, page)], empty when the user has none.
 PageFactory = Callable[[DbWorker, User], list[tuple[str, QWidget]]]
@@ -181,6 +182,11 @@ class OrgWorkspace(QWidget):
         )
         self.action_find = self._action(
             "actionFind", self.tr("Find"), QKeySequence.StandardKey.Find, self.find
+        )
+        # The inspection's tabs bind Ctrl+N, Ctrl+F, F5… themselves: there, theirs act, not these.
+        yield_to_inner(
+            self,
+            [self.action_new, self.action_edit, self.action_delete, self.action_refresh, self.action_find],
         )
         self.action_new_term = self._action(
             "actionNewTerm", self.tr("New term…"), None, self.new_term, manage

@@ -21,13 +21,14 @@ All callables run on the database worker with the session first. `preview` retur
 PDF (the core audits the view); `copies(session, count, action)` must register `count` copies for
 `action` (PrintAction.PRINT or .EXPORT) and return `.copy_numbers`/`.pdfs` or a `(numbers, pdfs)`
 tuple (pdfs None: every copy prints the preview as it is). Optional: `file_name` (suggested export
-name), `classification` (named in the export warning). Signals: `printed(list)` with the copy
+name), `classification` (named in the export warning), `copy_count` (the copies chosen beforehand,
+offered first in the print dialog). Signals: `printed(list)` with the copy
 numbers sent to the printer, `exported(str)` with the file written.
 
 What happens:
 - The pages are rendered off the GUI thread (app.ui.printing.render), zoomable, Page Up/Down.
-- Print (Ctrl+P) opens QPrintDialog for the number of copies; a printer that would write a file is
-  refused. The copies are registered FIRST (getting their copy numbers), then each copy's own PDF is
+- Print (Ctrl+P) opens QPrintDialog for the number of copies (with no printer installed it says so);
+  a printer that would write a file is refused. The copies are registered FIRST (getting their copy numbers), then each copy's own PDF is
   painted at printer resolution, in the background, with a progress dialog.
 - Export PDF… asks for the file, then for confirmation (the file is classified and leaves the
   encrypted store), registers the export through the core (Cap.EXPORT, audited), and only then
@@ -67,7 +68,13 @@ from app.ui.db_worker import DbWorker
 from app.ui.forms import child, load_form
 from app.ui.messages import show_error
 from app.ui.printing import render
-from app.ui.printing.printer import make_printer, paint_documents, printer_problem
+from app.ui.printing.printer import (
+    make_printer,
+    no_printer_message,
+    paint_documents,
+    printer_problem,
+    printers_installed,
+)
 
 PreviewFn = Callable[[Session], bytes]
 CopiesFn = Callable[[Session, int, PrintAction], Any]
@@ -136,6 +143,7 @@ class PrintPreviewDialog(QDialog):
         classification: str = "",
         title: str = "",
         file_name: str = "",
+        copy_count: int = 1,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -151,12 +159,14 @@ class PrintPreviewDialog(QDialog):
         self._copies_fn = copies
         self._classification = classification
         self._file_name = file_name or "document.pdf"
+        self._copy_count = max(1, int(copy_count))  # what the print dialog offers first
         self._pdf: bytes | None = None
         self._sizes: list[tuple[float, float]] = []
         self._labels: list[QLabel] = []
         self._zoom = FIT_WIDTH
         self._generation = 0  # a newer render makes older results stale
         self._busy = False
+        self._scrolling = False  # moving to a chosen page: the counter need not follow the bar
         self._printer: QPrinter | None = None  # kept alive while a job uses it
         self._cancel: threading.Event | None = None
         self.last_copy_numbers: list[int] = []
@@ -347,11 +357,16 @@ class PrintPreviewDialog(QDialog):
 
     def _scroll_to_page(self, number: int) -> None:
         if 1 <= number <= len(self._labels):
-            self.scroll.verticalScrollBar().blockSignals(True)
-            self.scroll.verticalScrollBar().setValue(self._labels[number - 1].y() - PAGE_GAP // 2)
-            self.scroll.verticalScrollBar().blockSignals(False)
+            # Not blockSignals(): the scroll area moves the pages on the bar's valueChanged.
+            self._scrolling = True
+            try:
+                self.scroll.verticalScrollBar().setValue(self._labels[number - 1].y() - PAGE_GAP // 2)
+            finally:
+                self._scrolling = False
 
     def _follow_scroll(self, value: int) -> None:
+        if self._scrolling:
+            return  # the page was chosen; the counter already says which
         probe = value + self.scroll.viewport().height() // 3
         current = 1
         for number, label in enumerate(self._labels, start=1):
@@ -365,7 +380,13 @@ class PrintPreviewDialog(QDialog):
     def print_document(self) -> None:
         if self._pdf is None or self._busy or not self.print_button.isEnabled():
             return
+        if not printers_installed():
+            text = no_printer_message()
+            self.status.setText(text)
+            show_error(self, text)
+            return
         self._printer = make_printer()
+        self._printer.setCopyCount(self._copy_count)
         self._ask_printer(self._printer, self.printer_chosen)
 
     def _ask_printer(self, printer: QPrinter, then: Callable[[QPrinter], None]) -> None:

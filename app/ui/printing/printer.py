@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from app.ui.printing.render import PDFIUM_LOCK, _open, iter_pages
 
@@ -30,8 +30,20 @@ def make_printer() -> QPrinter:
     return printer
 
 
+def printers_installed() -> bool:
+    return bool(QPrinterInfo.availablePrinterNames())
+
+
+def no_printer_message() -> str:
+    return QCoreApplication.translate(
+        "Printing", "No printer is installed on this computer. Install one (or ask the system administrator)."
+    )
+
+
 def printer_problem(printer: QPrinter) -> str | None:
     """Why this printer must not be used, or None."""
+    if not printers_installed():
+        return no_printer_message()  # Qt then offers only a PDF file: say what is really missing
     if printer.outputFormat() != QPrinter.OutputFormat.NativeFormat or printer.outputFileName():
         return QCoreApplication.translate(
             "Printing",

@@ -332,7 +332,7 @@ def leads_model(parent) -> RecordTableModel:
 
     return RecordTableModel(
         [
-            Column(QCoreApplication.translate("Register", "Person"), lambda x: x.person_name),
+            Column(QCoreApplication.translate("Register", "Reported person"), lambda x: x.person_name),
             Column(QCoreApplication.translate("Register", "Post"), lambda x: x.person_post),
             Column(QCoreApplication.translate("Register", "Source"), lambda x: x.source.label),
             Column(QCoreApplication.translate("Register", "Received"), lambda x: x.received_on),

@@ -1,0 +1,400 @@
+"""The audit trail in Chinese: a label for every audited action and object type, and object names.
+
+`ACTION_LABELS` names every action any `session.audit(...)` call writes (a test walks app/ and fails on
+a missing one); `OBJECT_TYPE_LABELS` names every object type, printed and exported document kinds
+among them. `object_names(conn, entries)` names the objects an auditor may know without reading case
+content: a talk's record number (谈话记录 第4号), a unit's or team's name, an issue's number, an
+account's username (a display name stays off the exported file); never an interviewee, a lead's or petition's subject, a file name or a passage.
+`summary_text(action, summary)` turns the enum codes some summaries carry (mostly_done, on_site) into
+their labels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from enum import Enum
+
+from app.core.domain.organisation.inspections import Phase
+from app.core.domain.organisation.teams import TeamPosition
+from app.core.domain.organisation.terms import RoundKind, RoundStatus
+from app.core.domain.organisation.units import UnitKind
+from app.core.domain.register.evidence import EvidenceKind
+from app.core.domain.register.issue_record import IssueStatus
+from app.core.domain.register.leads import Disposal, TransferTarget
+from app.core.domain.register.petitions import Handling
+from app.core.domain.register.rectification_record import Completion
+from app.core.imports.sniff import FileKind
+from app.core.official.kinds import DocKind
+
+ACTION_LABELS: dict[str, str] = {
+    # 账号与安全
+    "login_refused_pending": "登录被拒（尚未授权）",
+    "dual_confirm_failed": "双人确认失败",
+    "dual_confirm_refused_locked": "双人确认被拒（已锁定）",
+    "recovery_code_renewed": "更换恢复码",
+    "account_key_register": "登记账号公钥",
+    "account_key_certify": "签署账号公钥",
+    "audit_signing_upgrade": "启用审计签名",
+    "audit_checkpoint": "打印审计检查点",
+    "key_rotate": "更换数据库密钥",
+    "draft_save": "保存草稿",
+    "draft_discard": "丢弃草稿",
+    "import_refused": "拒绝导入",
+    "official_issuers_set": "设置发文机关",
+    "setup": "初始化工作站",
+    "login": "登录",
+    "logout": "退出",
+    "login_failed": "登录失败",
+    "login_refused_locked": "登录被拒（已锁定）",
+    "login_refused_disabled": "登录被拒（已停用）",
+    "account_locked": "账号锁定",
+    "lock": "锁屏",
+    "unlock": "解除锁屏",
+    "unlock_failed": "解除锁屏失败",
+    "unlock_refused_locked": "解除锁屏被拒（已锁定）",
+    "account_create": "创建账号",
+    "account_disable": "停用账号",
+    "account_enable": "启用账号",
+    "password_change": "修改密码",
+    "password_reset": "重置密码",
+    "password_recovery": "恢复码重置密码",
+    "recovery_unlock": "使用恢复码",
+    "role_assign": "设置角色",
+    "policy_set": "修改安全策略",
+    "accounts_view": "查看账号",
+    "audit_view": "查阅审计日志",
+    "audit_export": "导出审计日志",
+    "audit_head_alarm": "审计链头告警",
+    "store_verify": "校验数据库",
+    "backup_create": "备份",
+    "backup_restore": "恢复备份",
+    "demo_account_ready": "准备演示账号",
+    # 届次、轮次、批次、单位、巡察组
+    "term_create": "新建届次",
+    "term_update": "修改届次",
+    "term_delete": "删除届次",
+    "round_create": "新建轮次",
+    "round_update": "修改轮次",
+    "round_delete": "删除轮次",
+    "batch_create": "新建批次",
+    "batch_update": "修改批次",
+    "batch_delete": "删除批次",
+    "unit_create": "新建单位",
+    "unit_update": "修改单位",
+    "unit_delete": "删除单位",
+    "unit_open": "查看单位",
+    "units_view": "查看单位名录",
+    "leadership_add": "添加班子成员",
+    "leadership_update": "修改班子成员",
+    "leadership_delete": "删除班子成员",
+    "leadership_view": "查看班子成员",
+    "coverage_view": "查看巡察全覆盖",
+    "staff_add": "添加巡察干部",
+    "staff_update": "修改巡察干部",
+    "staff_remove": "移除巡察干部",
+    "staff_view": "查看巡察干部库",
+    "recusal_declare": "登记回避",
+    "recusal_update": "修改回避",
+    "recusal_withdraw": "撤销回避",
+    "recusal_override": "回避例外批准",
+    "recusals_view": "查看回避登记",
+    "team_create": "新建巡察组",
+    "team_update": "修改巡察组",
+    "team_delete": "删除巡察组",
+    "teams_view": "查看巡察组",
+    "team_member_add": "添加组员",
+    "team_member_update": "修改组员",
+    "team_member_remove": "移除组员",
+    "team_members_view": "查看组员",
+    "inspection_create": "新建巡察",
+    "inspection_update": "修改巡察",
+    "inspection_delete": "删除巡察",
+    "inspection_open": "打开巡察",
+    "inspection_liaison": "设置联络人",
+    "inspections_view": "查看巡察列表",
+    "inspections_search": "搜索巡察",
+    "phase_advance": "推进巡察阶段",
+    "phase_revert": "退回巡察阶段",
+    "phase_date_set": "设置阶段日期",
+    "phase_history_view": "查看阶段记录",
+    # 谈话
+    "talk_create": "新建谈话记录",
+    "talk_update": "修改谈话记录",
+    "talk_recorded": "谈话记录完成",
+    "talk_reopened": "重新打开谈话记录",
+    "talk_signed": "谈话记录签字",
+    "talk_addendum": "签字后补记",
+    "talk_view": "查看谈话记录",
+    "talks_list": "查看谈话列表",
+    "talks_search": "搜索谈话记录",
+    "talk_preview": "预览谈话记录",
+    "talk_scan_attached": "附上签字扫描件",
+    "talk_scan_view": "查看签字扫描件",
+    "talk_issues_view": "查看谈话关联问题",
+    # 调阅资料
+    "document_requests_view": "查看调阅清单",
+    "document_request_create": "新建调阅事项",
+    "document_request_update": "修改调阅事项",
+    "document_request_delete": "删除调阅事项",
+    "document_request_open": "查看调阅事项",
+    "document_receive": "接收调阅资料",
+    "document_hand_over": "转交调阅资料",
+    "document_copies": "复印调阅资料",
+    "document_return_plan": "约定归还日期",
+    "document_return": "归还调阅资料",
+    "documents_search": "搜索调阅资料",
+    "custody_override_approve": "批准未还资料例外",
+    "custody_override_used": "使用未还资料例外",
+    "reading_create": "新建阅读记录",
+    "reading_update": "修改阅读记录",
+    "reading_delete": "删除阅读记录",
+    "readings_view": "查看阅读记录",
+    "excerpt_create": "新建资料摘录",
+    "excerpt_update": "修改资料摘录",
+    "excerpt_delete": "删除资料摘录",
+    "excerpt_open": "查看资料摘录",
+    "excerpts_view": "查看摘录列表",
+    "material_import": "导入资料文件",
+    "material_view": "查看资料文件列表",
+    "material_open": "打开资料文件",
+    "material_open_text": "查看资料文件文字",
+    "material_delete": "删除资料文件",
+    # 问题、线索、信访、整改
+    "classification_import": "导入问题分类",
+    "classification_update": "修改问题分类",
+    "classification_node_add": "添加分类项",
+    "classification_node_rename": "重命名分类项",
+    "classification_node_move": "移动分类项",
+    "classification_node_delete": "删除分类项",
+    "classification_node_retire": "停用分类项",
+    "classification_node_restore": "恢复分类项",
+    "issue_create": "新建问题",
+    "issue_update": "修改问题",
+    "issue_delete": "删除问题",
+    "issue_view": "查看问题",
+    "issue_list": "查看问题列表",
+    "issue_register_view": "查看问题台账",
+    "issue_status": "变更问题状态",
+    "issue_review": "问题审核",
+    "issue_sign": "问题签批",
+    "issue_evidence_add": "添加问题依据",
+    "issue_evidence_remove": "移除问题依据",
+    "issue_evidence_move": "调整问题依据顺序",
+    "figures_view": "查看统计数据",
+    "lead_create": "登记问题线索",
+    "lead_update": "修改问题线索",
+    "lead_delete": "删除问题线索",
+    "lead_view": "查看问题线索",
+    "lead_list": "查看线索列表",
+    "lead_transfer": "移交问题线索",
+    "lead_report": "登记线索办理结果",
+    "lead_report_due": "设置线索反馈期限",
+    "lead_link_issue": "线索关联问题",
+    "lead_unlink_issue": "线索取消关联问题",
+    "petition_create": "登记信访件",
+    "petition_update": "修改信访件",
+    "petition_delete": "删除信访件",
+    "petition_view": "查看信访件",
+    "petition_list": "查看信访列表",
+    "petition_handling": "处理信访件",
+    "petition_link_issue": "信访件关联问题",
+    "rectification_open": "开始整改",
+    "rectification_view": "查看整改",
+    "rectification_list": "导出整改清单",
+    "rectification_deadlines": "设置整改期限",
+    "rectification_goal": "设置整改目标",
+    "rectification_plan": "报送整改方案",
+    "rectification_completion": "单位报告整改情况",
+    "rectification_measure_add": "添加整改措施",
+    "rectification_measure_update": "修改整改措施",
+    "rectification_measure_remove": "删除整改措施",
+    "rectification_measure_completion": "整改措施完成情况",
+    "rectification_progress_add": "登记整改进展",
+    "rectification_evidence_view": "查看整改佐证",
+    "rectification_open_items": "查看未完成事项",
+    "rectification_close_out": "核验销号",
+    "rectification_reopen": "重新打开整改",
+    # 正式文书、印章、打印登记
+    "official_create": "新建正式文书",
+    "official_save": "保存正式文书",
+    "official_open": "打开正式文书",
+    "official_view": "查看正式文书",
+    "official_list": "查看正式文书列表",
+    "official_versions": "查看文书版本",
+    "official_print": "打印正式文书",
+    "official_recall": "收回正式文书",
+    "official_copies_view": "查看文书份号",
+    "seal_store": "存入印章图像",
+    "seal_retire": "停用印章",
+    "seal_view": "查看印章",
+    "seal_apply": "加盖印章",
+    "seal_register_view": "查看用印登记",
+    "print_verify": "核验打印件",
+    "print": "打印",
+    "export": "导出",
+    "print_copy_issued": "份号发出",
+    "print_copy_returned": "份号收回",
+    "print_copy_destroyed": "份号销毁",
+    "print_register_view": "查看打印登记",
+    # 表格导入导出
+    "sheet_export": "导出 Excel",
+    "sheet_import_preview": "预览 Excel 导入",
+    "sheet_import": "导入 Excel",
+    "ledger_remark": "台账备注",
+}
+
+OBJECT_TYPE_LABELS: dict[str, str] = {
+    "": "无对象",  # drafts: the user's scratch, no record (and so no change notice)
+    "account_key": "账号公钥",
+    "user": "账号",
+    "audit": "审计日志",
+    "backup": "备份",
+    "store": "数据库",
+    "policy": "安全策略",
+    "term": "届次",
+    "round": "轮次",
+    "batch": "批次",
+    "unit": "单位",
+    "leadership": "班子成员",
+    "staff": "巡察干部",
+    "recusal": "回避",
+    "team": "巡察组",
+    "inspection": "巡察",
+    "talk": "谈话记录",
+    "request_item": "调阅资料",
+    "reading": "阅读记录",
+    "excerpt": "资料摘录",
+    "attachment": "资料文件",
+    "classification_scheme": "问题分类",
+    "classification_node": "分类项",
+    "issue": "问题",
+    "lead": "问题线索",
+    "petition": "信访件",
+    "figures": "统计数据",
+    "official_document": "正式文书",
+    "seal": "印章",
+    "seal_register": "用印登记",
+    "print_register": "打印登记",
+    # printed and exported documents (the print register's kinds)
+    "talk_record": "谈话记录（打印件）",
+    "issue_list": "问题清单",
+    "rectification_ledger": "整改台账",
+    "working_paper": "问题底稿",
+    "fact_sheet": "事实材料",
+    "request_list": "调阅资料清单",
+    "return_receipt": "调阅资料归还单",
+    "unit_list": "单位名录",
+    "team_list": "巡察组名单",
+    **{f"official_{kind.value}": kind.label for kind in DocKind},
+    "xlsx_issue_list": "问题清单（Excel）",
+    "xlsx_rectification_ledger": "整改台账（Excel）",
+    "xlsx_lead_register": "问题线索台账（Excel）",
+    "xlsx_talk_index": "谈话索引（Excel）",
+    "xlsx_document_requests": "调阅资料清单（Excel）",
+    "xlsx_figures": "统计数据（Excel）",
+}
+
+# The enum codes some actions write into their summaries, by action.
+_SUMMARY_ENUMS: dict[str, tuple[type[Enum], ...]] = {
+    "rectification_completion": (Completion,),
+    "rectification_measure_completion": (Completion,),
+    "lead_transfer": (TransferTarget,),
+    "lead_report": (Disposal,),
+    "issue_status": (IssueStatus,),
+    "petition_handling": (Handling,),
+    "team_member_add": (TeamPosition,),
+    "team_member_update": (TeamPosition,),
+    "unit_create": (UnitKind,),
+    "unit_update": (UnitKind,),
+    "phase_advance": (Phase,),
+    "phase_revert": (Phase,),
+    "phase_date_set": (Phase,),
+    "round_create": (RoundKind,),
+    "round_update": (RoundKind, RoundStatus),
+    "official_create": (DocKind,),
+    "official_save": (DocKind,),
+    "material_import": (FileKind,),
+    "issue_evidence_add": (EvidenceKind,),
+}
+_SEQ = re.compile(r"\bseq (\d+)")
+_CODE = re.compile(r"[a-z][a-z_]*[a-z]")
+_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+_MENTION = re.compile(rf"(?:\b(?:inspection|item|issue|talk|unit|round|lead) )?(?P<id>{_UUID})")
+
+
+def action_label(action: str) -> str:
+    return ACTION_LABELS.get(action, action)
+
+
+def object_type_label(object_type: str) -> str:
+    return OBJECT_TYPE_LABELS.get(object_type, object_type)
+
+
+def summary_text(action: str, summary: str, names: dict[str, str] | None = None) -> str:
+    """The summary with the enum codes of its action replaced by their Chinese labels, and the record
+    ids it mentions ("inspection <id>") by their names where `names` (from object_names) has them."""
+    if not summary:
+        return summary
+    if names:
+        summary = _MENTION.sub(lambda m: names.get(m.group("id"), m.group(0)), summary)
+    summary = _SEQ.sub(r"序号 \1", summary)
+    enums = _SUMMARY_ENUMS.get(action)
+    if not enums:
+        return summary
+    codes = {m.value: m.label for enum in enums for m in enum if m.value}
+    return _CODE.sub(lambda match: codes.get(match.group(0), match.group(0)), summary).replace(" -> ", " → ")
+
+
+# ---- naming the object -------------------------------------------------------------------------
+# Each query returns one column, `name`, for the row with id = ?. Only what identifies the record
+# without its content: numbers, organisational names, account names.
+_NAME_QUERIES: dict[str, str] = {
+    "user": "SELECT username AS name FROM users WHERE id = ?",
+    "unit": "SELECT name FROM units WHERE id = ?",
+    "team": "SELECT name FROM teams WHERE id = ?",
+    "term": "SELECT name FROM terms WHERE id = ?",
+    "round": "SELECT '第' || number || '轮' AS name FROM rounds WHERE id = ?",
+    "batch": "SELECT '第' || number || '批' AS name FROM batches WHERE id = ?",
+    "inspection": "SELECT u.name || '（第' || r.number || '轮）' AS name FROM inspections i"
+    " JOIN units u ON u.id = i.unit_id JOIN rounds r ON r.id = i.round_id WHERE i.id = ?",
+    "talk": "SELECT '谈话记录 第' || number || '号' AS name FROM talks WHERE id = ?",
+    "request_item": "SELECT '调阅资料 第' || number || '号' AS name FROM request_items WHERE id = ?",
+    "excerpt": "SELECT '资料摘录 第' || number || '号' AS name FROM excerpts WHERE id = ?",
+    "issue": "SELECT coalesce(number, '问题（未编号）') AS name FROM issues WHERE id = ?",
+    "staff": "SELECT u.username AS name FROM staff s JOIN users u ON u.id = s.user_id WHERE s.id = ?",
+    "leadership": "SELECT u.name || ' 班子成员' AS name FROM leadership l JOIN units u ON u.id = l.unit_id"
+    " WHERE l.id = ?",
+    "official_document": "SELECT '正式文书 第' || serial || '号' AS name FROM official_documents WHERE id = ?",
+    "seal": "SELECT name FROM seals WHERE id = ?",
+    "lead": "SELECT '问题线索（' || received_on || ' 受理）' AS name FROM leads WHERE id = ?",
+    "petition": "SELECT '信访件（' || substr(created_at, 1, 10) || ' 登记）' AS name FROM petitions WHERE id = ?",
+    "reading": "SELECT '阅读记录（调阅资料 第' || r.number || '号）' AS name FROM readings x"
+    " JOIN request_items r ON r.id = x.item_id WHERE x.id = ?",
+    "classification_scheme": "SELECT name FROM classification_schemes WHERE id = ?",
+    "classification_node": "SELECT name FROM classification_nodes WHERE id = ?",
+}
+# A printed or exported document names the record it was printed from; try these in order.
+_FALLBACK = ("talk", "inspection", "issue", "official_document", "request_item", "unit", "round")
+
+
+def object_names(conn, entries: Iterable) -> dict[str, str]:
+    """{object id: its name} for the entries' objects that can be named (see the module's rules)."""
+    names: dict[str, str] = {}
+    tried: set[str] = set()
+
+    def look_up(object_id: str, kinds: tuple[str, ...]) -> None:
+        if not object_id or object_id in tried:
+            return
+        tried.add(object_id)
+        for kind in kinds:
+            row = conn.execute(_NAME_QUERIES[kind], (object_id,)).fetchone()
+            if row is not None and row["name"]:
+                names[object_id] = row["name"]
+                return
+
+    for entry in entries:
+        look_up(entry.object_id, (entry.object_type,) if entry.object_type in _NAME_QUERIES else _FALLBACK)
+        for mention in _MENTION.finditer(entry.summary or ""):
+            look_up(mention.group("id"), _FALLBACK)
+    return names
