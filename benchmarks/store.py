@@ -15,7 +15,8 @@ head file.
 Measures (one line each, `name: ours=…s bare=…s ratio=…`):
   insert       one record per transaction with its signed audit entry, as a core operation does
   insert_sql   the same transactions on a bare session-less connection (no head file, no signature)
-  draft        app.core.drafts.save_draft, one per transaction (a real core path)
+  draft        app.core.drafts.save_draft, one per transaction (a real core path, audited: bare
+               writes the same draft row and the same audit row)
   bulk_insert  many records in one transaction (an import)
   select       lookups by id
   search_like  LIKE '%…%' over the text
@@ -196,7 +197,7 @@ def run(records: int, bulk: int, lookups: int, searches: int, bare_lib: str, bre
         last = session.conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         audit_trail.write_head(ws_dir, subkey(session.db_key, "audit-head"), last[0], last[1])
 
-        # draft: a real core path (no audit entry: drafts are the user's own unsaved input).
+        # draft: a real core path; a draft save is audited (its key and size), so bare writes the audit row too.
         payloads = [{"text": body} for _, body in rows[:records]]
 
         def ours_draft(a: int, b: int) -> None:
@@ -217,6 +218,17 @@ def run(records: int, bulk: int, lookups: int, searches: int, bare_lib: str, bre
                         f"bench:{i}",
                         json.dumps(payloads[i], ensure_ascii=False),
                     ),
+                )
+                audit_trail.append(
+                    bare.conn,
+                    audit_key,
+                    user_id=session.user.id,
+                    username="office",
+                    role="office",
+                    action="draft_save",
+                    object_id=f"bench:{i}",
+                    summary=f"{len(json.dumps(payloads[i], ensure_ascii=False).encode('utf-8'))} 字节",
+                    workstation_id=session.workstation_id,
                 )
                 bare.conn.execute("COMMIT")
 

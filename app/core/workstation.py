@@ -317,8 +317,10 @@ class Workstation:
         pending = slots.take_pending_attempts()
         # A business account the two administrators have not granted yet cannot sign in at all.
         refused = "disabled" if user.disabled else "pending" if user.role == Role.PENDING else ""
+        if (slot_name or username) in slots.tampered:  # its lockout counters were edited: see store.lockout
+            refused = "tampered"
         try:
-            if refused:
+            if refused and refused != "tampered":  # a tampered counter's attempt is pending already
                 pending.append({"username": username, "at": audit_trail.now_iso(), "reason": refused})
             with session.transaction():
                 for attempt in pending:
@@ -350,6 +352,11 @@ class Workstation:
         if refused:
             slots.save(db_key)
             conn.close()
+            if refused == "tampered":
+                raise AccountLocked(
+                    "密钥槽文件中的失败次数记录被改动过（有人试图绕过锁定），已记入审计日志；"
+                    f"账号暂时锁定，请约 {int(slots.policy.get('lockout_minutes', 10))} 分钟后再试，并告知安全保密管理员。"
+                )
             if refused == "pending":
                 raise AuthenticationError("此账号尚未由系统管理员和安全保密管理员授权，暂不能登录。")
             raise AuthenticationError("此账号已停用，请联系系统管理员。")
@@ -417,6 +424,9 @@ ATTEMPT_ACTIONS = {
     "pending": "login_refused_pending",  # a business account not yet granted by both administrators
     "unlock_wrong_password": "unlock_failed",  # at the lock screen, whose session holds no key
     "unlock_refused_locked": "unlock_refused_locked",
+    "counters_tampered": "lockout_counters_tampered",  # the slot file's failure counters were edited
+    "restore_wrong_password": "restore_failed",
+    "restore_refused_locked": "restore_refused_locked",
 }
 
 

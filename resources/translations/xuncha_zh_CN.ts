@@ -98,10 +98,6 @@
         <translation>请先选择一个账号。</translation>
     </message>
     <message>
-        <source>Enable the account {name}?</source>
-        <translation>确定启用账号 {name} 吗？</translation>
-    </message>
-    <message>
         <source>Disable the account {name}?</source>
         <translation>确定停用账号 {name} 吗？</translation>
     </message>
@@ -345,6 +341,21 @@
     <message>
         <source>Creating the encrypted database and the key slots…</source>
         <translation>正在创建加密数据库和密钥槽…</translation>
+    </message>
+</context>
+<context>
+    <name>EnableAccountDialog</name>
+    <message>
+        <source>Enable account</source>
+        <translation>启用账号</translation>
+    </message>
+    <message>
+        <source>Account: {name}</source>
+        <translation>账号：{name}</translation>
+    </message>
+    <message>
+        <source>Enabling the account gives it back its role and clearance, so the other administrator must confirm it.</source>
+        <translation>启用后该账号恢复原有的角色和密级，因此须由另一名管理员确认。</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ and confirms them and calls `apply_role` / `apply_password_reset` here, which no
 from __future__ import annotations
 
 from app.core.domain import _fields as f
-from app.core.errors import AuthenticationError, Conflict, NotFound, ValidationError
+from app.core.errors import AuthenticationError, Conflict, NotFound, PermissionDenied, ValidationError
 from app.core.security import audit as audit_trail
 from app.core.security.policy import Policy, check_password
 from app.core.security.roles import ADMIN_ROLES, CASE_ROLES, CLEARANCES, Cap, Role
@@ -124,18 +124,34 @@ def apply_password_reset(session: Session, user: User, temporary_password: str, 
 
 
 def set_disabled(session: Session, user_id: str, disabled: bool) -> None:
+    """Disable an account (one administrator); enabling one is a two-person step (dual_control)."""
     session.require(Cap.ACCOUNTS_MANAGE)
     user = get_user(session, user_id)
     if user.id == session.user.id:
         raise Conflict("不能停用自己的账号。")
     if user.role in ADMIN_ROLES and disabled:
         raise Conflict("三员账号不能停用，否则将无法管理本工作站。")
+    if not disabled and user.disabled:
+        raise PermissionDenied(
+            "启用已停用的账号须双人办理：由一名管理员发起，另一名管理员在同一屏幕上登录确认。"
+        )
+    _write_disabled(session, user, disabled, user.username)
+
+
+def apply_enable(session: Session, user: User, summary: str) -> None:
+    """Enable a disabled account again (dual_control confirmed it)."""
+    if not user.disabled:
+        raise Conflict("该账号未停用。")
+    _write_disabled(session, user, False, summary)
+
+
+def _write_disabled(session: Session, user: User, disabled: bool, summary: str) -> None:
     with session.transaction() as conn:
         conn.execute(
             "UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?",
             (int(disabled), audit_trail.now_iso(), user.id),
         )
-        session.audit("account_disable" if disabled else "account_enable", "user", user.id, user.username)
+        session.audit("account_disable" if disabled else "account_enable", "user", user.id, summary)
 
 
 def check_role_grant(user: User, role: Role, clearance: str) -> None:

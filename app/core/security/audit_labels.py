@@ -30,6 +30,9 @@ from app.core.official.kinds import DocKind
 ACTION_LABELS: dict[str, str] = {
     # 账号与安全
     "login_refused_pending": "登录被拒（尚未授权）",
+    "lockout_counters_tampered": "失败次数记录被改动（告警）",
+    "restore_failed": "恢复备份密码错误",
+    "restore_refused_locked": "恢复备份被拒（已锁定）",
     "dual_confirm_failed": "双人确认失败",
     "dual_confirm_refused_locked": "双人确认被拒（已锁定）",
     "recovery_code_renewed": "更换恢复码",

@@ -1,8 +1,9 @@
 """Two-person steps (双人操作): the changes that could give an account access to case data.
 
 No single administrator can grant case access: granting or changing a business account's role and
-clearance, and resetting any account's password, need the system administrator and the security
-officer together. The one signed in proposes (`propose_role`, `propose_password_reset` validate and
+clearance, resetting any account's password, and enabling a disabled account again, need the system
+administrator and the security officer together (disabling stays one administrator's step: it takes
+access away). The one signed in proposes (`propose_role`, `propose_password_reset`, `propose_enable` validate and
 return a PendingChange, held by the screen; nothing is written); the other signs in on the same
 screen to confirm (`confirm(session, change, username, password)`): the password is checked against
 that account's own key slot, a wrong one counting toward that account's lockout; the account must be
@@ -34,13 +35,14 @@ from app.core.store.keyslots import KeySlots
 PAIR = (Role.SYSADMIN, Role.SECURITY_OFFICER)
 ROLE_CHANGE = "role"
 PASSWORD_RESET = "password_reset"
+ENABLE = "enable"
 
 
 @dataclass(frozen=True)
 class PendingChange:
     """A proposed change waiting for the second administrator; lives only on the screen (in memory)."""
 
-    kind: str  # ROLE_CHANGE or PASSWORD_RESET
+    kind: str  # ROLE_CHANGE, PASSWORD_RESET or ENABLE
     user_id: str
     username: str
     proposed_by: str  # the proposer's user id (the session's user)
@@ -113,6 +115,29 @@ def propose_password_reset(session: Session, user_id: str, temporary_password: s
     )
 
 
+def propose_enable(session: Session, user_id: str) -> PendingChange:
+    """Propose enabling a disabled account again (it regains whatever role and clearance it had)."""
+    _require_pair(session)
+    target = _target(session, user_id)
+    if not target.disabled:
+        raise ValidationError("该账号未停用。", field="account")
+    if target.id == session.user.id:
+        raise ValidationError("不能启用自己的账号。", field="account")
+    return PendingChange(
+        kind=ENABLE,
+        user_id=target.id,
+        username=target.username,
+        proposed_by=session.user.id,
+        proposer_role=session.user.role,
+        proposed_at=audit_trail.now_iso(),
+        summary=(
+            f"重新启用账号 {target.username}（{target.display_name}），"
+            f"其角色为{target.role.label}，密级{target.clearance or '无'}"
+        ),
+        confirmer_roles=_confirmer_roles(session.user.role, target),
+    )
+
+
 def _check_confirmer(session: Session, change: PendingChange, username: str, password: str) -> User:
     """The confirming administrator's own password, checked against their slot, with the lockout."""
     username = username.strip().lower()
@@ -164,5 +189,7 @@ def confirm(session: Session, change: PendingChange, username: str, password: st
         accounts.apply_password_reset(
             session, target, change.temporary_password, f"{target.username}；{names}"
         )
+    elif change.kind == ENABLE:
+        accounts.apply_enable(session, target, f"{target.username}；{names}")
     else:
         raise ValidationError("未知的变更。")

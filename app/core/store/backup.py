@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.core.errors import Cancelled, IntegrityFailure, PermissionDenied, StoreError
+from app.core.errors import AccountLocked, Cancelled, IntegrityFailure, PermissionDenied, StoreError
 from app.core.security import audit as audit_trail
 from app.core.security.roles import Cap, Role, allowed
 from app.core.session import Session
@@ -229,6 +229,31 @@ def _verify_container(path: Path, db_key: bytes, workdir: Path) -> dict:
 # ---- restore ------------------------------------------------------------------------------------
 
 
+def _unwrap_counted(
+    current: KeySlots | None, slots: KeySlots, username: str, password: str
+) -> bytearray | bytes:
+    """The backup's database key for `username`, with wrong passwords counted as at sign-in.
+
+    The counters are the workstation's own (`current`, the folder's slot file): a restore is refused
+    while the account is locked, and each wrong password counts toward its lockout. Restoring into a
+    folder with no slot file has nothing to count in; whoever holds the backup file could as well
+    copy it anywhere, so what bounds guessing there is the Argon2id cost of each try.
+    """
+    if current is not None:
+        try:
+            current.check_not_locked(username)
+        except AccountLocked:
+            current.record_refused(username, "restore_refused_locked")
+            raise
+    db_key = slots.try_unwrap(username, password)
+    if db_key is None:
+        if current is not None and current.record_failure(username, "restore_wrong_password"):
+            minutes = int(current.policy.get("lockout_minutes", 10))
+            raise AccountLocked(f"密码连续错误次数过多，账号已锁定 {minutes} 分钟。")
+        raise unlock_error()
+    return db_key
+
+
 def restore_backup(
     folder: Path,
     source: Path,
@@ -252,12 +277,17 @@ def restore_backup(
         raise StoreError("该备份属于另一个数据库（另一台工作站），不能恢复到这里。")
     slots = KeySlots.parse(folder / SLOTS_FILE, json.dumps(header["slots"]).encode("utf-8"))
     username = username.strip().lower()
-    db_key = slots.try_unwrap(username, password)
-    if db_key is None:
-        raise unlock_error()
+    db_key = _unwrap_counted(current, slots, username, password)
     if not hmac.compare_digest(str(header["mac"]), _header_mac(db_key, header)):
         raise IntegrityFailure("备份文件头校验失败：文件已被改动。")
     slots.verify_mac(db_key)
+    if current is not None:
+        # The restored folder keeps this workstation's failure counters, not the backup's older ones:
+        # a restore must not reset a lockout. Checked first against their snapshot where the key fits
+        # (a key rotation since the backup leaves only the counters' own MAC, checked at load).
+        with contextlib.suppress(IntegrityFailure):
+            current.verify_mac(db_key)
+        slots.data["failures"] = current.data["failures"]
     if int(header["schema_version"]) > migrations.latest_version():
         raise StoreError("该备份来自更新版本的程序，请先升级本程序。")
 

@@ -20,8 +20,9 @@ back stops the slot's owner from signing in. The recovery slot seals a key pair 
 account's. `try_unwrap` opens (or, for a slot written before key pairs existed, creates) the pair and
 keeps it in memory for `keys_for`; `put_slot` seals the pair it is given, or a new one.
 
-Failed sign-in attempts are counted here, outside the database, because a wrong password cannot
-open the database to write them down; the next successful sign-in moves them into the audit trail.
+Failed sign-in attempts are counted in this file too, outside the database, because a wrong
+password cannot open the database to write them down; app.core.store.lockout holds that part (the
+counters, the lockout, and what covers the counters although no key is known when they are written).
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ import secrets
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -49,14 +49,15 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
-from app.core.errors import AccountLocked, AuthenticationError, IntegrityFailure, StoreError
+from app.core.errors import AuthenticationError, IntegrityFailure, StoreError
 from app.core.store.fileio import atomic_write
+from app.core.store.lockout import UNKNOWN_ACCOUNT as UNKNOWN_ACCOUNT
+from app.core.store.lockout import LockoutCounters, well_formed_snapshot
 from app.core.store.rotation_files import settle_rotation
 
 FORMAT = "xuncha-keyslots/1"
 SLOTS_FILE = "keyslots.json"
 RECOVERY_SLOT = "__recovery__"
-UNKNOWN_ACCOUNT = "__unknown__"
 KEY_BYTES = 32
 
 
@@ -205,6 +206,8 @@ def _well_formed(data: dict[str, Any]) -> bool:
         return False
     if not isinstance(data["failures"], dict) or not isinstance(data["policy"], dict):
         return False
+    if not well_formed_snapshot(data.get("counters_seen")):
+        return False
     for entry in data["failures"].values():
         if not isinstance(entry, dict) or not isinstance(entry.get("attempts", []), list):
             return False
@@ -222,7 +225,7 @@ def _well_formed(data: dict[str, Any]) -> bool:
     return True
 
 
-class KeySlots:
+class KeySlots(LockoutCounters):
     """The slot file of one data folder. All changes are written atomically."""
 
     def __init__(self, path: Path, data: dict[str, Any]) -> None:
@@ -232,6 +235,7 @@ class KeySlots:
         # names whose pair was created here and not yet saved.
         self._opened: dict[str, AccountKeyPair] = {}
         self._unsaved_keys: dict[str, dict[str, Any]] = {}
+        self.tampered: list[str] = []  # counters found edited by the last verify_mac
 
     # ---- file handling -------------------------------------------------------------------------
     @classmethod
@@ -254,7 +258,9 @@ class KeySlots:
         if not path.exists():
             raise StoreError(f"数据目录中没有密钥槽文件（{SLOTS_FILE}），无法解锁数据库。")
         raw = path.read_bytes()
-        return cls.parse(path, raw)
+        slots = cls.parse(path, raw)
+        slots.check_counters_mac()  # before any password is tried: hand-edited counters lock everyone
+        return slots
 
     @classmethod
     def parse(cls, path: Path, raw: bytes) -> KeySlots:
@@ -280,20 +286,24 @@ class KeySlots:
         if self._unsaved_keys:
             self.data["slots"] = [self._unsaved_keys.get(s["username"], s) for s in self.data["slots"]]
             self._unsaved_keys.clear()
+        self.take_counters_snapshot()  # under the MAC: see app.core.store.lockout
         self.data["mac"] = self._mac(db_key)
-        atomic_write(self.path, _canonical(self.data))
+        self._save_counters_only()
 
     def _save_counters_only(self) -> None:
         # Failure counters are outside the MAC: they are written when no key is known.
+        self.data["counters_mac"] = self.counters_mac()
         atomic_write(self.path, _canonical(self.data))
 
     def _mac(self, db_key: bytes) -> str:
-        covered = {k: v for k, v in self.data.items() if k not in ("mac", "failures")}
+        covered = {k: v for k, v in self.data.items() if k not in ("mac", "failures", "counters_mac")}
         return hmac.new(subkey(db_key, "keyslots-mac"), _canonical(covered), hashlib.sha256).hexdigest()
 
     def verify_mac(self, db_key: bytes) -> None:
+        """Check the file's HMAC, then the live counters against its snapshot (`tampered` names misfits)."""
         if not hmac.compare_digest(self.data.get("mac", ""), self._mac(db_key)):
             raise IntegrityFailure("密钥槽文件已被改动（校验码不符），拒绝打开。")
+        self.tampered = self.check_counters()
 
     # ---- properties ----------------------------------------------------------------------------
     @property
@@ -493,71 +503,6 @@ class KeySlots:
         if (keys.sign_public, keys.seal_public) != self.public_keys(name):
             raise IntegrityFailure(f"账号 {name} 的密钥槽中的公钥与私钥不符，拒绝打开。")
         self._opened[name] = keys
-
-    # ---- sign-in attempts and lockout ------------------------------------------------------------
-    def _failure_key(self, username: str) -> str:
-        # A name that is no account is never written down: it may be a password typed into the wrong
-        # field. Such attempts are counted together under one anonymous key.
-        return username if self.has_slot(username) else UNKNOWN_ACCOUNT
-
-    def _failures(self, username: str) -> dict[str, Any]:
-        key = self._failure_key(username)
-        return self.data["failures"].setdefault(key, {"count": 0, "locked_until": None, "attempts": []})
-
-    def record_refused(self, username: str, reason: str, now: datetime | None = None) -> None:
-        """Note an attempt refused without checking the password (e.g. while locked), for the audit."""
-        entry = self._failures(username)
-        at = (now or datetime.now(UTC)).isoformat()
-        entry["attempts"] = (entry.get("attempts") or [])[-99:] + [{"at": at, "reason": reason}]
-        self._save_counters_only()
-
-    def check_not_locked(self, username: str, now: datetime | None = None) -> None:
-        now = now or datetime.now(UTC)
-        if not self.has_slot(username):
-            return  # the anonymous bucket never locks anyone out
-        entry = self.data["failures"].get(username)
-        if entry and entry.get("locked_until"):
-            until = datetime.fromisoformat(entry["locked_until"])
-            if now < until:
-                minutes = max(1, int((until - now).total_seconds() // 60) + 1)
-                raise AccountLocked(f"密码错误次数过多，账号已锁定，请约 {minutes} 分钟后再试。")
-
-    def record_failure(self, username: str, reason: str, now: datetime | None = None) -> bool:
-        """Count a failed attempt; returns True when this attempt locked the account."""
-        now = now or datetime.now(UTC)
-        entry = self._failures(username)
-        entry["count"] = int(entry.get("count", 0)) + 1
-        entry["attempts"] = (entry.get("attempts") or [])[-99:] + [{"at": now.isoformat(), "reason": reason}]
-        locked = False
-        if self.has_slot(username) and entry["count"] >= int(self.policy.get("max_failures", 5)):
-            minutes = int(self.policy.get("lockout_minutes", 10))
-            entry["locked_until"] = (now + timedelta(minutes=minutes)).isoformat()
-            entry["count"] = 0
-            entry["attempts"][-1]["locked"] = True
-            locked = True
-        self._save_counters_only()
-        return locked
-
-    def take_pending_attempts(self) -> list[dict[str, Any]]:
-        """Every failed attempt not yet in the audit trail, oldest first (clears them in memory)."""
-        pending: list[dict[str, Any]] = []
-        for username, entry in self.data["failures"].items():
-            for attempt in entry.get("attempts") or []:
-                pending.append({"username": username, **attempt})
-            entry["attempts"] = []
-        pending.sort(key=lambda a: a["at"])
-        return pending
-
-    def drop_last_attempt(self, username: str, reason: str) -> None:
-        """Forget the newest pending attempt of `username` when it was already audited (in an open session)."""
-        attempts = self.data["failures"].get(self._failure_key(username), {}).get("attempts") or []
-        if attempts and attempts[-1].get("reason") == reason:
-            attempts.pop()
-
-    def clear_failures(self, username: str) -> None:
-        entry = self._failures(username)
-        entry["count"] = 0
-        entry["locked_until"] = None
 
 
 def _seal_key(shared: bytes, eph_pub: bytes) -> bytes:

@@ -1,6 +1,6 @@
-"""Small dialogs of the account pages: new account, password reset, role and clearance.
+"""Small dialogs of the account pages: new account, password reset, role and clearance, enabling.
 
-The password reset and the role are two-person steps (core: security/dual_control.py): OK first
+The password reset, the role and enabling a disabled account are two-person steps (core: security/dual_control.py): OK first
 proposes the change; the dialog then shows what is proposed and asks the other administrator to sign
 in on the same screen; their OK confirms and applies it.
 """
@@ -221,3 +221,26 @@ class RoleDialog(_TwoPersonDialog):
             Role(self.role.currentData()),
             self.clearance.currentText(),
         )
+
+
+class EnableAccountDialog(_TwoPersonDialog):
+    """Enabling a disabled account gives back its role and clearance: the other administrator confirms."""
+
+    def __init__(self, worker: DbWorker, user: User, parent=None) -> None:
+        super().__init__(worker, parent)
+        self.user = user
+        self.setWindowTitle(self.tr("Enable account"))
+        self.form.addRow(
+            QLabel(self.tr("Account: {name}").format(name=f"{user.username}（{user.display_name}）"))
+        )
+        note = QLabel(
+            self.tr(
+                "Enabling the account gives it back its role and clearance, so the other administrator"
+                " must confirm it."
+            )
+        )
+        note.setWordWrap(True)
+        self.form.addRow(note)
+
+    def propose(self) -> None:
+        self.run(dual_control.propose_enable, self.user.id)

@@ -1,4 +1,7 @@
-"""The system administrator's page: the account list; create, reset password, disable or enable."""
+"""The system administrator's page: the account list; create, reset password, disable or enable.
+
+Resetting a password and enabling a disabled account are two-person steps (account_dialogs).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import UserError
 from app.core.security import accounts
 from app.core.session import User
-from app.ui.admin.account_dialogs import NewAccountDialog, ResetPasswordDialog
+from app.ui.admin.account_dialogs import EnableAccountDialog, NewAccountDialog, ResetPasswordDialog
 from app.ui.admin.accounts_model import AccountsModel, accounts_table
 from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.messages import confirm, show_error
@@ -75,15 +78,15 @@ class AccountsPage(QWidget):
         if user is None:
             show_error(self, self.tr("Select an account first."))
             return
-        question = (
-            self.tr("Enable the account {name}?") if user.disabled else self.tr("Disable the account {name}?")
-        )
-        if not confirm(self, question.format(name=user.username)):
+        if user.disabled:  # enabling gives case access back: a two-person step
+            EnableAccountDialog(self.worker, user, self).exec()
+            return
+        if not confirm(self, self.tr("Disable the account {name}?").format(name=user.username)):
             return
         self.worker.submit(
             accounts.set_disabled,
             user.id,
-            not user.disabled,
+            True,
             on_error=self._failed,
         )
 
