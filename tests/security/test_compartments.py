@@ -368,3 +368,73 @@ def test_locking_drops_the_compartment_keys(demo):
         assert all(not any(k) for k in held)  # wiped in place
     finally:
         office.closed = True  # locked: nothing left to close
+
+
+def _unmigrate(ws: Workstation) -> dict[str, dict]:
+    """Turn the demo back into a version-11 database: sealed fields in the clear, no compartments."""
+    slots = KeySlots.load(ws.folder)
+    db_key = slots.try_unwrap("office", DEMO_PASSWORD)
+    pair = slots.keys_for("office")
+    conn = _raw_connection(ws.folder / DB_FILE, db_key)
+    conn.row_factory = sqlcipher3.Row
+    conn.execute("PRAGMA secure_delete = ON")  # as the app's connections run (app.core.store.connection)
+    plain: dict[str, dict] = {}
+    try:
+        conn.execute("BEGIN")
+        for kind in ck.KINDS:
+            spec = ck.SPECS[kind]
+            for c in conn.execute(
+                "SELECT id, inspection_id, kind FROM compartments WHERE kind = ?", (kind,)
+            ).fetchall():
+                compartment = {"id": c["id"], "inspection_id": c["inspection_id"], "kind": c["kind"]}
+                key = ck.open_seal(conn, compartment, pair.key_id, pair.seal)
+                rows = conn.execute(
+                    f"SELECT id, sealed FROM {spec.table} WHERE inspection_id = ?", (c["inspection_id"],)
+                ).fetchall()
+                for row in rows:
+                    values = ck.decrypt_values(key, spec.table, row["id"], row["sealed"])
+                    plain[row["id"]] = values
+                    sets = ", ".join(f"{n} = ?" for n in spec.fields)
+                    conn.execute(
+                        f"UPDATE {spec.table} SET {sets} WHERE id = ?",
+                        (*(values[n] for n in spec.fields), row["id"]),
+                    )
+        conn.execute("DROP TABLE compartment_seals")
+        conn.execute("DROP TABLE compartments")
+        conn.execute("ALTER TABLE leads DROP COLUMN sealed")
+        conn.execute("ALTER TABLE petitions DROP COLUMN sealed")
+        conn.execute("PRAGMA user_version = 11")
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    return plain
+
+
+def test_migration_seals_the_rows_already_there(demo):
+    summaries, informants = _secrets(demo)
+    plain = _unmigrate(demo)
+    assert any(v.get("summary") in summaries for v in plain.values())
+    office = demo.unlock("office", DEMO_PASSWORD)  # runs m0012
+    try:
+        assert office.conn.execute("SELECT count(*) FROM leads WHERE sealed = ''").fetchone()[0] == 0
+        assert office.conn.execute("SELECT count(*) FROM petitions WHERE sealed = ''").fetchone()[0] == 0
+        again = {x.id: x for x in leads.list_leads(office)}
+        for lead_id, lead in again.items():
+            assert not lead.locked
+            assert lead.sealed_values() == {
+                **plain[lead_id],
+                "case_opened": int(plain[lead_id]["case_opened"]),
+            }
+    finally:
+        office.close()
+    slots = KeySlots.load(demo.folder)
+    db_key = slots.try_unwrap("member1", DEMO_PASSWORD)
+    conn = _raw_connection(demo.folder / DB_FILE, db_key)
+    try:
+        blob = "\n".join(_cells(conn))
+    finally:
+        conn.close()
+    pages = _decrypted_pages(demo.folder, db_key)
+    for secret in summaries + informants:
+        assert secret not in blob and secret.encode() not in pages, secret
