@@ -3,6 +3,7 @@
 Each module `mNNNN_name.py` here defines `VERSION = NNNN` and `def upgrade(conn) -> None`, and is
 named in MIGRATIONS below, in order (no discovery: a reader and a freezer follow the same imports).
 They run in order inside one transaction each, and PRAGMA user_version records the last one applied.
+A migration that sets VACUUM_AFTER = True has the database rebuilt (VACUUM) once the run is done.
 A database newer than this program is refused rather than touched.
 
 What the migrations share (RECORD_COLUMNS, run_script) lives in `common`, which imports none of them.
@@ -79,4 +80,8 @@ def migrate(conn, target: int | None = None) -> list[int]:
             conn.execute("ROLLBACK")
             raise
         applied.append(mod.VERSION)
+    if any(getattr(mod, "VACUUM_AFTER", False) for mod in mods[current:target]):
+        # The migration rewrote sensitive text in place: rebuild every page, so that no copy of the
+        # old text survives in a page's unused space (secure_delete clears freed cells and pages only).
+        conn.execute("VACUUM")
     return applied

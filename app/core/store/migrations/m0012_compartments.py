@@ -10,7 +10,8 @@
   to each entitled account's newest registered key. Rows of an inspection with no such account stay
   as they are until the first entitled account uses them (app.core.security.compartments seals them
   then). The connection runs with secure_delete, so the blanked text is overwritten, not left in free
-  pages. Leads and petitions never had a full-text index, so no index of their text is to be dropped;
+  pages, and the database is rebuilt (VACUUM) after this migration, so that no copy of it stays in
+  the unused space of a page that the longer rows made split. Leads and petitions never had a full-text index, so no index of their text is to be dropped;
   their search is done in memory over the decrypted rows.
 """
 
@@ -19,9 +20,10 @@ from app.core.security import compartment_keys as ck
 from app.core.store.migrations.common import run_script
 
 VERSION = 12
+VACUUM_AFTER = True  # the blanked text may linger in the unused space of pages the new rows split
 
 SCRIPT = """
-CREATE TABLE compartments (
+CREATE TABLE IF NOT EXISTS compartments (
     id TEXT PRIMARY KEY,
     inspection_id TEXT NOT NULL REFERENCES inspections(id),
     kind TEXT NOT NULL,                 -- leads | informants
@@ -29,7 +31,7 @@ CREATE TABLE compartments (
     created_by TEXT,                    -- the user whose session made the key (NULL: this migration)
     UNIQUE (inspection_id, kind)
 );
-CREATE TABLE compartment_seals (
+CREATE TABLE IF NOT EXISTS compartment_seals (
     compartment_id TEXT NOT NULL REFERENCES compartments(id),
     key_id TEXT NOT NULL,               -- the recipient's key (account_keys.id, the slot's key)
     user_id TEXT NOT NULL REFERENCES users(id),
@@ -38,19 +40,23 @@ CREATE TABLE compartment_seals (
     sealed_at TEXT NOT NULL,
     PRIMARY KEY (compartment_id, key_id)
 );
-CREATE INDEX compartment_seals_key ON compartment_seals(key_id);
-ALTER TABLE leads ADD COLUMN sealed TEXT NOT NULL DEFAULT '';
-ALTER TABLE petitions ADD COLUMN sealed TEXT NOT NULL DEFAULT '';
+CREATE INDEX IF NOT EXISTS compartment_seals_key ON compartment_seals(key_id);
 """
 
 
 def upgrade(conn) -> None:
+    # Written so that it can run again over its own result (a test rewinds user_version only).
     run_script(conn, SCRIPT)
+    for table in ("leads", "petitions"):
+        if "sealed" not in {r["name"] for r in conn.execute(f"PRAGMA table_info({table})")}:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN sealed TEXT NOT NULL DEFAULT ''")
     now = audit_trail.now_iso()
     for kind in ck.KINDS:
         table = ck.SPECS[kind].table
         inspections = [
-            r["inspection_id"] for r in conn.execute(f"SELECT DISTINCT inspection_id FROM {table}")
+            r["inspection_id"]
+            for r in conn.execute(f"SELECT DISTINCT inspection_id FROM {table} WHERE sealed = ''")
+            if ck.compartment_row(conn, r["inspection_id"], kind) is None
         ]
         for inspection_id in inspections:
             recipients = ck.registered_recipients(conn, ck.entitled_users(conn, inspection_id, kind))
