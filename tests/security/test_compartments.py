@@ -438,3 +438,68 @@ def test_migration_seals_the_rows_already_there(demo):
     pages = _decrypted_pages(demo.folder, db_key)
     for secret in summaries + informants:
         assert secret not in blob and secret.encode() not in pages, secret
+
+
+def _member_inspection(session, username: str) -> str:
+    return session.conn.execute(
+        "SELECT p.inspection_id FROM petitions p JOIN inspections i ON i.id = p.inspection_id"
+        " JOIN team_members m ON m.team_id = i.team_id JOIN users u ON u.id = m.user_id"
+        " WHERE u.username = ? LIMIT 1",
+        (username,),
+    ).fetchone()[0]
+
+
+def test_a_disabled_member_loses_the_informants_key_at_the_next_holders_use(demo):
+    office = demo.unlock("office", DEMO_PASSWORD)
+    inspection_id = _member_inspection(office, "member1")
+    member_id = office.conn.execute("SELECT id FROM users WHERE username = 'member1'").fetchone()[0]
+    before = ck.compartment_row(office.conn, inspection_id, ck.INFORMANTS)
+    office.close()
+    sysadmin = demo.unlock("sysadmin", DEMO_PASSWORD)
+    try:
+        accounts.set_disabled(sysadmin, member_id, True)  # an administrator: holds no key, rotates nothing
+        assert ck.compartment_row(sysadmin.conn, inspection_id, ck.INFORMANTS)["id"] == before["id"]
+    finally:
+        sysadmin.close()
+    office = demo.unlock("office", DEMO_PASSWORD)
+    try:
+        seen = petitions.list_petitions(office, inspection_id)
+        assert seen and not any(p.locked for p in seen)
+        after = ck.compartment_row(office.conn, inspection_id, ck.INFORMANTS)
+        assert after["id"] != before["id"]
+        holders = {
+            r[0]
+            for r in office.conn.execute(
+                "SELECT user_id FROM compartment_seals WHERE compartment_id = ?", (after["id"],)
+            )
+        }
+        assert member_id not in holders and office.user.id in holders
+    finally:
+        office.close()
+
+
+def test_a_database_key_rotation_has_the_next_holder_rotate_the_compartments(demo):
+    from app.core.store import rekey
+
+    office = demo.unlock("office", DEMO_PASSWORD)
+    inspection_id, _member_id, _leader = _leader_and_inspection(office)
+    before = ck.compartment_row(office.conn, inspection_id, ck.LEADS)
+    count = office.conn.execute("SELECT count(*) FROM compartments").fetchone()[0]
+    office.close()
+    secadmin = demo.unlock("secadmin", DEMO_PASSWORD)
+    try:
+        rekey.rotate_key(secadmin)
+        assert (
+            secadmin.conn.execute("SELECT count(*) FROM compartments WHERE rotate_due = 1").fetchone()[0]
+            == count
+        )
+        assert compartments.open_key(secadmin, inspection_id, ck.LEADS) is None
+    finally:
+        secadmin.close()
+    office = demo.unlock("office", DEMO_PASSWORD)
+    try:
+        assert not any(x.locked for x in leads.list_leads(office, inspection_id=inspection_id))
+        after = ck.compartment_row(office.conn, inspection_id, ck.LEADS)
+        assert after["id"] != before["id"] and not after["rotate_due"]
+    finally:
+        office.close()

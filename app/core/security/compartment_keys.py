@@ -205,12 +205,17 @@ def open_seal(conn, compartment: dict, key_id: str, private: X25519PrivateKey) -
 
 def compartment_row(conn, inspection_id: str, kind: str) -> dict | None:
     row = conn.execute(
-        "SELECT id, inspection_id, kind FROM compartments WHERE inspection_id = ? AND kind = ?",
+        "SELECT id, inspection_id, kind, rotate_due FROM compartments WHERE inspection_id = ? AND kind = ?",
         (inspection_id, kind),
     ).fetchone()
-    return (
-        None if row is None else {"id": row["id"], "inspection_id": row["inspection_id"], "kind": row["kind"]}
-    )
+    if row is None:
+        return None
+    return {
+        "id": row["id"],
+        "inspection_id": row["inspection_id"],
+        "kind": row["kind"],
+        "rotate_due": bool(row["rotate_due"]),
+    }
 
 
 def new_compartment(

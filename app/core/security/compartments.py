@@ -10,7 +10,8 @@ also settles who holds the key, so that holding follows the team and the roles:
   brings a new key pair). So the holder's next use reseals; an administrator holds no key and never can;
 - a copy for an entitled account's key that is no longer in its slot is dropped;
 - when an account that holds a copy is no longer entitled (left the team, another role, disabled),
-  the key is rotated: a new key, every record re-encrypted, sealed to the accounts entitled now, the
+  or a database key rotation marked the compartment (`rotate_due`: the security officer holds no
+  compartment key, so the next holder does it), the key is rotated: a new key, every record re-encrypted, sealed to the accounts entitled now, the
   old key and its copies deleted, all in one transaction (a crash leaves the old or the new state).
 
 A session whose own key has no copy (its password was reset and no holder has used the compartment
@@ -41,6 +42,9 @@ class Keys:
         self.kind = kind
         self._slots: KeySlots | None = None
         self._by_inspection: dict[str, tuple[dict, bytearray] | None] = {}
+        # Every key opened, by compartment id: rows read before a rotation this operation made still
+        # hold the old compartment's text.
+        self.known: dict[str, bytearray] = {}
 
     def slots(self) -> KeySlots:
         """The slot file as it is now (another session may have reset a password since this one began)."""
@@ -58,10 +62,12 @@ class Keys:
 
     def values(self, inspection_id: str, record_id: str, blob: str) -> dict | None:
         """A record's sealed fields, or None when this session holds no key that opens them."""
-        opened = self.get(inspection_id)
-        if opened is None:
+        if self.get(inspection_id) is None:
             return None
-        return ck.decrypt_values(opened[1], ck.SPECS[self.kind].table, record_id, blob)
+        key = self.known.get(ck.compartment_of(blob))
+        if key is None:
+            return None
+        return ck.decrypt_values(key, ck.SPECS[self.kind].table, record_id, blob)
 
     def seal(self, inspection_id: str, record_id: str, values: dict) -> None:
         """Write a record's sealed fields (inside the caller's transaction); refused without the key."""
@@ -134,11 +140,15 @@ def _open(keys: Keys, inspection_id: str, *, create: bool) -> tuple[dict, bytear
                 f"{kind} inspection {inspection_id}，封存 {sealed} 条，交付 {'、'.join(names)}",
             )
         session.compartment_keys[compartment["id"]] = key
+        keys.known[compartment["id"]] = key
         return compartment, key
     key = _cached(session, compartment)
     if key is None:
         return None
-    return _settle(session, keys, compartment, key)
+    keys.known[compartment["id"]] = key
+    compartment, key = _settle(session, keys, compartment, key)
+    keys.known[compartment["id"]] = key
+    return compartment, key
 
 
 def _recipients(keys: Keys, entitled: dict[str, str]) -> list[Recipient]:
@@ -189,6 +199,8 @@ def _settle(session: Session, keys: Keys, compartment: dict, key: bytearray) -> 
     }
     if holders - entitled.keys():
         return _rotate(session, keys, compartment, key, entitled, reason="知悉范围变化")
+    if compartment.get("rotate_due"):
+        return _rotate(session, keys, compartment, key, entitled, reason="数据库密钥已更换")
     held = {
         r["key_id"]
         for r in conn.execute(

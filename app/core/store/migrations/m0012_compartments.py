@@ -5,6 +5,8 @@
   public key (app.core.security.compartment_keys).
 - `leads.sealed` and `petitions.sealed` hold the records' sealed fields (AES-GCM under the compartment
   key, bound to the record's id and the column); their plaintext columns are blanked.
+- `compartments.rotate_due`: a database key rotation (app.core.store.rekey) marks every compartment;
+  the next entitled session that uses one gives it a new key (the security officer holds none).
 - Rows already in the database are sealed here, for every inspection where at least one entitled
   account has a registered key (the office always has one from the setup): the compartment is sealed
   to each entitled account's newest registered key. Rows of an inspection with no such account stay
@@ -29,6 +31,7 @@ CREATE TABLE IF NOT EXISTS compartments (
     kind TEXT NOT NULL,                 -- leads | informants
     created_at TEXT NOT NULL,
     created_by TEXT,                    -- the user whose session made the key (NULL: this migration)
+    rotate_due INTEGER NOT NULL DEFAULT 0,  -- set by a database key rotation: the next holder rotates
     UNIQUE (inspection_id, kind)
 );
 CREATE TABLE IF NOT EXISTS compartment_seals (
