@@ -20,8 +20,10 @@ A change whose audit entry does not name what it changed says so with `session.c
 A Session's connection belongs to the thread that opened it (the UI's one database worker).
 
 Locking (`suspend()`) closes the connection and wipes the database key and every key derived from it
-(held in bytearrays, app.core.store.key_buffer); the session keeps only who is signed in, until
-`resume()` gives it a connection and the key again (app.core.security.lock checks the password).
+(held in bytearrays, app.core.store.key_buffer), the compartment keys it opened among them; the
+session keeps only who is signed in, until `resume()` gives it a connection and the key again
+(app.core.security.lock checks the password). `sealing_key` is the X25519 private key that
+compartment keys are sealed to (app.core.security.compartments).
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from app.core.errors import PasswordChangeRequired, PermissionDenied, StoreError
 from app.core.security import account_keys
@@ -100,6 +104,9 @@ class Session:
         self._signer: AccountKeyPair | None = None
         self._signer_slot = ""
         self._signer_source: KeySlots | None = None
+        # Compartment keys this session opened (app.core.security.compartments), by compartment id;
+        # wiped with every other key when the session locks or closes.
+        self.compartment_keys: dict[str, bytearray] = {}
 
     def _keep_keys(self, db_key: bytes | bytearray) -> None:
         self._db_key = keep(db_key)
@@ -110,7 +117,8 @@ class Session:
         self._head_key = keep(subkey(db_key, "audit-head"))
 
     def _drop_keys(self) -> None:
-        wipe(self._db_key, self._root_key, self._audit_key, self._head_key)
+        wipe(self._db_key, self._root_key, self._audit_key, self._head_key, *self.compartment_keys.values())
+        self.compartment_keys = {}
         self._db_key, self._root_key = bytearray(), bytearray()
         self._audit_key, self._head_key = bytearray(), bytearray()
 
@@ -162,6 +170,11 @@ class Session:
     @property
     def signer(self) -> AccountKeyPair | None:
         return self._signer
+
+    @property
+    def sealing_key(self) -> X25519PrivateKey | None:
+        """The X25519 private key compartment keys are sealed to: the sealing half of the signer's pair."""
+        return self._signer.seal if self._signer is not None else None
 
     @property
     def signer_slot(self) -> str:

@@ -177,6 +177,18 @@ def _d(value: date) -> str:
     return value.isoformat()
 
 
+# Who called about their own pay (a named petitioner, round 1): invented names (compound surnames that
+# the demo's other people never have) and invented numbers. Sealed in the informants' compartments.
+PETITIONERS = [
+    ("欧阳清泉", "13905710231"),
+    ("上官慧敏", "13905710472"),
+    ("司马晓帆", "13905710653"),
+    ("诸葛红玉", "13905710894"),
+    ("皇甫永新", "13905711035"),
+    ("慕容书琴", "13905711276"),
+]
+
+
 def _team_people(conn, inspection_id: str) -> tuple[str, str]:
     """(leader username, a member's username) of the inspection's team."""
     rows = conn.execute(
@@ -361,7 +373,13 @@ def populate_issues(ctx) -> DemoIssues:
                 member,
                 insp,
                 petitions.PetitionDraft(
-                    channel, _d(pet_dates[j]), summary, "" if j != 1 else "王某", "", "", concerns
+                    channel,
+                    _d(pet_dates[j]),
+                    summary,
+                    "" if j != 1 else PETITIONERS[n % len(PETITIONERS)][0],
+                    "" if j != 1 else PETITIONERS[n % len(PETITIONERS)][1],
+                    "",
+                    concerns,
                 ),
             )
             out.petition_ids.append(p.id)

@@ -12,6 +12,9 @@ A key is trusted for verification when one of these holds:
   certifies every key made at setup, a security officer's sign-in certifies every account's current
   slot key, and the security administrator's grant can call `certify` for the account it grants.
 
+A password change registers the new key endorsed by the old one, and the compartment keys sealed to
+the old pair are sealed to the new one in the same step (app.core.security.compartment_keys).
+
 A session gets its signing key from `attach` right after sign-in: a key pair seen for the first time
 is registered (its own entry, signed by it); when the trail has entries from before signing, the
 `audit_signing_upgrade` entry, signed by the user signing in, covers them.
@@ -27,6 +30,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from app.core.errors import IntegrityFailure
 from app.core.security import audit as audit_trail
+from app.core.security import compartment_keys
 from app.core.security.audit import SignerKey
 from app.core.security.roles import Role
 from app.core.store.keyslots import RECOVERY_SLOT, AccountKeyPair, KeySlots, key_id_of
@@ -262,10 +266,15 @@ def register_current(
     """Register the session's own new key (called by attach and by the session on a password change)."""
     user_id = None if slot_name == RECOVERY_SLOT else session.user.id
     with session.transaction() as conn:
-        insert_key(conn, keys, slot_name, user_id, audit_trail.now_iso(), endorses=endorses)
+        now = audit_trail.now_iso()
+        insert_key(conn, keys, slot_name, user_id, now, endorses=endorses)
         summary = f"{slot_name} 公钥 {keys.key_id[:16]}"
         if endorses is not None:
             summary += f"，接替 {endorses.key_id[:16]}"
+            if user_id is not None:  # the session holds both pairs: its compartment keys move along
+                moved = compartment_keys.hand_over(conn, endorses, keys, user_id, now)
+                if moved:
+                    summary += f"，转交知悉范围密钥 {moved} 个"
         session.audit("account_key_register", "account_key", keys.key_id, summary)
 
 

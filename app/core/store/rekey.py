@@ -126,6 +126,9 @@ def _stage_database(
         report(REKEYED, STEPS)
         target.execute("BEGIN IMMEDIATE")
         store_root(target, session.root_key)
+        # The compartment keys are sealed to accounts, not to the database key, and the security
+        # officer holds none: each is rotated by the next entitled account that uses it.
+        due = target.execute("UPDATE compartments SET rotate_due = 1").rowcount
         seq, digest = audit_trail.append(
             target,
             session.audit_key,
@@ -135,7 +138,7 @@ def _stage_database(
             action="key_rotate",
             object_type="store",
             workstation_id=session.workstation_id,
-            summary=f"更换数据库密钥，{pages} 页重新加密",
+            summary=f"更换数据库密钥，{pages} 页重新加密；{due} 个知悉范围密钥待持有人下次使用时更换",
             signer=session.signer,
         )
         target.execute("COMMIT")

@@ -17,7 +17,7 @@ from app.core.domain import _fields as f
 from app.core.domain.organisation import staff
 from app.core.domain.organisation.terms import chinese_number
 from app.core.errors import Conflict, NotFound, ValidationError
-from app.core.security import visibility
+from app.core.security import compartments, visibility
 from app.core.security.roles import Cap, Role
 from app.core.session import Session
 from app.core.store.rows import record
@@ -243,6 +243,7 @@ def add_member(
             {**values, "team_id": team_id, "user_id": user_id, "position": position.value},
         )
         session.audit("team_member_add", "team", team_id, f"{row['username']} / {position.value}")
+        compartments.follow_team(session, team_id)  # who holds the team's keys follows
     return _member(conn, values["id"])
 
 
@@ -255,6 +256,7 @@ def set_member_position(session: Session, member_id: str, position: TeamPosition
     with session.transaction() as conn:
         f.update(conn, "team_members", member_id, {"position": position.value})
         session.audit("team_member_update", "team", member.team_id, f"{member.username} / {position.value}")
+        compartments.follow_team(session, member.team_id)  # who holds the team's keys follows
     return _member(session.conn, member_id)
 
 
@@ -268,6 +270,7 @@ def remove_member(session: Session, member_id: str) -> None:
         )
         f.delete(conn, "team_members", member_id, "组员")
         session.audit("team_member_remove", "team", member.team_id, member.username)
+        compartments.follow_team(session, member.team_id)  # who holds the team's keys follows
 
 
 def _member(conn, member_id: str) -> TeamMember:

@@ -9,11 +9,12 @@ units covered (and, for the office, all units in the directory).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 from app.core.domain import deadlines
-from app.core.domain.register.leads import lead_filter_sql
-from app.core.security import visibility
+from app.core.domain.register.leads import Lead, LeadStatus, TransferTarget, lead_filter_sql
+from app.core.security import compartments, visibility
+from app.core.security.compartment_keys import LEADS
 from app.core.security.roles import Cap
 from app.core.session import Session
 
@@ -180,22 +181,30 @@ def compute(session: Session, scope: Scope | None = None, *, today: str | None =
 
 
 def _lead_figures(session: Session, sub: str, params: list, on: str) -> LeadFigures:
+    """Counted in memory over the decrypted leads: what they were transferred to and what came of
+    them is sealed in the leads' compartments (app.core.security.compartments)."""
     where, lead_params = lead_filter_sql(session)
-    row = session.conn.execute(
-        "SELECT count(*) AS total,"
-        " sum(l.status != 'registered') AS transferred,"
-        " sum(l.transfer_to = 'discipline_commission') AS to_discipline_commission,"
-        " sum(l.transfer_to = 'organisation_dept') AS to_organisation_dept,"
-        " sum(l.transfer_to = 'other') AS to_other,"
-        " sum(l.status = 'reported') AS reported,"
-        " sum(l.status = 'transferred' AND l.report_due < ?) AS overdue,"
-        " sum(l.case_opened = 1) AS cases_opened,"
-        " sum(l.sanction != '') AS sanctions,"
-        " sum(l.org_handling != '') AS organisational_handling"
-        f" FROM leads l WHERE l.inspection_id IN ({sub}) AND {where}",
-        [on, *params, *lead_params],
-    ).fetchone()
-    return LeadFigures(**{fl.name: int(row[fl.name] or 0) for fl in fields(LeadFigures)})
+    rows = session.conn.execute(
+        f"SELECT {Lead.COLUMNS} FROM {Lead.FROM} WHERE l.inspection_id IN ({sub}) AND {where}",
+        [*params, *lead_params],
+    ).fetchall()
+    keys = compartments.keys_for(session, LEADS)
+    found = [Lead.from_row(r, on, keys) for r in rows]
+    reg = LeadStatus.REGISTERED
+    return LeadFigures(
+        total=len(found),
+        transferred=sum(x.status != reg for x in found),
+        to_discipline_commission=sum(x.transfer_to == TransferTarget.DISCIPLINE_COMMISSION for x in found),
+        to_organisation_dept=sum(x.transfer_to == TransferTarget.ORGANISATION_DEPT for x in found),
+        to_other=sum(x.transfer_to == TransferTarget.OTHER for x in found),
+        reported=sum(x.status == LeadStatus.REPORTED for x in found),
+        overdue=sum(
+            x.status == LeadStatus.TRANSFERRED and bool(x.report_due) and x.report_due < on for x in found
+        ),
+        cases_opened=sum(x.case_opened for x in found),
+        sanctions=sum(x.sanction != "" for x in found),
+        organisational_handling=sum(x.org_handling != "" for x in found),
+    )
 
 
 def _scope_summary(scope: Scope) -> str:

@@ -10,6 +10,12 @@ Need to know, the strictest in the app: leads are seen only by the office and by
 of the inspection's own team — never by deputies, members or any administrator. That rule is
 enforced here, on every read and write (Cap.LEADS_READ / Cap.LEADS_WRITE plus the leadership check);
 a lead outside it is reported as not found. Every view is audited.
+
+It also holds by cryptography: everything of a lead but its status and dates lives in the
+inspection's `leads` compartment (app.core.security.compartments), whose key is sealed only to the
+office and the team's leader. The rows hold it encrypted (`sealed`); reads decrypt in memory with the
+session's copy of the key, and the text search of `list_leads` runs over those decrypted rows. An
+entitled account whose copy is not sealed yet (after a password reset) sees the lead `locked`.
 """
 
 from __future__ import annotations
@@ -21,9 +27,11 @@ from app.core.domain import _fields as f
 from app.core.domain import deadlines
 from app.core.domain.register.issue_reads import visible_issue
 from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from app.core.security import visibility
+from app.core.security import compartments, visibility
+from app.core.security.compartment_keys import LEADS, SPECS
 from app.core.security.roles import Cap
 from app.core.session import Session
+from app.core.store.text_fold import fold
 
 
 class LeadSource(StrEnum):
@@ -126,12 +134,13 @@ class Lead:
     team_name: str = ""
     issue_ids: list[str] | None = None
     overdue: bool = False
+    locked: bool = False  # sealed, and this session holds no copy of the key yet
 
     COLUMNS = (
         "l.id, l.inspection_id, l.person_name, l.person_post, l.summary, l.source, l.source_note, l.received_on,"
         " l.status, l.transfer_to, l.transfer_body, l.sender, l.receiver, l.transferred_on, l.letter_no,"
         " l.report_due, l.reported_on, l.disposal, l.case_opened, l.sanction, l.org_handling, l.outcome_note,"
-        " u.name AS unit_name, t.name AS team_name"
+        " l.sealed, u.name AS unit_name, t.name AS team_name"
     )
     FROM = (
         "leads l JOIN inspections ins ON ins.id = l.inspection_id JOIN units u ON u.id = ins.unit_id"
@@ -139,8 +148,13 @@ class Lead:
     )
 
     @classmethod
-    def from_row(cls, row, today: str) -> Lead:
+    def from_row(cls, row, today: str, keys: compartments.Keys | None = None) -> Lead:
         values = {name: row[name] for name in _LEAD_COLUMNS}
+        locked = False
+        if row["sealed"]:
+            opened = keys.values(row["inspection_id"], row["id"], row["sealed"]) if keys else None
+            locked = opened is None
+            values.update(_LOCKED if locked else {n: opened.get(n, SPECS[LEADS].blank(n)) for n in _SEALED})
         values["source"] = LeadSource(values["source"])
         values["status"] = LeadStatus(values["status"])
         values["transfer_to"] = TransferTarget(values["transfer_to"]) if values["transfer_to"] else None
@@ -148,7 +162,44 @@ class Lead:
         values["case_opened"] = bool(values["case_opened"])
         lead = cls(**values)
         lead.overdue = is_overdue(lead.status, lead.report_due, today)
+        lead.locked = locked
         return lead
+
+    def sealed_values(self) -> dict:
+        """The fields kept in the compartment, as stored."""
+        return {
+            "person_name": self.person_name,
+            "person_post": self.person_post,
+            "summary": self.summary,
+            "source": self.source.value,
+            "source_note": self.source_note,
+            "transfer_to": self.transfer_to.value if self.transfer_to else "",
+            "transfer_body": self.transfer_body,
+            "sender": self.sender,
+            "receiver": self.receiver,
+            "letter_no": self.letter_no,
+            "disposal": self.disposal.value,
+            "case_opened": int(self.case_opened),
+            "sanction": self.sanction,
+            "org_handling": self.org_handling,
+            "outcome_note": self.outcome_note,
+        }
+
+    def searchable_text(self) -> str:
+        return "\n".join(
+            (
+                self.person_name,
+                self.person_post,
+                self.summary,
+                self.source_note,
+                self.transfer_body,
+                self.letter_no,
+                self.sanction,
+                self.org_handling,
+                self.outcome_note,
+                self.unit_name,
+            )
+        )
 
     @property
     def transfer_label(self) -> str:
@@ -159,7 +210,10 @@ class Lead:
         return self.transfer_to.label
 
 
-_LEAD_COLUMNS = tuple(fl.name for fl in fields(Lead) if fl.name not in ("issue_ids", "overdue"))
+_LEAD_COLUMNS = tuple(fl.name for fl in fields(Lead) if fl.name not in ("issue_ids", "overdue", "locked"))
+_SEALED = SPECS[LEADS].fields
+# What a locked lead shows in place of its sealed fields.
+_LOCKED = {**SPECS[LEADS].blank_values(), "person_name": compartments.LOCKED, "summary": compartments.LOCKED}
 
 
 def is_overdue(status: LeadStatus, report_due: str | None, today: str) -> bool:
@@ -200,24 +254,40 @@ def _visible(session: Session, lead_id: str, *, write: bool = False, today: str 
     if row is None or not _may_see_inspection(session, row["inspection_id"]):
         raise NotFound("找不到该问题线索，或您不在其知悉范围内。")
     visibility.require_inspection_visible(session, row["inspection_id"])
-    return _lead(session.conn, lead_id, today)
+    return _lead(session, lead_id, today)
 
 
-def _lead(conn, lead_id: str, today: str | None = None) -> Lead:
+def _lead(
+    session: Session, lead_id: str, today: str | None = None, keys: compartments.Keys | None = None
+) -> Lead:
+    conn = session.conn
     row = conn.execute(f"SELECT {Lead.COLUMNS} FROM {Lead.FROM} WHERE l.id = ?", (lead_id,)).fetchone()
     if row is None:
         raise NotFound("找不到该问题线索，或您不在其知悉范围内。")
-    lead = Lead.from_row(row, today or deadlines.today())
+    lead = Lead.from_row(row, today or deadlines.today(), keys or compartments.keys_for(session, LEADS))
     lead.issue_ids = [
         r["issue_id"] for r in conn.execute("SELECT issue_id FROM lead_issues WHERE lead_id = ?", (lead_id,))
     ]
     return lead
 
 
+def _write(session: Session, lead: Lead, changes: dict) -> None:
+    """Update a lead (inside the caller's transaction): its plain columns, and its sealed fields re-sealed."""
+    sealed = {k: v for k, v in changes.items() if k in _SEALED}
+    plain = {k: v for k, v in changes.items() if k not in _SEALED}
+    if sealed and lead.locked:
+        raise Conflict(compartments.NOT_YET)
+    if plain or sealed:
+        f.update(session.conn, "leads", lead.id, plain)
+    if sealed:
+        keys = compartments.keys_for(session, LEADS)
+        keys.seal(lead.inspection_id, lead.id, {**lead.sealed_values(), **sealed})
+
+
 # ---- operations ----------------------------------------------------------------------------------
 
 
-def _values(draft: LeadDraft) -> dict:
+def _values(draft: LeadDraft) -> dict:  # every one is sealed
     return {
         "person_name": f.text(draft.person_name, "person_name", "被反映人姓名", max_len=40),
         "person_post": f.text(draft.person_post, "person_post", "被反映人职务", required=False, max_len=80),
@@ -232,19 +302,24 @@ def create_lead(session: Session, inspection_id: str, draft: LeadDraft) -> Lead:
     require_lead_access(session, inspection_id, write=True)
     values = _values(draft)
     record = session.record_values()
+    keys = compartments.keys_for(session, LEADS)
     with session.transaction() as conn:
-        f.insert(conn, "leads", {**record, **values, "inspection_id": inspection_id})
+        plain = {"received_on": values["received_on"]}
+        f.insert(
+            conn, "leads", {**record, **SPECS[LEADS].blank_values(), **plain, "inspection_id": inspection_id}
+        )
+        keys.seal(inspection_id, record["id"], {k: v for k, v in values.items() if k in _SEALED})
         session.audit("lead_create", "lead", record["id"], f"inspection {inspection_id}")
-    return _lead(session.conn, record["id"])
+    return _lead(session, record["id"], keys=keys)
 
 
 def update_lead(session: Session, lead_id: str, draft: LeadDraft) -> Lead:
-    _visible(session, lead_id, write=True)
+    lead = _visible(session, lead_id, write=True)
     values = _values(draft)
-    with session.transaction() as conn:
-        f.update(conn, "leads", lead_id, values)
+    with session.transaction():
+        _write(session, lead, values)
         session.audit("lead_update", "lead", lead_id)
-    return _lead(session.conn, lead_id)
+    return _lead(session, lead_id)
 
 
 def delete_lead(session: Session, lead_id: str) -> None:
@@ -271,9 +346,13 @@ def list_leads(
     term_id: str | None = None,
     round_id: str | None = None,
     overdue_only: bool = False,
+    text: str = "",
     today: str | None = None,
 ) -> list[Lead]:
-    """The leads this session may know of, newest first, narrowed as asked (audited)."""
+    """The leads this session may know of, newest first, narrowed as asked (audited).
+
+    `text` keeps the leads whose decrypted text contains it (folded as every search is, app.core.store
+    .text_fold): the search runs in memory, since no index of the sealed text may exist."""
     if inspection_id:
         require_lead_access(session, inspection_id)
     where, params = lead_filter_sql(session)
@@ -298,8 +377,15 @@ def list_leads(
             args,
         )
     ]
-    session.audit("lead_list", "inspection", inspection_id or "", f"{len(ids)} 条")
-    return [_lead(session.conn, i, on) for i in ids]
+    keys = compartments.keys_for(session, LEADS)
+    found = [_lead(session, i, on, keys) for i in ids]
+    needle = fold(text.strip())
+    if needle:
+        found = [x for x in found if not x.locked and needle in fold(x.searchable_text())]
+    session.audit(
+        "lead_list", "inspection", inspection_id or "", f"{len(found)} 条" + ("，含检索" if needle else "")
+    )
+    return found
 
 
 def link_issue(session: Session, lead_id: str, issue_id: str) -> Lead:
@@ -312,7 +398,7 @@ def link_issue(session: Session, lead_id: str, issue_id: str) -> Lead:
     with session.transaction() as conn:
         f.insert(conn, "lead_issues", {**session.record_values(), "lead_id": lead_id, "issue_id": issue_id})
         session.audit("lead_link_issue", "lead", lead_id, f"issue {issue_id}")
-    return _lead(session.conn, lead_id)
+    return _lead(session, lead_id)
 
 
 def unlink_issue(session: Session, lead_id: str, issue_id: str) -> Lead:
@@ -320,7 +406,7 @@ def unlink_issue(session: Session, lead_id: str, issue_id: str) -> Lead:
     with session.transaction() as conn:
         conn.execute("DELETE FROM lead_issues WHERE lead_id = ? AND issue_id = ?", (lead_id, issue_id))
         session.audit("lead_unlink_issue", "lead", lead_id, f"issue {issue_id}")
-    return _lead(session.conn, lead_id)
+    return _lead(session, lead_id)
 
 
 def leads_for_issue(session: Session, issue_id: str) -> list[Lead]:
@@ -332,7 +418,8 @@ def leads_for_issue(session: Session, issue_id: str) -> list[Lead]:
         r["lead_id"]
         for r in session.conn.execute("SELECT lead_id FROM lead_issues WHERE issue_id = ?", (issue_id,))
     ]
-    return [_lead(session.conn, i) for i in ids]
+    keys = compartments.keys_for(session, LEADS)
+    return [_lead(session, i, keys=keys) for i in ids]
 
 
 def transfer(
@@ -369,10 +456,10 @@ def transfer(
         "letter_no": f.text(letter_no, "letter_no", "移交函文号", max_len=60),
         "report_due": due,
     }
-    with session.transaction() as conn:
-        f.update(conn, "leads", lead_id, values)
+    with session.transaction():
+        _write(session, lead, values)
         session.audit("lead_transfer", "lead", lead_id, to.value)
-    return _lead(session.conn, lead_id)
+    return _lead(session, lead_id)
 
 
 def set_report_due(session: Session, lead_id: str, report_due: str) -> Lead:
@@ -385,7 +472,7 @@ def set_report_due(session: Session, lead_id: str, report_due: str) -> Lead:
     with session.transaction() as conn:
         f.update(conn, "leads", lead_id, {"report_due": due})
         session.audit("lead_report_due", "lead", lead_id)
-    return _lead(session.conn, lead_id)
+    return _lead(session, lead_id)
 
 
 def record_report(
@@ -421,7 +508,7 @@ def record_report(
         "org_handling": f.text(org_handling, "org_handling", "组织处理", required=False, max_len=200),
         "outcome_note": f.long_text(note, "note", "办理情况", required=False, max_len=5000),
     }
-    with session.transaction() as conn:
-        f.update(conn, "leads", lead_id, values)
+    with session.transaction():
+        _write(session, lead, values)
         session.audit("lead_report", "lead", lead_id, disposal.value)
-    return _lead(session.conn, lead_id)
+    return _lead(session, lead_id)

@@ -6,6 +6,11 @@ issue (转为问题), which links it to that issue and puts it on the issue's ev
 
 Need to know: a team sees its own inspections' petitions, the office all; administrators none.
 Petitions name people, so every view is audited.
+
+Who sent a petition (name and contact) is kept by cryptography too: it lives in the inspection's
+`informants` compartment (app.core.security.compartments), whose key is sealed only to the office and
+the inspection's team; the row holds it encrypted (`sealed`) and reads decrypt it in memory. An
+entitled account whose copy is not sealed yet (after a password reset) sees the petition `locked`.
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ from app.core.domain.register.issue_edits import create_issue
 from app.core.domain.register.issue_reads import load_issue, visible_issue, writable_issue
 from app.core.domain.register.issue_record import Issue, IssueDraft
 from app.core.errors import Conflict, NotFound, ValidationError
-from app.core.security import visibility
+from app.core.security import compartments, visibility
+from app.core.security.compartment_keys import INFORMANTS, SPECS
 from app.core.session import Session
 
 
@@ -78,20 +84,29 @@ class Petition:
     issue_id: str | None
     issue_number: str | None = None
     issue_title: str | None = None
+    locked: bool = False  # the petitioner is sealed and this session holds no copy of the key yet
 
     COLUMNS = (
         "p.id, p.inspection_id, p.channel, p.received_on, p.petitioner, p.contact, p.concerns_name,"
         " p.concerns_post, p.summary, p.handling, p.handled_on, p.passed_to, p.handling_note, p.issue_id,"
-        " i.number AS issue_number, i.title AS issue_title"
+        " p.sealed, i.number AS issue_number, i.title AS issue_title"
     )
     FROM = "petitions p LEFT JOIN issues i ON i.id = p.issue_id"
 
     @classmethod
-    def from_row(cls, row) -> Petition:
+    def from_row(cls, row, keys: compartments.Keys | None = None) -> Petition:
         values = {name: row[name] for name in _PETITION_COLUMNS}
         values["channel"] = Channel(values["channel"])
         values["handling"] = Handling(values["handling"])
-        return cls(**values)
+        locked = False
+        if row["sealed"]:
+            opened = keys.values(row["inspection_id"], row["id"], row["sealed"]) if keys else None
+            locked = opened is None
+            if locked:
+                values.update(petitioner=compartments.LOCKED, contact="")
+            else:
+                values.update({n: str(opened.get(n, "")) for n in SPECS[INFORMANTS].fields})
+        return cls(**values, locked=locked)
 
     @property
     def anonymous(self) -> bool:
@@ -102,7 +117,8 @@ class Petition:
         return " ".join(x for x in (self.concerns_post, self.concerns_name) if x)
 
 
-_PETITION_COLUMNS = tuple(fl.name for fl in fields(Petition))
+_PETITION_COLUMNS = tuple(fl.name for fl in fields(Petition) if fl.name != "locked")
+_SEALED = SPECS[INFORMANTS].fields
 
 
 def _values(draft: PetitionDraft) -> dict:
@@ -119,13 +135,23 @@ def _values(draft: PetitionDraft) -> dict:
     }
 
 
-def _petition(conn, petition_id: str) -> Petition:
-    row = conn.execute(
+def _petition(session: Session, petition_id: str) -> Petition:
+    row = session.conn.execute(
         f"SELECT {Petition.COLUMNS} FROM {Petition.FROM} WHERE p.id = ?", (petition_id,)
     ).fetchone()
     if row is None:
         raise NotFound("找不到该信访件，或您不在其知悉范围内。")
-    return Petition.from_row(row)
+    return Petition.from_row(row, compartments.keys_for(session, INFORMANTS))
+
+
+def _write_identity(
+    session: Session, petition: Petition | None, inspection_id: str, record_id: str, values: dict
+):
+    """Seal the petitioner's name and contact (inside the caller's transaction)."""
+    if petition is not None and petition.locked:
+        raise Conflict(compartments.NOT_YET)
+    keys = compartments.keys_for(session, INFORMANTS)
+    keys.seal(inspection_id, record_id, {n: values[n] for n in _SEALED})
 
 
 def _visible(session: Session, petition_id: str) -> Petition:
@@ -134,7 +160,7 @@ def _visible(session: Session, petition_id: str) -> Petition:
     if row is None:
         raise NotFound("找不到该信访件，或您不在其知悉范围内。")
     visibility.require_inspection_visible(session, row["inspection_id"])
-    return _petition(session.conn, petition_id)
+    return _petition(session, petition_id)
 
 
 def _writable(session: Session, petition_id: str) -> Petition:
@@ -148,18 +174,21 @@ def create_petition(session: Session, inspection_id: str, draft: PetitionDraft) 
     values = _values(draft)
     record = session.record_values()
     with session.transaction() as conn:
-        f.insert(conn, "petitions", {**record, **values, "inspection_id": inspection_id})
+        plain = {k: v for k, v in values.items() if k not in _SEALED}
+        f.insert(conn, "petitions", {**record, **plain, "inspection_id": inspection_id})
+        _write_identity(session, None, inspection_id, record["id"], values)
         session.audit("petition_create", "petition", record["id"], f"inspection {inspection_id}")
-    return _petition(session.conn, record["id"])
+    return _petition(session, record["id"])
 
 
 def update_petition(session: Session, petition_id: str, draft: PetitionDraft) -> Petition:
-    _writable(session, petition_id)
+    petition = _writable(session, petition_id)
     values = _values(draft)
     with session.transaction() as conn:
-        f.update(conn, "petitions", petition_id, values)
+        f.update(conn, "petitions", petition_id, {k: v for k, v in values.items() if k not in _SEALED})
+        _write_identity(session, petition, petition.inspection_id, petition_id, values)
         session.audit("petition_update", "petition", petition_id)
-    return _petition(session.conn, petition_id)
+    return _petition(session, petition_id)
 
 
 def delete_petition(session: Session, petition_id: str) -> None:
@@ -196,7 +225,8 @@ def list_petitions(
         params.append(f.choice(Handling, handling, "handling", "处理方式").value)
     rows = session.conn.execute(sql + " ORDER BY p.received_on, p.created_at", params).fetchall()
     session.audit("petition_list", "inspection", inspection_id, f"{len(rows)} 件")
-    return [Petition.from_row(r) for r in rows]
+    keys = compartments.keys_for(session, INFORMANTS)
+    return [Petition.from_row(r, keys) for r in rows]
 
 
 def set_handling(
@@ -230,7 +260,7 @@ def set_handling(
             {"handling": handling.value, "handled_on": on, "passed_to": passed_to, "handling_note": note},
         )
         session.audit("petition_handling", "petition", petition_id, handling.value)
-    return _petition(session.conn, petition_id)
+    return _petition(session, petition_id)
 
 
 def link_issue(
@@ -261,7 +291,7 @@ def link_issue(
         if not issue.signed:
             add_evidence(session, issue_id, EvidenceKind.PETITION, petition_id, description="信访件")
         session.audit("petition_link_issue", "petition", petition_id, f"issue {issue_id}")
-    return _petition(session.conn, petition_id)
+    return _petition(session, petition_id)
 
 
 def take_up(session: Session, petition_id: str, draft: IssueDraft, handled_on: str) -> tuple[Petition, Issue]:
@@ -272,7 +302,7 @@ def take_up(session: Session, petition_id: str, draft: IssueDraft, handled_on: s
     with session.transaction():
         issue = create_issue(session, petition.inspection_id, draft)
         link_issue(session, petition_id, issue.id, handled_on)
-    return _petition(session.conn, petition_id), load_issue(session.conn, issue.id)
+    return _petition(session, petition_id), load_issue(session.conn, issue.id)
 
 
 def petitions_for_issue(session: Session, issue_id: str) -> list[Petition]:
@@ -281,4 +311,5 @@ def petitions_for_issue(session: Session, issue_id: str) -> list[Petition]:
         f"SELECT {Petition.COLUMNS} FROM {Petition.FROM} WHERE p.issue_id = ? ORDER BY p.received_on",
         (issue_id,),
     ).fetchall()
-    return [Petition.from_row(r) for r in rows]
+    keys = compartments.keys_for(session, INFORMANTS)
+    return [Petition.from_row(r, keys) for r in rows]

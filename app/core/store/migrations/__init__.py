@@ -3,6 +3,7 @@
 Each module `mNNNN_name.py` here defines `VERSION = NNNN` and `def upgrade(conn) -> None`, and is
 named in MIGRATIONS below, in order (no discovery: a reader and a freezer follow the same imports).
 They run in order inside one transaction each, and PRAGMA user_version records the last one applied.
+A migration that sets VACUUM_AFTER = True has the database rebuilt (VACUUM) once the run is done.
 A database newer than this program is refused rather than touched.
 
 What the migrations share (RECORD_COLUMNS, run_script) lives in `common`, which imports none of them.
@@ -25,6 +26,7 @@ from app.core.store.migrations import (
     m0009_register_speed,
     m0010_signed_audit,
     m0011_search_fold,
+    m0012_compartments,
 )
 
 # The migrations in the order they run. A new migration is a new module mNNNN_name.py, imported above
@@ -41,6 +43,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0009_register_speed,
     m0010_signed_audit,
     m0011_search_fold,
+    m0012_compartments,
 )
 
 
@@ -77,4 +80,8 @@ def migrate(conn, target: int | None = None) -> list[int]:
             conn.execute("ROLLBACK")
             raise
         applied.append(mod.VERSION)
+    if any(getattr(mod, "VACUUM_AFTER", False) for mod in mods[current:target]):
+        # The migration rewrote sensitive text in place: rebuild every page, so that no copy of the
+        # old text survives in a page's unused space (secure_delete clears freed cells and pages only).
+        conn.execute("VACUUM")
     return applied
