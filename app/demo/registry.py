@@ -60,10 +60,17 @@ def _issues(ctx: DemoContext) -> None:
     ctx.data["issues"] = populate_issues(ctx)
 
 
+def _seals(ctx: DemoContext) -> None:
+    from app.demo.seals import populate_seals
+
+    ctx.data["seals"] = populate_seals(ctx.session("secadmin"))
+
+
 def populators() -> list[Callable[[DemoContext], None]]:
     return [
         _organisation,
         _documents,
         _talks,
         _issues,
+        _seals,
     ]

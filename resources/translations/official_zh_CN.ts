@@ -152,6 +152,10 @@
         <translation>公文</translation>
     </message>
     <message>
+        <source>Inspection office</source>
+        <translation>巡察办</translation>
+    </message>
+    <message>
         <source>Copies</source>
         <translation>份号</translation>
     </message>
@@ -160,12 +164,20 @@
         <translation>印章</translation>
     </message>
     <message>
+        <source>Seal of</source>
+        <translation>所属机关</translation>
+    </message>
+    <message>
         <source>Seal image</source>
         <translation>印章图像</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Seal of %1</source>
+        <translation>%1的印章</translation>
     </message>
     <message>
         <source>Official seal</source>
@@ -313,6 +325,14 @@
     <message>
         <source>Official seal</source>
         <translation>公章</translation>
+    </message>
+    <message>
+        <source>Seal &amp;of:</source>
+        <translation>印章所属(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Each issuing body has its own seal: the office&apos;s, and one for each inspection team.</source>
+        <translation>每个发文机关各有印章：巡察办一枚，每个巡察组各一枚。</translation>
     </message>
     <message>
         <source>&amp;Store seal image…</source>

@@ -258,3 +258,42 @@ def test_security_officer_sees_the_seal_section(qtbot, worker, folder, signed_in
     path.write_bytes(flat.getvalue())
     section.store_file(path)
     qtbot.waitUntil(lambda: error.isVisible() and "透明" in error.text(), timeout=TIMEOUT)
+
+
+def test_the_seal_section_keeps_each_issuers_seal(qtbot, worker, folder, signed_in):
+    """Issue 16: the security officer picks whose seal (the office's, a team's) to show and store."""
+    from app.ui.admin.security_page import SecurityPage
+
+    signed_in("secadmin")
+    page = SecurityPage(worker)
+    qtbot.addWidget(page)
+    page.resize(1500, 620)
+    page.show()
+    section = page.seal_section
+    combo = section.owner_combo
+    qtbot.waitUntil(lambda: combo.count() >= 4 and "巡察办公章" in section.info.text(), timeout=TIMEOUT)
+    owners = [combo.itemData(i) for i in range(combo.count())]
+    assert owners[0] == "" and combo.itemText(0) == "巡察办"
+    assert {"第一巡察组", "第二巡察组", "第三巡察组"} <= set(owners)
+    combo.setCurrentIndex(owners.index("第一巡察组"))
+    qtbot.waitUntil(
+        lambda: (
+            "第一巡察组印章（演示）" in section.info.text()
+            and section.image.pixmap() is not None
+            and not section.image.pixmap().isNull()
+        ),
+        timeout=TIMEOUT,
+    )
+    grab(page, "official-seal-section-team.png")
+    # 第二巡察组 has none yet; one stored from a file is its own, beside the others.
+    combo.setCurrentIndex(owners.index("第二巡察组"))
+    qtbot.waitUntil(
+        lambda: "第二巡察组" not in section.info.text() and section.image.pixmap().isNull(), timeout=TIMEOUT
+    )
+    path = folder.parent / "team2.png"
+    path.write_bytes(demo_seal_png("中共某市委第二巡察组", size=200))
+    section.store_file(path)
+    qtbot.waitUntil(lambda: "第二巡察组的印章" in section.info.text(), timeout=TIMEOUT)
+    active = run_job(qtbot, worker, seals.active_seals)
+    assert set(active) == {"", "第一巡察组", "第二巡察组"}
+    assert active["第二巡察组"].name == "第二巡察组的印章"

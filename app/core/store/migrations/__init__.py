@@ -25,6 +25,7 @@ from app.core.store.migrations import (
     m0009_register_speed,
     m0010_signed_audit,
     m0011_search_fold,
+    m0013_seal_owners,
 )
 
 # The migrations in the order they run. A new migration is a new module mNNNN_name.py, imported above
@@ -41,6 +42,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0009_register_speed,
     m0010_signed_audit,
     m0011_search_fold,
+    m0013_seal_owners,
 )
 
 
