@@ -12,11 +12,14 @@ from app.core.store.migrations.common import run_script
 VERSION = 12
 
 SCRIPT = """
-ALTER TABLE seals ADD COLUMN owner TEXT NOT NULL DEFAULT '';
-DROP INDEX seals_one_active;
-CREATE UNIQUE INDEX seals_one_active_per_owner ON seals(owner) WHERE active = 1;
+DROP INDEX IF EXISTS seals_one_active;
+CREATE UNIQUE INDEX IF NOT EXISTS seals_one_active_per_owner ON seals(owner) WHERE active = 1;
 """
 
 
 def upgrade(conn) -> None:
+    # Idempotent, like the migrations before it: a folder whose version was set back keeps the column.
+    columns = {r["name"] for r in conn.execute("PRAGMA table_info(seals)")}
+    if "owner" not in columns:
+        conn.execute("ALTER TABLE seals ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
     run_script(conn, SCRIPT)
