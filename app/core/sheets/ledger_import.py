@@ -125,20 +125,28 @@ def _preview(
     current = {(r.kind, r.record_id): r for r in ledger.load_rows(session.conn, inspection_id, on)}
     seen: set[tuple[str, str]] = set()
     mac_key = ledger.row_mac_key(session.root_key)  # derived once, not per row
+    width = len(ledger.HEADERS)
+    text = reader.text
     for index in range(header_at + 1, len(rows)):
         values = rows[index]
-        if not any(reader.text(v) for v in values):
+        # The ledger's cells as text, once (a plain string needs only its spaces trimmed).
+        texts = [v.strip() if type(v) is str and "\r" not in v else text(v) for v in values[:width]]
+        texts += [""] * (width - len(texts))
+        if not any(texts) and not any(text(v) for v in values[width:] if v is not None):
             continue
         preview.rows_read += 1
-        _compare_row(session, preview, index + 1, values, current, seen, exported_at, on, mac_key)
+        _compare_row(session, preview, index + 1, values, texts, current, seen, exported_at, on, mac_key)
     trial_run(session, preview)
     session.audit("sheet_import_preview", KIND, inspection_id, preview.summary())
     return preview
 
 
-def _compare_row(session, preview, row_no, values, current, seen, exported_at, on, mac_key=None) -> None:
+def _compare_row(
+    session, preview, row_no, values, texts, current, seen, exported_at, on, mac_key=None
+) -> None:
+    """One row against the store; `texts` are its first len(HEADERS) cells as reader.text gives them."""
     sheet = ledger.SHEET_NAME
-    key_text = reader.text(reader.cell(values, ledger.C_KEY))
+    key_text = texts[ledger.C_KEY]
     parsed = ledger.parse_key(session.root_key, key_text, mac_key=mac_key)
     if parsed is None:
         preview.refuse(
@@ -167,7 +175,7 @@ def _compare_row(session, preview, row_no, values, current, seen, exported_at, o
         preview.refuse(sheet, row_no, _col(col), target, reason, new)
 
     # Close-out never comes in through a sheet.
-    closed_text = reader.text(reader.cell(values, ledger.C_CLOSED))
+    closed_text = texts[ledger.C_CLOSED]
     if closed_text != ("是" if row.closed else "否"):
         refuse(ledger.C_CLOSED, "销号须经巡察办核验后在系统中办理，不能通过表格导入。", closed_text)
     # The office's columns.
@@ -177,18 +185,18 @@ def _compare_row(session, preview, row_no, values, current, seen, exported_at, o
         (ledger.C_DEPT, row.dept),
         (ledger.C_PERSON, row.person),
     ):
-        got = reader.text(reader.cell(values, col))
+        got = texts[col]
         if got != expected:
             refuse(col, "该列由巡察办维护，表格中的修改未被接受。", got)
     _check_deadline(row, reader.cell(values, ledger.C_DEADLINE), refuse)
     for col, expected in ((ledger.C_CATEGORY, row.category), (ledger.C_PROBLEM, row.problem)):
-        got = reader.text(reader.cell(values, col))
+        got = texts[col]
         if got and got != expected:  # merged cells read empty below their first row
             refuse(col, "该列由巡察办维护，表格中的修改未被接受。", got)
 
-    progress = reader.text(reader.cell(values, ledger.C_PROGRESS))
-    completion = reader.text(reader.cell(values, ledger.C_COMPLETION))
-    remark = reader.text(reader.cell(values, ledger.C_REMARK))
+    progress = texts[ledger.C_PROGRESS]
+    completion = texts[ledger.C_COMPLETION]
+    remark = texts[ledger.C_REMARK]
     if row.closed:
         if _progress_lines(progress, row) or (row.completion and completion != _LABEL[row.completion]):
             refuse(ledger.C_PROGRESS, "该问题已销号，不再接受整改进展和完成情况。")
