@@ -60,10 +60,10 @@ def _issues(ctx: DemoContext) -> None:
     ctx.data["issues"] = populate_issues(ctx)
 
 
-def _seal(ctx: DemoContext) -> None:
-    from app.demo.seal import store_demo_seal
+def _seals(ctx: DemoContext) -> None:
+    from app.demo.seals import populate_seals
 
-    store_demo_seal(ctx.session("secadmin"))
+    ctx.data["seals"] = populate_seals(ctx.session("secadmin"))
 
 
 def populators() -> list[Callable[[DemoContext], None]]:
@@ -72,5 +72,5 @@ def populators() -> list[Callable[[DemoContext], None]]:
         _documents,
         _talks,
         _issues,
-        _seal,
+        _seals,
     ]

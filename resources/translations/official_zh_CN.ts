@@ -156,6 +156,10 @@
         <translation>公文</translation>
     </message>
     <message>
+        <source>Inspection office</source>
+        <translation>巡察办</translation>
+    </message>
+    <message>
         <source>Copies</source>
         <translation>份号</translation>
     </message>
@@ -164,12 +168,20 @@
         <translation>印章</translation>
     </message>
     <message>
+        <source>Seal of</source>
+        <translation>所属机关</translation>
+    </message>
+    <message>
         <source>Seal image</source>
         <translation>印章图像</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Seal of %1</source>
+        <translation>%1的印章</translation>
     </message>
     <message>
         <source>Official seal</source>
@@ -259,6 +271,53 @@
     </message>
 </context>
 <context>
+    <name>OfficialIssuersDialog</name>
+    <message>
+        <source>Issuing bodies</source>
+        <translation>发文机关设置</translation>
+    </message>
+    <message>
+        <source>What the head and the imprint of every official document say, set once for the office and for each inspection team. A document is issued by the body whose signature it carries.</source>
+        <translation>设置公文版头和版记的内容，巡察办和各巡察组各设一次。公文由其发文机关署名所对应的机关发出。</translation>
+    </message>
+    <message>
+        <source>&amp;Issuing bodies:</source>
+        <translation>发文机关(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>发文机关署名</translation>
+    </message>
+    <message>
+        <source>Masthead</source>
+        <translation>发文机关标志</translation>
+    </message>
+    <message>
+        <source>Document code</source>
+        <translation>机关代字</translation>
+    </message>
+    <message>
+        <source>Printed by</source>
+        <translation>印发机关</translation>
+    </message>
+    <message>
+        <source>Signed off by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <source>A team&apos;s reports are signed off by its leader unless a name is set; the office&apos;s by nobody unless set.</source>
+        <translation>签发人未填写时，巡察组的报告由组长签发；巡察办的报告不署签发人。</translation>
+    </message>
+    <message>
+        <source>&amp;Copies to (抄送), by kind of document:</source>
+        <translation>抄送机关（按公文种类）(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Copies to</source>
+        <translation>抄送机关</translation>
+    </message>
+</context>
+<context>
     <name>OfficialPanel</name>
     <message>
         <source>&amp;Kind:</source>
@@ -293,6 +352,14 @@
         <translation>核验打印件(&amp;A)…</translation>
     </message>
     <message>
+        <source>Issuing &amp;bodies…</source>
+        <translation>发文机关设置(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>The head and imprint of every document: set once by the office.</source>
+        <translation>各公文的版头和版记，由巡察办统一设置。</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
@@ -321,6 +388,14 @@
     <message>
         <source>Official seal</source>
         <translation>公章</translation>
+    </message>
+    <message>
+        <source>Seal &amp;of:</source>
+        <translation>印章所属(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Each issuing body has its own seal: the office&apos;s, and one for each inspection team.</source>
+        <translation>每个发文机关各有印章：巡察办一枚，每个巡察组各一枚。</translation>
     </message>
     <message>
         <source>&amp;Store seal image…</source>

@@ -1,9 +1,9 @@
 """Test material for official documents: where the demo has none yet, a small set of issue-register
-records for one inspection, so every document kind has something to say.
-(Only the tests use it, so it lives here rather than in app/demo, which the program ships.)
+records for one inspection, so every document kind has something to say. (Only the tests use them,
+so they live here rather than in app/demo, which the program ships.) The drawn seal image is the
+demo's (app.demo.seals), imported here for the tests that store one.
 
-Everything goes through the ordinary core operations (capabilities, validation, audit). The seal
-image (demo_seal_png) is the demo's, app/demo/seal.py.
+Everything goes through the ordinary core operations (capabilities, validation, audit).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from app.core.domain.register.leads import LeadDraft
 from app.core.domain.register.measures import add_measure, set_measure_completion
 from app.core.domain.register.rectification_record import MeasureDraft
 from app.core.session import Session
-from app.demo.seal import demo_seal_png as demo_seal_png  # moved to the demo, which stores one
+from app.demo.seals import demo_seal_png  # noqa: F401 (the tests' seal)
 
 ISSUES = [
     (

@@ -43,3 +43,37 @@ def test_beyond_the_schedule_a_week_is_ordinary_and_the_deadline_estimated():
     assert deadlines.plan_deadline("2026-04-30").estimated is False
     # Before the schedule's first year, the same.
     assert deadlines.working_deadline("2003-06-02", 5) == Deadline("2003-06-09", True)
+
+
+def _rect(plan_due: str):
+    from app.core.domain.register.rectification_record import Completion, Rectification, RectState
+
+    return Rectification(
+        id="r-1", issue_id="i-1", goal="", plan_due=plan_due, plan_submitted_on=None, report_due="2027-06-30",
+        completion=Completion.NOT_DONE, completion_summary="", state=RectState.OPEN, unit_completed_on=None,
+        closed_by=None, closed_on=None, close_opinion="", today="2026-12-20",
+    )  # fmt: skip
+
+
+def test_an_estimated_plan_deadline_is_marked_where_it_is_shown():
+    """The record, the panel's text and the printed ledger say "（估算）" after an estimated deadline."""
+    from types import SimpleNamespace
+
+    from app.core.printing.rectification_ledger import ledger_rows
+
+    last = deadlines._KNOWN_YEARS[1]
+    fed_back = f"{last}-12-20"  # 15 working days from here run into a year the schedule lacks
+    customary = deadlines.plan_deadline(fed_back)
+    assert customary.estimated
+    rect = _rect(customary.due)
+    assert rect.plan_due_estimated(fed_back)
+    assert rect.plan_due_text(fed_back) == f"{customary.due}（估算）"
+    # A date the office set by hand, or a count inside the schedule, is no estimate.
+    assert _rect("2027-02-01").plan_due_text(fed_back) == "2027-02-01"
+    known = deadlines.plan_deadline(f"{last}-04-30")
+    assert not _rect(known.due).plan_due_estimated(f"{last}-04-30")
+    assert not rect.plan_due_estimated(None)
+    # The printed rectification ledger: a row without measures shows the plan's deadline.
+    issue = SimpleNamespace(number="[2026]1巡-1组-01号", title="问题", fed_back_on=fed_back)
+    rows, _alerts = ledger_rows([(issue, rect)])
+    assert any(f"方案 {customary.due}（估算）" in cell for cell in rows[0])

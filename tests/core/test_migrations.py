@@ -64,3 +64,24 @@ def test_upgrade_from_version_1_adds_the_organisation(tmp_path):
         } <= tables
     finally:
         conn.close()
+
+
+def test_seals_stored_before_owners_are_the_offices_and_each_owner_has_one_active(tmp_path):
+    """m0013 (issue 16): a seal per issuing body; the seal stored before is the office's."""
+    import sqlcipher3
+
+    from app.core.store.migrations import m0013_seal_owners
+
+    conn = open_connection(tmp_path / "seals.db", os.urandom(32), create=True)
+    row = "INSERT INTO seals (id, created_at, updated_at, workstation_id, name, nonce, image, width_px, height_px, sha256{}) VALUES (?, '2026-01-01', '2026-01-01', 'ws-1', ?, x'00', x'00', 64, 64, ''{})"
+    try:
+        migrate(conn, target=m0013_seal_owners.VERSION - 1)
+        conn.execute(row.format("", ""), ("s-old", "巡察办公章"))
+        migrate(conn, target=m0013_seal_owners.VERSION)
+        assert conn.execute("SELECT owner, active FROM seals").fetchone()["owner"] == ""
+        conn.execute(row.format(", owner", ", ?"), ("s-team", "组章", "第一巡察组"))  # beside the office's
+        with pytest.raises(sqlcipher3.IntegrityError):
+            conn.execute(row.format(", owner", ", ?"), ("s-two", "又一枚", "第一巡察组"))
+        assert conn.execute("SELECT count(*) FROM seals WHERE active = 1").fetchone()[0] == 2
+    finally:
+        conn.close()

@@ -262,11 +262,11 @@ def test_seal_is_stored_encrypted_by_the_security_officer_only(login):
     png = demo_seal_png(size=200)
     with pytest.raises(PermissionDenied):
         seals.store_seal(office, "公章", png)
-    before = [s.id for s in seals.list_seals(sec)]
     info = seals.store_seal(sec, "新公章", png)
     assert info.active and info.width_px == 200
-    states = [s.active for s in seals.list_seals(sec)]
-    assert states == [True] + [False] * len(before) and len(before) >= 1  # every older one retired
+    stored = seals.list_seals(sec)  # the demo's office seal, the template's, this one; the demo team's
+    assert [s.active for s in stored if s.owner == seals.OFFICE] == [True, False, False]  # the old retired
+    assert [s.active for s in stored if s.owner == "第一巡察组"] == [True]  # another body's seal untouched
     raw = sec.conn.execute("SELECT image FROM seals WHERE id = ?", (info.id,)).fetchone()[0]
     assert b"PNG" not in bytes(raw)[:16] and png not in bytes(raw)
     assert seals.seal_image(sec) == png
@@ -284,6 +284,54 @@ def test_seal_is_stored_encrypted_by_the_security_officer_only(login):
     doc, _ = _make(office, DocKind.RECTIFICATION_NOTICE)
     with pytest.raises(NotFound, match="尚未保存印章"):
         copies.print_copies(office, doc.id, 1, seal=True)
+
+
+def test_each_issuer_is_sealed_with_its_own_seal(login, monkeypatch):
+    """Issue 16: a team's report takes the team's seal, the office's documents the office's."""
+    sec, office = login("secadmin"), login("office")
+    owners = dict(seals.seal_owners(sec))
+    assert owners[""] == "巡察办" and "第一巡察组" in owners
+    demo = seals.active_seals(sec)  # the demo stores the office's seal and 第一巡察组's
+    assert set(demo) == {"", "第一巡察组"} and demo["第一巡察组"].name == "第一巡察组印章（演示）"
+    team_png = demo_seal_png("某市委第一巡察组", size=240)
+    with pytest.raises(ValidationError) as unknown:
+        seals.store_seal(sec, "组章", team_png, owner="第九十九巡察组")
+    assert unknown.value.field == "owner"
+    team_seal = seals.store_seal(sec, "第一巡察组印章", team_png, owner="第一巡察组")
+    # Both are active at once: storing the team's seal did not retire the office's.
+    active = seals.active_seals(sec)
+    assert set(active) == {"", "第一巡察组"} and active["第一巡察组"].id == team_seal.id
+    assert seals.active_seal(sec).owner == "" and seals.seal_image(sec, owner="第一巡察组") == team_png
+    drawn = []
+    real_draw = copies.gbt9704.draw
+
+    def spy(layout, *, seal_png=None, **kw):
+        drawn.append(seal_png)
+        return real_draw(layout, seal_png=seal_png, **kw)
+
+    monkeypatch.setattr(copies.gbt9704, "draw", spy)
+    report, draft = _make(office, DocKind.INSPECTION_REPORT)
+    assert draft.issuer.endswith("第一巡察组")
+    job = copies.print_copies(office, report.id, 1, seal=True)
+    assert job.sealed and drawn == [team_png]
+    notice, _ = _make(office, DocKind.RECTIFICATION_NOTICE)
+    copies.print_copies(office, notice.id, 1, seal=True)
+    assert drawn[-1] == seals.seal_image(sec) != team_png
+    uses = {u.document_id: u for u in seals.seal_register(office)}
+    assert uses[report.id].seal_owner == "第一巡察组" and uses[report.id].seal_name == "第一巡察组印章"
+    assert uses[notice.id].seal_owner == ""
+    used = office.conn.execute("SELECT seal_id FROM seal_uses WHERE document_id = ?", (report.id,)).fetchone()
+    assert used["seal_id"] == team_seal.id
+    # Withdrawing the team's seal leaves the office's in use, and the report is refused again.
+    seals.retire_seal(sec, owner="第一巡察组")
+    assert set(seals.active_seals(sec)) == {""}
+    with pytest.raises(ValidationError, match="尚未保存第一巡察组的印章") as refused:
+        copies.print_copies(office, report.id, 1, seal=True)
+    assert refused.value.field == "seal"
+    row = sec.conn.execute(
+        "SELECT summary FROM audit WHERE action = 'seal_store' AND object_id = ?", (team_seal.id,)
+    ).fetchone()
+    assert row["summary"].startswith("第一巡察组")
 
 
 # ---- copies, codes and the register ----------------------------------------------------------------
@@ -458,6 +506,7 @@ def _office_issues(session, doc, draft):
 
 def test_a_team_report_is_not_sealed_with_the_offices_seal(login):
     office = login("office")
+    seals.retire_seal(login("secadmin"), owner="第一巡察组")  # the team's own seal withdrawn (the demo's)
     doc, draft = _make(office, DocKind.INSPECTION_REPORT)
     assert draft.issuer.endswith("第一巡察组")
     with pytest.raises(ValidationError, match="巡察办的印章只能") as refused:

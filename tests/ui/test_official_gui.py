@@ -382,3 +382,101 @@ def test_the_preview_after_the_options_is_the_copy_that_prints(qtbot, worker, fo
     ] in printed.replace("-", "")
     assert shown_images >= 2 and printed_images >= 2  # the seal and the watermark tiles, on both
     dialog.close()
+
+
+def test_the_seal_section_keeps_each_issuers_seal(qtbot, worker, folder, signed_in):
+    """Issue 16: the security officer picks whose seal (the office's, a team's) to show and store."""
+    from app.ui.admin.security_page import SecurityPage
+
+    signed_in("secadmin")
+    page = SecurityPage(worker)
+    qtbot.addWidget(page)
+    page.resize(1500, 620)
+    page.show()
+    section = page.seal_section
+    combo = section.owner_combo
+    qtbot.waitUntil(lambda: combo.count() >= 4 and "巡察办公章" in section.info.text(), timeout=TIMEOUT)
+    owners = [combo.itemData(i) for i in range(combo.count())]
+    assert owners[0] == "" and combo.itemText(0) == "巡察办"
+    assert {"第一巡察组", "第二巡察组", "第三巡察组"} <= set(owners)
+    combo.setCurrentIndex(owners.index("第一巡察组"))
+    qtbot.waitUntil(
+        lambda: (
+            "第一巡察组印章（演示）" in section.info.text()
+            and section.image.pixmap() is not None
+            and not section.image.pixmap().isNull()
+        ),
+        timeout=TIMEOUT,
+    )
+    grab(page, "official-seal-section-team.png")
+    # 第二巡察组 has none yet; one stored from a file is its own, beside the others.
+    combo.setCurrentIndex(owners.index("第二巡察组"))
+    qtbot.waitUntil(
+        lambda: "第二巡察组" not in section.info.text() and section.image.pixmap().isNull(), timeout=TIMEOUT
+    )
+    path = folder.parent / "team2.png"
+    path.write_bytes(demo_seal_png("中共某市委第二巡察组", size=200))
+    section.store_file(path)
+    qtbot.waitUntil(lambda: "第二巡察组的印章" in section.info.text(), timeout=TIMEOUT)
+    active = run_job(qtbot, worker, seals.active_seals)
+    assert set(active) == {"", "第一巡察组", "第二巡察组"}
+    assert active["第二巡察组"].name == "第二巡察组的印章"
+
+
+def test_the_office_sets_the_issuing_bodies_once_in_settings(qtbot, worker, folder, signed_in):
+    """Issue 16: the issuing bodies' dialog in the 公文 area (the office only); a refusal stays in it."""
+    from PySide6.QtWidgets import QDialogButtonBox, QLabel
+
+    from app.core.official import issuers
+
+    signed_in("office")
+    panel, _ = _panel(qtbot, worker, folder)
+    button = panel.form.findChild(QPushButton, "issuersButton")
+    assert button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = panel.issuers_dialog
+    qtbot.waitUntil(lambda: dialog.bodies.rowCount() >= 4 and dialog.cc.rowCount() == 5, timeout=TIMEOUT)
+    assert dialog.bodies.verticalHeaderItem(0).text() == "巡察办"
+    assert dialog.bodies.horizontalHeaderItem(1).text() == "发文机关标志"
+    team_row = next(
+        r
+        for r in range(dialog.bodies.rowCount())
+        if dialog.bodies.verticalHeaderItem(r).text() == "第一巡察组"
+    )
+    assert dialog.bodies.item(team_row, 0).text().endswith("第一巡察组")
+    dialog.resize(1000, 620)
+    grab(dialog, "official-issuers.png")
+    # An empty 发文机关标志 is refused with a message, nothing kept.
+    error = dialog.findChild(QLabel, "generalError")
+    dialog.bodies.item(0, 1).setText("")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: error.isVisible() and "发文机关标志" in error.text(), timeout=TIMEOUT)
+    assert dialog.isVisible()
+    dialog.bodies.item(0, 1).setText("中共某市委巡察工作领导小组办公室文件")
+    dialog.bodies.item(0, 2).setText("某巡办函")
+    dialog.bodies.item(team_row, 4).setText("刘正纲")
+    notice_row = [dialog.cc.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(5)].index(
+        DocKind.RECTIFICATION_NOTICE.value
+    )
+    dialog.cc.item(notice_row, 0).setText("某市纪委监委")
+    with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT):  # saved, the dialog closes (and is freed)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    saved = run_job(qtbot, worker, issuers.issuing_settings)
+    assert saved.office.code == "某巡办函"
+    assert saved.cc[DocKind.RECTIFICATION_NOTICE.value] == "某市纪委监委"
+    team = next(t for t in saved.teams if t.team == "第一巡察组")
+    assert team.signer == "刘正纲"
+    audited = run_job(
+        qtbot,
+        worker,
+        lambda s: s.conn.execute(
+            "SELECT count(*) FROM audit WHERE action = 'official_issuers_set'"
+        ).fetchone()[0],
+    )
+    assert audited == 1
+
+
+def test_only_the_office_sees_the_issuing_bodies_button(qtbot, worker, folder, signed_in):
+    signed_in("leader1")
+    panel, _ = _panel(qtbot, worker, folder)
+    assert not panel.form.findChild(QPushButton, "issuersButton").isVisible()

@@ -3,8 +3,8 @@
 `print_copies` registers N copies of one version in one write transaction (copy numbers come from
 the document's sequence in the print register, so they have no gaps and no duplicates even when two
 workstations' processes print at once), records each copy's recipient, version and authentication
-code (核验码), and — when the office applies the seal, which it may only to what the office issues
-(the seal is the issuer's) — a line in the seal register. Only then are the PDFs
+code (核验码), and — when the office applies the seal, always the issuer's own (the office's on what
+the office issues, a team's on what the team issues) — a line in the seal register. Only then are the PDFs
 made, one per copy, in memory: the copy number on page 1, and on every page a faint watermark naming
 the printing user, the time and the copy number, plus the authentication code and its QR code; the code also carries the
 audit sequence at print time, so every copy is an anchor against a rolled-back folder.
@@ -111,6 +111,22 @@ def preview_draft(session: Session, draft: docs.DocumentDraft) -> bytes:
     return gbt9704.render(text, title="公文样稿")
 
 
+def _issuer_seal(session: Session, issuer: str) -> tuple[str, bytes]:
+    """(seal id, PNG) of the seal of the document's issuer: the office's or the issuing team's."""
+    owner = issuers.seal_owner(session, issuer)
+    try:
+        return seals.image_for_use(session, owner)
+    except NotFound:
+        if not owner:
+            raise
+        office = issuers.issuing_settings(session).office.name
+        raise ValidationError(
+            f"该公文的发文机关是“{issuer.strip()}”，安全保密管理员尚未保存{owner}的印章，不能用印；"
+            f"巡察办的印章只能加盖在以“{office}”名义发出的公文上。",
+            field="seal",
+        ) from None
+
+
 def _kind(session: Session, document_id: str) -> str:
     row = session.conn.execute("SELECT kind FROM official_documents WHERE id = ?", (document_id,)).fetchone()
     if row is None:
@@ -140,9 +156,7 @@ def print_copies(
         version = f.positive_int(version, "version", "版本", maximum=1_000_000)
     ver = docs._version(session.conn, doc.id, doc.current_version if version is None else version)
     names = _recipients(recipients, register._check_copies(count))
-    if seal:
-        issuers.require_own_seal(session, ver.issuer)  # the office's seal on what the office issues
-    seal_id, seal_png = seals.image_for_use(session) if seal else (None, None)
+    seal_id, seal_png = _issuer_seal(session, ver.issuer) if seal else (None, None)
     key = authentication_key(session)
     with session.transaction() as conn:
         numbers = register.register_print(

@@ -11,15 +11,17 @@ The settings live in the encrypted database (the meta table, as JSON under one k
 needs case access, changing them the office (Cap.ORG_MANAGE), and every change is audited.
 
 `head_for` puts them together with a document's kind (which parts it has, app.core.official.kinds),
-its serial number and its date into the printing layer's Head. `require_own_seal` keeps the office's
-seal off documents the office does not issue.
+its serial number and its date into the printing layer's Head. `seal_owner` names whose seal a
+document takes (app.core.official.seals): the office's on what the office issues, a team's on what the
+team issues (each team body knows its team's name, `team`, which the office does not edit), and no
+seal on what no known body issues.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from app.core.domain import _fields as f
 from app.core.errors import ValidationError
@@ -42,6 +44,7 @@ class IssuingBody:
     code: str  # 机关代字
     printer: str = ""  # 印发机关 (empty: the body itself)
     signer: str = ""  # 签发人 (empty: a team's leader; the office's reports have none)
+    team: str = ""  # the team's name in the organisation (teams.name); empty for the office
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,7 @@ def default_settings(session: Session) -> IssuingSettings:
     office = IssuingBody(org, f"{org}文件", f"{place[:1]}巡办发", org)
     names = sorted({r["name"] for r in session.conn.execute("SELECT DISTINCT name FROM teams")})
     teams = tuple(
-        IssuingBody(f"{committee}{n}", f"{committee}{n}", _team_code(place, n), f"{committee}{n}")
+        IssuingBody(f"{committee}{n}", f"{committee}{n}", _team_code(place, n), f"{committee}{n}", team=n)
         for n in names
     )
     cc = {
@@ -104,21 +107,26 @@ def issuing_settings(session: Session) -> IssuingSettings:
     """The issuing bodies as set by the office, or derived (see the module's docstring). Not audited."""
     visibility.require_case_read(session)
     stored = _stored(session)
+    defaults = default_settings(session)
     if stored is None:
-        return default_settings(session)
+        return defaults
+    # Entries saved before bodies knew their team take it from the derived entry of the same name.
+    by_name = {t.name: t.team for t in defaults.teams}
+    teams = tuple(t if t.team else replace(t, team=by_name.get(t.name, "")) for t in stored.teams)
     # Teams added since the office last saved get their derived entry.
-    known = {t.name for t in stored.teams}
-    extra = tuple(t for t in default_settings(session).teams if t.name not in known)
-    return IssuingSettings(stored.office, stored.teams + extra, stored.cc)
+    known = {t.team for t in teams} | {t.name for t in teams}
+    extra = tuple(t for t in defaults.teams if t.team not in known and t.name not in known)
+    return IssuingSettings(replace(stored.office, team=""), teams + extra, stored.cc)
 
 
-def _body(body: IssuingBody, where: str) -> IssuingBody:
+def _body(body: IssuingBody, where: str, team: str = "") -> IssuingBody:
     return IssuingBody(
         name=f.text(body.name, "name", f"{where}的署名", max_len=60),
         mark=f.text(body.mark, "mark", f"{where}的发文机关标志", max_len=40),
         code=f.text(body.code, "code", f"{where}的机关代字", max_len=20),
         printer=f.text(body.printer, "printer", f"{where}的印发机关", required=False, max_len=60),
         signer=f.text(body.signer, "signer", f"{where}的签发人", required=False, max_len=30),
+        team=team,
     )
 
 
@@ -126,7 +134,12 @@ def set_issuing_settings(session: Session, settings: IssuingSettings) -> Issuing
     """Keep the office's settings of the issuing bodies (Cap.ORG_MANAGE). Audited."""
     session.require(Cap.ORG_MANAGE)
     office = _body(settings.office, "巡察办")
-    teams = tuple(_body(t, t.name or "巡察组") for t in settings.teams)
+    team_names = {t.team for t in default_settings(session).teams}
+    teams = tuple(
+        _body(t, t.name or "巡察组", t.team if t.team in team_names else "") for t in settings.teams
+    )
+    if len({t.team for t in teams if t.team}) != len([t for t in teams if t.team]):
+        raise ValidationError("同一巡察组只能有一个发文机关。", field="team")
     names = [office.name, *(t.name for t in teams)]
     if len(set(names)) != len(names):
         raise ValidationError("发文机关的署名不能重复。", field="name")
@@ -184,11 +197,19 @@ def head_for(
     )
 
 
-def require_own_seal(session: Session, issuer: str) -> None:
-    """The seal the office holds is the office's: it goes only on what the office issues."""
-    office = issuing_settings(session).office
-    if issuer.strip() != office.name:
-        raise ValidationError(
-            f"该公文的发文机关是“{issuer.strip()}”，巡察办的印章只能加盖在以“{office.name}”名义发出的公文上。",
-            field="seal",
-        )
+def seal_owner(session: Session, issuer: str) -> str:
+    """Whose seal goes on what `issuer` signs: '' for the office, a team's name for a team's body.
+
+    A document signed by no known body takes no seal (ValidationError): the office's seal goes only on
+    what the office issues."""
+    settings = issuing_settings(session)
+    body = settings.body(issuer)
+    if body is settings.office:
+        return ""
+    if body is not None and body.team:
+        return body.team
+    raise ValidationError(
+        f"该公文的发文机关是“{issuer.strip()}”，不是已登记的发文机关；"
+        f"巡察办的印章只能加盖在以“{settings.office.name}”名义发出的公文上。",
+        field="seal",
+    )

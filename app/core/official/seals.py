@@ -3,11 +3,16 @@
 The security officer stores the seal image (Cap.SEAL_STORE): a PNG with transparency, so that it
 can lie over the date as a stamp does. It is kept in the database (itself encrypted) and in addition
 sealed with AES-256-GCM under a key derived from the database key, so it is never plaintext even in
-a decrypted copy of a table. One seal is active at a time; storing a new one retires the old one.
+a decrypted copy of a table.
 
-Only the office applies the seal (Cap.SEAL_APPLY), when printing copies (app.core.official.copies);
-every use goes into the seal register (seal_uses, append-only). Seeing the register needs one of
-SEAL_STORE, SEAL_APPLY or AUDIT_READ.
+Each issuing body has its own seal: a seal's `owner` is '' for the office (巡察办) or a team's name
+("第一巡察组", teams.name: the same body in every round). One seal is active per owner; storing a new
+one retires that owner's old one. `seal_owners` lists who may have one.
+
+Only the office applies a seal (Cap.SEAL_APPLY), when printing copies (app.core.official.copies), and
+always the seal of the document's issuer (app.core.official.issuers.seal_owner); every use goes into
+the seal register (seal_uses, append-only). Seeing the register needs one of SEAL_STORE, SEAL_APPLY
+or AUDIT_READ.
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ from app.core.store.rows import record
 MAX_SEAL_BYTES = 4 * 1024 * 1024
 MIN_SIDE, MAX_SIDE = 64, 4000
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+OFFICE = ""  # the owner of the office's seal
+OFFICE_LABEL = "巡察办"
 
 
 @dataclass
@@ -43,6 +50,11 @@ class SealInfo:
     stored_by: str
     active: bool
     retired_at: str | None
+    owner: str = OFFICE
+
+    @property
+    def owner_label(self) -> str:
+        return self.owner or OFFICE_LABEL
 
 
 @dataclass
@@ -58,6 +70,7 @@ class SealUse:
     last_copy: int
     copies: int
     seal_name: str
+    seal_owner: str = OFFICE
 
 
 def _key(session: Session) -> bytes:
@@ -97,10 +110,33 @@ def check_png(data: bytes) -> tuple[int, int]:
     return width, height
 
 
-def store_seal(session: Session, name: str, png: bytes) -> SealInfo:
-    """Store a new seal image (the security officer); the previous seal is retired. Audited."""
+def seal_owners(session: Session) -> list[tuple[str, str]]:
+    """(owner, label) of every body that may have a seal: the office first, then each team by name."""
+    _require_any(session, Cap.SEAL_STORE, Cap.SEAL_APPLY)
+    names = sorted({r["name"] for r in session.conn.execute("SELECT DISTINCT name FROM teams")})
+    return [(OFFICE, OFFICE_LABEL), *((n, n) for n in names)]
+
+
+def _owner(session: Session, owner: str) -> str:
+    if not isinstance(owner, str):
+        raise ValidationError("请选择印章所属的机关。", field="owner")
+    owner = owner.strip()
+    if owner not in {o for o, _ in seal_owners(session)}:
+        raise ValidationError(f"没有名为“{owner[:60]}”的巡察组，不能为其保存印章。", field="owner")
+    return owner
+
+
+def _label(owner: str) -> str:
+    return owner or OFFICE_LABEL
+
+
+def store_seal(session: Session, name: str, png: bytes, owner: str = OFFICE) -> SealInfo:
+    """Store a new seal image of `owner` (the security officer); that owner's previous seal is retired.
+
+    Audited."""
     session.require(Cap.SEAL_STORE)
     name = f.text(name, "name", "印章名称", max_len=60)
+    owner = _owner(session, owner)
     width, height = check_png(bytes(png))
     meta = session.record_values()
     nonce = os.urandom(12)
@@ -108,8 +144,9 @@ def store_seal(session: Session, name: str, png: bytes) -> SealInfo:
     digest = hashlib.sha256(png).hexdigest()
     with session.transaction() as conn:
         retired = conn.execute(
-            "UPDATE seals SET active = 0, retired_at = ?, updated_at = ? WHERE active = 1 RETURNING id",
-            (meta["created_at"], meta["created_at"]),
+            "UPDATE seals SET active = 0, retired_at = ?, updated_at = ? WHERE active = 1 AND owner = ?"
+            " RETURNING id",
+            (meta["created_at"], meta["created_at"], owner),
         ).fetchall()
         f.insert(
             conn,
@@ -123,34 +160,39 @@ def store_seal(session: Session, name: str, png: bytes) -> SealInfo:
                 "height_px": height,
                 "sha256": digest,
                 "active": 1,
+                "owner": owner,
             },
         )
         session.audit(
             "seal_store",
             "seal",
             meta["id"],
-            f"{width}×{height}，替换 {len(retired)} 枚" if retired else f"{width}×{height}",
+            f"{_label(owner)}，{width}×{height}" + (f"，替换 {len(retired)} 枚" if retired else ""),
         )
     return _info(session.conn, meta["id"])
 
 
-def retire_seal(session: Session) -> None:
-    """Withdraw the active seal (nothing can be sealed until a new one is stored). Audited."""
+def retire_seal(session: Session, owner: str = OFFICE) -> None:
+    """Withdraw `owner`'s active seal (nothing of theirs can be sealed until a new one is stored).
+
+    Audited."""
     session.require(Cap.SEAL_STORE)
+    owner = _owner(session, owner)
     now = f.now()
     with session.transaction() as conn:
         rows = conn.execute(
-            "UPDATE seals SET active = 0, retired_at = ?, updated_at = ? WHERE active = 1 RETURNING id",
-            (now, now),
+            "UPDATE seals SET active = 0, retired_at = ?, updated_at = ? WHERE active = 1 AND owner = ?"
+            " RETURNING id",
+            (now, now, owner),
         ).fetchall()
         if not rows:
-            raise NotFound("当前没有启用的印章。")
-        session.audit("seal_retire", "seal", rows[0][0])
+            raise NotFound(f"{_label(owner)}当前没有启用的印章。")
+        session.audit("seal_retire", "seal", rows[0]["id"], _label(owner))
 
 
 _INFO = (
     "SELECT s.id, s.name, s.width_px, s.height_px, s.sha256, s.created_at, coalesce(u.username, '') AS stored_by,"
-    " s.active, s.retired_at FROM seals s LEFT JOIN users u ON u.id = s.author_id"
+    " s.active, s.retired_at, s.owner FROM seals s LEFT JOIN users u ON u.id = s.author_id"
 )
 
 
@@ -169,11 +211,18 @@ def _require_any(session: Session, *caps: Cap) -> None:
     session.require(caps[0])  # raises with the first capability's message
 
 
-def active_seal(session: Session) -> SealInfo | None:
-    """What seal is in use (no image): for the security officer and the office."""
+def active_seal(session: Session, owner: str = OFFICE) -> SealInfo | None:
+    """What seal of `owner` is in use (no image): for the security officer and the office."""
     _require_any(session, Cap.SEAL_STORE, Cap.SEAL_APPLY)
-    row = session.conn.execute(f"{_INFO} WHERE s.active = 1").fetchone()
+    row = session.conn.execute(f"{_INFO} WHERE s.active = 1 AND s.owner = ?", (owner,)).fetchone()
     return record(SealInfo, row, active=bool) if row else None
+
+
+def active_seals(session: Session) -> dict[str, SealInfo]:
+    """Every owner's seal in use, by owner (no image)."""
+    _require_any(session, Cap.SEAL_STORE, Cap.SEAL_APPLY)
+    rows = session.conn.execute(f"{_INFO} WHERE s.active = 1 ORDER BY s.owner").fetchall()
+    return {r["owner"]: record(SealInfo, r, active=bool) for r in rows}
 
 
 def list_seals(session: Session) -> list[SealInfo]:
@@ -192,26 +241,28 @@ def _decrypt(session: Session, seal_id: str) -> bytes:
     return png
 
 
-def seal_image(session: Session, seal_id: str | None = None) -> bytes:
-    """The image for the security officer to check what was stored (default: the active one). Audited."""
+def seal_image(session: Session, seal_id: str | None = None, *, owner: str = OFFICE) -> bytes:
+    """The image for the security officer to check what was stored (default: `owner`'s active one).
+
+    Audited."""
     session.require(Cap.SEAL_STORE)
     if seal_id is None:
-        info = active_seal(session)
+        info = active_seal(session, owner)
         if info is None:
-            raise NotFound("当前没有启用的印章。")
+            raise NotFound(f"{_label(owner)}当前没有启用的印章。")
         seal_id = info.id
     png = _decrypt(session, seal_id)
     session.audit("seal_view", "seal", seal_id)
     return png
 
 
-def image_for_use(session: Session) -> tuple[str, bytes]:
-    """(seal id, PNG) of the active seal, for sealing inside a registered print (Cap.SEAL_APPLY)."""
+def image_for_use(session: Session, owner: str = OFFICE) -> tuple[str, bytes]:
+    """(seal id, PNG) of `owner`'s active seal, for sealing inside a registered print (Cap.SEAL_APPLY)."""
     session.require(Cap.SEAL_APPLY)
-    info = session.conn.execute("SELECT id FROM seals WHERE active = 1").fetchone()
+    info = session.conn.execute("SELECT id FROM seals WHERE active = 1 AND owner = ?", (owner,)).fetchone()
     if info is None:
-        raise NotFound("安全保密管理员尚未保存印章图像，不能用印。")
-    return info[0], _decrypt(session, info[0])
+        raise NotFound(f"安全保密管理员尚未保存印章图像（{_label(owner)}），不能用印。")
+    return info["id"], _decrypt(session, info["id"])
 
 
 def record_use(
@@ -244,7 +295,8 @@ def seal_register(session: Session, *, document_id: str | None = None, limit: in
     _require_any(session, Cap.SEAL_STORE, Cap.SEAL_APPLY, Cap.AUDIT_READ)
     sql = (
         "SELECT su.id, su.created_at AS at, su.username, su.document_id, d.serial, d.kind, su.version,"
-        " su.first_copy, su.last_copy, su.copies, s.name AS seal_name FROM seal_uses su JOIN official_documents d ON d.id = su.document_id"
+        " su.first_copy, su.last_copy, su.copies, s.name AS seal_name,"
+        " s.owner AS seal_owner FROM seal_uses su JOIN official_documents d ON d.id = su.document_id"
         " JOIN seals s ON s.id = su.seal_id"
     )
     params: tuple = ()

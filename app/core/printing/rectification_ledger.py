@@ -65,7 +65,8 @@ def ledger_rows(items: list[tuple[Issue, Rectification]]) -> tuple[list[list[str
                     "",
                     "",
                     "",
-                    f"方案 {rect.plan_due}" + ("（逾期）" if rect.plan_overdue else ""),
+                    f"方案 {rect.plan_due_text(issue.fed_back_on)}"
+                    + ("（逾期）" if rect.plan_overdue else ""),
                     rect.completion.label,
                 ]
                 overdue = rect.overdue

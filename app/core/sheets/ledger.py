@@ -12,7 +12,6 @@ The progress cell lists the progress entries, one per line, as "YYYY-MM-DD 内�
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 from dataclasses import dataclass, field
 
@@ -28,6 +27,9 @@ KEY_HEADER = "行键（请勿改动）"
 FIRST_HEADER_ROW = 3  # 1: title, 2: subtitle (see workbook.FIRST_DATA_ROW)
 
 COMPLETION_LABELS = [c.label for c in Completion]
+COMPLETION_LABEL = {c: c.label for c in Completion}  # (Completion.label builds its table per call)
+_COMPLETIONS = {c.value: c for c in Completion}
+_STATES = {s.value: s for s in RectState}
 CLOSED_LABELS = ["是", "否"]
 
 COLUMNS = [
@@ -57,7 +59,16 @@ LOCKED_MEASURE_COLUMNS = (C_MEASURE, C_LEADER, C_DEPT, C_PERSON, C_DEADLINE, C_C
 
 
 def _mac(db_key: bytes, text: str) -> str:
-    return hmac.new(subkey(db_key, "sheet-row-keys"), text.encode("utf-8"), hashlib.sha256).hexdigest()[:16]
+    return _keyed_mac(row_mac_key(db_key), text)
+
+
+def row_mac_key(db_key: bytes) -> bytes:
+    """The key of the row keys' MACs, derived from the database key (derive it once per sheet)."""
+    return subkey(db_key, "sheet-row-keys")
+
+
+def _keyed_mac(mac_key: bytes, text: str) -> str:
+    return hmac.digest(mac_key, text.encode("utf-8"), "sha256").hex()[:16]
 
 
 def row_key(db_key: bytes, kind: str, record_id: str) -> str:
@@ -66,12 +77,16 @@ def row_key(db_key: bytes, kind: str, record_id: str) -> str:
     return f"{body}.{_mac(db_key, body)}"
 
 
-def parse_key(db_key: bytes, text: str) -> tuple[str, str] | None:
-    """(kind, record id) of a genuine key; None for anything else (typed, altered, foreign)."""
+def parse_key(db_key: bytes, text: str, *, mac_key: bytes | None = None) -> tuple[str, str] | None:
+    """(kind, record id) of a genuine key; None for anything else (typed, altered, foreign).
+
+    A caller reading many rows passes `mac_key` (row_mac_key of the same database key)."""
     if not isinstance(text, str) or len(text) > 80 or "." not in text:
         return None
     body, mac = text.strip().rsplit(".", 1)
-    if len(body) < 2 or body[0] not in "mr" or not hmac.compare_digest(mac, _mac(db_key, body)):
+    if len(body) < 2 or body[0] not in "mr":
+        return None
+    if not hmac.compare_digest(mac, _keyed_mac(mac_key or row_mac_key(db_key), body)):
         return None
     return body[0], body[1:]
 
@@ -162,41 +177,50 @@ def load_rows(conn, inspection_id: str, today: str | None = None) -> list[Ledger
     by_rect: dict[str, list[LedgerRow]] = {}
     by_measure: dict[str, LedgerRow] = {}
     seq, last_issue = 0, None
+    common: dict = {}
+    open_ = rect_overdue = False
+    done = Completion.DONE
     for r in conn.execute(_ROW_SQL, (inspection_id,)):
         issue_id, rect_id = r["issue_id"], r["rect_id"]
         first = issue_id != last_issue
-        if first:
+        if first:  # what every row of the issue shares, worked out on its first row
             seq += 1
             last_issue = issue_id
-        state = RectState(r["state"])
-        open_ = state != RectState.CLOSED
-        rect_overdue = open_ and (
-            (r["plan_submitted_on"] is None and r["plan_due"] < on)
-            or (r["unit_completed_on"] is None and r["report_due"] < on)
-        )
-        cat, sub = r["category"], r["subcategory"]
-        category = cat + (f"（{sub}）" if sub else "") if cat else "未分类"
-        common = {
-            "issue_id": issue_id,
-            "issue_number": r["number"],
-            "rectification_id": rect_id,
-            "seq": seq,
-            "first_of_issue": first,
-            "category": category,
-            "problem": r["title"],
-            "closed": state == RectState.CLOSED,
-            "rect_state": state,
-        }
+            state = _STATES.get(r["state"]) or RectState(r["state"])
+            open_ = state != RectState.CLOSED
+            rect_overdue = open_ and (
+                (r["plan_submitted_on"] is None and r["plan_due"] < on)
+                or (r["unit_completed_on"] is None and r["report_due"] < on)
+            )
+            cat, sub = r["category"], r["subcategory"]
+            category = cat + (f"（{sub}）" if sub else "") if cat else "未分类"
+            common = {
+                "issue_id": issue_id,
+                "issue_number": r["number"],
+                "rectification_id": rect_id,
+                "seq": seq,
+                "first_of_issue": True,
+                "category": category,
+                "problem": r["title"],
+                "closed": state == RectState.CLOSED,
+                "rect_state": state,
+            }
+        elif common["first_of_issue"]:
+            common = {**common, "first_of_issue": False}
         if r["measure_id"] is None:
             row = LedgerRow(
                 kind="r", record_id=rect_id, measure="", leader="", dept="", person="", deadline=None,
                 completion=None, overdue=rect_overdue, **common,
             )  # fmt: skip
         else:
-            flags = [x for x, flag in (("立行立改", r["immediate"]), ("常态化坚持", r["ongoing"])) if flag]
-            measure = r["description"] + (f"〔{'、'.join(flags)}〕" if flags else "")
-            completion = Completion(r["completion"])
-            overdue = open_ and completion != Completion.DONE and r["deadline"] < on
+            measure = r["description"]
+            if r["immediate"] or r["ongoing"]:
+                flags = [
+                    x for x, flag in (("立行立改", r["immediate"]), ("常态化坚持", r["ongoing"])) if flag
+                ]
+                measure += f"〔{'、'.join(flags)}〕"
+            completion = _COMPLETIONS.get(r["completion"]) or Completion(r["completion"])
+            overdue = open_ and completion is not done and r["deadline"] < on
             row = LedgerRow(
                 kind="m", record_id=r["measure_id"], measure=measure, leader=r["responsible_leader"],
                 dept=r["responsible_dept"], person=r["responsible_person"], deadline=r["deadline"],
@@ -248,7 +272,7 @@ def cells(row: LedgerRow, key: str) -> list:
         row.person,
         as_date(row.deadline),
         row.progress_text(),
-        row.completion.label if row.completion else "",
+        COMPLETION_LABEL[row.completion] if row.completion else "",
         "是" if row.closed else "否",
         row.remark,
         key,

@@ -1,5 +1,6 @@
 """The 公文 tab of an inspection (and, for a round, the statistics report): choose a kind, assemble
-it from the records, edit, save versions, preview and print numbered (sealed) copies, see the copies."""
+it from the records, edit, save versions, preview and print numbered (sealed) copies, see the copies;
+the office also sets the issuing bodies here (app.ui.official.issuers_dialog)."""
 
 from __future__ import annotations
 
@@ -55,6 +56,9 @@ class OfficialPanel(QWidget):
         child(self.form, QPushButton, "copiesButton").clicked.connect(self.show_copies)
         child(self.form, QPushButton, "verifyButton").clicked.connect(self.show_authenticate)
         child(self.form, QPushButton, "refreshButton").clicked.connect(self.refresh)
+        issuers_button = child(self.form, QPushButton, "issuersButton")
+        issuers_button.setVisible(user is not None and allowed(user.role, Cap.ORG_MANAGE))  # the office
+        issuers_button.clicked.connect(self.show_issuers)
         self.view.doubleClicked.connect(lambda _i: self.edit_document())
         for key, slot in (
             ("Ctrl+N", self.new_document),
@@ -258,3 +262,11 @@ class OfficialPanel(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.authenticate_dialog = dialog
+
+    def show_issuers(self) -> None:
+        from app.ui.official.issuers_dialog import IssuersDialog
+
+        dialog = IssuersDialog(self.worker, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.issuers_dialog = dialog

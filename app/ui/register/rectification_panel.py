@@ -156,7 +156,7 @@ class RectificationPanel(ListPanel):
             (self.tr("Goal"), r.goal or "—", ""),
             (
                 self.tr("Plan"),
-                self.tr("due {due}, received {on}").format(due=r.plan_due, on=plan),
+                self.tr("due {due}, received {on}").format(due=r.plan_due_text(issue.fed_back_on), on=plan),
                 plan_style,
             ),
             (

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
 from app.core.domain import _fields as f
-from app.core.domain import attachments
+from app.core.domain import attachments, deadlines
 
 # The attachments' owner type of a progress entry's evidence files.
 ATTACHMENT_OWNER = "rectification_progress"
@@ -164,6 +164,9 @@ class Measure:
         return "、".join(names)
 
 
+ESTIMATED_MARK = "（估算）"  # after a working-day deadline counted beyond the holiday schedule
+
+
 @dataclass
 class Rectification:
     id: str
@@ -193,6 +196,19 @@ class Rectification:
         values["completion"] = Completion(values["completion"])
         values["state"] = RectState(values["state"])
         return cls(**values)
+
+    def plan_due_estimated(self, fed_back_on: str | None) -> bool:
+        """Whether the plan's deadline is the customary count of working days from the feedback and
+        that count ran beyond the holiday schedule (deadlines.plan_deadline): an estimate. A date the
+        office set by hand is its own, never an estimate."""
+        if not fed_back_on:
+            return False
+        customary = deadlines.plan_deadline(fed_back_on)
+        return customary.estimated and customary.due == self.plan_due
+
+    def plan_due_text(self, fed_back_on: str | None) -> str:
+        """The plan's deadline as shown and printed: '2027-01-08（估算）' when it is an estimate."""
+        return self.plan_due + (ESTIMATED_MARK if self.plan_due_estimated(fed_back_on) else "")
 
     @property
     def plan_overdue(self) -> bool:

@@ -27,6 +27,7 @@ from app.core.store.migrations import (
     m0010_signed_audit,
     m0011_search_fold,
     m0012_compartments,
+    m0013_seal_owners,
 )
 
 # The migrations in the order they run. A new migration is a new module mNNNN_name.py, imported above
@@ -44,6 +45,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0010_signed_audit,
     m0011_search_fold,
     m0012_compartments,
+    m0013_seal_owners,
 )
 
 

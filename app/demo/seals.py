@@ -1,5 +1,10 @@
-"""The demo's seal: a drawn image (a red ring, a star and the office's name around it), clearly a demo
-seal, stored by the demo's security officer so that sealing works on the demo data."""
+"""The demo's seals: a drawn round red seal (a ring, a star and the body's name around it), clearly
+a demo seal, stored by the security officer for the office and for one inspection team.
+
+Each issuing body has its own seal (app.core.official.seals): the office's seal goes on what the office
+issues, 第一巡察组's on the reports and feedback that team issues. Stored through the ordinary core
+operation (Cap.SEAL_STORE, validated, audited).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,17 @@ import io
 import math
 
 from app import paths
+from app.core.official import seals
 from app.core.session import Session
+
+OFFICE_SEAL_TEXT = "某市委巡察工作领导小组办公室"
+TEAM = "第一巡察组"  # leader1's team: its report and feedback carry its own seal
+TEAM_SEAL_TEXT = "中共某市委第一巡察组"
 
 SEAL_RED = (214, 24, 32)
 
 
-def demo_seal_png(name: str = "某市委巡察工作领导小组办公室", size: int = 480) -> bytes:
+def demo_seal_png(name: str = OFFICE_SEAL_TEXT, size: int = 480) -> bytes:
     """A round red seal with a transparent background (PNG bytes), drawn with Pillow."""
     from PIL import Image, ImageDraw, ImageFont
 
@@ -51,7 +61,8 @@ def demo_seal_png(name: str = "某市委巡察工作领导小组办公室", size
     return out.getvalue()
 
 
-def store_demo_seal(secadmin: Session) -> None:
-    from app.core.official import seals
-
-    seals.store_seal(secadmin, "巡察办公章", demo_seal_png())
+def populate_seals(secadmin: Session) -> dict[str, str]:
+    """The office's seal and 第一巡察组's; returns their ids by owner."""
+    office = seals.store_seal(secadmin, "巡察办公章（演示）", demo_seal_png(OFFICE_SEAL_TEXT), seals.OFFICE)
+    team = seals.store_seal(secadmin, f"{TEAM}印章（演示）", demo_seal_png(TEAM_SEAL_TEXT), TEAM)
+    return {office.owner: office.id, team.owner: team.id}
