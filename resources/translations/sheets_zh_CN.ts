@@ -167,7 +167,7 @@ Export now?</source>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation>导出(&amp;E)……</translation>
+        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
         <source>The exported file is plain text on disk: it carries the classification in its page header and footer, gets a copy number and is recorded in the print register and the audit trail.</source>
@@ -179,15 +179,15 @@ Export now?</source>
     </message>
     <message>
         <source>Import a filled-in &amp;rectification ledger…</source>
-        <translation>导入回填的整改台账(&amp;R)……</translation>
+        <translation>导入回填的整改台账(&amp;R)…</translation>
     </message>
     <message>
         <source>Import a &amp;unit list with leadership…</source>
-        <translation>导入单位及领导班子名单(&amp;U)……</translation>
+        <translation>导入单位及领导班子名单(&amp;U)…</translation>
     </message>
     <message>
         <source>Import a &amp;team member list (this round)…</source>
-        <translation>导入本轮巡察组人员名单(&amp;T)……</translation>
+        <translation>导入本轮巡察组人员名单(&amp;T)…</translation>
     </message>
     <message>
         <source>Every change is shown before anything is saved, and is applied all at once or not at all. Close-out (销号) never comes in through a spreadsheet.</source>
