@@ -113,6 +113,18 @@
 <context>
     <name>SheetsPanel</name>
     <message>
+        <source>Your role may print but not export: the office and the team leaders export ledgers.</source>
+        <translation>您的角色可以打印，不能导出：台账由巡察办和巡察组组长导出。</translation>
+    </message>
+    <message>
+        <source>Only the office imports unit and team lists.</source>
+        <translation>只有巡察办可以导入单位名单和巡察组人员名单。</translation>
+    </message>
+    <message>
+        <source>Your role may not record rectification progress.</source>
+        <translation>您的角色不能登记整改进展。</translation>
+    </message>
+    <message>
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>

@@ -129,8 +129,9 @@ class OrgWorkspace(QWidget):
         self.splitter.setObjectName("orgSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.pages)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 3)
+        # A wider window widens the work, not the navigation (a talk list and its editor need it).
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 900])
         state = app_settings().value("org/workspace_splitter")
         if state is not None:
