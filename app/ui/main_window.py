@@ -66,6 +66,9 @@ class MainWindow(QMainWindow):
         self.lock_page: LockPage | None = None
         self.locked = False
         self._ended = False
+        # Where the user was when the screen locked (ids and cursor positions, in memory only; the
+        # unsaved input itself goes to the encrypted drafts), to return there after unlock.
+        self._view_state: object = None
 
         self._set_banner(user.clearance)
         self._set_status()
@@ -132,6 +135,8 @@ class MainWindow(QMainWindow):
         unsaved = collect_drafts(([self.content] if self.content else []) + dialogs)
         for dialog in dialogs:
             dialog.reject()
+        keeps_state = getattr(self.content, "view_state", None)
+        self._view_state = keeps_state() if callable(keeps_state) else None
         self._drop_content()
         self.lock_page = LockPage(self.user.username, self.user.display_name)
         self.lock_page.unlock_requested.connect(self._try_unlock)
@@ -171,6 +176,10 @@ class MainWindow(QMainWindow):
         keys = [form.draft_key for form in draft_forms(self.content)] if self.content else []
         if keys:
             self.worker.submit(lock_ops.load_drafts, keys, on_done=self._restore_drafts)
+        state, self._view_state = self._view_state, None
+        restore = getattr(self.content, "restore_view_state", None)
+        if state is not None and callable(restore):
+            restore(state)
         self.lock_changed.emit(False)
 
     def _restore_drafts(self, payloads: dict) -> None:

@@ -116,6 +116,14 @@
         <translation>共 %1 件公文。</translation>
     </message>
     <message>
+        <source>No documents yet: choose a kind and press New (Ctrl+N) to assemble one.</source>
+        <translation>尚无公文：选择文书种类后点“新建”（Ctrl+N）生成。</translation>
+    </message>
+    <message>
+        <source>Select a document in the list first.</source>
+        <translation>请先在列表中选择一份公文。</translation>
+    </message>
+    <message>
         <source>Select a document first.</source>
         <translation>请先选择一件公文。</translation>
     </message>

@@ -209,6 +209,14 @@
         <translation>只有巡察办或本组组长可以调整巡察阶段。</translation>
     </message>
     <message>
+        <source>Show the inspection&apos;s details and phases</source>
+        <translation>展开巡察详情和阶段</translation>
+    </message>
+    <message>
+        <source>Fold the details away to leave the room to the work below</source>
+        <translation>收起详情，把空间留给下方的工作区</translation>
+    </message>
+    <message>
         <source>{phase} (since {date})</source>
         <translation>{phase}（{date} 起）</translation>
     </message>

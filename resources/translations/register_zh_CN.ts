@@ -769,6 +769,42 @@
         <translation> — 已逾期</translation>
     </message>
     <message>
+        <source>Select an issue in the list first.</source>
+        <translation>请先在列表中选择一个问题。</translation>
+    </message>
+    <message>
+        <source>Your role may read the rectification, not record it.</source>
+        <translation>您的角色只能查看整改情况，不能登记。</translation>
+    </message>
+    <message>
+        <source>Closed out: reopen it to record more.</source>
+        <translation>已销号：重新打开后才能继续登记。</translation>
+    </message>
+    <message>
+        <source>Select a measure first.</source>
+        <translation>请先选择一项整改措施。</translation>
+    </message>
+    <message>
+        <source>Select a progress entry with evidence first.</source>
+        <translation>请先选择一条附有佐证材料的进展。</translation>
+    </message>
+    <message>
+        <source>Record the unit&apos;s rectification plan first (Plan received…).</source>
+        <translation>请先登记单位的整改方案（登记整改方案…）。</translation>
+    </message>
+    <message>
+        <source>Only the office verifies and closes out.</source>
+        <translation>只有巡察办可以核验销号。</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s completion must be recorded first.</source>
+        <translation>须先登记单位完成情况。</translation>
+    </message>
+    <message>
+        <source>Not closed out.</source>
+        <translation>尚未销号。</translation>
+    </message>
+    <message>
         <source>The unit&apos;s rectification plan</source>
         <translation>单位整改方案</translation>
     </message>

@@ -113,6 +113,18 @@
 <context>
     <name>SheetsPanel</name>
     <message>
+        <source>Your role may print but not export: the office and the team leaders export ledgers.</source>
+        <translation>您的角色可以打印，不能导出：台账由巡察办和巡察组组长导出。</translation>
+    </message>
+    <message>
+        <source>Only the office imports unit and team lists.</source>
+        <translation>只有巡察办可以导入单位名单和巡察组人员名单。</translation>
+    </message>
+    <message>
+        <source>Your role may not record rectification progress.</source>
+        <translation>您的角色不能登记整改进展。</translation>
+    </message>
+    <message>
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>
@@ -167,7 +179,7 @@ Export now?</source>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation>导出(&amp;E)……</translation>
+        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
         <source>The exported file is plain text on disk: it carries the classification in its page header and footer, gets a copy number and is recorded in the print register and the audit trail.</source>
@@ -179,15 +191,15 @@ Export now?</source>
     </message>
     <message>
         <source>Import a filled-in &amp;rectification ledger…</source>
-        <translation>导入回填的整改台账(&amp;R)……</translation>
+        <translation>导入回填的整改台账(&amp;R)…</translation>
     </message>
     <message>
         <source>Import a &amp;unit list with leadership…</source>
-        <translation>导入单位及领导班子名单(&amp;U)……</translation>
+        <translation>导入单位及领导班子名单(&amp;U)…</translation>
     </message>
     <message>
         <source>Import a &amp;team member list (this round)…</source>
-        <translation>导入本轮巡察组人员名单(&amp;T)……</translation>
+        <translation>导入本轮巡察组人员名单(&amp;T)…</translation>
     </message>
     <message>
         <source>Every change is shown before anything is saved, and is applied all at once or not at all. Close-out (销号) never comes in through a spreadsheet.</source>

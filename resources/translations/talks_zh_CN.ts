@@ -75,6 +75,14 @@
 <context>
     <name>TalkEditor</name>
     <message>
+        <source>Leave full-window writing (Esc)</source>
+        <translation>退出全屏书写（Esc）</translation>
+    </message>
+    <message>
+        <source>Full-window &amp;writing</source>
+        <translation>全屏书写(&amp;W)</translation>
+    </message>
+    <message>
         <source>Unsaved input from earlier was restored. Save it, or close the talk to keep it as a draft.</source>
         <translation>已恢复此前未保存的输入。请保存；若不保存，它仍作为草稿保留。</translation>
     </message>
@@ -304,6 +312,14 @@
     <message>
         <source>Ctrl+Enter: new question · Tab / Shift+Tab: next / previous field · Ctrl+Shift+Backspace: remove an empty block</source>
         <translation>Ctrl+Enter：新增一问 · Tab / Shift+Tab：下一栏 / 上一栏 · Ctrl+Shift+Backspace：删除空白问答</translation>
+    </message>
+    <message>
+        <source>Full-window &amp;writing</source>
+        <translation>全屏书写(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Write the record in the whole window (F11); Esc or F11 leaves it</source>
+        <translation>在整个窗口中书写谈话记录（F11）；按 Esc 或 F11 退出</translation>
     </message>
     <message>
         <source>&amp;Key points:</source>

@@ -480,3 +480,38 @@ def test_only_the_office_sees_the_issuing_bodies_button(qtbot, worker, folder, s
     signed_in("leader1")
     panel, _ = _panel(qtbot, worker, folder)
     assert not panel.form.findChild(QPushButton, "issuersButton").isVisible()
+
+
+def test_an_empty_document_list_keeps_readable_columns_and_buttons_need_a_selection(
+    qtbot, worker, folder, signed_in
+):
+    from app.core.official import assemble
+    from app.ui.official.common import selected_record
+    from app.ui.official.panel import EMPTY_COLUMN
+
+    signed_in("office")
+    panel, iid = _panel(qtbot, worker, folder)
+    qtbot.waitUntil(lambda: _rows(panel) == 0, timeout=TIMEOUT)
+    header = panel.view.horizontalHeader()
+    assert all(header.sectionSize(c) >= EMPTY_COLUMN for c in range(header.count() - 1))
+    assert "尚无公文" in panel.status.text()
+    edit = panel.form.findChild(QPushButton, "editButton")
+    printing = panel.form.findChild(QPushButton, "printButton")
+    assert not edit.isEnabled() and not printing.isEnabled()  # nothing selected: nothing to act on
+    assert "请先在列表中选择" in edit.toolTip()
+
+    def make(s):
+        draft = assemble.assemble(s, DocKind.RECTIFICATION_NOTICE, inspection_id=iid, today="2026-05-20")
+        return documents.create_document(s, DocKind.RECTIFICATION_NOTICE, draft, inspection_id=iid)
+
+    run_job(qtbot, worker, make)  # its change notice reloads the list
+    qtbot.waitUntil(lambda: _rows(panel) == 1, timeout=TIMEOUT)
+    panel.view.selectRow(0)
+    assert edit.isEnabled() and printing.isEnabled()
+    chosen = selected_record(panel.view).id
+    panel.refresh()  # as the next change notice does
+    qtbot.waitUntil(
+        lambda: panel.view.model().rowCount() == 1 and selected_record(panel.view) is not None,
+        timeout=TIMEOUT,
+    )
+    assert selected_record(panel.view).id == chosen and edit.isEnabled()

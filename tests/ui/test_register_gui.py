@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from app.core.domain.organisation import inspections
 from app.core.domain.register import (
@@ -176,6 +176,9 @@ def test_issue_written_up_signed_by_the_leader_refused_to_a_member(qtbot, worker
     signed = wait_detail(qtbot, leader_dialog, lambda d: d.issue.signed).issue
     assert re.fullmatch(r"\[2026\]2巡-\d+组-\d{2}号", signed.number), signed.number
     assert leader_dialog.number_value.text() == signed.number
+    # Signed: the date field goes, and its caption with it (no empty "签批日期" left behind).
+    assert leader_dialog.signed_on.isHidden()
+    assert leader_dialog.form.findChild(QLabel, "signedOnEditLabel").isHidden()
     # Signed: the paper is frozen in the form.
     assert leader_dialog.title.isReadOnly() and leader_dialog.facts.isReadOnly()
     assert not leader_dialog.button["addEvidenceButton"].isEnabled()
@@ -440,3 +443,43 @@ def test_register_filters_and_sorts_through_the_core(qtbot, worker, signed_in):
     panel.table.selectRow(1)
     grab(panel, "register-window.png")
     assert not isinstance(panel.model.index(0, 0).data(), UserError)
+
+
+# ---- issue 17: lists that follow changes, actions that say why not ----------------------------------
+
+
+def test_the_lead_dialog_lists_an_issue_registered_meanwhile(qtbot, worker, signed_in):
+    from app.core.domain.register import issue_edits
+    from app.ui.register.dialogs import LeadDialog
+
+    signed_in("leader1")
+    ins, _ = busiest_inspection(qtbot, worker)
+    picks = run_job(qtbot, worker, ops.inspection_issues, ins.id)
+    dialog = show(qtbot, LeadDialog(worker, ins.id, picks), 700, 560)
+    dialog.issues.item(0).setCheckState(Qt.CheckState.Checked)
+    draft = issue_record.IssueDraft(title="新登记的问题（线索对话框打开时）", found_on="2026-09-20")
+    run_job(qtbot, worker, issue_edits.create_issue, ins.id, draft)  # its change notice follows
+    qtbot.waitUntil(lambda: dialog.issues.count() == len(picks) + 1, timeout=TIMEOUT)
+    texts = [dialog.issues.item(i).text() for i in range(dialog.issues.count())]
+    assert any("新登记的问题" in t for t in texts)
+    assert dialog.issues.item(0).checkState() == Qt.CheckState.Checked  # the ticks stay
+    dialog.close()
+
+
+def test_greyed_out_rectification_actions_say_why(qtbot, worker, signed_in):
+    signed_in("leader1")
+    ins = next(
+        i
+        for i in run_job(qtbot, worker, inspections.list_inspections)
+        if run_job(qtbot, worker, rectification_reads.list_for_inspection, i.id)
+    )
+    panel = show(qtbot, RectificationPanel(worker, ins.id))
+    qtbot.waitUntil(lambda: panel.loaded and panel.current is not None, timeout=TIMEOUT)
+    for action in (panel.action_completion, panel.action_edit_measure, panel.action_evidence):
+        if not action.isEnabled():
+            assert "：" in action.toolTip() and len(action.toolTip().split("：", 1)[1]) > 3, action.text()
+    assert not panel.action_close.isVisible() or "巡察办" in panel.action_close.toolTip()
+    panel.measures_table.clearSelection()
+    panel._enable()
+    assert not panel.action_edit_measure.isEnabled()
+    assert "请先选择一项整改措施" in panel.action_edit_measure.toolTip()

@@ -85,6 +85,10 @@ def test_member_sees_no_lead_register_and_cannot_export(qtbot, panel):
     p = panel("member1")
     kinds = [p.exports.item(i).data(0x0100) for i in range(p.exports.count())]
     assert kinds == [] and not p.export_button.isEnabled()  # members may print, not export
+    # The empty list and the greyed-out button say why.
+    assert p.export_empty.isVisible() and "不能导出" in p.export_empty.text()
+    assert "不能导出" in p.export_button.toolTip()
+    assert "巡察办" in p.import_units.toolTip()
     assert p.import_ledger.isEnabled() and not p.import_units.isEnabled()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from app.core.domain.register.leads import TransferTarget
 from app.core.errors import UserError
@@ -21,6 +21,9 @@ TARGET_LABELS = {
     TransferTarget.DISCIPLINE_COMMISSION: "纪委监委",
     TransferTarget.ORGANISATION_DEPT: "组织部",
 }
+
+
+EMPTY_COLUMN = 110  # an empty list's columns are this wide at least
 
 
 class OfficialPanel(QWidget):
@@ -69,7 +72,14 @@ class OfficialPanel(QWidget):
             # Set apart: PySide6 ignores a context= argument, leaving a window-wide shortcut that
             # clashed with every other tab's Ctrl+N.
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # The buttons that act on the selected document: greyed out, saying why, while none is selected.
+        self.record_buttons = [
+            child(self.form, QPushButton, name)
+            for name in ("editButton", "versionsButton", "printButton", "copiesButton")
+        ]
+        self._tips = {b: b.toolTip() for b in self.record_buttons}
         self._kind_changed()
+        self._selection_changed()
         follow_changes(self, worker, {"official_document"}, self.refresh)
         self.refresh()
 
@@ -83,6 +93,7 @@ class OfficialPanel(QWidget):
         )
 
     def _loaded(self, docs: list[documents.OfficialDocument]) -> None:
+        before = selected_record(self.view)
         table_model(
             self.view,
             [
@@ -106,9 +117,34 @@ class OfficialPanel(QWidget):
             ],
             docs,
         )
-        self.status.setText(
-            QCoreApplication.translate("Official", "%1 documents.").replace("%1", str(len(docs)))
-        )
+        header = self.view.horizontalHeader()
+        if not docs:  # nothing to size the columns by: readable headers, not squashed to their text
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            for column in range(header.count()):
+                header.resizeSection(column, max(header.sectionSizeHint(column), EMPTY_COLUMN))
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        if before is not None:  # the same document stays selected across the reload
+            for row, doc in enumerate(docs):
+                if doc.id == before.id:
+                    self.view.selectRow(row)
+        self._selection_changed()
+        if docs:
+            text = QCoreApplication.translate("Official", "%1 documents.").replace("%1", str(len(docs)))
+        else:
+            text = QCoreApplication.translate(
+                "Official", "No documents yet: choose a kind and press New (Ctrl+N) to assemble one."
+            )
+        self.status.setText(text)
+
+    def _selection_changed(self) -> None:
+        chosen = self.view.selectionModel() is not None and bool(self.view.selectionModel().selectedRows())
+        for button in self.record_buttons:
+            button.setEnabled(chosen)
+            button.setToolTip(
+                self._tips[button]
+                if chosen
+                else QCoreApplication.translate("Official", "Select a document in the list first.")
+            )
 
     def _failed(self, error: UserError) -> None:
         self.status.setText(error.message)

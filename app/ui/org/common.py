@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -256,9 +257,10 @@ class RecordTableModel(QAbstractTableModel):
             return column.sort(record) if column.sort else column.text(record)
         if role == RECORD_ROLE:
             return record
-        if self.decorate is not None:
-            return self.decorate(record, role, index.column())
-        return None
+        decorated = self.decorate(record, role, index.column()) if self.decorate is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole and decorated is None:
+            return column.text(record) or None  # the whole text of a cell cut by its column's width
+        return decorated
 
 
 class FilterProxy(QSortFilterProxyModel):
@@ -302,7 +304,40 @@ def make_table(name: str, proxy: QSortFilterProxyModel) -> QTableView:
     table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    keep_selection(table)
     return table
+
+
+def record_id(record: Any) -> Any:
+    """What identifies a row's record across reloads: its id (or talk_id for search hits)."""
+    return getattr(record, "id", None) or getattr(record, "talk_id", None)
+
+
+class _SelectionKeeper(QObject):
+    """Keeps a table's selected row, by its record's id, across the model's resets (a reload after a
+    change notice): the actions that apply to it stay enabled, the detail pane keeps showing it."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        self.wanted: Any = None
+        model = table.model()
+        model.modelAboutToBeReset.connect(self._remember)
+        model.modelReset.connect(self._reselect)
+
+    def _remember(self) -> None:
+        self.wanted = record_id(selected_record(self.table))
+
+    def _reselect(self) -> None:
+        wanted, self.wanted = self.wanted, None
+        selection = self.table.selectionModel()
+        if wanted is not None and selection is not None and not selection.hasSelection():
+            select_record(self.table, lambda r: record_id(r) == wanted)
+
+
+def keep_selection(table: QTableView) -> None:
+    """Keep the selected row by id across reloads (make_table does this for every table it makes)."""
+    _SelectionKeeper(table)
 
 
 def selected_record(table: QTableView) -> Any:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,9 @@ from app.core.domain.organisation.inspections import PHASES, PhaseMove
 from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.org import ops
 from app.ui.org.common import Column, FilterProxy, RecordTableModel, make_table
+from app.ui.settings import app_settings
+
+HEADER_COLLAPSED_KEY = "inspection/header_collapsed"  # window layout only: nothing about the case
 
 TabFactory = Callable[[DbWorker, str, QWidget], QWidget | None]
 
@@ -113,20 +117,38 @@ class InspectionView(QWidget):
         self.liaison_button.clicked.connect(self.edit_liaison)
         self.steer_hint = QLabel(self.tr("Only the office or this team's leader can change the phase."))
         self.steer_hint.setStyleSheet("color: #777;")
-        actions = QHBoxLayout()
-        for button in (self.advance_button, self.revert_button, self.liaison_button):
-            actions.addWidget(button)
-        actions.addWidget(self.steer_hint)
-        actions.addStretch(1)
 
+        # The header folds to its title line (with the phase) to leave the height to the work below.
+        self.header_toggle = QToolButton()
+        self.header_toggle.setObjectName("headerToggle")
+        self.header_toggle.setAutoRaise(True)
+        self.header_toggle.setCheckable(True)
+        self.header_toggle.toggled.connect(self.set_header_collapsed)
+        self.compact_phase = QLabel()
+        self.compact_phase.setObjectName("compactPhase")
+        self.compact_phase.setStyleSheet("color: #c00000; font-weight: bold;")
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.header_toggle)
+        title_row.addWidget(self.title)
+        title_row.addWidget(self.compact_phase)
+        title_row.addStretch(1)
+        title_row.addWidget(self.steer_hint)
+        for button in (self.advance_button, self.revert_button, self.liaison_button):
+            title_row.addWidget(button)
+        self.header_details = QWidget()
+        self.header_details.setObjectName("headerDetails")
+        details = QVBoxLayout(self.header_details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addLayout(grid)
+        details.addLayout(self.timeline)
         header = QFrame()
         header.setObjectName("inspectionHeader")
         header.setFrameShape(QFrame.Shape.StyledPanel)
         header_layout = QVBoxLayout(header)
-        header_layout.addWidget(self.title)
-        header_layout.addLayout(grid)
-        header_layout.addLayout(self.timeline)
-        header_layout.addLayout(actions)
+        header_layout.setContentsMargins(6, 4, 6, 4)
+        header_layout.addLayout(title_row)
+        header_layout.addWidget(self.header_details)
+        self.header = header
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("inspectionTabs")
@@ -135,9 +157,36 @@ class InspectionView(QWidget):
         layout.addWidget(header)
         layout.addWidget(self.tabs, 1)
         self.dialog = None
+        self.tab_keys: list[str] = []
+        self.pending_view: dict | None = None  # the tab to return to after unlock
+        collapsed = app_settings().value(HEADER_COLLAPSED_KEY, False, type=bool)
+        self.header_toggle.setChecked(collapsed)
+        self._show_header(collapsed)
         # The header (unit, team, phase, liaison, leader); a reload also refreshes every tab, as the
         # phase and the team decide what a tab may show.
         follow_changes(self, worker, {"inspection", "team", "unit"}, self.refresh)
+
+    # ---- the header folds ----
+    def set_header_collapsed(self, collapsed: bool) -> None:
+        """Fold the header to its title line (or open it again); remembered for the next start."""
+        if self.header_toggle.isChecked() != collapsed:
+            self.header_toggle.setChecked(collapsed)  # comes back here through toggled
+            return
+        self._show_header(collapsed)
+        app_settings().setValue(HEADER_COLLAPSED_KEY, collapsed)
+
+    def header_collapsed(self) -> bool:
+        return self.header_toggle.isChecked()
+
+    def _show_header(self, collapsed: bool) -> None:
+        self.header_details.setVisible(not collapsed)
+        self.compact_phase.setVisible(collapsed)
+        self.header_toggle.setArrowType(Qt.ArrowType.RightArrow if collapsed else Qt.ArrowType.DownArrow)
+        self.header_toggle.setToolTip(
+            self.tr("Show the inspection's details and phases")
+            if collapsed
+            else self.tr("Fold the details away to leave the room to the work below")
+        )
 
     # ---- loading ----
     def show_inspection(self, inspection_id: str) -> None:
@@ -168,6 +217,7 @@ class InspectionView(QWidget):
         self.values["phase"].setText(
             self.tr("{phase} (since {date})").format(phase=item.phase.label, date=began)
         )
+        self.compact_phase.setText(self.values["phase"].text())
         liaison = " ".join(p for p in (item.liaison_name, item.liaison_phone) if p)
         self.values["liaison"].setText(liaison or self.tr("not yet named"))
         self.values["leader"].setText(detail.leader_name or self.tr("not yet appointed"))
@@ -201,14 +251,39 @@ class InspectionView(QWidget):
             self.tabs.removeTab(0)
             widget.deleteLater()
         assert self.detail is not None
+        self.tab_keys = []
         for tab in self.tab_list:
             widget = tab.factory(self.worker, self.detail.inspection.id, self)
             if widget is not None:
                 self.tabs.addTab(widget, tab.title())
+                self.tab_keys.append(tab.key)
         self.tabs.addTab(self._history_tab(), self.tr("Phase history"))
+        self.tab_keys.append("history")
         for i in range(self.tabs.count()):
             if self.tabs.tabText(i) == current:
                 self.tabs.setCurrentIndex(i)
+        pending, self.pending_view = self.pending_view, None
+        if pending is not None and pending.get("inspection") == self.detail.inspection.id:
+            key = pending.get("tab")
+            if key in self.tab_keys:
+                index = self.tab_keys.index(key)
+                self.tabs.setCurrentIndex(index)
+                restore = getattr(self.tabs.widget(index), "restore_view_state", None)
+                if callable(restore) and pending.get("inner") is not None:
+                    restore(pending["inner"])
+
+    # ---- where the user was, across a lock ----
+    def view_state(self) -> dict | None:
+        """The inspection, its current tab (by key) and that tab's own state, if it keeps one."""
+        if self.detail is None or not self.tab_keys:
+            return None
+        index = self.tabs.currentIndex()
+        state = getattr(self.tabs.widget(index), "view_state", None)
+        return {
+            "inspection": self.detail.inspection.id,
+            "tab": self.tab_keys[index] if 0 <= index < len(self.tab_keys) else None,
+            "inner": state() if callable(state) else None,
+        }
 
     def _history_tab(self) -> QWidget:
         self.history_model = RecordTableModel(

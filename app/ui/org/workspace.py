@@ -129,8 +129,9 @@ class OrgWorkspace(QWidget):
         self.splitter.setObjectName("orgSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.pages)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 3)
+        # A wider window widens the work, not the navigation (a talk list and its editor need it).
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 900])
         state = app_settings().value("org/workspace_splitter")
         if state is not None:
@@ -490,6 +491,31 @@ class OrgWorkspace(QWidget):
             page = self.pages.widget(index)
             if hasattr(page, "refresh"):
                 page.refresh()
+
+    # ---- where the user was, across a lock ----
+    def view_state(self) -> dict:
+        """The page, the selected node's path, and the inspection's tab and record (ids only, memory only)."""
+        node = self.current_node()
+        inspection = (
+            self.inspection_view.view_state() if node is not None and node.kind == INSPECTION else None
+        )
+        return {
+            "page": self.pages.currentIndex(),
+            "path": node.path() if node else None,
+            "inspection": inspection,
+        }
+
+    def restore_view_state(self, state: dict | None) -> None:
+        """After unlock: the same page, node, inspection tab, record and cursor."""
+        if not state:
+            return
+        self.inspection_view.pending_view = state.get("inspection")
+        if state.get("path"):
+            self.expand_first = False
+            self.select_path(state["path"])
+        page = state.get("page", 0)
+        if 0 <= page < self.pages.count():
+            self.pages.setCurrentIndex(page)
 
     # ---- layout ----
     def hideEvent(self, event: QHideEvent) -> None:

@@ -31,6 +31,13 @@ def table_for(name: str, model: RecordTableModel) -> QTableView:
     return table
 
 
+def explain(action: QAction, why_not: str | None) -> None:
+    """Enable `action` when there is no reason against it; else grey it out, the reason as its tooltip."""
+    action.setEnabled(why_not is None)
+    name = action.text().replace("&", "").rstrip("…")
+    action.setToolTip(name if why_not is None else f"{name}：{why_not}")
+
+
 class ListPanel(QWidget):
     """Subclasses call _build(model, table name), add actions with _action(), implement refresh().
 

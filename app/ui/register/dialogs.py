@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.core.domain.register import (
     leads,
@@ -41,7 +42,7 @@ from app.core.domain.register.evidence import EvidenceKind, add_evidence
 from app.core.domain.register.measures import add_measure, update_measure
 from app.core.domain.register.rectification_record import MeasureType
 from app.core.errors import UserError, ValidationError
-from app.ui.db_worker import DbWorker
+from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.org.common import FormDialog, fill_combo
 from app.ui.register import ops
 
@@ -262,18 +263,39 @@ class LeadDialog(FormDialog):
         fill_combo(
             self.source, [(s.label, s.value) for s in leads.LeadSource], lead.source.value if lead else None
         )
-        linked = set(lead.issue_ids or []) if lead else set()
-        for pick in related:
-            item = QListWidgetItem(pick.text, self.issues)
-            item.setData(Qt.ItemDataRole.UserRole, pick.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if pick.id in linked else Qt.CheckState.Unchecked)
+        self._fill_issues(related, set(lead.issue_ids or []) if lead else set())
+        # An issue registered meanwhile (here or in another window) joins the list at once.
+        follow_changes(self, worker, {"issue"}, self._issues_changed)
         if lead:
             self.name.setText(lead.person_name)
             self.post.setText(lead.person_post)
             self.source_note.setText(lead.source_note)
             self.summary.setPlainText(lead.summary)
         set_iso(self.received, lead.received_on if lead else None)
+
+    def _fill_issues(self, picks: Sequence[ops.Pick], checked: set[str]) -> None:
+        self.issues.clear()
+        for pick in picks:
+            item = QListWidgetItem(pick.text, self.issues)
+            item.setData(Qt.ItemDataRole.UserRole, pick.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if pick.id in checked else Qt.CheckState.Unchecked)
+
+    def _checked_issues(self) -> list[str]:
+        return [
+            self.issues.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.issues.count())
+            if self.issues.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _issues_changed(self) -> None:
+        self.worker.submit(
+            ops.inspection_issues,
+            self.inspection_id,
+            on_done=lambda picks: (
+                self._fill_issues(picks, set(self._checked_issues())) if isValid(self.issues) else None
+            ),
+        )
 
     def operation(self):
         draft = leads.LeadDraft(
@@ -284,11 +306,7 @@ class LeadDialog(FormDialog):
             source_note=self.source_note.text(),
             received_on=iso(self.received),
         )
-        chosen = [
-            self.issues.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.issues.count())
-            if self.issues.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        chosen = self._checked_issues()
         return ops.save_lead, (self.inspection_id, self.lead.id if self.lead else None, draft, chosen)
 
 

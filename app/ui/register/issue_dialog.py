@@ -219,6 +219,7 @@ class IssueDialog(QDialog, DraftForm, PaperFields, EvidenceSection):
         b["signButton"].setEnabled(bool(d and d.can_sign))
         b["signButton"].setVisible(not signed)
         self.signed_on.setVisible(not signed)
+        self.form.findChild(QLabel, "signedOnEditLabel").setVisible(not signed)  # no empty caption left
         if signed:
             self.number_value.setText(issue.number)
             self.signature_value.setText(

@@ -20,7 +20,7 @@ from app.ui.db_worker import DbWorker
 from app.ui.messages import show_error
 from app.ui.org.common import ask, selected_record
 from app.ui.register import models, ops
-from app.ui.register.base import ListPanel, table_for
+from app.ui.register.base import ListPanel, explain, table_for
 from app.ui.register.dialogs import (
     ActionDialog,
     DeadlinesDialog,
@@ -193,22 +193,56 @@ class RectificationPanel(ListPanel):
 
     def _enable(self) -> None:
         d = self.current
-        open_ = d is not None and d.rect.state != RectState.CLOSED and d.can_write
         measure = selected_record(self.measures_table)
         entry = selected_record(self.progress_table)
-        self.action_plan.setEnabled(open_)
-        self.action_deadlines.setEnabled(open_)
-        self.action_add_measure.setEnabled(open_)
-        self.action_edit_measure.setEnabled(open_ and measure is not None)
-        self.action_remove_measure.setEnabled(open_ and measure is not None)
-        self.action_measure_done.setEnabled(open_ and measure is not None)
-        self.action_progress.setEnabled(open_)
-        self.action_evidence.setEnabled(entry is not None and bool(entry.evidence))
-        self.action_completion.setEnabled(open_ and d.rect.plan_submitted_on is not None)
-        self.action_close.setEnabled(
-            d is not None and d.can_close and d.rect.state == RectState.UNIT_COMPLETED
+        if d is None:
+            closed = self.tr("Select an issue in the list first.")
+        elif not d.can_write:
+            closed = self.tr("Your role may read the rectification, not record it.")
+        elif d.rect.state == RectState.CLOSED:
+            closed = self.tr("Closed out: reopen it to record more.")
+        else:
+            closed = None
+        no_measure = closed or (None if measure is not None else self.tr("Select a measure first."))
+        for action in (
+            self.action_plan,
+            self.action_deadlines,
+            self.action_add_measure,
+            self.action_progress,
+        ):
+            explain(action, closed)
+        for action in (self.action_edit_measure, self.action_remove_measure, self.action_measure_done):
+            explain(action, no_measure)
+        explain(
+            self.action_evidence,
+            self.tr("Select a progress entry with evidence first.")
+            if entry is None or not entry.evidence
+            else None,
         )
-        self.action_reopen.setEnabled(d is not None and d.can_close and d.rect.state == RectState.CLOSED)
+        explain(
+            self.action_completion,
+            closed
+            or (
+                None
+                if d.rect.plan_submitted_on is not None
+                else self.tr("Record the unit's rectification plan first (Plan received…).")
+            ),
+        )
+        if d is None:
+            close_why = closed
+        elif not d.can_close:
+            close_why = self.tr("Only the office verifies and closes out.")
+        elif d.rect.state != RectState.UNIT_COMPLETED:
+            close_why = self.tr("The unit's completion must be recorded first.")
+        else:
+            close_why = None
+        explain(self.action_close, close_why)
+        explain(
+            self.action_reopen,
+            None
+            if d is not None and d.can_close and d.rect.state == RectState.CLOSED
+            else self.tr("Not closed out."),
+        )
         self.action_close.setVisible(d is None or d.can_close)
         self.action_reopen.setVisible(d is None or d.can_close)
 

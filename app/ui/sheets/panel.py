@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -51,6 +52,13 @@ class SheetsPanel(QWidget):
         self.classification = child(self, QComboBox, "classificationCombo")
         self.years = child(self, QSpinBox, "yearsSpin")
         self.export_button = child(self, QPushButton, "exportButton")
+        self.export_empty = QLabel()
+        self.export_empty.setObjectName("exportEmptyLabel")
+        self.export_empty.setWordWrap(True)
+        self.export_empty.setStyleSheet("color: #777;")
+        self.export_empty.hide()
+        list_layout = self.exports.parentWidget().layout()
+        list_layout.insertWidget(list_layout.indexOf(self.exports), self.export_empty)
         self.import_ledger = child(self, QPushButton, "importLedgerButton")
         self.import_units = child(self, QPushButton, "importUnitsButton")
         self.import_team = child(self, QPushButton, "importTeamButton")
@@ -94,6 +102,19 @@ class SheetsPanel(QWidget):
         self.import_ledger.setEnabled(context.can_import_ledger)
         self.import_units.setEnabled(context.can_import_lists)
         self.import_team.setEnabled(context.can_import_lists)
+        # What cannot be done says why: an empty export list, a greyed-out button.
+        no_export = self.tr(
+            "Your role may print but not export: the office and the team leaders export ledgers."
+        )
+        self.export_empty.setText(no_export)
+        self.export_empty.setVisible(not context.kinds)
+        self.export_button.setToolTip("" if context.kinds else no_export)
+        no_lists = self.tr("Only the office imports unit and team lists.")
+        for button in (self.import_units, self.import_team):
+            button.setToolTip("" if context.can_import_lists else no_lists)
+        self.import_ledger.setToolTip(
+            "" if context.can_import_ledger else self.tr("Your role may not record rectification progress.")
+        )
 
     def _classification_changed(self, level: str) -> None:
         limit = MAX_PROTECTION_YEARS.get(level)

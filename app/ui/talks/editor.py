@@ -16,7 +16,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QLabel, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QLabel,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.domain.talks import drafts as talk_drafts
 from app.core.domain.talks import links as talk_links
@@ -33,6 +43,7 @@ from app.ui.printing import PrintPreviewDialog
 from app.ui.talks import issue_viewer, ops
 from app.ui.talks.dialogs import AddendumDialog, SignDialog
 from app.ui.talks.fields import TalkFields
+from app.ui.talks.writing_mode import WritingMode
 
 AUTOSAVE_MS = 4000
 # Which inner tab holds the field a core message names.
@@ -64,8 +75,10 @@ class TalkEditor(QWidget, DraftForm, TalkFields):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
         self._find_widgets()
+        self._scroll_details()
         self._fill_choices()
         self._wire()
+        self._make_writing_mode()
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -108,6 +121,103 @@ class TalkEditor(QWidget, DraftForm, TalkFields):
         self.interviewers.itemChanged.connect(self._edited)
         self.record.changed.connect(self._edited)
         self.linked_issues.itemActivated.connect(self.open_linked_issue)  # double-click or Enter
+
+    def _scroll_details(self) -> None:
+        """The details tab (a dozen fields) scrolls, so that it never makes the window taller."""
+        details = self.tabs.widget(0)
+        title = self.tabs.tabText(0)
+        self.tabs.removeTab(0)
+        scroll = QScrollArea()
+        scroll.setObjectName("detailsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(details)
+        self.tabs.insertTab(0, scroll, title)
+        self.tabs.setCurrentIndex(0)
+
+    # ---- full-window writing -------------------------------------------------------------------
+    def _make_writing_mode(self) -> None:
+        """F11 (or the button) writes the record in the whole window; Esc or F11 leaves."""
+        f = self.form
+        self.writing_button: QPushButton = child(f, QPushButton, "writingButton")
+        keep = [
+            child(f, QWidget, name) for name in ("recordHint", "writingButton", "recordHost", "recordError")
+        ]
+        keep.append(child(f, QLabel, "generalError"))
+        self.writing = WritingMode(keep, self)
+        self.writing.toggled.connect(self._writing_toggled)
+        self.writing_button.clicked.connect(self.set_writing)
+        toggle = QShortcut(
+            QKeySequence(Qt.Key.Key_F11), self, lambda: self.set_writing(not self.writing.active)
+        )
+        toggle.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.leave_writing = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, lambda: self.set_writing(False))
+        self.leave_writing.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.leave_writing.setEnabled(False)
+
+    def set_writing(self, on: bool) -> None:
+        if on:
+            self.tabs.setCurrentIndex(2)
+            focus = QApplication.focusWidget()
+            self.writing.enter()
+            if (focus is None or not self.record.isAncestorOf(focus)) and self.record.blocks:
+                self.record.blocks[-1].answer.setFocus()
+        else:
+            self.writing.leave()
+
+    def writing_mode(self) -> bool:
+        return self.writing.active
+
+    def _writing_toggled(self, on: bool) -> None:
+        self.leave_writing.setEnabled(on)
+        self.writing_button.setChecked(on)
+        self.writing_button.setText(
+            self.tr("Leave full-window writing (Esc)") if on else self.tr("Full-window &writing")
+        )
+
+    # ---- where the user was (kept in memory across a lock) -------------------------------------
+    def cursor_state(self) -> dict:
+        """The inner tab, full-window writing, and the field with the cursor and its position."""
+        state: dict = {"tab": self.tabs.currentIndex(), "writing": self.writing.active}
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            focus = self.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            return state
+        cursor = getattr(focus, "textCursor", None)
+        position = cursor().position() if cursor else getattr(focus, "cursorPosition", lambda: 0)()
+        for k, block in enumerate(self.record.blocks):
+            for name in ("question", "answer"):
+                if getattr(block, name) is focus:
+                    state["focus"] = ["record", k, name, position]
+                    return state
+        if focus.objectName():
+            state["focus"] = ["field", focus.objectName(), position]
+        return state
+
+    def restore_cursor(self, state: dict) -> None:
+        self.tabs.setCurrentIndex(int(state.get("tab", 0)))
+        if state.get("writing"):
+            self.set_writing(True)
+        where = state.get("focus")
+        if not where:
+            return
+        widget = None
+        if where[0] == "record" and where[1] < len(self.record.blocks):
+            widget = getattr(self.record.blocks[where[1]], where[2])
+        elif where[0] == "field":
+            widget = self.form.findChild(QWidget, where[1])
+        if widget is None:
+            return
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if hasattr(widget, "textCursor"):
+            cursor = widget.textCursor()
+            cursor.setPosition(min(where[-1], len(widget.toPlainText())))
+            widget.setTextCursor(cursor)
+            if widget.parentWidget() is not None and self.record.isAncestorOf(widget):
+                self.record.ensureWidgetVisible(widget)
+        elif hasattr(widget, "setCursorPosition"):
+            widget.setCursorPosition(where[-1])
 
     # ---- loading -------------------------------------------------------------------------------
     def load(self, opened: ops.Opened) -> None:

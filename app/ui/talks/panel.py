@@ -28,11 +28,23 @@ from app.core.domain.talks.types import CATEGORY_LABELS, STATUS_LABELS, Intervie
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.forms import child, load_form
-from app.ui.org.common import RECORD_ROLE, Column, FilterProxy, RecordTableModel, make_table, selected_record
+from app.ui.messages import show_error
+from app.ui.org.common import (
+    Column,
+    FilterProxy,
+    RecordTableModel,
+    make_table,
+    select_record,
+    selected_record,
+)
 from app.ui.talks import ops
 from app.ui.talks.editor import TalkEditor
 
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "any"
+NOTHING = object()  # no talk is being opened
+MAX_COLUMN = 240  # a column wider than this (a long position) is cut, with the whole text as tooltip
+EDITOR_ROOM = 620  # the editor's width the list never takes
+SELECT_SETTLE_MS = 250  # a keyboard move through the list opens the row it stops on after this
 
 
 def _flags(row: talk_queries.TalkSummary) -> str:
@@ -53,6 +65,9 @@ class TalksPanel(QWidget):
         self.data: ops.PanelData | None = None
         self.editor: TalkEditor | None = None
         self.refused: str = ""
+        self._opening: object = NOTHING  # the talk being opened (None: a new one), until it is shown
+        self._moved_in = None
+        self._pending_view: dict | None = None  # where to return after unlock, once loaded
 
         self.form = load_form("talks_panel.ui", self)
         layout = QVBoxLayout(self)
@@ -88,6 +103,8 @@ class TalksPanel(QWidget):
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setSizes([520, 680])
+        self._user_sized = False  # once the user drags the splitter, the list keeps their width
+        self.splitter.splitterMoved.connect(self._splitter_moved)
         self._set_enabled(False)
         follow_changes(self, worker, {"talk"}, self._talks_changed)
         self.reload()
@@ -157,11 +174,17 @@ class TalksPanel(QWidget):
         self.search_edit.returnPressed.connect(self.search)
         self.search_edit.textChanged.connect(self._search_text_changed)
         self.new_button.clicked.connect(self.new_talk)
-        # Enter or a double click opens a talk; moving through the list does not (each opening is audited).
-        self.table.activated.connect(lambda _i: self.open_selected(self.table))
-        self.table.doubleClicked.connect(lambda _i: self.open_selected(self.table))
-        self.hits_table.activated.connect(lambda _i: self.open_selected(self.hits_table))
-        self.hits_table.doubleClicked.connect(lambda _i: self.open_selected(self.hits_table))
+        # The selected row is the talk in the editor: a click (or Enter) opens it, and moving through
+        # the list with the keyboard opens the row it rests on (each opening is audited, so not every
+        # row passed on the way: the timer waits for the keys to stop).
+        self._select_timer = QTimer(self)
+        self._select_timer.setSingleShot(True)
+        self._select_timer.setInterval(SELECT_SETTLE_MS)
+        self._select_timer.timeout.connect(self._selection_settled)
+        for table in (self.table, self.hits_table):
+            table.activated.connect(lambda _i, t=table: self.open_selected(t))
+            table.clicked.connect(lambda _i, t=table: self.open_selected(t))
+            table.selectionModel().selectionChanged.connect(lambda *_a, t=table: self._selection_moved(t))
         self.drafts_label.linkActivated.connect(self._open_draft_link)
         for keys, slot in (
             (QKeySequence.StandardKey.New, self.new_talk),
@@ -214,6 +237,10 @@ class TalksPanel(QWidget):
         self._set_enabled(True)
         self._show_rows(data.rows)
         self._show_drafts(data.drafts)
+        if first and self._pending_view is not None and self._pending_view.get("open"):
+            self.open_talk(self._pending_view.get("talk"))
+        elif first:
+            self._pending_view = None
 
     def _refused(self, error: UserError) -> None:
         """Outside need-to-know (or no case rights): the core's message instead of the list."""
@@ -239,17 +266,41 @@ class TalksPanel(QWidget):
         self.count_label.setText(str(error))
 
     def _show_rows(self, rows: list[talk_queries.TalkSummary]) -> None:
-        current = self.editor.talk.id if self.editor and self.editor.talk else None
         self.table.selectionModel().blockSignals(True)
         self.model.set_records(rows)
-        if current:
-            for row in range(self.proxy.rowCount()):
-                index = self.proxy.index(row, 0)
-                if self.proxy.data(index, RECORD_ROLE).id == current:
-                    self.table.selectRow(row)
         self.table.selectionModel().blockSignals(False)
+        self._select_editor_row()
+        self.fit_columns()
         self.count_label.setStyleSheet("")
         self.count_label.setText(self.tr("%1 talk(s)").replace("%1", str(len(rows))))
+
+    # ---- the list's width ----------------------------------------------------------------------
+    def fit_columns(self) -> None:
+        """Columns as wide as their text (up to a limit), and the list as wide as its columns as long as
+        the editor keeps room enough: on a wide screen nothing in the list is cut."""
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            self.table.resizeColumnToContents(column)
+            if header.sectionSize(column) > MAX_COLUMN:
+                header.resizeSection(column, MAX_COLUMN)
+        if self._user_sized or not self.isVisible():
+            return
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        needed = (
+            header.length() + 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        )
+        wanted = max(sizes[0], min(needed, total - EDITOR_ROOM))
+        if wanted != sizes[0] and total > 0:
+            self.splitter.setSizes([wanted, total - wanted])
+
+    def _splitter_moved(self, *_args) -> None:
+        self._user_sized = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().showEvent(event)
+        if self.model.rowCount():
+            self.fit_columns()
 
     def _show_drafts(self, drafts: list[tuple[str, str]]) -> None:
         if not drafts:
@@ -291,6 +342,7 @@ class TalksPanel(QWidget):
 
     def _show_hits(self, hits: list[talk_search.TalkHit]) -> None:
         self.hits_model.set_records(hits)
+        self._select_editor_row()
         self.stack.setCurrentIndex(1)
         self.hits_table.resizeRowsToContents()
         self.count_label.setStyleSheet("")
@@ -301,12 +353,37 @@ class TalksPanel(QWidget):
         self.query_error.show()
 
     # ---- opening -------------------------------------------------------------------------------
+    def _selection_moved(self, table) -> None:
+        self._moved_in = table
+        self._select_timer.start()
+
+    def _selection_settled(self) -> None:
+        self.open_selected(self._moved_in)
+
     def open_selected(self, table) -> None:
+        self._select_timer.stop()
         record = selected_record(table)
         if record is not None:
             talk_id = getattr(record, "talk_id", None) or record.id
-            if self.editor is None or self.editor.talk is None or self.editor.talk.id != talk_id:
+            if talk_id != self.editor_talk_id() and talk_id != self._opening:
                 self.open_talk(talk_id)
+
+    def editor_talk_id(self) -> str | None:
+        return self.editor.talk.id if self.editor is not None and self.editor.talk is not None else None
+
+    def _select_editor_row(self) -> None:
+        """The list's selection follows the editor: its talk's row, or none for a new talk."""
+        current = self.editor_talk_id()
+        for table in (self.table, self.hits_table):
+            selection = table.selectionModel()
+            selection.blockSignals(True)
+            try:
+                table.clearSelection()
+                if current is not None:
+                    select_record(table, lambda r: (getattr(r, "talk_id", None) or r.id) == current)
+            finally:
+                selection.blockSignals(False)
+            table.viewport().update()
 
     def new_talk(self) -> None:
         if self.data is not None and self.data.can_write:
@@ -317,11 +394,13 @@ class TalksPanel(QWidget):
             return
         if self.editor is not None:
             self.editor.autosave()  # switching talks keeps what was typed as a draft
+        self._opening = talk_id
         self.worker.submit(
             ops.open_talk, self.inspection_id, talk_id, on_done=self._opened, on_error=self._open_failed
         )
 
     def _opened(self, opened: ops.Opened) -> None:
+        self._opening = NOTHING
         if self.data is None:
             return
         if self.editor is not None:
@@ -334,13 +413,35 @@ class TalksPanel(QWidget):
         self.editor_layout.addWidget(self.editor)
         self.editor.show()  # now: focus and keys must reach it at once
         self.editor.load(opened)
+        self._select_editor_row()
         if opened.talk is None:
             self.editor.interviewee_combo.setFocus()
         else:
             self.editor.tabs.setCurrentIndex(2 if opened.talk.record else 0)
+        pending, self._pending_view = self._pending_view, None
+        if pending is not None and pending.get("talk") == self.editor_talk_id():
+            self.editor.restore_cursor(pending.get("editor", {}))
+
+    # ---- where the user was, across a lock -----------------------------------------------------
+    def view_state(self) -> dict:
+        """The open talk and the editor's cursor (ids and positions only; the input itself is a draft)."""
+        if self.editor is None:
+            return {"open": False}
+        return {"open": True, "talk": self.editor_talk_id(), "editor": self.editor.cursor_state()}
+
+    def restore_view_state(self, state: dict) -> None:
+        """Open the same talk again (its autosaved draft comes with it) and put the cursor back."""
+        self._pending_view = state
+        if self.data is not None and state.get("open"):
+            self.open_talk(state.get("talk"))
 
     def _open_failed(self, error: UserError) -> None:
-        self.placeholder.setText(str(error))
+        self._opening = NOTHING
+        if self.editor is None:
+            self.placeholder.setText(str(error))
+        else:
+            show_error(self, error)
+        self._select_editor_row()  # the selection goes back to the talk still in the editor
 
     def _talks_changed(self) -> None:
         """A talk was saved or moved on, here or in another view: the list and the drafts again."""
