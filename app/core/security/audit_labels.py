@@ -31,6 +31,9 @@ ACTION_LABELS: dict[str, str] = {
     # 账号与安全
     "login_refused_pending": "登录被拒（尚未授权）",
     "lockout_counters_tampered": "失败次数记录被改动（告警）",
+    "compartment_create": "建立保密分区密钥",
+    "compartment_rotate": "更换保密分区密钥",
+    "compartment_share": "交付保密分区密钥",
     "restore_failed": "恢复备份密码错误",
     "restore_refused_locked": "恢复备份被拒（已锁定）",
     "dual_confirm_failed": "双人确认失败",
@@ -250,6 +253,7 @@ ACTION_LABELS: dict[str, str] = {
 OBJECT_TYPE_LABELS: dict[str, str] = {
     "": "无对象",  # drafts: the user's scratch, no record (and so no change notice)
     "account_key": "账号公钥",
+    "compartment": "保密分区",
     "user": "账号",
     "audit": "审计日志",
     "backup": "备份",
@@ -359,6 +363,10 @@ _NAME_QUERIES: dict[str, str] = {
     "term": "SELECT name FROM terms WHERE id = ?",
     "round": "SELECT '第' || number || '轮' AS name FROM rounds WHERE id = ?",
     "batch": "SELECT '第' || number || '批' AS name FROM batches WHERE id = ?",
+    "compartment": "SELECT u.name || '（第' || r.number || '轮）' ||"
+    " CASE c.kind WHEN 'leads' THEN '问题线索分区' ELSE '信访人分区' END AS name FROM compartments c"
+    " JOIN inspections i ON i.id = c.inspection_id"
+    " JOIN units u ON u.id = i.unit_id JOIN rounds r ON r.id = i.round_id WHERE c.id = ?",
     "inspection": "SELECT u.name || '（第' || r.number || '轮）' AS name FROM inspections i"
     " JOIN units u ON u.id = i.unit_id JOIN rounds r ON r.id = i.round_id WHERE i.id = ?",
     "talk": "SELECT '谈话记录 第' || number || '号' AS name FROM talks WHERE id = ?",
