@@ -134,8 +134,27 @@ def parse_terms(query: str) -> list[str]:
     return terms
 
 
-def _phrase(term: str) -> str:
+def phrase(term: str) -> str:
+    """An FTS5 phrase: the term searched as text, whatever characters it holds."""
     return '"' + term.replace('"', '""') + '"'
+
+
+def index_clauses(
+    rowid: str, trigram: str, bigram: str, terms: list[str], long_query=phrase
+) -> tuple[str, list[str]]:
+    """The SQL narrowing `rowid` to the rows whose text holds every term: terms of three or more
+    characters through the trigram index (each written by `long_query`), two-character ones through
+    the bigram index. Returns the clauses (each starting " AND ") and their parameters."""
+    long_terms = [t for t in terms if len(t) >= 3]
+    short_terms = [t for t in terms if len(t) == 2]
+    sql, args = "", []
+    if long_terms:
+        sql += f" AND {rowid} IN (SELECT rowid FROM {trigram} WHERE {trigram} MATCH ?)"
+        args.append(" AND ".join(long_query(t) for t in long_terms))
+    if short_terms:
+        sql += f" AND {rowid} IN (SELECT rowid FROM {bigram} WHERE {bigram} MATCH ?)"
+        args.append(" AND ".join(phrase(t) for t in short_terms))
+    return sql, args
 
 
 def search(
@@ -159,14 +178,9 @@ def search(
     if inspection_id is not None:
         sql += " AND e.inspection_id = ?"
         args.append(inspection_id)
-    long_terms = [t for t in terms if len(t) >= 3]
-    short_terms = [t for t in terms if len(t) == 2]
-    if long_terms:
-        sql += " AND e.rowid IN (SELECT rowid FROM search_trigram WHERE search_trigram MATCH ?)"
-        args.append(" AND ".join(_phrase(t) for t in long_terms))
-    if short_terms:
-        sql += " AND e.rowid IN (SELECT rowid FROM search_bigram WHERE search_bigram MATCH ?)"
-        args.append(" AND ".join(_phrase(t) for t in short_terms))
+    clauses, clause_args = index_clauses("e.rowid", "search_trigram", "search_bigram", terms)
+    sql += clauses
+    args += clause_args
     sql += " ORDER BY r.number, CASE e.kind WHEN 'excerpt' THEN 0 WHEN 'reading' THEN 1 ELSE 2 END, e.rowid LIMIT ?"
     args.append(max(1, min(int(limit), 1000)))
     rows = session.conn.execute(sql, args).fetchall()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from app.core.domain.review.search import cut_snippet, find_spans, parse_terms
+from app.core.domain.review.search import cut_snippet, find_spans, index_clauses, parse_terms, phrase
 from app.core.domain.talks.index import search_body
 from app.core.domain.talks.types import TalkStatus
 from app.core.security import visibility
@@ -43,10 +43,6 @@ class TalkHit:
         return "".join(out)
 
 
-def _phrase(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
-
-
 def _trigram_query(term: str) -> str:
     """The trigram MATCH for one term.
 
@@ -56,9 +52,9 @@ def _trigram_query(term: str) -> str:
     talks whose text really contains the term: the rare talk that has the pieces apart is dropped.
     """
     if len(term) <= TRIGRAM_PHRASE_MAX:
-        return _phrase(term)
+        return phrase(term)
     starts = sorted({*range(0, len(term) - 2, 3), len(term) - 3})
-    return "(" + " AND ".join(_phrase(term[k : k + 3]) for k in starts) + ")"
+    return "(" + " AND ".join(phrase(term[k : k + 3]) for k in starts) + ")"
 
 
 def search_talks(
@@ -82,13 +78,9 @@ def search_talks(
         sql += " AND t.inspection_id = ?"
         args.append(inspection_id)
     long_terms = [t for t in terms if len(t) >= 3]
-    short_terms = [t for t in terms if len(t) == 2]
-    if long_terms:
-        sql += " AND t.doc_no IN (SELECT rowid FROM talk_trigram WHERE talk_trigram MATCH ?)"
-        args.append(" AND ".join(_trigram_query(t) for t in long_terms))
-    if short_terms:
-        sql += " AND t.doc_no IN (SELECT rowid FROM talk_bigram WHERE talk_bigram MATCH ?)"
-        args.append(" AND ".join(_phrase(t) for t in short_terms))
+    clauses, clause_args = index_clauses("t.doc_no", "talk_trigram", "talk_bigram", terms, _trigram_query)
+    sql += clauses
+    args += clause_args
     sql += " ORDER BY t.start_at DESC, t.number DESC LIMIT ?"
     limit = max(1, min(int(limit), 1000))
     # Long terms are matched loosely (see _trigram_query) and checked exactly below: fetch a few extra.
