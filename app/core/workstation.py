@@ -233,8 +233,13 @@ class Workstation:
                 name = acc.username.strip().lower()
                 account_keys.insert_key(conn, slots.keys_for(name), name, user_id, now)
             account_keys.insert_key(conn, slots.keys_for(RECOVERY_SLOT), RECOVERY_SLOT, None, now)
-            for name in (*(a.username.strip().lower() for a in accounts), RECOVERY_SLOT):
-                account_keys.certify_row(conn, slots.keys_for(name).key_id, signer, now)
+            # The security officer certifies every key for its account's role: the root of which
+            # keys may ever receive a compartment key (app.core.security.key_trust).
+            roles = {a.username.strip().lower(): a.role.value for a in accounts}
+            for name in (*roles, RECOVERY_SLOT):
+                account_keys.certify_row(
+                    conn, slots.keys_for(name).key_id, signer, now, role=roles.get(name, "recovery")
+                )
             conn.execute("COMMIT")
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
@@ -362,8 +367,6 @@ class Workstation:
             raise AuthenticationError("此账号已停用，请联系系统管理员。")
         slots.clear_failures(username)
         slots.save(db_key)
-        if user.role == Role.SECURITY_OFFICER and not user.must_change_password:
-            account_keys.certify_current(session)
         return session
 
     # ---- recovery --------------------------------------------------------------------------------

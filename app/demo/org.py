@@ -21,15 +21,17 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from app.core.domain import _fields as f
 from app.core.domain import phase_moves
 from app.core.domain.organisation import inspections, staff, teams, terms, units
 from app.core.domain.organisation.inspections import Phase
 from app.core.domain.organisation.terms import RoundKind, RoundStatus
 from app.core.domain.organisation.units import UnitKind
 from app.core.errors import Conflict, NotFound
-from app.core.security import accounts
+from app.core.security import account_keys, accounts
 from app.core.security.roles import Role
 from app.core.session import Session
+from app.core.store.keyslots import AccountKeyPair, KeySlots
 
 DEMO_PASSWORD = "Demo-2026!"
 TERM_NAME = "中共某市委第九届"
@@ -62,13 +64,36 @@ def demo_account(sysadmin: Session, username: str, display_name: str, role: Role
     with sysadmin.transaction() as conn:
         user = accounts.create_account(sysadmin, username, display_name, DEMO_PASSWORD, post=post)
         # Demo only: the role is granted here directly, where a real workstation needs both
-        # administrators (security/dual_control.py).
+        # administrators (security/dual_control.py), and the demo's security officer certifies the
+        # account's key as that grant would (app.core.security.key_trust).
         conn.execute(
             "UPDATE users SET must_change_password = 0, role = ?, clearance = '秘密' WHERE id = ?",
             (role.value, user.id),
         )
+        account_keys.certify_slot_key(
+            conn,
+            KeySlots.load(sysadmin.folder),
+            username,
+            user.id,
+            role.value,
+            [_demo_officer(sysadmin)],
+            f.now(),
+        )
         sysadmin.audit("demo_account_ready", "user", user.id, username)
     return user.id
+
+
+_OFFICER_KEYS: dict[tuple[str, bytes], AccountKeyPair] = {}
+
+
+def _demo_officer(session: Session) -> AccountKeyPair:
+    """The demo security officer's key pair (opened once per workstation: Argon2 is slow)."""
+    slots = KeySlots.load(session.folder)
+    cache = (str(session.folder), (slots.public_keys("secadmin") or (b"",))[0])
+    if cache not in _OFFICER_KEYS:
+        slots.try_unwrap("secadmin", DEMO_PASSWORD)
+        _OFFICER_KEYS[cache] = slots.keys_for("secadmin")
+    return _OFFICER_KEYS[cache]
 
 
 # ---- the people ----------------------------------------------------------------------------------

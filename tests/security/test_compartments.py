@@ -326,6 +326,12 @@ def test_recovery_code_opens_the_database_never_a_compartment(demo):
         office.close()
     demo.recover(code, leader_name, TEMP)
     recovery_key = KeySlots.load(demo.folder).public_keys(RECOVERY_SLOT)
+    session = demo.unlock(leader_name, TEMP)
+    try:
+        accounts.change_own_password(session, TEMP, NEW)
+        leader_id = session.user.id
+    finally:
+        session.close()
     office = demo.unlock("office", DEMO_PASSWORD)
     try:
         assert (
@@ -334,9 +340,77 @@ def test_recovery_code_opens_the_database_never_a_compartment(demo):
             ).fetchone()[0]
             == 0
         )
+        # The recovered password's key (and the one that replaced it) was certified by nobody: the
+        # office's use seals nothing to it, and says so in the audit trail.
+        leads.list_leads(office, inspection_id=inspection_id)
+        current = key_id_of(KeySlots.load(demo.folder).public_keys(leader_name)[0])
+        assert (
+            office.conn.execute(
+                "SELECT count(*) FROM compartment_seals WHERE key_id = ?", (current,)
+            ).fetchone()[0]
+            == 0
+        )
+        assert (
+            office.conn.execute(
+                "SELECT count(*) FROM audit WHERE action = 'compartment_seal_refused' AND object_id = ?",
+                (current,),
+            ).fetchone()[0]
+            == 1
+        )
     finally:
         office.close()
-    _locked_then_resealed(demo, leader_name, inspection_id, TEMP)
+    session = demo.unlock(leader_name, NEW)
+    try:
+        assert all(x.locked for x in leads.list_leads(session, inspection_id=inspection_id))
+    finally:
+        session.close()
+    # Both administrators grant the account again: the security officer certifies its key then.
+    sysadmin = demo.unlock("sysadmin", DEMO_PASSWORD)
+    try:
+        target = accounts.get_user(sysadmin, leader_id)
+        change = dual_control.propose_role(sysadmin, leader_id, target.role, target.clearance)
+        dual_control.confirm(sysadmin, change, "secadmin", DEMO_PASSWORD)
+    finally:
+        sysadmin.close()
+    office = demo.unlock("office", DEMO_PASSWORD)
+    try:
+        leads.list_leads(office, inspection_id=inspection_id)
+    finally:
+        office.close()
+    session = demo.unlock(leader_name, NEW)
+    try:
+        again = leads.list_leads(session, inspection_id=inspection_id)
+        assert again and not any(x.locked for x in again)
+    finally:
+        session.close()
+
+
+def test_recovery_never_enables_a_disabled_account(demo):
+    office = demo.unlock("office", DEMO_PASSWORD)
+    try:
+        code = new_recovery_code()
+        slots = KeySlots.load(demo.folder)
+        slots.put_slot(RECOVERY_SLOT, code, office.db_key, KdfParams.fast_for_tests(), kind="recovery")
+        slots.save(office.db_key)
+    finally:
+        office.close()
+    sysadmin = demo.unlock("sysadmin", DEMO_PASSWORD)
+    try:
+        member_id = accounts.user_by_name(sysadmin, "member1").id
+        accounts.set_disabled(sysadmin, member_id, True)
+    finally:
+        sysadmin.close()
+    with pytest.raises(Exception, match="停用"):
+        demo.recover(code, "member1", TEMP)
+    sysadmin = demo.unlock("sysadmin", DEMO_PASSWORD)
+    try:
+        assert accounts.get_user(sysadmin, member_id).disabled
+    finally:
+        sysadmin.close()
+    with pytest.raises(Exception, match="用户名或密码错误|停用"):
+        demo.unlock("member1", TEMP)
+    # The code was not used up by the refusal: it still recovers an enabled account.
+    demo.recover(code, "leader1", TEMP)
 
 
 def test_own_password_change_keeps_the_keys(demo):

@@ -8,12 +8,14 @@ A key is trusted for verification when one of these holds:
   changed one stops the owner from signing in, so nobody can swap it unnoticed);
 - the key that replaced it endorses it (the session that changed the password held both pairs and
   signed the old key's id with the new key);
-- a trusted key of a security officer certified it (`certify`): the setup's security officer
-  certifies every key made at setup, a security officer's sign-in certifies every account's current
-  slot key, and the security administrator's grant can call `certify` for the account it grants.
+- a trusted key of a security officer certified it (`certify_slot_key`): the setup's security
+  officer certifies every key made at setup, and the security officer certifies the account's slot
+  key in each two-person step they take part in (granting a role, resetting a password).
 
-A password change registers the new key endorsed by the old one, and the compartment keys sealed to
-the old pair are sealed to the new one in the same step (app.core.security.compartment_keys).
+A password change registers the new key endorsed by the old one and signed by it (a successor
+certificate), and the compartment keys sealed to the old pair are sealed to the new one in the same
+step (app.core.security.compartment_keys). Which keys may receive compartment keys is stricter than
+which keys verify (app.core.security.key_trust): only certified ones and their successors.
 
 A session gets its signing key from `attach` right after sign-in: a key pair seen for the first time
 is registered (its own entry, signed by it); when the trail has entries from before signing, the
@@ -23,14 +25,10 @@ is registered (its own entry, signed by it); when the trail has entries from bef
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from app.core.errors import IntegrityFailure
 from app.core.security import audit as audit_trail
-from app.core.security import compartment_keys
+from app.core.security import compartment_keys, key_trust
 from app.core.security.audit import SignerKey
 from app.core.security.roles import Role
 from app.core.store.keyslots import RECOVERY_SLOT, AccountKeyPair, KeySlots, key_id_of
@@ -44,67 +42,10 @@ def _endorse_message(new_id: str, old_id: str, slot_name: str) -> bytes:
     return f"xuncha-key-endorse/1|{new_id}|{old_id}|{slot_name}".encode()
 
 
-def _certify_message(
-    key_id: str, slot_name: str, user_id: str | None, sign_public: str, seal_public: str
-) -> bytes:
-    return f"xuncha-key-cert/1|{key_id}|{slot_name}|{user_id or ''}|{sign_public}|{seal_public}".encode()
-
-
-@dataclass(frozen=True)
-class KeyRow:
-    id: str
-    slot_name: str
-    user_id: str | None
-    sign_public: str
-    seal_public: str
-    created_at: str
-    endorses: str | None
-    endorsement: str | None
-
-
-def _rows(conn) -> dict[str, KeyRow]:
-    rows = conn.execute(
-        "SELECT id, slot_name, user_id, sign_public, seal_public, created_at, endorses, endorsement FROM account_keys"
-    ).fetchall()
-    return {
-        r["id"]: KeyRow(
-            r["id"],
-            r["slot_name"],
-            r["user_id"],
-            r["sign_public"],
-            r["seal_public"],
-            r["created_at"],
-            r["endorses"],
-            r["endorsement"],
-        )
-        for r in rows
-    }
-
-
-def _public(row: KeyRow) -> Ed25519PublicKey | None:
-    try:
-        raw = base64.b64decode(row.sign_public, validate=True)
-        if key_id_of(raw) != row.id:
-            return None  # a row whose id is not its key's fingerprint is not a key of ours
-        return Ed25519PublicKey.from_public_bytes(raw)
-    except ValueError:
-        return None
-
-
-def _valid(public: Ed25519PublicKey | None, signature: str | None, message: bytes) -> bool:
-    if public is None or not signature:
-        return False
-    try:
-        public.verify(base64.b64decode(signature), message)
-        return True
-    except (InvalidSignature, ValueError):
-        return False
-
-
 def signer_keys(conn, slots: KeySlots) -> dict[str, SignerKey]:
     """Every registered key with its trust worked out (see the module's docstring)."""
-    rows = _rows(conn)
-    publics = {key_id: _public(row) for key_id, row in rows.items()}
+    rows = key_trust.key_rows(conn)
+    publics = {key_id: key_trust.public_of(row) for key_id, row in rows.items()}
     officers = {
         r["id"] for r in conn.execute("SELECT id FROM users WHERE role = ?", (Role.SECURITY_OFFICER.value,))
     }
@@ -113,7 +54,7 @@ def signer_keys(conn, slots: KeySlots) -> dict[str, SignerKey]:
         current = slots.public_keys(row.slot_name)
         if current is not None and publics[key_id] is not None and key_id_of(current[0]) == key_id:
             trusted.add(key_id)
-    certificates = conn.execute("SELECT key_id, certifier_key, signature FROM key_certificates").fetchall()
+    certificates = key_trust.valid_certificates(conn, rows)
     changed = True
     while changed:  # trust flows from the slots' keys along endorsements and certificates
         changed = False
@@ -123,21 +64,15 @@ def signer_keys(conn, slots: KeySlots) -> dict[str, SignerKey]:
             if any(
                 other.endorses == key_id
                 and other.id in trusted
-                and _valid(
-                    publics[other.id], other.endorsement, _endorse_message(other.id, key_id, row.slot_name)
+                and key_trust.valid_signature(
+                    other, other.endorsement, _endorse_message(other.id, key_id, row.slot_name)
                 )
                 for other in rows.values()
             ) or any(
-                cert["key_id"] == key_id
-                and cert["certifier_key"] in trusted
-                and rows[cert["certifier_key"]].user_id in officers
-                and _valid(
-                    publics[cert["certifier_key"]],
-                    cert["signature"],
-                    _certify_message(key_id, row.slot_name, row.user_id, row.sign_public, row.seal_public),
-                )
+                cert.key_id == key_id
+                and cert.certifier in trusted
+                and rows[cert.certifier].user_id in officers
                 for cert in certificates
-                if cert["certifier_key"] in rows
             ):
                 trusted.add(key_id)
                 changed = True
@@ -187,9 +122,22 @@ def insert_key(
     )
 
 
-def certify_row(conn, key_id: str, certifier: AccountKeyPair, at: str) -> bool:
-    """The certifier signs a registered key (inside the caller's transaction); False if already done."""
-    row = _rows(conn).get(key_id)
+def insert_public(
+    conn, key_id: str, slot_name: str, user_id: str | None, publics: tuple[bytes, bytes], created_at: str
+) -> None:
+    """Register a key known by its public halves only (a slot's key at a grant; setup and sign-in
+    register the pairs they hold with insert_key)."""
+    conn.execute(
+        "INSERT INTO account_keys (id, slot_name, user_id, sign_public, seal_public, created_at)"
+        " VALUES (?,?,?,?,?,?)",
+        (key_id, slot_name, user_id, _b64(publics[0]), _b64(publics[1]), created_at),
+    )
+
+
+def certify_row(conn, key_id: str, certifier: AccountKeyPair, at: str, *, role: str = "") -> bool:
+    """The certifier signs a registered key for `role` (inside the caller's transaction); False if
+    that certifier signed it already (the first certificate stands)."""
+    row = key_trust.key_rows(conn).get(key_id)
     if row is None:
         return False
     if conn.execute(
@@ -197,43 +145,37 @@ def certify_row(conn, key_id: str, certifier: AccountKeyPair, at: str) -> bool:
     ).fetchone():
         return False
     signature = certifier.sign.sign(
-        _certify_message(key_id, row.slot_name, row.user_id, row.sign_public, row.seal_public)
+        key_trust.certify_message(key_id, row.slot_name, row.user_id, row.sign_public, row.seal_public, role)
     )
     conn.execute(
-        "INSERT INTO key_certificates (key_id, certifier_key, certified_at, signature) VALUES (?,?,?,?)",
-        (key_id, certifier.key_id, at, _b64(signature)),
+        "INSERT INTO key_certificates (key_id, certifier_key, certified_at, signature, role) VALUES (?,?,?,?,?)",
+        (key_id, certifier.key_id, at, _b64(signature), role),
     )
     return True
 
 
-def certify(session, username: str) -> bool:
-    """A security officer certifies the key now sealed in `username`'s slot (call it when granting).
+def certify_slot_key(
+    conn, slots: KeySlots, username: str, user_id: str, role: str, certifiers: list[AccountKeyPair], at: str
+) -> str | None:
+    """Certify the key now sealed in `username`'s slot for `role` (inside the caller's transaction).
 
-    Returns True when a certificate was written. The key must be registered (it is at the owner's
-    first sign-in, or at setup).
+    Called where the security officer takes part in a two-person step (granting a role, a password
+    reset; for the security officer's own reset, the system administrator and the auditor both): the
+    key the slot holds at that moment is the one certified. Registers it first if it is not yet.
+    Returns the key's id, or None when the slot holds no key pair.
     """
-    if session.user.role != Role.SECURITY_OFFICER or session.signer is None:
-        return False
-    slots = KeySlots.load(session.folder)
-    slots.verify_mac(session.db_key)
-    current = slots.public_keys(username)
-    if current is None:
-        return False
-    key_id = key_id_of(current[0])
-    with session.transaction() as conn:
-        if not certify_row(conn, key_id, session.signer, audit_trail.now_iso()):
-            return False
-        session.audit("account_key_certify", "account_key", key_id, f"{username} 公钥 {key_id[:16]}")
-    return True
-
-
-def certify_current(session) -> int:
-    """A security officer's sign-in: certify every account's current slot key not yet certified."""
-    count = 0
-    for name in session.slots.slot_names():
-        if name != session.user.username and certify(session, name):
-            count += 1
-    return count
+    publics = slots.public_keys(username)
+    if publics is None:
+        return None
+    key_id = key_id_of(publics[0])
+    row = conn.execute("SELECT slot_name, user_id FROM account_keys WHERE id = ?", (key_id,)).fetchone()
+    if row is None:
+        insert_public(conn, key_id, username, user_id, publics, at)
+    elif row["slot_name"] != username or row["user_id"] != user_id:
+        raise IntegrityFailure(f"账号 {username} 密钥槽中的公钥登记在另一个账号名下，拒绝签署。")
+    for certifier in certifiers:
+        certify_row(conn, key_id, certifier, at, role=role)
+    return key_id
 
 
 # ---- a session's signing key -----------------------------------------------------------------------
@@ -271,7 +213,11 @@ def register_current(
         summary = f"{slot_name} 公钥 {keys.key_id[:16]}"
         if endorses is not None:
             summary += f"，接替 {endorses.key_id[:16]}"
-            if user_id is not None:  # the session holds both pairs: its compartment keys move along
+            if user_id is not None:
+                # The old key signs the new one (its successor: a certified key's successor is
+                # certified, app.core.security.key_trust), and the session, holding both pairs,
+                # moves its compartment keys along.
+                certify_row(conn, keys.key_id, endorses, now, role=session.user.role.value)
                 moved = compartment_keys.hand_over(conn, endorses, keys, user_id, now)
                 if moved:
                     summary += f"，转交知悉范围密钥 {moved} 个"

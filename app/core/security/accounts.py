@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from app.core.domain import _fields as f
 from app.core.errors import AuthenticationError, Conflict, NotFound, PermissionDenied, ValidationError
+from app.core.security import account_keys
 from app.core.security import audit as audit_trail
 from app.core.security.policy import Policy, check_password
 from app.core.security.roles import ADMIN_ROLES, CASE_ROLES, CLEARANCES, Cap, Role
 from app.core.session import USER_COLUMNS, Session, User
-from app.core.store.keyslots import RECOVERY_SLOT, KeySlots, calibrated_params
+from app.core.store.keyslots import RECOVERY_SLOT, AccountKeyPair, KeySlots, calibrated_params, key_id_of
 
 USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_.-")
 
@@ -67,11 +68,17 @@ def user_by_name(session: Session, username: str) -> User:
     return User.from_row(row)
 
 
-def _save_slot(session: Session, username: str, password: str) -> None:
+def _new_slot(session: Session, username: str, password: str) -> KeySlots:
+    """The slot file with `username`'s slot (re)made for `password` and a new key pair, not saved yet."""
     # Reload first: another process (the CLI) may have counted failures since we signed in.
     slots = KeySlots.load(session.folder)
     slots.verify_mac(session.db_key)
     slots.put_slot(username, password, session.db_key, slots.params_for(username) or calibrated_params())
+    return slots
+
+
+def _save_slot(session: Session, username: str, password: str) -> None:
+    slots = _new_slot(session, username, password)
     slots.save(session.db_key)
     session.slots = slots
 
@@ -90,6 +97,9 @@ def create_account(
     if session.conn.execute("SELECT 1 FROM users WHERE username = ?", (name,)).fetchone():
         raise Conflict(f"用户名 {name} 已被使用。", field="username")
     values = session.record_values()
+    slots = _new_slot(session, name, temporary_password)
+    publics = slots.public_keys(name)
+    key_id = key_id_of(publics[0])
     with session.transaction() as conn:
         conn.execute(
             "INSERT INTO users (id, created_at, updated_at, author_id, workstation_id, username, display_name,"
@@ -103,24 +113,37 @@ def create_account(
                 values["created_at"],
             ),
         )
-        session.audit("account_create", "user", values["id"], f"{name} / {Role.PENDING.label}")
-    _save_slot(session, name, temporary_password)
+        # Its key is registered now, by the system administrator; the security officer certifies it
+        # when both administrators grant the account (dual_control), never before.
+        account_keys.insert_public(conn, key_id, name, values["id"], publics, values["created_at"])
+        session.audit(
+            "account_create", "user", values["id"], f"{name} / {Role.PENDING.label}，公钥 {key_id[:16]}"
+        )
+    slots.save(session.db_key)
+    session.slots = slots
     return get_user(session, values["id"])
 
 
-def apply_password_reset(session: Session, user: User, temporary_password: str, summary: str) -> None:
-    """Give `user` a temporary password to change at next sign-in (dual_control confirmed it)."""
+def apply_password_reset(
+    session: Session, user: User, temporary_password: str, summary: str, certifiers: list[AccountKeyPair]
+) -> None:
+    """Give `user` a temporary password to change at next sign-in (dual_control confirmed it).
+
+    The reset brings a new key pair; `certifiers` (the security officer taking part, or for the
+    security officer's own account both other administrators) certify it in the same transaction.
+    """
     check_password(temporary_password, load_policy(session), user.clearance, user.username)
+    slots = _new_slot(session, user.username, temporary_password)
     with session.transaction() as conn:
-        conn.execute(
-            "UPDATE users SET must_change_password = 1, updated_at = ? WHERE id = ?",
-            (audit_trail.now_iso(), user.id),
+        now = audit_trail.now_iso()
+        conn.execute("UPDATE users SET must_change_password = 1, updated_at = ? WHERE id = ?", (now, user.id))
+        key_id = account_keys.certify_slot_key(
+            conn, slots, user.username, user.id, user.role.value, certifiers, now
         )
-        session.audit("password_reset", "user", user.id, summary)
-    _save_slot(session, user.username, temporary_password)
-    slots = KeySlots.load(session.folder)
+        session.audit("password_reset", "user", user.id, f"{summary}；新公钥 {(key_id or '')[:16]}")
     slots.clear_failures(user.username)
     slots.save(session.db_key)
+    session.slots = slots
 
 
 def set_disabled(session: Session, user_id: str, disabled: bool) -> None:
@@ -162,14 +185,25 @@ def check_role_grant(user: User, role: Role, clearance: str) -> None:
         raise ValidationError(f"密级须为 {'、'.join(CLEARANCES)} 之一。", field="clearance")
 
 
-def apply_role(session: Session, user: User, role: Role, clearance: str, summary: str) -> None:
-    """Set a business account's role and clearance (dual_control confirmed it)."""
+def apply_role(
+    session: Session, user: User, role: Role, clearance: str, summary: str, certifiers: list[AccountKeyPair]
+) -> None:
+    """Set a business account's role and clearance (dual_control confirmed it); the security officer
+    among `certifiers` certifies the key its slot holds now for that role."""
     check_role_grant(user, role, clearance)
+    slots = KeySlots.load(session.folder)
+    slots.verify_mac(session.db_key)
     with session.transaction() as conn:
+        now = audit_trail.now_iso()
         conn.execute(
             "UPDATE users SET role = ?, clearance = ?, updated_at = ? WHERE id = ?",
-            (role.value, clearance, audit_trail.now_iso(), user.id),
+            (role.value, clearance, now, user.id),
         )
+        key_id = account_keys.certify_slot_key(
+            conn, slots, user.username, user.id, role.value, certifiers, now
+        )
+        if key_id and certifiers:
+            summary += f"；签署公钥 {key_id[:16]}"
         session.audit("role_assign", "user", user.id, summary)
 
 
@@ -198,10 +232,9 @@ def set_password_by_recovery(session: Session, new_password: str) -> None:
     check_password(new_password, load_policy(session), user.clearance, user.username)
     now = audit_trail.now_iso()
     with session.transaction() as conn:
-        conn.execute(
-            "UPDATE users SET must_change_password = 1, disabled = 0, updated_at = ? WHERE id = ?",
-            (now, user.id),
-        )
+        # Never `disabled = 0`: enabling an account is a two-person step (dual_control.propose_enable),
+        # and a disabled account cannot be recovered at all (its sign-in is refused first).
+        conn.execute("UPDATE users SET must_change_password = 1, updated_at = ? WHERE id = ?", (now, user.id))
         session.audit("password_recovery", "user", user.id, user.username)
     _save_slot(session, user.username, new_password)
 

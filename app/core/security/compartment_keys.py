@@ -34,6 +34,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from app.core.security import key_trust
 from app.core.security.roles import Cap, Role, allowed
 from app.core.store.key_buffer import keep
 from app.core.store.keyslots import AccountKeyPair
@@ -264,7 +265,9 @@ def entitled_users(conn, inspection_id: str, kind: str) -> dict[str, str]:
 
 
 def registered_recipients(conn, users: dict[str, str]) -> list[Recipient]:
-    """Each user's newest registered key (the migration's recipients: it has no slot file at hand)."""
+    """Each user's newest registered key, if it is certified (the migration's recipients: it has no
+    slot file at hand; app.core.security.key_trust)."""
+    sealable = key_trust.sealable_keys(conn)
     out = []
     for user_id, username in users.items():
         row = conn.execute(
@@ -272,7 +275,7 @@ def registered_recipients(conn, users: dict[str, str]) -> list[Recipient]:
             " ORDER BY created_at DESC, rowid DESC LIMIT 1",
             (user_id, username),
         ).fetchone()
-        if row is not None:
+        if row is not None and row["id"] in sealable:
             out.append(Recipient(user_id, username, row["id"], _unb64(row["seal_public"])))
     return out
 

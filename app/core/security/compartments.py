@@ -24,6 +24,7 @@ from __future__ import annotations
 from app.core.errors import Conflict
 from app.core.security import audit as audit_trail
 from app.core.security import compartment_keys as ck
+from app.core.security import key_trust
 from app.core.security.compartment_keys import INFORMANTS, KINDS, LEADS, Recipient
 from app.core.session import Session
 from app.core.store.keyslots import KeySlots, key_id_of
@@ -45,6 +46,14 @@ class Keys:
         # Every key opened, by compartment id: rows read before a rotation this operation made still
         # hold the old compartment's text.
         self.known: dict[str, bytearray] = {}
+        self._sealable: dict | None = None
+        self.refused: list[tuple[str, str, str]] = []
+
+    def sealable(self) -> dict:
+        """The certified keys (app.core.security.key_trust), worked out once per operation."""
+        if self._sealable is None:
+            self._sealable = key_trust.sealable_keys(self.session.conn)
+        return self._sealable
 
     def slots(self) -> KeySlots:
         """The slot file as it is now (another session may have reset a password since this one began)."""
@@ -127,6 +136,8 @@ def _open(keys: Keys, inspection_id: str, *, create: bool) -> tuple[dict, bytear
         entitled = ck.entitled_users(session.conn, inspection_id, kind)
         if session.user.id not in entitled or not (create or _has_plain_rows(session, inspection_id, kind)):
             return None
+        if session.signer.key_id not in keys.sealable():
+            return None  # a key nobody certified (a swapped slot, a recovery's password) makes no key
         with session.transaction() as conn:
             compartment, key = ck.new_compartment(
                 conn, inspection_id, kind, session.user.id, audit_trail.now_iso()
@@ -152,13 +163,40 @@ def _open(keys: Keys, inspection_id: str, *, create: bool) -> tuple[dict, bytear
 
 
 def _recipients(keys: Keys, entitled: dict[str, str]) -> list[Recipient]:
+    """The entitled accounts' current slot keys that are certified; the others are noted in
+    `keys.refused` ((user id, username, key id) each) for `_audit_refused`."""
     out = []
     slots = keys.slots()
+    sealable = keys.sealable()
+    keys.refused = []
     for user_id, username in entitled.items():
         public = slots.public_keys(username)
-        if public is not None:
-            out.append(Recipient(user_id, username, key_id_of(public[0]), public[1]))
+        key_id = key_id_of(public[0]) if public is not None else ""
+        if public is not None and key_trust.sealable_for(sealable, key_id, user_id, username, public[1]):
+            out.append(Recipient(user_id, username, key_id, public[1]))
+        else:
+            keys.refused.append((user_id, username, key_id))
     return out
+
+
+def _audit_refused(session: Session, keys: Keys, compartment: dict) -> None:
+    """Audit, once per key, an entitled account whose slot key nobody certified (in a transaction)."""
+    for user_id, username, key_id in keys.refused:
+        subject = key_id or user_id
+        if session.conn.execute(
+            "SELECT 1 FROM audit WHERE action = 'compartment_seal_refused' AND object_id = ? LIMIT 1",
+            (subject,),
+        ).fetchone():
+            continue
+        with session.transaction():
+            session.audit(
+                "compartment_seal_refused",
+                "account_key",
+                subject,
+                f"{compartment['kind']} inspection {compartment['inspection_id']}：{username} 的密钥槽公钥"
+                + (f" {key_id[:16]}" if key_id else "")
+                + " 未经安全保密管理员签署，不交付知悉范围密钥",
+            )
 
 
 def _share(
@@ -172,6 +210,7 @@ def _share(
         )
     }
     wanted = _recipients(keys, entitled)
+    _audit_refused(session, keys, compartment)
     now = audit_trail.now_iso()
     sealer = session.signer.key_id
     names = []
@@ -210,6 +249,7 @@ def _settle(session: Session, keys: Keys, compartment: dict, key: bytearray) -> 
     wanted = {r.key_id for r in _recipients(keys, entitled)}
     plain = _has_plain_rows(session, compartment["inspection_id"], keys.kind)
     if held == wanted and not plain:
+        _audit_refused(session, keys, compartment)
         return compartment, key
     with session.transaction() as conn:
         sealed = ck.seal_plain_rows(conn, keys.kind, compartment, key) if plain else 0

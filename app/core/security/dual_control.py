@@ -30,7 +30,7 @@ from app.core.security import accounts
 from app.core.security import audit as audit_trail
 from app.core.security.roles import Role
 from app.core.session import USER_COLUMNS, Session, User
-from app.core.store.keyslots import KeySlots
+from app.core.store.keyslots import AccountKeyPair, KeySlots
 
 PAIR = (Role.SYSADMIN, Role.SECURITY_OFFICER)
 ROLE_CHANGE = "role"
@@ -138,7 +138,9 @@ def propose_enable(session: Session, user_id: str) -> PendingChange:
     )
 
 
-def _check_confirmer(session: Session, change: PendingChange, username: str, password: str) -> User:
+def _check_confirmer(
+    session: Session, change: PendingChange, username: str, password: str
+) -> tuple[User, AccountKeyPair | None]:
     """The confirming administrator's own password, checked against their slot, with the lockout."""
     username = username.strip().lower()
     slots = KeySlots.load(session.folder)
@@ -168,7 +170,20 @@ def _check_confirmer(session: Session, change: PendingChange, username: str, pas
         raise PermissionDenied(f"此项变更须由{names}确认。")
     if confirmer.disabled or confirmer.must_change_password:
         raise PermissionDenied("确认人的账号已停用或须先修改密码，不能确认。")
-    return confirmer
+    return confirmer, slots.keys_for(username)
+
+
+def _certifiers(
+    session: Session, confirmer: User, confirmer_keys: AccountKeyPair | None, target: User
+) -> list[AccountKeyPair]:
+    """Who certifies the target's key: the security officer of the pair; for the security officer's
+    own account, the system administrator and the auditor together (app.core.security.key_trust)."""
+    present = [(session.user, session.signer), (confirmer, confirmer_keys)]
+    if target.role == Role.SECURITY_OFFICER:
+        return [
+            keys for user, keys in present if keys is not None and user.role in (Role.SYSADMIN, Role.AUDITOR)
+        ]
+    return [keys for user, keys in present if keys is not None and user.role == Role.SECURITY_OFFICER]
 
 
 def confirm(session: Session, change: PendingChange, username: str, password: str) -> None:
@@ -176,18 +191,19 @@ def confirm(session: Session, change: PendingChange, username: str, password: st
     _require_pair(session)
     if change.proposed_by != session.user.id:
         raise PermissionDenied("只能确认本人在此屏幕上发起的变更。")
-    confirmer = _check_confirmer(session, change, username, password)
+    confirmer, confirmer_keys = _check_confirmer(session, change, username, password)
     target = _target(session, change.user_id)
+    certifiers = _certifiers(session, confirmer, confirmer_keys, target)
     names = (
         f"发起：{session.user.username}（{session.user.role.label}），"
         f"确认：{confirmer.username}（{confirmer.role.label}）"
     )
     if change.kind == ROLE_CHANGE and change.role is not None:
         summary = f"{target.username}: {change.role.label} / {change.clearance}；{names}"
-        accounts.apply_role(session, target, change.role, change.clearance, summary)
+        accounts.apply_role(session, target, change.role, change.clearance, summary, certifiers)
     elif change.kind == PASSWORD_RESET:
         accounts.apply_password_reset(
-            session, target, change.temporary_password, f"{target.username}；{names}"
+            session, target, change.temporary_password, f"{target.username}；{names}", certifiers
         )
     elif change.kind == ENABLE:
         accounts.apply_enable(session, target, f"{target.username}；{names}")

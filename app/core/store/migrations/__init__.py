@@ -28,6 +28,7 @@ from app.core.store.migrations import (
     m0011_search_fold,
     m0012_compartments,
     m0013_seal_owners,
+    m0014_certified_keys,
 )
 
 # The migrations in the order they run. A new migration is a new module mNNNN_name.py, imported above
@@ -46,6 +47,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0011_search_fold,
     m0012_compartments,
     m0013_seal_owners,
+    m0014_certified_keys,
 )
 
 
