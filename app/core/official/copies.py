@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from app.core.domain import _fields as f
-from app.core.errors import NotFound, PermissionDenied, ValidationError
+from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.core.official import documents as docs
 from app.core.official import issuers, seals
 from app.core.official.kinds import DocKind, kind_of_register
@@ -32,7 +32,7 @@ from app.core.printing import gbt9704, register
 from app.core.printing.authentication import PURPOSE, anchor_tag, keyed_hash, qr_payload, short_code
 from app.core.printing.furniture import classification_mark
 from app.core.printing.register import CopyStatus
-from app.core.security import visibility
+from app.core.security import compartments, visibility
 from app.core.security.roles import Cap
 from app.core.session import Session
 from app.core.store.keyslots import subkey
@@ -154,7 +154,9 @@ def print_copies(
     doc = docs.visible_document(session, document_id)
     if version is not None:
         version = f.positive_int(version, "version", "版本", maximum=1_000_000)
-    ver = docs._version(session.conn, doc.id, doc.current_version if version is None else version)
+    ver = docs.open_version(session, doc, doc.current_version if version is None else version)
+    if ver.locked:
+        raise Conflict(compartments.NOT_YET)
     names = _recipients(recipients, register._check_copies(count))
     seal_id, seal_png = _issuer_seal(session, ver.issuer) if seal else (None, None)
     key = authentication_key(session)

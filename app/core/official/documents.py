@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from app.core.domain import _fields as f
 from app.core.domain.register import leads
 from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from app.core.official import sealed_text
 from app.core.official.kinds import DocKind
 from app.core.printing.authentication import content_hash
 from app.core.printing.furniture import classification_mark
@@ -59,10 +60,14 @@ class Version:
     note: str
     created_at: str
     author_name: str
+    version_id: str = ""
+    sealed: str = ""  # a transfer letter's addressee and body, in the leads compartment (sealed_text)
+    locked: bool = False  # sealed, and this session holds no copy of the compartment key yet
 
     COLUMNS = (
         "v.document_id, v.version, v.title, v.addressee, v.body, v.issuer, v.issued_on, v.classification,"
-        " v.protection_years, v.content_hash, v.note, v.created_at, coalesce(u.display_name, '') AS author_name"
+        " v.protection_years, v.content_hash, v.note, v.created_at, coalesce(u.display_name, '') AS author_name,"
+        " v.id AS version_id, v.sealed"
     )
 
     @property
@@ -217,12 +222,16 @@ def _values(session: Session, draft: DocumentDraft) -> dict:
     return values
 
 
-def _insert_version(session: Session, conn, document_id: str, version: int, values: dict) -> None:
-    f.insert(
-        conn,
-        "official_versions",
-        {**session.record_values(), "document_id": document_id, "version": version, **values},
-    )
+def _version_row(session: Session, kind: DocKind, inspection_id: str | None, values: dict) -> dict:
+    """A new version's row; a transfer letter's addressee and body sealed in the leads compartment."""
+    row = {**session.record_values(), **values}
+    if kind.needs_leads and inspection_id:
+        row.update(sealed_text.seal(session, inspection_id, row["id"], values))
+    return row
+
+
+def _insert_version(conn, document_id: str, version: int, row: dict) -> None:
+    f.insert(conn, "official_versions", {**row, "document_id": document_id, "version": version})
 
 
 # ---- operations ------------------------------------------------------------------------------------
@@ -243,6 +252,7 @@ def create_document(
     require_scope(session, kind, inspection_id, round_id, write=True)
     values = _values(session, draft)
     meta = session.record_values()
+    row = _version_row(session, kind, None if kind.round_level else inspection_id, values)
     with session.transaction() as conn:
         serial = int(
             conn.execute("SELECT coalesce(max(serial), 0) + 1 FROM official_documents").fetchone()[0]
@@ -260,7 +270,7 @@ def create_document(
                 "current_version": 1,
             },
         )
-        _insert_version(session, conn, meta["id"], 1, values)
+        _insert_version(conn, meta["id"], 1, row)
         session.audit("official_create", "official_document", meta["id"], f"{kind.value} 第{serial}号 版本 1")
     return _document(session.conn, meta["id"])
 
@@ -270,6 +280,7 @@ def save_version(session: Session, document_id: str, draft: DocumentDraft, *, ba
     doc = visible_document(session, document_id, write=True)
     values = _values(session, draft)
     based_on = f.positive_int(based_on, "based_on", "所据版本", maximum=1_000_000)
+    row = _version_row(session, doc.kind, doc.inspection_id, values)
     with session.transaction() as conn:
         current = int(
             conn.execute(
@@ -279,13 +290,13 @@ def save_version(session: Session, document_id: str, draft: DocumentDraft, *, ba
         if current != based_on:
             raise Conflict(f"该公文已有更新的版本（第 {current} 版），请先打开最新版本再修改。")
         version = current + 1
-        _insert_version(session, conn, document_id, version, values)
+        _insert_version(conn, document_id, version, row)
         conn.execute(
             "UPDATE official_documents SET current_version = ?, updated_at = ? WHERE id = ?",
             (version, f.now(), document_id),
         )
         session.audit("official_save", "official_document", document_id, f"{doc.kind.value} 版本 {version}")
-    return _version(session.conn, document_id, version)
+    return open_version(session, doc, version)
 
 
 def _version(conn, document_id: str, version: int) -> Version:
@@ -299,6 +310,11 @@ def _version(conn, document_id: str, version: int) -> Version:
     return record(Version, row)
 
 
+def open_version(session: Session, doc: OfficialDocument, version: int) -> Version:
+    """One version with its sealed text opened for this session (not audited; the caller checks access)."""
+    return sealed_text.opened(session, doc.inspection_id, _version(session.conn, doc.id, version))
+
+
 def get_document(session: Session, document_id: str) -> OfficialDocument:
     doc = visible_document(session, document_id)
     session.audit("official_open", "official_document", document_id)
@@ -309,7 +325,7 @@ def get_version(session: Session, document_id: str, version: int | None = None) 
     """Open one version's text (default: the current one). Audited."""
     doc = visible_document(session, document_id)
     number = doc.current_version if version is None else int(version)
-    result = _version(session.conn, document_id, number)
+    result = open_version(session, doc, number)
     _require_clearance(session, result.classification)
     session.audit("official_view", "official_document", document_id, f"版本 {number}")
     return result

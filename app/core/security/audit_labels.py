@@ -34,6 +34,7 @@ ACTION_LABELS: dict[str, str] = {
     "compartment_create": "建立保密分区密钥",
     "compartment_rotate": "更换保密分区密钥",
     "compartment_share": "交付保密分区密钥",
+    "compartment_seal_refused": "拒绝向未签署的公钥交付分区密钥",
     "restore_failed": "恢复备份密码错误",
     "restore_refused_locked": "恢复备份被拒（已锁定）",
     "dual_confirm_failed": "双人确认失败",

@@ -54,6 +54,8 @@ class RecordSpec:
     table: str
     fields: tuple[str, ...]
     blanks: dict[str, Any] = field(default_factory=dict)  # default: ''
+    # Which rows belong to one inspection (its id is the one parameter).
+    of_inspection: str = "inspection_id = ?"
 
     def blank(self, name: str) -> Any:
         return self.blanks.get(name, "")
@@ -85,6 +87,21 @@ SPECS: dict[str, RecordSpec] = {
         {"source": "other", "case_opened": 0},
     ),
     INFORMANTS: RecordSpec("petitions", ("petitioner", "contact")),
+}
+# The official documents made from the leads (app.core.official.kinds.DocKind.needs_leads: the
+# transfer letter) keep each version's addressee and body in the inspection's leads compartment.
+LETTER_KINDS = ("transfer_letter",)
+LETTERS = RecordSpec(
+    "official_versions",
+    ("addressee", "body"),
+    of_inspection="document_id IN (SELECT id FROM official_documents WHERE inspection_id = ? AND kind IN ("
+    + ", ".join(f"'{k}'" for k in LETTER_KINDS)
+    + "))",
+)
+# Every table whose rows a kind of compartment seals: its own records first.
+ALL_SPECS: dict[str, tuple[RecordSpec, ...]] = {
+    LEADS: (SPECS[LEADS], LETTERS),
+    INFORMANTS: (SPECS[INFORMANTS],),
 }
 
 
@@ -284,10 +301,16 @@ def registered_recipients(conn, users: dict[str, str]) -> list[Recipient]:
 
 
 def seal_record(
-    conn, kind: str, compartment: dict, key: bytes | bytearray, record_id: str, values: dict
+    conn,
+    kind: str,
+    compartment: dict,
+    key: bytes | bytearray,
+    record_id: str,
+    values: dict,
+    spec: RecordSpec | None = None,
 ) -> None:
     """Write a record's sealed fields into its sealed column and blank their plaintext columns."""
-    spec = SPECS[kind]
+    spec = spec or SPECS[kind]
     blob = encrypt_values(
         key, compartment["id"], spec.table, record_id, {n: values.get(n, spec.blank(n)) for n in spec.fields}
     )
@@ -299,36 +322,52 @@ def seal_record(
     )
 
 
+def has_plain_rows(conn, inspection_id: str, kind: str) -> bool:
+    """Whether the inspection has records of this kind still in plaintext (from before m0012/m0014)."""
+    return any(
+        conn.execute(
+            f"SELECT 1 FROM {spec.table} WHERE {spec.of_inspection} AND {SEALED_COLUMN} = '' LIMIT 1",
+            (inspection_id,),
+        ).fetchone()
+        is not None
+        for spec in ALL_SPECS[kind]
+    )
+
+
 def seal_plain_rows(conn, kind: str, compartment: dict, key: bytes | bytearray) -> int:
-    """Seal the inspection's records of this kind still held in plaintext (from before m0012)."""
-    spec = SPECS[kind]
-    rows = conn.execute(
-        f"SELECT id, {', '.join(spec.fields)} FROM {spec.table} WHERE inspection_id = ? AND {SEALED_COLUMN} = ''",
-        (compartment["inspection_id"],),
-    ).fetchall()
-    for row in rows:
-        seal_record(conn, kind, compartment, key, row["id"], {n: row[n] for n in spec.fields})
-    return len(rows)
+    """Seal the inspection's records of this kind still held in plaintext (from before m0012/m0014)."""
+    count = 0
+    for spec in ALL_SPECS[kind]:
+        rows = conn.execute(
+            f"SELECT id, {', '.join(spec.fields)} FROM {spec.table}"
+            f" WHERE {spec.of_inspection} AND {SEALED_COLUMN} = ''",
+            (compartment["inspection_id"],),
+        ).fetchall()
+        for row in rows:
+            seal_record(conn, kind, compartment, key, row["id"], {n: row[n] for n in spec.fields}, spec)
+        count += len(rows)
+    return count
 
 
 def reencrypt_rows(
     conn, kind: str, old: dict, old_key: bytes | bytearray, new: dict, new_key: bytes | bytearray
 ) -> int:
     """Move every record of the old compartment into the new one (a rotation)."""
-    spec = SPECS[kind]
-    rows = conn.execute(
-        f"SELECT id, {SEALED_COLUMN} FROM {spec.table} WHERE inspection_id = ?", (old["inspection_id"],)
-    ).fetchall()
     moved = 0
-    for row in rows:
-        blob = row[SEALED_COLUMN]
-        if not blob:
-            continue
-        values = decrypt_values(old_key, spec.table, row["id"], blob)
-        if values is None:
-            continue  # not of this compartment (cannot happen unless edited): left as it is
-        seal_record(conn, kind, new, new_key, row["id"], values)
-        moved += 1
+    for spec in ALL_SPECS[kind]:
+        rows = conn.execute(
+            f"SELECT id, {SEALED_COLUMN} FROM {spec.table} WHERE {spec.of_inspection}",
+            (old["inspection_id"],),
+        ).fetchall()
+        for row in rows:
+            blob = row[SEALED_COLUMN]
+            if not blob:
+                continue
+            values = decrypt_values(old_key, spec.table, row["id"], blob)
+            if values is None:
+                continue  # not of this compartment (cannot happen unless edited): left as it is
+            seal_record(conn, kind, new, new_key, row["id"], values, spec)
+            moved += 1
     return moved
 
 

@@ -69,14 +69,21 @@ class Keys:
             self._by_inspection[inspection_id] = _open(self, inspection_id, create=create)
         return self._by_inspection[inspection_id]
 
-    def values(self, inspection_id: str, record_id: str, blob: str) -> dict | None:
+    def values(self, inspection_id: str, record_id: str, blob: str, table: str = "") -> dict | None:
         """A record's sealed fields, or None when this session holds no key that opens them."""
         if self.get(inspection_id) is None:
             return None
         key = self.known.get(ck.compartment_of(blob))
         if key is None:
             return None
-        return ck.decrypt_values(key, ck.SPECS[self.kind].table, record_id, blob)
+        return ck.decrypt_values(key, table or ck.SPECS[self.kind].table, record_id, blob)
+
+    def encrypt(self, inspection_id: str, table: str, record_id: str, values: dict) -> str:
+        """The sealed column's text for a record about to be written; refused without the key."""
+        opened = self.get(inspection_id, create=True)
+        if opened is None:
+            raise Conflict(NOT_YET)
+        return ck.encrypt_values(opened[1], opened[0]["id"], table, record_id, values)
 
     def seal(self, inspection_id: str, record_id: str, values: dict) -> None:
         """Write a record's sealed fields (inside the caller's transaction); refused without the key."""
@@ -117,14 +124,7 @@ def _cached(session: Session, compartment: dict) -> bytearray | None:
 
 
 def _has_plain_rows(session: Session, inspection_id: str, kind: str) -> bool:
-    table = ck.SPECS[kind].table
-    return (
-        session.conn.execute(
-            f"SELECT 1 FROM {table} WHERE inspection_id = ? AND {ck.SEALED_COLUMN} = '' LIMIT 1",
-            (inspection_id,),
-        ).fetchone()
-        is not None
-    )
+    return ck.has_plain_rows(session.conn, inspection_id, kind)
 
 
 def _open(keys: Keys, inspection_id: str, *, create: bool) -> tuple[dict, bytearray] | None:
