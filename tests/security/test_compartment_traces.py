@@ -64,7 +64,9 @@ def _busy_day(ws: Workstation, inspection_id: str) -> None:
     leader = ws.unlock("leader1", DEMO_PASSWORD)
     try:
         lead = leads.create_lead(
-            leader, inspection_id, leads.LeadDraft(PERSON, "副局长", SUMMARY, "petition", "来信", "2026-03-10")
+            leader,
+            inspection_id,
+            leads.LeadDraft(PERSON, "副局长", SUMMARY, "petition", "来信", "2026-03-10"),
         )
         lead = leads.update_lead(
             leader, lead.id, leads.LeadDraft(PERSON, "副局长", EDITED, "petition", "来信", "2026-03-10")
@@ -100,7 +102,9 @@ def _busy_day(ws: Workstation, inspection_id: str) -> None:
         assert [x.person_name for x in leads.list_leads(office, text="灪麤")] == [PERSON]
         sheet = exports.export(office, "lead_register", inspection_id)
         book = openpyxl.load_workbook(io.BytesIO(sheet.data), read_only=True)
-        cells = [str(v) for ws_ in book.worksheets for row in ws_.iter_rows(values_only=True) for v in row if v]
+        cells = [
+            str(v) for ws_ in book.worksheets for row in ws_.iter_rows(values_only=True) for v in row if v
+        ]
         assert any(EDITED in c for c in cells)  # the sheet itself (made in memory) has the text
         job = copies.print_copies(office, doc.id, 1, recipients=["存档"])
         # (The printing fonts have no glyph for the rare characters: the letter's other text shows.)
@@ -125,7 +129,15 @@ def test_a_busy_day_leaves_no_compartment_text_for_a_member(demo):
     finally:
         conn.close()
     # The places the issue names are among the tables searched.
-    for table in ("audit", "drafts", "official_versions", "sheet_exports", "print_copies", "leads", "petitions"):
+    for table in (
+        "audit",
+        "drafts",
+        "official_versions",
+        "sheet_exports",
+        "print_copies",
+        "leads",
+        "petitions",
+    ):
         assert table in tables, table
     assert any(name.endswith("_data") for name in tables)  # FTS5 shadow tables
     assert "市" in blob  # the scan reads text where there is some

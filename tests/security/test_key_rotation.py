@@ -287,3 +287,29 @@ def test_backups_before_and_after_a_rotation_restore_with_their_own_keys(worksta
     restore_backup(workstation.folder, after, "sysadmin", DEMO_PASSWORD)
     assert db_key_of(workstation) == new_key
     assert verify_folder(workstation.folder, "auditor", DEMO_PASSWORD).ok
+
+
+def test_a_disabled_accounts_slot_opens_nothing_after_rotation(workstation: Workstation):
+    """A removed (disabled) account keeps its slot; after a rotation its password opens nothing."""
+    from app.core.security import dual_control
+
+    sysadmin = workstation.unlock("sysadmin", DEMO_PASSWORD)
+    try:
+        member_id = accounts.user_by_name(sysadmin, "member1").id
+        accounts.set_disabled(sysadmin, member_id, True)
+    finally:
+        sysadmin.close()
+    rotate(workstation)
+    # The adversary: the disabled member's own password on the current slot file.
+    stolen = KeySlots.load(workstation.folder).try_unwrap("member1", DEMO_PASSWORD)
+    assert stolen is not None and not opens(workstation.folder, bytes(stolen))
+    assert opens(workstation.folder, db_key_of(workstation, "office"))
+    # Enabled again by both administrators: the slot opens the current key again.
+    sysadmin = workstation.unlock("sysadmin", DEMO_PASSWORD)
+    try:
+        change = dual_control.propose_enable(sysadmin, member_id)
+        dual_control.confirm(sysadmin, change, "secadmin", DEMO_PASSWORD)
+    finally:
+        sysadmin.close()
+    workstation.unlock("member1", DEMO_PASSWORD).close()
+    assert verify_folder(workstation.folder, "auditor", DEMO_PASSWORD).ok

@@ -72,7 +72,9 @@ def _leads_opened(conn, pair) -> list[str]:
         key = ck.open_seal(conn, compartment, pair.key_id, pair.seal)
         if key is None:
             continue
-        for row in conn.execute("SELECT id, sealed FROM leads WHERE inspection_id = ?", (c["inspection_id"],)):
+        for row in conn.execute(
+            "SELECT id, sealed FROM leads WHERE inspection_id = ?", (c["inspection_id"],)
+        ):
             values = ck.decrypt_values(key, "leads", row["id"], row["sealed"])
             if values:
                 out.append(values["summary"])
@@ -121,8 +123,7 @@ def test_an_older_backup_opens_with_that_days_passwords_only(demo, tmp_path):
         opened = _leads_opened(conn, pair)
         assert opened and set(opened) <= set(summaries)
         mine = {
-            r["id"]
-            for r in conn.execute("SELECT id FROM leads WHERE inspection_id = ?", (inspection_id,))
+            r["id"] for r in conn.execute("SELECT id FROM leads WHERE inspection_id = ?", (inspection_id,))
         }
         assert mine
     finally:

@@ -166,6 +166,12 @@ def apply_enable(session: Session, user: User, summary: str) -> None:
     if not user.disabled:
         raise Conflict("该账号未停用。")
     _write_disabled(session, user, False, summary)
+    # A key rotation while it was disabled left its slot on the old key: seal the current one to it.
+    slots = KeySlots.load(session.folder)
+    slots.verify_mac(session.db_key)
+    if slots.reseal_slot(user.username, session.db_key):
+        slots.save(session.db_key)
+        session.slots = slots
 
 
 def _write_disabled(session: Session, user: User, disabled: bool, summary: str) -> None:

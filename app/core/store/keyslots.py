@@ -371,12 +371,28 @@ class KeySlots(LockoutCounters):
     def legacy_slots(self) -> list[str]:
         return [s["username"] for s in self.data["slots"] if "pub" not in s]
 
-    def reseal(self, new_db_key: bytes) -> None:
-        """Seal `new_db_key` to every slot (no password needed); refuses while a legacy slot remains."""
+    def reseal(self, new_db_key: bytes, *, skip: frozenset[str] = frozenset()) -> int:
+        """Seal `new_db_key` to every slot but those named in `skip` (no password needed); the count.
+
+        A skipped slot (a disabled account's) keeps the key it had, which opens nothing after the
+        rotation; `reseal_slot` gives it the current key when the account is enabled again.
+        Refuses while a legacy slot remains."""
         if self.legacy_slots():
             raise StoreError("仍有旧格式的密钥槽，不能更换数据库密钥。")
+        count = 0
         for slot in self.data["slots"]:
-            slot["sealed"] = self._seal(slot, new_db_key)
+            if slot["username"] not in skip:
+                slot["sealed"] = self._seal(slot, new_db_key)
+                count += 1
+        return count
+
+    def reseal_slot(self, username: str, db_key: bytes) -> bool:
+        """Seal the current `db_key` to one slot (an account enabled again); False without such a slot."""
+        slot = next((s for s in self.data["slots"] if s["username"] == username and "pub" in s), None)
+        if slot is None:
+            return False
+        slot["sealed"] = self._seal(slot, db_key)
+        return True
 
     def _keys_aad(self, slot: dict[str, Any]) -> bytes:
         return _canonical(

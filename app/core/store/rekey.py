@@ -12,7 +12,8 @@ new key. A crash before COMMIT leaves the old database and slots untouched; afte
 finishes the move: old or new, never a mix.
 
 Afterwards no copy of the slot file made before (an old password, a removed account's slot, a
-backup's slots) opens the database. Backups made before keep their own key: they open with the
+backup's slots) opens the database, nor does a disabled account's slot: it is not resealed (it gets
+the current key back when both administrators enable the account again, app.core.security.accounts). Backups made before keep their own key: they open with the
 passwords and the recovery code that were valid when they were made (README, 密钥更换).
 Other sessions on the same folder (another window, the command line) must be signed out first.
 """
@@ -46,7 +47,7 @@ STEPS = COMMITTED + len(rotation_files.MOVED) + 1
 
 @dataclass(frozen=True)
 class RotationInfo:
-    slots: int  # slots resealed (accounts and the recovery code)
+    slots: int  # slots resealed (the enabled accounts' and the recovery code's)
     pages: int
 
 
@@ -73,7 +74,11 @@ def rotate_key(
     committed = False
     try:
         pages = _stage_database(session, stage, new_key, report, cancel)
-        slots.reseal(new_key)
+        # A disabled account's slot keeps the old key: its password opens nothing from now on.
+        disabled = frozenset(
+            r["username"] for r in session.conn.execute("SELECT username FROM users WHERE disabled = 1")
+        )
+        resealed = slots.reseal(new_key, skip=disabled)
         slots.path = stage / SLOTS_FILE
         slots.save(new_key)
         report(STAGED, STEPS)
@@ -88,7 +93,7 @@ def rotate_key(
         rotation_files.settle_rotation(folder, moved=lambda name: report(next(moved), STEPS))
         _reopen(session, new_key)
         report(STEPS, STEPS)
-        return RotationInfo(len(slots.data["slots"]), pages)
+        return RotationInfo(resealed, pages)
     except BaseException:
         if not committed:
             shutil.rmtree(stage, ignore_errors=True)
