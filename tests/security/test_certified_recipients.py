@@ -182,3 +182,46 @@ def test_a_session_with_an_uncertified_key_creates_no_compartment(demo):
         assert ck.compartment_row(session.conn, row["inspection_id"], ck.LEADS) is None
     finally:
         session.close()
+
+
+def test_an_account_made_office_by_a_database_edit_gets_no_compartment(demo, monkeypatch):
+    """The system administrator alone: a new account, given the office role by editing the database."""
+    from app.core.security import accounts
+    from app.core.store import keyslots
+
+    monkeypatch.setattr(keyslots, "_calibrated", KdfParams.fast_for_tests())
+    sysadmin = demo.unlock("sysadmin", DEMO_PASSWORD)
+    try:
+        mole = accounts.create_account(sysadmin, "mole", "某某", INSIDER_PASSWORD)
+        db_key = bytes(sysadmin.db_key)
+    finally:
+        sysadmin.close()
+    conn = _raw_connection(demo.folder / DB_FILE, db_key)
+    try:
+        conn.execute("BEGIN")
+        conn.execute(
+            "UPDATE users SET role = 'office', clearance = '机密', must_change_password = 0 WHERE id = ?", (mole.id,)
+        )
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    session = demo.unlock("mole", INSIDER_PASSWORD)
+    try:
+        found = leads.list_leads(session)
+        assert found and all(x.locked for x in found)
+    finally:
+        session.close()
+    inspection_id, _leader_id, _leader = _leader_of_a_lead(demo)
+    refusals = _office_reads(demo, inspection_id)
+    assert any("mole" in r[2] for r in refusals)
+    session = demo.unlock("mole", INSIDER_PASSWORD)
+    try:
+        assert all(x.locked for x in leads.list_leads(session))
+        assert (
+            session.conn.execute(
+                "SELECT count(*) FROM compartment_seals WHERE user_id = ?", (mole.id,)
+            ).fetchone()[0]
+            == 0
+        )
+    finally:
+        session.close()

@@ -126,8 +126,16 @@ def test_a_busy_day_leaves_no_compartment_text_for_a_member(demo):
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         blob = "\n".join(_cells(conn))
+        # Every password opens the same database; what differs is the compartment keys sealed to
+        # each account: none to an administrator, none of the leads to a member.
+        held = conn.execute(
+            "SELECT u.role, c.kind FROM compartment_seals s JOIN users u ON u.id = s.user_id"
+            " JOIN compartments c ON c.id = s.compartment_id"
+        ).fetchall()
     finally:
         conn.close()
+    assert held and not {r[0] for r in held} & {"sysadmin", "security_officer", "auditor"}
+    assert {r[1] for r in held if r[0] == "team_member"} <= {"informants"}
     # The places the issue names are among the tables searched.
     for table in (
         "audit",
