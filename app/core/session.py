@@ -115,6 +115,7 @@ class Session:
         # Derived once: every commit that audits uses both.
         self._audit_key = keep(subkey(self._root_key, "audit-chain"))
         self._head_key = keep(subkey(db_key, "audit-head"))
+        self._head_writer = audit_trail.HeadWriter(self.folder, self._head_key)
 
     def _drop_keys(self) -> None:
         wipe(self._db_key, self._root_key, self._audit_key, self._head_key, *self.compartment_keys.values())
@@ -235,7 +236,7 @@ class Session:
         self._changed |= self._kinds
         self._kinds = set()
         if self._head is not None and self.head_alarm is None:
-            audit_trail.write_head(self.folder, self._head_key, *self._head)
+            self._head_writer.write(*self._head)
             self._head = None
 
     def changed(self, kind: str) -> None:

@@ -82,18 +82,19 @@ def _payload(values: dict) -> str:
     return json.dumps([values[f] for f in FIELDS], ensure_ascii=False, separators=(",", ":"))
 
 
-def entry_hash(key: bytes, prev_hash: str, values: dict, signer_key: str = "", signature: str = "") -> str:
-    text = prev_hash + "\x1f" + _payload(values)
+def entry_hash(
+    key: bytes, prev_hash: str, values: dict, signer_key: str = "", signature: str = "", *, payload: str = ""
+) -> str:
+    text = prev_hash + "\x1f" + (payload or _payload(values))
     if signature:  # an unsigned entry (from before signing) keeps the hash it was written with
         text += "\x1f" + signer_key + "\x1f" + signature
     return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
-def signed_message(prev_hash: str, values: dict, signer_key: str) -> bytes:
+def signed_message(prev_hash: str, values: dict, signer_key: str, *, payload: str = "") -> bytes:
     """What an entry's signature covers: the previous entry's hash, the entry, the signing key's id."""
-    return ("xuncha-audit/1\x1f" + prev_hash + "\x1f" + _payload(values) + "\x1f" + signer_key).encode(
-        "utf-8"
-    )
+    text = payload or _payload(values)
+    return ("xuncha-audit/1\x1f" + prev_hash + "\x1f" + text + "\x1f" + signer_key).encode("utf-8")
 
 
 def now_iso() -> str:
@@ -131,12 +132,12 @@ def append(
         "workstation_id": workstation_id,
     }
     signer_key = signature = ""
+    payload = _payload(values)  # once: the signature and the hash both cover it
     if signer is not None:
         signer_key = signer.key_id
-        signature = base64.b64encode(signer.sign.sign(signed_message(prev, values, signer_key))).decode(
-            "ascii"
-        )
-    digest = entry_hash(key, prev, values, signer_key, signature)
+        message = signed_message(prev, values, signer_key, payload=payload)
+        signature = base64.b64encode(signer.sign.sign(message)).decode("ascii")
+    digest = entry_hash(key, prev, values, signer_key, signature, payload=payload)
     conn.execute(
         "INSERT INTO audit (seq, at, user_id, username, role, action, object_type, object_id, summary,"
         " workstation_id, prev_hash, hash, signer_key, signature) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -286,26 +287,48 @@ def _head_record(key: bytes, seq: int, digest: str) -> bytes:
     return body.ljust(HEAD_RECORD - 1, b" ") + b"\n"
 
 
-def write_head(folder: Path, key: bytes, seq: int, digest: str) -> None:
+def write_head(
+    folder: Path, key: bytes, seq: int, digest: str, known: tuple[bytes, int] | None = None
+) -> tuple[bytes, int] | None:
     """Record the newest (seq, hash); never move the head backwards (another writer may be ahead).
 
     Runs after every commit, so it is one open, one read and one write of the same descriptor.
+    `known` is what this writer found or wrote last time (the record's bytes and its seq, as
+    returned): when the file still holds exactly those bytes, they are not parsed and checked again
+    (a session's own previous head: what `HeadWriter` passes). Returns the record now in the file
+    and its seq, or None when the file held something spoilt that was kept.
     """
     fd = os.open(folder / HEAD_FILE, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         raw = os.pread(fd, HEAD_RECORD + 1, 0)
         if raw:
-            try:
-                current = _parse_head(raw, key)
-            except StoreError:
-                current = None  # spoilt: the commit that called us is genuine, so rewrite it
+            if known is not None and raw == known[0]:
+                current: tuple[int, str] | None = (known[1], "")
+            else:
+                try:
+                    current = _parse_head(raw, key)
+                except StoreError:
+                    current = None  # spoilt: the commit that called us is genuine, so rewrite it
             if current is not None and current[0] >= seq:
-                return
-        os.pwrite(fd, _head_record(key, seq, digest), 0)
+                return raw, current[0]
+        record = _head_record(key, seq, digest)
+        os.pwrite(fd, record, 0)
         if len(raw) > HEAD_RECORD:
             os.ftruncate(fd, HEAD_RECORD)
+        return record, seq
     finally:
         os.close(fd)
+
+
+class HeadWriter:
+    """A session's writer of the head: write_head, remembering the record it last found or wrote."""
+
+    def __init__(self, folder: Path, key: bytes | bytearray) -> None:
+        self.folder, self.key = folder, key
+        self._known: tuple[bytes, int] | None = None
+
+    def write(self, seq: int, digest: str) -> None:
+        self._known = write_head(self.folder, bytes(self.key), seq, digest, self._known)
 
 
 def read_head(folder: Path, key: bytes) -> tuple[int, str] | None:
