@@ -289,14 +289,14 @@ def _head_record(key: bytes, seq: int, digest: str) -> bytes:
 
 def write_head(
     folder: Path, key: bytes, seq: int, digest: str, known: tuple[bytes, int] | None = None
-) -> tuple[bytes, int] | None:
+) -> tuple[bytes, int]:
     """Record the newest (seq, hash); never move the head backwards (another writer may be ahead).
 
     Runs after every commit, so it is one open, one read and one write of the same descriptor.
     `known` is what this writer found or wrote last time (the record's bytes and its seq, as
     returned): when the file still holds exactly those bytes, they are not parsed and checked again
     (a session's own previous head: what `HeadWriter` passes). Returns the record now in the file
-    and its seq, or None when the file held something spoilt that was kept.
+    and its seq.
     """
     fd = os.open(folder / HEAD_FILE, os.O_RDWR | os.O_CREAT, 0o600)
     try:
