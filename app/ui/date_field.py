@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, QRect, Qt, S
 from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QFormLayout,
     QFrame,
     QLabel,
     QLineEdit,
@@ -190,7 +191,18 @@ class DateField(QLineEdit):
         self._label = label
 
     def field_name(self) -> str:
-        return self._field or _snake(self.objectName() or "date")
+        """The core's name of the field: the stem of the error label in the form row below, if any."""
+        if self._field:
+            return self._field
+        parent = self.parentWidget()
+        layouts = parent.findChildren(QFormLayout) if parent is not None else []
+        for layout in (lay for lay in layouts if lay.indexOf(self) >= 0):
+            row, _role = layout.getWidgetPosition(self)
+            below = layout.itemAt(row + 1, QFormLayout.ItemRole.FieldRole) if row >= 0 else None
+            label = below.widget() if below is not None else None
+            if isinstance(label, QLabel) and label.objectName().endswith("Error"):
+                return label.objectName()[: -len("Error")]
+        return _snake(self.objectName() or "date")
 
     def label(self) -> str:
         """How messages name the field: its buddy label's text without accelerator or colon."""

@@ -327,7 +327,7 @@ class TransferDialog(FormDialog):
         self.receiver: QLineEdit = self.field(QLineEdit, "receiverEdit")
         self.on: DateField = self.field(DateField, "transferredOnEdit")
         self.letter: QLineEdit = self.field(QLineEdit, "letterNoEdit")
-        self.due: QLineEdit = self.field(QLineEdit, "reportDueEdit")
+        self.due: DateField = self.field(DateField, "reportDueEdit")
         fill_combo(self.to, [(t.label, t.value) for t in leads.TransferTarget])
         self.sender.setText(sender)
         set_iso(self.on, None)
@@ -338,7 +338,7 @@ class TransferDialog(FormDialog):
             receiver=self.receiver.text(),
             letter_no=self.letter.text(),
             body=self.body.text(),
-            report_due=self.due.text().strip() or None,
+            report_due=self.due.iso(),
         )
         return _transfer, (self.lead.id, self.to.currentData(), iso(self.on), kwargs)
 
