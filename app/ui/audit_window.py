@@ -6,11 +6,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -27,12 +26,11 @@ from app.core.printing.audit_checkpoint import print_checkpoint
 from app.core.security import audit_labels, audit_view
 from app.core.security.audit import ChainReport
 from app.ui.audit_model import AuditModel
+from app.ui.date_field import DateField
 from app.ui.db_worker import DbWorker
 from app.ui.forms import child, load_form
 from app.ui.messages import confirm, show_error, show_info
 from app.ui.printing import PrintPreviewDialog
-
-NO_DATE = QDate(2000, 1, 1)  # the minimum of the date edits, shown as "any"
 
 
 class AuditWindow(QWidget):
@@ -48,17 +46,16 @@ class AuditWindow(QWidget):
         self.user_combo: QComboBox = child(self.form, QComboBox, "userCombo")
         self.action_combo: QComboBox = child(self.form, QComboBox, "actionCombo")
         self.text_edit: QLineEdit = child(self.form, QLineEdit, "textEdit")
-        self.since_edit: QDateEdit = child(self.form, QDateEdit, "sinceEdit")
-        self.until_edit: QDateEdit = child(self.form, QDateEdit, "untilEdit")
+        self.since_edit: DateField = child(self.form, DateField, "sinceEdit")
+        self.until_edit: DateField = child(self.form, DateField, "untilEdit")
         self.table: QTableView = child(self.form, QTableView, "table")
         self.count_label: QLabel = child(self.form, QLabel, "countLabel")
         self.verify_label: QLabel = child(self.form, QLabel, "verifyLabel")
         self.export_button: QPushButton = child(self.form, QPushButton, "exportButton")
         self.verify_button: QPushButton = child(self.form, QPushButton, "verifyButton")
         for edit in (self.since_edit, self.until_edit):
-            edit.setMinimumDate(NO_DATE)
-            edit.setSpecialValueText(self.tr("any"))
-            edit.setDate(NO_DATE)
+            edit.setPlaceholderText(self.tr("any"))
+            edit.returnPressed.connect(self.apply_filters)
         self.user_combo.addItem(self.tr("(all users)"), None)
         self.action_combo.addItem(self.tr("(all actions)"), None)
 
@@ -98,27 +95,29 @@ class AuditWindow(QWidget):
             self.action_combo.addItem(audit_labels.action_label(action), action)
 
     def filters(self) -> dict[str, str | None]:
-        def day(edit: QDateEdit) -> str | None:
-            return None if edit.date() == NO_DATE else edit.date().toString("yyyy-MM-dd")
-
         return {
             "username": self.user_combo.currentData(),
             "action": self.action_combo.currentData(),
-            "since": day(self.since_edit),
-            "until": day(self.until_edit),
+            "since": self.since_edit.iso(),
+            "until": self.until_edit.iso(),
             "text": self.text_edit.text().strip() or None,
         }
 
     def apply_filters(self) -> None:
+        try:
+            filters = self.filters()
+        except UserError as error:  # a date typed that is no date: said where the count stands
+            self.count_label.setText(str(error))
+            return
         self.count_label.setText(self.tr("Loading…"))
-        self.model.set_filters(**self.filters())
+        self.model.set_filters(**filters)
 
     def clear_filters(self) -> None:
         self.user_combo.setCurrentIndex(0)
         self.action_combo.setCurrentIndex(0)
         self.text_edit.clear()
-        self.since_edit.setDate(NO_DATE)
-        self.until_edit.setDate(NO_DATE)
+        self.since_edit.clear()
+        self.until_edit.clear()
         self.apply_filters()
 
     def _loaded(self, total: int) -> None:

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QLineEdit,
     QPlainTextEdit,
@@ -56,8 +54,6 @@ class DraftForm:
             out[spin.objectName()] = spin.value()
         for check in _named(root, QCheckBox):
             out[check.objectName()] = check.isChecked()
-        for date in _named(root, QDateEdit):
-            out[date.objectName()] = date.date().toString("yyyy-MM-dd")
         return out
 
     def restore_draft(self, payload: dict[str, Any]) -> None:
@@ -75,8 +71,6 @@ class DraftForm:
                     widget.setCurrentText(str(value))
                 else:
                     widget.setCurrentIndex(int(value))
-            elif isinstance(widget, QDateEdit):
-                widget.setDate(QDate.fromString(str(value), "yyyy-MM-dd"))
             elif isinstance(widget, (QSpinBox, QDoubleSpinBox)):
                 widget.setValue(value)
             elif isinstance(widget, QCheckBox):

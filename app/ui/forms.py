@@ -7,6 +7,15 @@ from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
 from app import paths
+from app.ui.date_field import DateField
+
+CUSTOM_WIDGETS = (DateField,)  # classes the forms may name (each form lists it in <customwidgets>)
+
+
+def _loader(loader: QUiLoader) -> QUiLoader:
+    for cls in CUSTOM_WIDGETS:
+        loader.registerCustomWidget(cls)
+    return loader
 
 
 def load_form(name: str, parent: QWidget | None = None) -> QWidget:
@@ -15,7 +24,7 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     if not file.open(QIODevice.OpenModeFlag.ReadOnly):
         raise FileNotFoundError(paths.form(name))
     try:
-        widget = QUiLoader().load(file, parent)
+        widget = _loader(QUiLoader()).load(file, parent)
     finally:
         file.close()
     if widget is None:
@@ -52,7 +61,7 @@ def load_into(name: str, base: QWidget) -> QWidget:
     if not file.open(QIODevice.OpenModeFlag.ReadOnly):
         raise FileNotFoundError(paths.form(name))
     try:
-        widget = _IntoLoader(base).load(file, None)
+        widget = _loader(_IntoLoader(base)).load(file, None)
     finally:
         file.close()
     if widget is not base:

@@ -314,10 +314,6 @@
         <translation>巡前准备开始日期(&amp;D)：</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日，如 2026-09-15</translation>
-    </message>
-    <message>
         <source>Override &amp;reason:</source>
         <translation>回避例外理由(&amp;R)：</translation>
     </message>
@@ -383,10 +379,6 @@
         <translation>阶段开始日期(&amp;B)：</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日，如 2026-09-15</translation>
-    </message>
-    <message>
         <source>&amp;Reason for going back:</source>
         <translation>退回理由(&amp;R)：</translation>
     </message>
@@ -441,8 +433,8 @@
         <translation>开始日期(&amp;O)：</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD (optional)</source>
-        <translation>年-月-日，可不填</translation>
+        <source>optional, e.g. 2026-08-31</source>
+        <translation>可不填，如 2026-08-31</translation>
     </message>
     <message>
         <source>&amp;Ends on:</source>
@@ -546,16 +538,12 @@
         <translation>开始日期(&amp;S)：</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日，如 2026-09-15</translation>
+        <source>optional, e.g. 2026-08-31</source>
+        <translation>可不填，如 2026-08-31</translation>
     </message>
     <message>
         <source>&amp;Ends on:</source>
         <translation>结束日期(&amp;E)：</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD (optional)</source>
-        <translation>年-月-日，可不填</translation>
     </message>
 </context>
 <context>
@@ -760,12 +748,12 @@
         <translation>批次序号</translation>
     </message>
     <message>
-        <source>Starts on (YYYY-MM-DD)</source>
-        <translation>开始日期（年-月-日）</translation>
+        <source>Starts on</source>
+        <translation>开始日期</translation>
     </message>
     <message>
-        <source>Ends on (YYYY-MM-DD)</source>
-        <translation>结束日期（年-月-日）</translation>
+        <source>Ends on</source>
+        <translation>结束日期</translation>
     </message>
     <message>
         <source>Edit round</source>
@@ -778,6 +766,18 @@
     <message>
         <source>Row {row}: the batch number must be a whole number.</source>
         <translation>第 {row} 行：批次序号须为整数。</translation>
+    </message>
+    <message>
+        <source>starts on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>ends on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Row {row}, {what}</source>
+        <translation>第 {row} 行的{what}</translation>
     </message>
     <message>
         <source>Batch {number}: {message}</source>

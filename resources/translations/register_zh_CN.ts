@@ -1336,10 +1336,6 @@
         <translation>撰写日期(&amp;O)：</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日，如 2026-09-15</translation>
-    </message>
-    <message>
         <source>People &amp;involved:</source>
         <translation>涉及人员(&amp;I)：</translation>
     </message>
@@ -1622,10 +1618,6 @@
     <message>
         <source>D&amp;eadline:</source>
         <translation>完成时限(&amp;E)：</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日，如 2026-09-15</translation>
     </message>
     <message>
         <source>Immediate fix</source>

@@ -203,10 +203,6 @@
         <translation>日期(&amp;O)：</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日，如 2026-09-15</translation>
-    </message>
-    <message>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
@@ -265,10 +261,6 @@
         <translation>日期(&amp;O)：</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日，如 2026-09-15</translation>
-    </message>
-    <message>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
@@ -294,10 +286,6 @@
     <message>
         <source>&amp;Requested on:</source>
         <translation>调阅日期(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日，如 2026-09-15</translation>
     </message>
     <message>
         <source>Period &amp;from:</source>
@@ -337,10 +325,6 @@
     <message>
         <source>Next phase &amp;begins on:</source>
         <translation>下一阶段开始日期(&amp;B)：</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日，如 2026-09-15</translation>
     </message>
 </context>
 <context>
@@ -529,8 +513,8 @@
         <translation>约定归还日期(&amp;P)：</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD, empty to clear</source>
-        <translation>年-月-日；留空则取消约定</translation>
+        <source>e.g. 2026-08-31, empty to clear</source>
+        <translation>如 2026-08-31；不填则取消约定</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
@@ -556,10 +540,6 @@
         <translation>查阅日期(&amp;O)：</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日，如 2026-09-15</translation>
-    </message>
-    <message>
         <source>&amp;Notes:</source>
         <translation>阅读笔记(&amp;N)：</translation>
     </message>
@@ -577,10 +557,6 @@
     <message>
         <source>&amp;Received on:</source>
         <translation>接收日期(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日，如 2026-09-15</translation>
     </message>
     <message>
         <source>&amp;Volumes:</source>
@@ -624,10 +600,6 @@
     <message>
         <source>&amp;Returned on:</source>
         <translation>归还日期(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日，如 2026-09-15</translation>
     </message>
     <message>
         <source>Received &amp;by:</source>

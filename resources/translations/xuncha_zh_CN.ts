@@ -344,6 +344,65 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>{label} “{text}” is not a date: type it as 2026-08-31 (/ and . or 年月日 also work).</source>
+        <translation>{label}“{text}”不是日期，请按 2026-08-31 填写（也可用 /、. 或 年月日）。</translation>
+    </message>
+    <message>
+        <source>{label}: the year {year} is not between {first} and {last}.</source>
+        <translation>{label}的年份 {year} 不在 {first} 到 {last} 之间。</translation>
+    </message>
+    <message>
+        <source>{label}: the month must be between 1 and 12 (typed {month}).</source>
+        <translation>{label}的月份须在 1 到 12 之间（填的是 {month}）。</translation>
+    </message>
+    <message>
+        <source>{label}: {year}-{month} has {days} days (typed day {day}).</source>
+        <translation>{label}有误：{year}年{month}月只有 {days} 天（填的是 {day} 日）。</translation>
+    </message>
+    <message>
+        <source>{label}: add the time, e.g. 2026-08-31 09:30.</source>
+        <translation>{label}还须填写时间，如 2026-08-31 09:30。</translation>
+    </message>
+    <message>
+        <source>{label}: the time {time} is not valid (hours 0 to 23, minutes 0 to 59).</source>
+        <translation>{label}的时间 {time} 无效（时为 0 到 23，分为 0 到 59）。</translation>
+    </message>
+    <message>
+        <source>Calendar (Alt+Down)</source>
+        <translation>日历（Alt+↓）</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-08-31</source>
+        <translation>如 2026-08-31</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-08-31 09:30</source>
+        <translation>如 2026-08-31 09:30</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>{label} cannot be before {date}.</source>
+        <translation>{label}不能早于 {date}。</translation>
+    </message>
+    <message>
+        <source>{label} cannot be after {date}.</source>
+        <translation>{label}不能晚于 {date}。</translation>
+    </message>
+    <message>
+        <source>Type the date and time (2026-08-31 09:30, 2026/8/31 9:30 or 2026年8月31日 9时30分), or Alt+Down for the calendar</source>
+        <translation>输入日期和时间（2026-08-31 09:30、2026/8/31 9:30 或 2026年8月31日 9时30分），或按 Alt+↓ 打开日历</translation>
+    </message>
+    <message>
+        <source>Type the date (2026-08-31, 2026/8/31, 2026.8.31, 20260831 or 2026年8月31日), or Alt+Down for the calendar</source>
+        <translation>输入日期（2026-08-31、2026/8/31、2026.8.31、20260831 或 2026年8月31日），或按 Alt+↓ 打开日历</translation>
+    </message>
+</context>
+<context>
     <name>EnableAccountDialog</name>
     <message>
         <source>Enable account</source>

@@ -71,7 +71,11 @@ def grab(widget, name: str) -> Path | None:
 
 
 # Messages of the offscreen platform itself, not of the program (a real display has none of these).
-PLATFORM_NOISE = ("This plugin does not support propagateSizeHints()", "This plugin does not support raise()")
+PLATFORM_NOISE = (
+    "This plugin does not support propagateSizeHints()",
+    "This plugin does not support raise()",
+    "This plugin does not support grabbing the keyboard",  # a popup (the date field's calendar) opening
+)
 
 
 def pytest_configure(config) -> None:

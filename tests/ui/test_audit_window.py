@@ -73,7 +73,7 @@ def test_date_filter(qtbot, worker, workstation, sign_in):
     qtbot.waitUntil(lambda: audit.count_label.text() == "共 0 条", timeout=10000)
     assert audit.model.rowCount() == 0
     audit.since_edit.setDate(date.today())
-    audit.until_edit.setDate(audit_window_module.NO_DATE)
+    audit.until_edit.setDate(None)
     audit.apply_filters()
     qtbot.waitUntil(lambda: audit.model.rowCount() > 0, timeout=10000)
     window.close()

@@ -9,7 +9,15 @@ import gc
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QHeaderView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QHeaderView,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
 
 from app.core.domain.talks.types import TalkStatus
 from app.ui.main_window import MainWindow
@@ -58,6 +66,8 @@ def squeezed(root: QWidget) -> list[str]:
             continue
         if isinstance(widget, QHeaderView) or isinstance(widget.parentWidget(), QAbstractSpinBox):
             continue  # Qt's own parts: a header's hint is its scroll area's, a spin box sizes its line
+        if isinstance(widget, QToolButton) and isinstance(widget.parentWidget(), QLineEdit):
+            continue  # a line edit's action button (the date field's calendar): Qt sizes it to its icon
         if any(
             isinstance(a, QAbstractScrollArea) and a.viewport().isAncestorOf(widget)
             for a in _ancestors(widget)

@@ -291,7 +291,7 @@ def test_validation_message_sits_next_to_the_field(qtbot, open_window):
     assert "请填写届次名称" in click_and_fail(qtbot, dialog, "name")
     type_text(qtbot, dialog.name, "中共某市委第九届")
     type_text(qtbot, dialog.starts_on, "2031-13-01")
-    assert "有效日期" in click_and_fail(qtbot, dialog, "starts_on")
+    assert "开始日期的月份须在 1 到 12 之间" in click_and_fail(qtbot, dialog, "starts_on")
     assert dialog.error_text("name") == ""  # the earlier message is gone
     dialog.starts_on.clear()
     type_text(qtbot, dialog.starts_on, "2031-01-01")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gc
 import shutil
-import time
+import threading
 from pathlib import Path
 
 import pytest
@@ -421,11 +421,13 @@ def test_import_progress_can_be_cancelled(qtbot, worker, panel, tmp_path):
         path = tmp_path / f"合同{n:02d}.txt"
         path.write_bytes(f"第{n}号合同 公车维修".encode() * 2000)
         paths.append(str(path))
-    worker.submit(lambda s: time.sleep(0.5))  # the worker is busy: Cancel comes before the first file
+    gate = threading.Event()  # the worker is held busy until Cancel is pressed: no race with the clock
+    worker.submit(lambda s: gate.wait(60))
     p.import_paths(paths)
     assert p.import_progress.isVisible() and "30" in p.import_progress.labelText()
     cancel = p.import_progress.findChild(QPushButton)
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)  # as the user pressing Cancel
+    gate.set()
     qtbot.waitUntil(lambda: p.last_import is not None, timeout=TIMEOUT)
     report = p.last_import
     assert report.cancelled and report.imported == [] and report.not_tried == 30

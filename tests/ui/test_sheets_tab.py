@@ -126,6 +126,22 @@ def test_ledger_import_wizard_preview_and_apply(qtbot, panel, lw, tmp_path):
     assert measure["completion"] == "done"
 
 
+def test_ledger_import_with_nothing_changed_shows_no_empty_table(qtbot, panel, lw, tmp_path):
+    from app.core.sheets import exports
+
+    path = tmp_path / "原样.xlsx"
+    path.write_bytes(exports.export(lw.office, "rectification_ledger", lw.insp_a.id).data)
+    p = panel("member1")
+    dialog: ImportDialog = p.open_import("rectification_ledger", str(path))
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=TIMEOUT)
+    assert dialog.model.rowCount() == 0
+    assert not dialog.table.isVisible() and dialog.summary.isVisible()  # the summary alone, no empty grid
+    assert "0 " in dialog.summary.text() or "0项" in dialog.summary.text() or "0 项" in dialog.summary.text()
+    dialog.resize(1280, 800)
+    grab(dialog, "sheets-import-preview-nothing-changed.png")
+    dialog.close()
+
+
 def test_unit_list_wizard_mapping_remembered(qtbot, panel, lw, tmp_path):
     wb = openpyxl.Workbook()
     for row in (["单位", "领导姓名", "职务", "类型"], ["市审计局", "陈一", "党组书记、局长", "市直部门"]):

@@ -7,11 +7,10 @@ and the text shows them in the faces they will print in, so a mistyped number st
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -30,6 +29,7 @@ from app.core.official.documents import DocumentDraft
 from app.core.official.kinds import DocKind
 from app.core.printing.gbt9704 import heading_level
 from app.core.security.roles import CLEARANCES
+from app.ui.date_field import DateField
 from app.ui.db_worker import DbWorker
 from app.ui.forms import child, load_into
 from app.ui.official.common import clear_errors, show_error
@@ -84,7 +84,7 @@ class OfficialEditor(QDialog):
         self.title_edit = child(self, QLineEdit, "titleEdit")
         self.addressee_edit = child(self, QLineEdit, "addresseeEdit")
         self.issuer_edit = child(self, QLineEdit, "issuerEdit")
-        self.date_edit = child(self, QDateEdit, "issuedOnEdit")
+        self.date_edit: DateField = child(self, DateField, "issuedOnEdit")
         self.class_combo = child(self, QComboBox, "classificationCombo")
         self.years_spin = child(self, QSpinBox, "yearsSpin")
         self.note_edit = child(self, QLineEdit, "noteEdit")
@@ -130,7 +130,7 @@ class OfficialEditor(QDialog):
         self.title_edit.setText(d.title)
         self.addressee_edit.setText(d.addressee)
         self.issuer_edit.setText(d.issuer)
-        self.date_edit.setDate(QDate.fromString(d.issued_on, "yyyy-MM-dd"))
+        self.date_edit.set_iso(d.issued_on)
         self.class_combo.setCurrentText(d.classification)
         self.years_spin.setValue(d.protection_years or 0)
         self.body_edit.setPlainText(d.body)
@@ -141,7 +141,7 @@ class OfficialEditor(QDialog):
             title=self.title_edit.text(),
             body=self.body_edit.toPlainText(),
             issuer=self.issuer_edit.text(),
-            issued_on=self.date_edit.date().toString("yyyy-MM-dd"),
+            issued_on=self.date_edit.iso() or "",
             addressee=self.addressee_edit.text(),
             classification=self.class_combo.currentText(),
             protection_years=self.years_spin.value() or None,
@@ -167,7 +167,11 @@ class OfficialEditor(QDialog):
 
     def save(self) -> None:
         clear_errors(self)
-        draft = self.draft()
+        try:
+            draft = self.draft()
+        except UserError as error:  # the date field holds text that is no date
+            show_error(self, error)
+            return
         self.buttons.setEnabled(False)
         if self.document_id:
             doc_id, based_on = self.document_id, self.based_on
@@ -189,7 +193,11 @@ class OfficialEditor(QDialog):
     def preview(self) -> None:
         from app.ui.printing import PrintPreviewDialog
 
-        draft = self.draft()
+        try:
+            draft = self.draft()
+        except UserError as error:
+            show_error(self, error)
+            return
 
         def not_saved(_session, _count, _action):
             raise UserError("请先保存为新版本，再打印登记的文本。")

@@ -6,8 +6,6 @@ ValidationError under the field it names. Teams and inspections have their own m
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +29,7 @@ from app.core.domain.organisation.staff import Recusal, StaffEntry
 from app.core.domain.organisation.terms import RoundKind, RoundStatus, Term
 from app.core.domain.organisation.units import LeadershipPerson, Unit, UnitKind
 from app.core.errors import UserError, ValidationError
+from app.ui.date_field import DateField, DateFieldDelegate, parse_day
 from app.ui.db_worker import DbWorker
 from app.ui.org import ops
 from app.ui.org.common import FormDialog, fill_combo
@@ -38,6 +37,11 @@ from app.ui.org.common import FormDialog, fill_combo
 
 def _text(edit: QLineEdit) -> str:
     return edit.text().strip()
+
+
+def _day(edit: DateField) -> str:
+    """The date typed as 'YYYY-MM-DD' ('' when empty); text that is no date raises, naming the field."""
+    return edit.iso() or ""
 
 
 def _show_row(form: QWidget, field: QWidget, visible: bool, layout: str = "formLayout") -> None:
@@ -52,8 +56,8 @@ class TermDialog(FormDialog):
         super().__init__(worker, "org_term.ui", parent)
         self.term = term
         self.name: QLineEdit = self.field(QLineEdit, "nameEdit")
-        self.starts_on: QLineEdit = self.field(QLineEdit, "startsOnEdit")
-        self.ends_on: QLineEdit = self.field(QLineEdit, "endsOnEdit")
+        self.starts_on: DateField = self.field(DateField, "startsOnEdit")
+        self.ends_on: DateField = self.field(DateField, "endsOnEdit")
         if term is not None:
             self.setWindowTitle(self.tr("Edit term"))
             self.name.setText(term.name)
@@ -63,7 +67,7 @@ class TermDialog(FormDialog):
             self.setWindowTitle(self.tr("New term"))
 
     def operation(self):
-        values = (_text(self.name), _text(self.starts_on), _text(self.ends_on) or None)
+        values = (_text(self.name), _day(self.starts_on), _day(self.ends_on) or None)
         if self.term is None:
             return terms.create_term, values
         return terms.update_term, (self.term.id, *values)
@@ -90,18 +94,21 @@ class RoundDialog(FormDialog):
         self.number: QSpinBox = self.field(QSpinBox, "numberSpin")
         self.kind: QComboBox = self.field(QComboBox, "kindCombo")
         self.status: QComboBox = self.field(QComboBox, "statusCombo")
-        self.starts_on: QLineEdit = self.field(QLineEdit, "startsOnEdit")
-        self.ends_on: QLineEdit = self.field(QLineEdit, "endsOnEdit")
+        self.starts_on: DateField = self.field(DateField, "startsOnEdit")
+        self.ends_on: DateField = self.field(DateField, "endsOnEdit")
         self.batches: QTableWidget = self.field(QTableWidget, "batchesTable")
         self.batches_error: QLabel = self.field(QLabel, "batchesError")
         fill_combo(self.kind, [(k.label, k.value) for k in RoundKind])
         fill_combo(self.status, [(s.label, s.value) for s in RoundStatus])
         self.batches.setColumnCount(3)
         self.batches.setHorizontalHeaderLabels(
-            [self.tr("Batch number"), self.tr("Starts on (YYYY-MM-DD)"), self.tr("Ends on (YYYY-MM-DD)")]
+            [self.tr("Batch number"), self.tr("Starts on"), self.tr("Ends on")]
         )
         self.batches.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.batches.verticalHeader().hide()
+        self.date_cells = DateFieldDelegate(self.batches)
+        for column in (1, 2):
+            self.batches.setItemDelegateForColumn(column, self.date_cells)
         self.field(QPushButton, "addBatchButton").clicked.connect(lambda: self.add_batch_row())
         self.field(QPushButton, "removeBatchButton").clicked.connect(self.remove_batch_row)
         self.setWindowTitle(self.tr("Edit round") if round_id else self.tr("New round"))
@@ -156,8 +163,18 @@ class RoundDialog(FormDialog):
                     self.tr("Row {row}: the batch number must be a whole number.").format(row=row + 1),
                     field="batches",
                 ) from None
-            rows.append((cells[0].data(Qt.ItemDataRole.UserRole) if cells[0] else None, number, *texts[1:]))
+            starts = self._batch_day(texts[1], row, self.tr("starts on"))
+            ends = self._batch_day(texts[2], row, self.tr("ends on"))
+            rows.append((cells[0].data(Qt.ItemDataRole.UserRole) if cells[0] else None, number, starts, ends))
         return rows
+
+    def _batch_day(self, text: str, row: int, what: str) -> str:
+        label = self.tr("Row {row}, {what}").format(row=row + 1, what=what)
+        try:
+            day = parse_day(text, label)
+        except ValidationError as error:
+            raise ValidationError(error.message, field="batches") from None
+        return day.isoformat() if day else ""
 
     def operation(self):
         return ops.save_round, (
@@ -166,8 +183,8 @@ class RoundDialog(FormDialog):
             self.number.value(),
             self.kind.currentData(),
             self.status.currentData(),
-            _text(self.starts_on),
-            _text(self.ends_on),
+            _day(self.starts_on),
+            _day(self.ends_on),
             self.batch_rows(),
         )
 
@@ -351,7 +368,7 @@ class PhaseDialog(FormDialog):
     ):
         super().__init__(worker, "org_phase.ui", parent)
         self.inspection, self.forward = inspection, forward
-        self.on: QLineEdit = self.field(QLineEdit, "onEdit")
+        self.on: DateField = self.field(DateField, "onEdit")
         self.reason: QPlainTextEdit = self.field(QPlainTextEdit, "reasonEdit")
         current = inspection.phase
         target: Phase | None = current.next() if forward else current.previous()
@@ -364,7 +381,7 @@ class PhaseDialog(FormDialog):
                     a=current.label, b=target.label if target else "—"
                 )
             )
-            self.on.setText(date.today().isoformat())
+            self.on.set_today()
             _show_row(self.form, self.reason, False)
         else:
             self.setWindowTitle(self.tr("Go back one phase"))
@@ -382,7 +399,7 @@ class PhaseDialog(FormDialog):
             return (lambda s, i, p, on: phase_moves.move_phase(s, i, p, on=on)), (
                 self.inspection.id,
                 self.target.value,
-                _text(self.on),
+                _day(self.on),
             )
         return (lambda s, i, p, r: phase_moves.move_phase(s, i, p, reason=r)), (
             self.inspection.id,

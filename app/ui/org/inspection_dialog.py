@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from app.core.domain.organisation import inspections
 from app.core.domain.organisation.inspections import Inspection
 from app.core.errors import UserError
+from app.ui.date_field import DateField
 from app.ui.db_worker import DbWorker
 from app.ui.org import ops
 from app.ui.org.common import FormDialog, fill_combo
@@ -35,7 +34,7 @@ class InspectionDialog(FormDialog):
         self.batch: QComboBox = self.field(QComboBox, "batchCombo")
         self.liaison_name: QLineEdit = self.field(QLineEdit, "liaisonNameEdit")
         self.liaison_phone: QLineEdit = self.field(QLineEdit, "liaisonPhoneEdit")
-        self.began_on: QLineEdit = self.field(QLineEdit, "beganOnEdit")
+        self.began_on: DateField = self.field(DateField, "beganOnEdit")
         self.override: QPlainTextEdit = self.field(QPlainTextEdit, "overrideEdit")
         self.override_label: QLabel = self.field(QLabel, "overrideLabel")
         self.began_label: QLabel = self.field(QLabel, "beganOnLabel")
@@ -48,7 +47,7 @@ class InspectionDialog(FormDialog):
             self.began_label.hide()
         else:
             self.setWindowTitle(self.tr("New inspection"))
-            self.began_on.setText(date.today().isoformat())
+            self.began_on.set_today()
         worker.submit(ops.inspection_choices, round_id, on_done=self._loaded, on_error=self.show_error)
 
     def _loaded(self, choices: ops.InspectionChoices) -> None:
@@ -80,7 +79,7 @@ class InspectionDialog(FormDialog):
             self.batch.currentData(),
             self.liaison_name.text().strip(),
             self.liaison_phone.text().strip(),
-            self.began_on.text().strip(),
+            self.began_on.iso() or "",
             reason or None,
         )
         if self.inspection is None:

@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -42,17 +41,23 @@ from app.core.domain.register.evidence import EvidenceKind, add_evidence
 from app.core.domain.register.measures import add_measure, update_measure
 from app.core.domain.register.rectification_record import MeasureType
 from app.core.errors import UserError, ValidationError
+from app.ui.date_field import DateField
 from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.org.common import FormDialog, fill_combo
 from app.ui.register import ops
 
 
-def iso(edit: QDateEdit) -> str:
-    return edit.date().toString("yyyy-MM-dd")
+def iso(edit: DateField) -> str | None:
+    """The field's date as 'YYYY-MM-DD' (None when empty); text that is no date raises, naming the field."""
+    return edit.iso()
 
 
-def set_iso(edit: QDateEdit, value: str | None) -> None:
-    edit.setDate(QDate.fromString(value, "yyyy-MM-dd") if value else QDate.currentDate())
+def set_iso(edit: DateField, value: str | None) -> None:
+    """Show `value`, or today when there is none."""
+    if value:
+        edit.set_iso(value)
+    else:
+        edit.set_today()
 
 
 def _row_visible(form: QWidget, widget: QWidget, visible: bool) -> None:
@@ -92,7 +97,7 @@ class ActionDialog(FormDialog):
         self.setWindowTitle(title)
         self.build = build
         self.fields = fields or {}
-        self.on_edit: QDateEdit = self.field(QDateEdit, "onEdit")
+        self.on_edit: DateField = self.field(DateField, "onEdit")
         self.choice: QComboBox = self.field(QComboBox, "choiceCombo")
         self.line: QLineEdit = self.field(QLineEdit, "lineEdit")
         self.text: QPlainTextEdit = self.field(QPlainTextEdit, "textEdit")
@@ -257,7 +262,7 @@ class LeadDialog(FormDialog):
         self.post: QLineEdit = self.field(QLineEdit, "personPostEdit")
         self.source: QComboBox = self.field(QComboBox, "sourceCombo")
         self.source_note: QLineEdit = self.field(QLineEdit, "sourceNoteEdit")
-        self.received: QDateEdit = self.field(QDateEdit, "receivedOnEdit")
+        self.received: DateField = self.field(DateField, "receivedOnEdit")
         self.summary: QPlainTextEdit = self.field(QPlainTextEdit, "summaryEdit")
         self.issues: QListWidget = self.field(QListWidget, "issuesList")
         fill_combo(
@@ -320,9 +325,9 @@ class TransferDialog(FormDialog):
         self.body: QLineEdit = self.field(QLineEdit, "bodyEdit")
         self.sender: QLineEdit = self.field(QLineEdit, "senderEdit")
         self.receiver: QLineEdit = self.field(QLineEdit, "receiverEdit")
-        self.on: QDateEdit = self.field(QDateEdit, "transferredOnEdit")
+        self.on: DateField = self.field(DateField, "transferredOnEdit")
         self.letter: QLineEdit = self.field(QLineEdit, "letterNoEdit")
-        self.due: QLineEdit = self.field(QLineEdit, "reportDueEdit")
+        self.due: DateField = self.field(DateField, "reportDueEdit")
         fill_combo(self.to, [(t.label, t.value) for t in leads.TransferTarget])
         self.sender.setText(sender)
         set_iso(self.on, None)
@@ -333,7 +338,7 @@ class TransferDialog(FormDialog):
             receiver=self.receiver.text(),
             letter_no=self.letter.text(),
             body=self.body.text(),
-            report_due=self.due.text().strip() or None,
+            report_due=self.due.iso(),
         )
         return _transfer, (self.lead.id, self.to.currentData(), iso(self.on), kwargs)
 
@@ -346,7 +351,7 @@ class LeadReportDialog(FormDialog):
     def __init__(self, worker: DbWorker, lead: leads.Lead, parent: QWidget | None = None) -> None:
         super().__init__(worker, "register_lead_report.ui", parent)
         self.lead = lead
-        self.on: QDateEdit = self.field(QDateEdit, "reportedOnEdit")
+        self.on: DateField = self.field(DateField, "reportedOnEdit")
         self.disposal: QComboBox = self.field(QComboBox, "disposalCombo")
         self.case: QCheckBox = self.field(QCheckBox, "caseOpenedCheck")
         self.sanction: QLineEdit = self.field(QLineEdit, "sanctionEdit")
@@ -392,7 +397,7 @@ class PetitionDialog(FormDialog):
         self.inspection_id, self.petition = inspection_id, petition
         self.setWindowTitle(self.tr("Edit petition") if petition else self.tr("New petition"))
         self.channel: QComboBox = self.field(QComboBox, "channelCombo")
-        self.received: QDateEdit = self.field(QDateEdit, "receivedOnEdit")
+        self.received: DateField = self.field(DateField, "receivedOnEdit")
         self.petitioner: QLineEdit = self.field(QLineEdit, "petitionerEdit")
         self.contact: QLineEdit = self.field(QLineEdit, "contactEdit")
         self.concerns_name: QLineEdit = self.field(QLineEdit, "concernsNameEdit")
@@ -455,7 +460,7 @@ class MeasureDialog(FormDialog):
         self.leader: QLineEdit = self.field(QLineEdit, "leaderEdit")
         self.dept: QLineEdit = self.field(QLineEdit, "deptEdit")
         self.person: QLineEdit = self.field(QLineEdit, "personEdit")
-        self.deadline: QLineEdit = self.field(QLineEdit, "deadlineEdit")
+        self.deadline: DateField = self.field(DateField, "deadlineEdit")
         self.immediate: QCheckBox = self.field(QCheckBox, "immediateCheck")
         self.ongoing: QCheckBox = self.field(QCheckBox, "ongoingCheck")
         self.boxes = {t: self.field(QCheckBox, name) for t, name in TYPE_BOXES.items()}
@@ -480,7 +485,7 @@ class MeasureDialog(FormDialog):
             responsible_leader=self.leader.text(),
             responsible_dept=self.dept.text(),
             responsible_person=self.person.text(),
-            deadline=self.deadline.text().strip() or None,
+            deadline=self.deadline.iso(),
             immediate=self.immediate.isChecked(),
             ongoing=self.ongoing.isChecked(),
         )
@@ -499,7 +504,7 @@ class ProgressDialog(FormDialog):
     ) -> None:
         super().__init__(worker, "register_progress.ui", parent)
         self.issue_id = issue_id
-        self.on: QDateEdit = self.field(QDateEdit, "entryOnEdit")
+        self.on: DateField = self.field(DateField, "entryOnEdit")
         self.measure: QComboBox = self.field(QComboBox, "measureCombo")
         self.note: QPlainTextEdit = self.field(QPlainTextEdit, "noteEdit")
         self.files: QListWidget = self.field(QListWidget, "filesList")
@@ -546,8 +551,8 @@ class DeadlinesDialog(FormDialog):
     ) -> None:
         super().__init__(worker, "register_deadlines.ui", parent)
         self.issue_id = issue_id
-        self.plan: QDateEdit = self.field(QDateEdit, "planDueEdit")
-        self.report: QDateEdit = self.field(QDateEdit, "reportDueEdit")
+        self.plan: DateField = self.field(DateField, "planDueEdit")
+        self.report: DateField = self.field(DateField, "reportDueEdit")
         set_iso(self.plan, rect.plan_due)
         set_iso(self.report, rect.report_due)
 

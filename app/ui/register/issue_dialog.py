@@ -306,7 +306,18 @@ class IssueDialog(QDialog, DraftForm, PaperFields, EvidenceSection):
     # ---- saving the paper ----
     def save(self) -> None:
         issue_id = self.detail.issue.id if self.detail else None
-        self._run(ops.save_issue, self.inspection_id, issue_id, self.draft(), discard=True)
+        draft = self._typed(self.draft)
+        if draft is not None:
+            self._run(ops.save_issue, self.inspection_id, issue_id, draft, discard=True)
+
+    def _typed(self, read):
+        """`read()`, or None after showing its refusal (a date field holding text that is no date)."""
+        try:
+            return read()
+        except UserError as error:
+            self.clear_errors()
+            self.show_error(error)
+            return None
 
     def _run(self, fn, *args, discard: bool = False) -> None:
         if self.busy:
@@ -349,18 +360,22 @@ class IssueDialog(QDialog, DraftForm, PaperFields, EvidenceSection):
 
     # ---- review and signature ----
     def record_review(self) -> None:
-        if self._issue_id():
+        if self._issue_id() and self.reviewed_on.is_valid():
             self._run(
                 ops.then_detail(sign_off.record_review),
                 self._issue_id(),
                 self.review.toPlainText(),
                 iso(self.reviewed_on),
             )
+        elif self._issue_id():
+            self._typed(self.reviewed_on.iso)
 
     def sign(self) -> None:
         """Sign (the core allocates the number); anyone but the team's leader is refused by the core."""
-        if self._issue_id():
+        if self._issue_id() and self.signed_on.is_valid():
             self._run(ops.then_detail(sign_off.sign), self._issue_id(), iso(self.signed_on))
+        elif self._issue_id():
+            self._typed(self.signed_on.iso)
 
     # ---- status moves ----
     def _action(self, title: str, rows: dict, build, **kwargs) -> ActionDialog:

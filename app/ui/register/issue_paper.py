@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.domain.register.issue_record import Issue, IssueDraft, IssueTag
+from app.ui.date_field import DateField
 from app.ui.forms import child
 from app.ui.org.common import FilterProxy, make_table
 from app.ui.register import models
@@ -65,7 +65,7 @@ class PaperFields:
         self.tabs: QTabWidget = child(f, QTabWidget, "paperTabs")
         self.header: QLabel = child(f, QLabel, "headerValue")
         self.title: QLineEdit = child(f, QLineEdit, "titleEdit")
-        self.found_on: QDateEdit = child(f, QDateEdit, "foundOnEdit")
+        self.found_on: DateField = child(f, DateField, "foundOnEdit")
         self.tree: QTreeView = child(f, QTreeView, "categoryTree")
         self.category_value: QLabel = child(f, QLabel, "categoryValue")
         self.secondary: QComboBox = child(f, QComboBox, "secondaryCombo")
@@ -91,8 +91,8 @@ class PaperFields:
         }
         self.tag_boxes = {t: child(f, QCheckBox, name) for t, name in TAG_BOXES.items()}
         self.review: QPlainTextEdit = child(f, QPlainTextEdit, "reviewEdit")
-        self.reviewed_on: QDateEdit = child(f, QDateEdit, "reviewedOnEdit")
-        self.signed_on: QDateEdit = child(f, QDateEdit, "signedOnEdit")
+        self.reviewed_on: DateField = child(f, DateField, "reviewedOnEdit")
+        self.signed_on: DateField = child(f, DateField, "signedOnEdit")
         self.number_value: QLabel = child(f, QLabel, "numberValue")
         self.signature_value: QLabel = child(f, QLabel, "signatureValue")
         self.sign_hint: QLabel = child(f, QLabel, "signHint")
@@ -186,7 +186,7 @@ class PaperFields:
             resp_supervisory=line["respSupervisoryEdit"],
             found_by=line["foundByEdit"],
             written_by=line["writtenByEdit"],
-            written_on=line["writtenOnEdit"].strip() or None,
+            written_on=self.lines["writtenOnEdit"].iso(),
             people_involved=self.people_involved.toPlainText(),
             people_count=self.people_count.value(),
             amount_yuan=line["amountEdit"].strip() or 0,

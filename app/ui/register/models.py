@@ -48,6 +48,7 @@ DISPLAY, FONT, TOOLTIP = (
 BACKGROUND, FOREGROUND = int(Qt.ItemDataRole.BackgroundRole.value), int(Qt.ItemDataRole.ForegroundRole.value)
 RECORD = int(RECORD_ROLE)
 DONE_BRUSH = QBrush(DONE_FG)
+SERVED = frozenset({DISPLAY, FONT, TOOLTIP, BACKGROUND, FOREGROUND, RECORD})  # the roles data() answers
 
 
 @cache
@@ -220,7 +221,7 @@ class RegisterModel(QAbstractTableModel):
         self.reload(sort=RegisterSort(key, order == Qt.SortOrder.DescendingOrder))
 
     def data(self, index: Index, role: int = DISPLAY):
-        if not index.isValid():
+        if role not in SERVED or not index.isValid():  # a repaint asks ~7 roles per cell: answer most at once
             return None
         n = index.row()
         offset = n - n % self.page_size

@@ -7,8 +7,6 @@ lock as encrypted drafts (DraftForm) and get it back when reopened.
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from app.core import drafts as core_drafts
@@ -16,6 +14,7 @@ from app.core.domain.attachments import Attachment
 from app.core.domain.review import reading, writes
 from app.core.domain.review.reading import Excerpt, Reading
 from app.core.domain.review.request_item import Category, RequestItem
+from app.ui.date_field import DateField
 from app.ui.db_worker import DbWorker
 from app.ui.drafts import DraftForm
 from app.ui.org.common import FormDialog, fill_combo
@@ -28,8 +27,9 @@ def _text(edit: QLineEdit) -> str:
     return edit.text().strip()
 
 
-def _today() -> str:
-    return date.today().isoformat()
+def _day(edit: DateField) -> str:
+    """The date typed as 'YYYY-MM-DD' ('' when empty); text that is no date raises, naming the field."""
+    return edit.iso() or ""
 
 
 def item_caption(item: RequestItem) -> str:
@@ -62,16 +62,16 @@ class ItemDialog(FormDialog):
         self.inspection_id, self.item = inspection_id, item
         self.category: QComboBox = self.field(QComboBox, "categoryCombo")
         self.title: QLineEdit = self.field(QLineEdit, "titleEdit")
-        self.requested_on: QLineEdit = self.field(QLineEdit, "requestedOnEdit")
-        self.period_start: QLineEdit = self.field(QLineEdit, "periodStartEdit")
-        self.period_end: QLineEdit = self.field(QLineEdit, "periodEndEdit")
-        self.planned: QLineEdit = self.field(QLineEdit, "plannedReturnEdit")
+        self.requested_on: DateField = self.field(DateField, "requestedOnEdit")
+        self.period_start: DateField = self.field(DateField, "periodStartEdit")
+        self.period_end: DateField = self.field(DateField, "periodEndEdit")
+        self.planned: DateField = self.field(DateField, "plannedReturnEdit")
         self.note: QPlainTextEdit = self.field(QPlainTextEdit, "noteEdit")
         choices = [(self.tr("(choose)"), None)] + [(c.label, c.value) for c in Category]
         fill_combo(self.category, choices, item.category.value if item else None)
         if item is None:
             self.setWindowTitle(self.tr("New request item"))
-            self.requested_on.setText(_today())
+            self.requested_on.set_today()
         else:
             self.setWindowTitle(self.tr("Edit request item"))
             self.title.setText(item.title)
@@ -86,13 +86,13 @@ class ItemDialog(FormDialog):
         values = {
             "category": self.category.currentData() or "",
             "title": _text(self.title),
-            "requested_on": _text(self.requested_on),
-            "period_start": _text(self.period_start) or None,
-            "period_end": _text(self.period_end) or None,
+            "requested_on": _day(self.requested_on),
+            "period_start": _day(self.period_start) or None,
+            "period_end": _day(self.period_end) or None,
             "note": self.note.toPlainText().strip(),
         }
         if self.item is None:
-            planned = _text(self.planned) or None
+            planned = _day(self.planned) or None
             return (lambda s, i, p, v: writes.add_item(s, i, planned_return_on=p, **v)), (
                 self.inspection_id,
                 planned,
@@ -107,26 +107,26 @@ class ItemDialog(FormDialog):
 class ReceiveDialog(_ItemForm):
     def __init__(self, worker: DbWorker, item: RequestItem, people: People, parent=None) -> None:
         super().__init__(worker, "review_receive.ui", item, parent)
-        self.received_on: QLineEdit = self.field(QLineEdit, "receivedOnEdit")
+        self.received_on: DateField = self.field(DateField, "receivedOnEdit")
         self.volumes: QLineEdit = self.field(QLineEdit, "volumesEdit")
         self.pages: QLineEdit = self.field(QLineEdit, "pagesEdit")
         self.holder: QComboBox = self.field(QComboBox, "holderCombo")
-        self.planned: QLineEdit = self.field(QLineEdit, "plannedReturnEdit")
+        self.planned: DateField = self.field(DateField, "plannedReturnEdit")
         self.counterpart: QLineEdit = self.field(QLineEdit, "counterpartEdit")
         fill_combo(
             self.holder,
             [(self.tr("(kept in the team's file store)"), None)] + [(name, uid) for uid, name in people],
         )
-        self.received_on.setText(_today())
+        self.received_on.set_today()
         self.planned.setText(item.planned_return_on or "")
 
     def operation(self):
         values = {
-            "received_on": _text(self.received_on),
+            "received_on": _day(self.received_on),
             "volumes": _text(self.volumes) or None,
             "pages": _text(self.pages) or None,
             "holder_id": self.holder.currentData(),
-            "planned_return_on": _text(self.planned) or None,
+            "planned_return_on": _day(self.planned) or None,
             "counterpart": _text(self.counterpart),
             "note": self.note_text(),
         }
@@ -137,18 +137,18 @@ class HandOverDialog(_ItemForm):
     def __init__(self, worker: DbWorker, item: RequestItem, people: People, parent=None) -> None:
         super().__init__(worker, "review_hand_over.ui", item, parent)
         self.holder: QComboBox = self.field(QComboBox, "holderCombo")
-        self.on: QLineEdit = self.field(QLineEdit, "onEdit")
+        self.on: DateField = self.field(DateField, "onEdit")
         choices = [(name, uid) for uid, name in people if uid != item.holder_id]
         if item.holder_id:
             choices.append((self.tr("(back to the team's file store)"), None))
         fill_combo(self.holder, choices)
-        self.on.setText(_today())
+        self.on.set_today()
 
     def operation(self):
         return (lambda s, i, h, on, n: writes.hand_over(s, i, h, on=on, note=n)), (
             self.item.id,
             self.holder.currentData(),
-            _text(self.on),
+            _day(self.on),
             self.note_text(),
         )
 
@@ -157,15 +157,15 @@ class CopiesDialog(_ItemForm):
     def __init__(self, worker: DbWorker, item: RequestItem, parent=None) -> None:
         super().__init__(worker, "review_copies.ui", item, parent)
         self.count: QSpinBox = self.field(QSpinBox, "countSpin")
-        self.on: QLineEdit = self.field(QLineEdit, "onEdit")
+        self.on: DateField = self.field(DateField, "onEdit")
         self.count.setValue(1)
-        self.on.setText(_today())
+        self.on.set_today()
 
     def operation(self):
         return (lambda s, i, c, on, n: writes.record_copies(s, i, c, on=on, note=n)), (
             self.item.id,
             self.count.value(),
-            _text(self.on),
+            _day(self.on),
             self.note_text(),
         )
 
@@ -173,13 +173,13 @@ class CopiesDialog(_ItemForm):
 class PlannedReturnDialog(_ItemForm):
     def __init__(self, worker: DbWorker, item: RequestItem, parent=None) -> None:
         super().__init__(worker, "review_planned_return.ui", item, parent)
-        self.planned: QLineEdit = self.field(QLineEdit, "plannedReturnEdit")
+        self.planned: DateField = self.field(DateField, "plannedReturnEdit")
         self.planned.setText(item.planned_return_on or "")
 
     def operation(self):
         return (lambda s, i, p, n: writes.set_planned_return(s, i, p, note=n)), (
             self.item.id,
-            _text(self.planned) or None,
+            _day(self.planned) or None,
             self.note_text(),
         )
 
@@ -187,13 +187,13 @@ class PlannedReturnDialog(_ItemForm):
 class ReturnDialog(_ItemForm):
     def __init__(self, worker: DbWorker, item: RequestItem, parent=None) -> None:
         super().__init__(worker, "review_return.ui", item, parent)
-        self.returned_on: QLineEdit = self.field(QLineEdit, "returnedOnEdit")
+        self.returned_on: DateField = self.field(DateField, "returnedOnEdit")
         self.returned_to: QLineEdit = self.field(QLineEdit, "returnedToEdit")
-        self.returned_on.setText(_today())
+        self.returned_on.set_today()
 
     def operation(self):
         values = {
-            "returned_on": _text(self.returned_on),
+            "returned_on": _day(self.returned_on),
             "returned_to": _text(self.returned_to),
             "note": self.note_text(),
         }
@@ -232,14 +232,14 @@ class ReadingDialog(_DraftDialog):
         self.item, self.current = item, current
         self.field(QLabel, "itemValue").setText(item_caption(item))
         self.reviewer: QComboBox = self.field(QComboBox, "reviewerCombo")
-        self.read_on: QLineEdit = self.field(QLineEdit, "readOnEdit")
+        self.read_on: DateField = self.field(DateField, "readOnEdit")
         self.notes: QPlainTextEdit = self.field(QPlainTextEdit, "notesEdit")
         me = worker.user.id if worker.user is not None else None
         chosen = current.reviewer_id if current else me
         fill_combo(self.reviewer, [(name, uid) for uid, name in people], chosen)
         if current is None:
             self.setWindowTitle(self.tr("New reading notes"))
-            self.read_on.setText(_today())
+            self.read_on.set_today()
             self.start_draft(f"documents-reading:new:{item.id}")
         else:
             self.setWindowTitle(self.tr("Edit reading notes"))
@@ -250,7 +250,7 @@ class ReadingDialog(_DraftDialog):
     def operation(self):
         values = {
             "reviewer_id": self.reviewer.currentData(),
-            "read_on": _text(self.read_on),
+            "read_on": _day(self.read_on),
             "notes": self.notes.toPlainText().strip(),
         }
         if self.current is None:
@@ -331,12 +331,12 @@ class OverrideDialog(FormDialog):
             ).format(n=data.summary.unreturned, a=data.inspection.phase.label, b=nxt.label if nxt else "—")
         )
         self.reason: QPlainTextEdit = self.field(QPlainTextEdit, "reasonEdit")
-        self.on: QLineEdit = self.field(QLineEdit, "onEdit")
-        self.on.setText(_today())
+        self.on: DateField = self.field(DateField, "onEdit")
+        self.on.set_today()
 
     def operation(self):
         return ops.advance_with_override, (
             self.inspection.id,
             self.reason.toPlainText().strip(),
-            _text(self.on),
+            _day(self.on),
         )

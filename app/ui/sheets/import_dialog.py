@@ -180,7 +180,10 @@ class ImportDialog(QDialog):
         self.preview = preview
         self.pages.setCurrentIndex(1)
         self.preview_button.setVisible(False)
-        self.model.set_records([*preview.changes, *preview.refusals])
+        records = [*preview.changes, *preview.refusals]
+        self.model.set_records(records)
+        self.table.setVisible(bool(records))  # no empty grid over the summary when nothing differs
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.table.resizeColumnsToContents()
         self.summary.setText(
             self.tr(

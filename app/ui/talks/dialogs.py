@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateEdit, QFileDialog, QLabel, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from app.core.domain.talks.scans import MAX_SCAN_BYTES
 from app.core.domain.talks.types import Talk
 from app.core.errors import ValidationError
+from app.ui.date_field import DateField
 from app.ui.db_worker import DbWorker
 from app.ui.org.common import FormDialog
 from app.ui.talks import ops
-
-
-def _qdate(iso: str | None) -> QDate:
-    return QDate.fromString((iso or "")[:10], "yyyy-MM-dd")
 
 
 class SignDialog(FormDialog):
@@ -27,10 +25,9 @@ class SignDialog(FormDialog):
         super().__init__(worker, "talks_sign.ui", parent)
         self.talk = talk
         self.scan: bytes | None = None
-        self.date_edit: QDateEdit = self.field(QDateEdit, "signedOnEdit")
-        self.date_edit.setMinimumDate(_qdate(talk.start_at))
-        self.date_edit.setMaximumDate(QDate.currentDate())
-        self.date_edit.setDate(QDate.currentDate())
+        self.date_edit: DateField = self.field(DateField, "signedOnEdit")
+        self.date_edit.set_range((talk.start_at or "")[:10] or None, date.today())
+        self.date_edit.set_today()
         self.file_label: QLabel = self.field(QLabel, "scanFileLabel")
         self.field(QPushButton, "chooseScanButton").clicked.connect(self.choose_scan)
         self.setWindowTitle(self.tr("Signed: %1").replace("%1", talk.title))
@@ -64,7 +61,7 @@ class SignDialog(FormDialog):
         self.file_label.setText(f"{file.name}（{len(self.scan) // 1024} KB）")
 
     def operation(self) -> tuple[Any, tuple]:
-        day = self.date_edit.date().toString("yyyy-MM-dd")
+        day = self.date_edit.iso()
         return ops.sign, (self.talk.id, day, self.scan)
 
 
@@ -72,8 +69,8 @@ class AddendumDialog(FormDialog):
     def __init__(self, worker: DbWorker, talk: Talk, parent: QWidget | None = None) -> None:
         super().__init__(worker, "talks_addendum.ui", parent)
         self.talk = talk
-        self.date_edit: QDateEdit = self.field(QDateEdit, "addedOnEdit")
-        self.date_edit.setDate(QDate.currentDate())
+        self.date_edit: DateField = self.field(DateField, "addedOnEdit")
+        self.date_edit.set_today()
         self.text_edit: QPlainTextEdit = self.field(QPlainTextEdit, "addendumEdit")
         self.setWindowTitle(self.tr("Addendum to %1").replace("%1", talk.title))
         self.text_edit.setFocus()
@@ -82,5 +79,5 @@ class AddendumDialog(FormDialog):
         return ops.add_addendum, (
             self.talk.id,
             self.text_edit.toPlainText(),
-            self.date_edit.date().toString("yyyy-MM-dd"),
+            self.date_edit.iso(),
         )

@@ -114,7 +114,7 @@ class TalkEditor(QWidget, DraftForm, TalkFields):
             combo.currentIndexChanged.connect(self._edited)
         self.interviewee_combo.editTextChanged.connect(self._edited)
         for edit in (self.start_edit, self.end_edit):
-            edit.dateTimeChanged.connect(self._edited)
+            edit.textChanged.connect(self._edited)
         self.protection_spin.valueChanged.connect(self._edited)
         for check in (self.problems_check, self.leads_check):
             check.toggled.connect(self._edited)
@@ -402,8 +402,18 @@ class TalkEditor(QWidget, DraftForm, TalkFields):
             )
 
     # ---- saving and lifecycle ------------------------------------------------------------------
+    def _dates_typed(self) -> bool:
+        """False (with the refusal under the field) when a date field holds text that is no date."""
+        for edit in (self.start_edit, self.end_edit):
+            refusal = edit.refusal()
+            if refusal is not None:
+                self.clear_errors()
+                self.show_error(refusal)
+                return False
+        return True
+
     def save(self, then: Callable[[Talk], None] | None = None) -> None:
-        if self.busy or not self.editable():
+        if self.busy or not self.editable() or not self._dates_typed():
             return
         self._run(
             ops.save,
@@ -415,7 +425,7 @@ class TalkEditor(QWidget, DraftForm, TalkFields):
         )
 
     def mark_recorded(self) -> None:
-        if self.busy:
+        if self.busy or not self._dates_typed():
             return
         self._run(
             ops.save_and_mark_recorded,

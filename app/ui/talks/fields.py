@@ -13,7 +13,6 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -35,6 +34,7 @@ from app.core.domain.talks.types import (
     TalkKind,
 )
 from app.core.security.roles import CLEARANCES
+from app.ui.date_field import DateField
 from app.ui.forms import child
 from app.ui.org.common import fill_combo
 from app.ui.talks import ops
@@ -60,8 +60,8 @@ class TalkFields:
             name: child(f, QPushButton, f"{name}Button")
             for name in ("save", "recorded", "reopen", "sign", "scan", "addendum", "print")
         }
-        self.start_edit: QDateTimeEdit = child(f, QDateTimeEdit, "startEdit")
-        self.end_edit: QDateTimeEdit = child(f, QDateTimeEdit, "endEdit")
+        self.start_edit: DateField = child(f, DateField, "startEdit")
+        self.end_edit: DateField = child(f, DateField, "endEdit")
         self.place_edit: QLineEdit = child(f, QLineEdit, "placeEdit")
         self.interviewee_combo: QComboBox = child(f, QComboBox, "intervieweeCombo")
         self.unit_edit: QLineEdit = child(f, QLineEdit, "intervieweeUnitEdit")
@@ -106,8 +106,9 @@ class TalkFields:
         self.interviewee_combo.addItem("", "")
         for person in self.data.leadership:
             self.interviewee_combo.addItem(person.name, person.id)
-        for edit in (self.start_edit, self.end_edit):
-            edit.setDisplayFormat(STAMP)
+        for edit, field in ((self.start_edit, "start_at"), (self.end_edit, "end_at")):
+            edit.set_with_time(True)
+            edit.set_field(field)
 
     # ---- the form's value -----------------------------------------------------------------------
     def _new_form(self) -> TalkForm:
@@ -123,9 +124,8 @@ class TalkFields:
         )
 
     def apply_form(self, form: TalkForm) -> None:
-        self.start_edit.setDateTime(QDateTime.fromString(form.start_at, STAMP))
-        end = QDateTime.fromString(form.end_at, STAMP) if form.end_at else self.start_edit.dateTime()
-        self.end_edit.setDateTime(end)
+        self.start_edit.set_iso(form.start_at)
+        self.end_edit.set_iso(form.end_at or form.start_at)
         self.place_edit.setText(form.place)
         self._leadership_id = form.leadership_id
         self.interviewee_combo.setEditText(form.interviewee_name)
@@ -160,8 +160,8 @@ class TalkFields:
             if self.interviewers.item(row).checkState() == Qt.CheckState.Checked
         ]
         return TalkForm(
-            start_at=self.start_edit.dateTime().toString(STAMP),
-            end_at=self.end_edit.dateTime().toString(STAMP),
+            start_at=self.start_edit.iso_or_text(),
+            end_at=self.end_edit.iso_or_text(),
             place=self.place_edit.text(),
             interviewee_name=self.interviewee_combo.currentText().strip(),
             interviewee_unit=self.unit_edit.text(),

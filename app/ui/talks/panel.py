@@ -7,11 +7,10 @@ the list.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,6 +25,7 @@ from app.core.domain.talks import queries as talk_queries
 from app.core.domain.talks import search as talk_search
 from app.core.domain.talks.types import CATEGORY_LABELS, STATUS_LABELS, IntervieweeCategory, TalkStatus
 from app.core.errors import UserError
+from app.ui.date_field import DateField
 from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.forms import child, load_form
 from app.ui.messages import show_error
@@ -40,7 +40,6 @@ from app.ui.org.common import (
 from app.ui.talks import ops
 from app.ui.talks.editor import TalkEditor
 
-NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "any"
 NOTHING = object()  # no talk is being opened
 MAX_COLUMN = 240  # a column wider than this (a long position) is cut, with the whole text as tooltip
 EDITOR_ROOM = 620  # the editor's width the list never takes
@@ -79,8 +78,8 @@ class TalksPanel(QWidget):
         self.category_filter: QComboBox = child(f, QComboBox, "categoryFilter")
         self.interviewer_filter: QComboBox = child(f, QComboBox, "interviewerFilter")
         self.status_filter: QComboBox = child(f, QComboBox, "statusFilter")
-        self.date_from: QDateEdit = child(f, QDateEdit, "dateFrom")
-        self.date_to: QDateEdit = child(f, QDateEdit, "dateTo")
+        self.date_from: DateField = child(f, DateField, "dateFrom")
+        self.date_to: DateField = child(f, DateField, "dateTo")
         self.search_edit: QLineEdit = child(f, QLineEdit, "searchEdit")
         self.search_button: QPushButton = child(f, QPushButton, "searchButton")
         self.new_button: QPushButton = child(f, QPushButton, "newButton")
@@ -156,9 +155,6 @@ class TalksPanel(QWidget):
         for status in TalkStatus:
             self.status_filter.addItem(STATUS_LABELS[status], status.value)
         self.interviewer_filter.addItem(self.tr("All interviewers"), "")
-        for edit in (self.date_from, self.date_to):
-            edit.setMinimumDate(NO_DATE)
-            edit.setDate(NO_DATE)
 
     def _wire(self) -> None:
         self._filter_timer = QTimer(self)
@@ -201,15 +197,12 @@ class TalksPanel(QWidget):
 
     # ---- loading -------------------------------------------------------------------------------
     def filters(self) -> ops.Filters:
-        def day(edit: QDateEdit) -> str | None:
-            return None if edit.date() == NO_DATE else edit.date().toString("yyyy-MM-dd")
-
         return ops.Filters(
             interviewee=self.interviewee_filter.text().strip(),
             category=self.category_filter.currentData() or None,
             interviewer_id=self.interviewer_filter.currentData() or None,
-            date_from=day(self.date_from),
-            date_to=day(self.date_to),
+            date_from=self.date_from.iso_or_none(),
+            date_to=self.date_to.iso_or_none(),
             status=self.status_filter.currentData() or None,
         )
 
