@@ -48,7 +48,8 @@ PLUGINS = {
 # Libraries that must never be in the bundle (network, QML, WebEngine, PDF engine we do not use).
 BANNED_LIBS = (
     "libQt6Network", "Qt6Network", "libQt6WebEngine", "libQt6Qml", "libQt6Quick", "libQt6Pdf",
-    "libQt6VirtualKeyboard", "libQt6WebSockets", "libQt6Multimedia", "libQt6Sql", "libQt6EglFS", "libQt6EglFs", "libQt6Svg",
+    "libQt6VirtualKeyboard", "libQt6WebSockets", "libQt6Multimedia", "libQt6Sql",
+    "libQt6EglFS", "libQt6EglFs", "libQt6Svg",
 )
 # Plugins known to open a socket or listen for one.
 SOCKET_PLUGINS = ("libqvnc", "qvnc", "libqtuiotouchplugin", "libqconnman", "libqnetworkmanager", "libqglib",
