@@ -12,7 +12,7 @@
     python -m app audit-export --data-dir DIR --user NAME FILE.xlsx [--for-investigation]
                                                      refused when the trail fails its check, unless
                                                      --for-investigation (then every sheet says so)
-    python -m app audit-checkpoint --data-dir DIR --user NAME
+    python -m app audit-checkpoint --data-dir DIR --user NAME [--pdf FILE]
                                                      write an audit checkpoint; its code is the last line
     python -m app create-demo --data-dir DIR          a demo workstation, without starting the GUI
     python -m app verify-print --data-dir DIR --user NAME  (password, then the code read from a copy)
@@ -87,7 +87,8 @@ def build_parser() -> ChineseArgumentParser:
     export.add_argument(
         "--for-investigation", action="store_true", help="审计链未通过校验时仍导出（文件每页注明，供调查）"
     )
-    user_cmd("audit-checkpoint", "写入审计检查点，最后一行输出其代码（安全审计员）")
+    checkpoint = user_cmd("audit-checkpoint", "写入审计检查点，最后一行输出其代码（安全审计员）")
+    checkpoint.add_argument("--pdf", type=Path, default=None, help="同时把检查点打印页（PDF）写到该文件")
     sub.add_parser("create-demo", help="创建演示数据库（不启动界面）", parents=[common])
     user_cmd("verify-print", "核验打印件的核验码（密码之后输入核验码）")
     user_cmd("rotate-key", "更换数据库密钥并重新加密（安全保密管理员；其他会话须先退出）")
@@ -227,9 +228,17 @@ def cmd_audit_checkpoint(args, data_dir: Path) -> int:
 
     session = Workstation(data_dir).unlock(args.user, read_secret("密码："))
     try:
-        checkpoint = make_checkpoint(session)
+        if args.pdf is None:
+            checkpoint = make_checkpoint(session)
+        else:
+            from app.core.printing.audit_checkpoint import print_checkpoint
+
+            checkpoint, pdf = print_checkpoint(session)
+            args.pdf.write_bytes(pdf)
     finally:
         session.close()
+    if args.pdf is not None:
+        _out(f"检查点打印页已写到 {args.pdf}")
     _out(f"审计检查点：第 {checkpoint.seq} 条，{checkpoint.at}，哈希 {checkpoint.hash}")
     _out(checkpoint.code)
     return EXIT_OK

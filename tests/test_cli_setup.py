@@ -42,3 +42,20 @@ def test_start_check_names_the_first_window(qapp, tmp_path, monkeypatch, capsys)
     assert main(["start-check", "--data-dir", str(tmp_path / "ws")]) == EXIT_OK
     assert "UnlockWindow" in capsys.readouterr().out
     assert "UnlockWindow" not in first and "第一个窗口" in first
+
+
+def test_audit_checkpoint_writes_its_printed_page(tmp_path, monkeypatch, capsys):
+    assert _setup(tmp_path / "ws", monkeypatch) == EXIT_OK
+    new = "Yr8$nQv!2026zz"
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSWORDS[2]}\n{new}\n"))
+    assert main(["passwd", "--data-dir", str(tmp_path / "ws"), "--user", "audit"]) == EXIT_OK
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{new}\n"))
+    pdf = tmp_path / "checkpoint.pdf"
+    args = ["audit-checkpoint", "--data-dir", str(tmp_path / "ws"), "--user", "audit", "--pdf", str(pdf)]
+    assert main(args) == EXIT_OK
+    code = capsys.readouterr().out.strip().splitlines()[-1]
+    assert pdf.read_bytes().startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "审计" in text and code.replace("-", "")[:6] in text.replace("-", "").replace(" ", "")
