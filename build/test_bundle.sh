@@ -28,16 +28,17 @@ if [ ! -x "$cache/bin/sh" ]; then
 fi
 
 umount_all() {
-  for m in "$root/proc" "$root/dev"; do mountpoint -q "$m" && umount -l "$m"; done
+  for m in "$root/proc" "$root/dev"; do mountpoint -q "$m" && umount -R -l "$m"; done
   return 0
 }
 trap umount_all EXIT
 umount_all
-rm -rf "$root"
+if grep -q " $root/" /proc/mounts; then echo "FAIL: something is still mounted under $root" >&2; exit 1; fi
+rm -rf --one-file-system "$root"
 cp -a "$cache" "$root"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 mount -t proc proc "$root/proc"
-mount --bind /dev "$root/dev"
+mount --rbind /dev "$root/dev"
 in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
 
 echo "==> installing the .deb with its declared dependencies only"
