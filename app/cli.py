@@ -12,11 +12,16 @@
     python -m app audit-export --data-dir DIR --user NAME FILE.xlsx [--for-investigation]
                                                      refused when the trail fails its check, unless
                                                      --for-investigation (then every sheet says so)
-    python -m app audit-checkpoint --data-dir DIR --user NAME
+    python -m app audit-checkpoint --data-dir DIR --user NAME [--pdf FILE]
                                                      write an audit checkpoint; its code is the last line
     python -m app create-demo --data-dir DIR          a demo workstation, without starting the GUI
     python -m app verify-print --data-dir DIR --user NAME  (password, then the code read from a copy)
     python -m app rotate-key --data-dir DIR --user NAME    new database key (security officer)
+    python -m app setup --data-dir DIR --org NAME --sysadmin U --security-officer U --auditor U --office U
+                                                     a new workstation (the four passwords, in that order);
+                                                     prints the recovery code (print it and seal it)
+    python -m app start-check [--data-dir DIR]       build the first window the GUI shows (the unlock
+                                                     window, or the setup wizard), name it and exit
 
 Passwords come from the terminal, or from standard input (one per line) when it is not a terminal;
 never from an argument. Exit status: 0 success, 1 a check failed, 2 usage, 3 refused (bad password,
@@ -82,10 +87,18 @@ def build_parser() -> ChineseArgumentParser:
     export.add_argument(
         "--for-investigation", action="store_true", help="审计链未通过校验时仍导出（文件每页注明，供调查）"
     )
-    user_cmd("audit-checkpoint", "写入审计检查点，最后一行输出其代码（安全审计员）")
+    checkpoint = user_cmd("audit-checkpoint", "写入审计检查点，最后一行输出其代码（安全审计员）")
+    checkpoint.add_argument("--pdf", type=Path, default=None, help="同时把检查点打印页（PDF）写到该文件")
     sub.add_parser("create-demo", help="创建演示数据库（不启动界面）", parents=[common])
     user_cmd("verify-print", "核验打印件的核验码（密码之后输入核验码）")
     user_cmd("rotate-key", "更换数据库密钥并重新加密（安全保密管理员；其他会话须先退出）")
+    setup = sub.add_parser("setup", help="初始化工作站（依次输入四个账号的密码）", parents=[common])
+    setup.add_argument("--org", required=True, help="单位名称")
+    for flag, label, _role in SETUP_ROLES:
+        setup.add_argument(f"--{flag}", required=True, help=f"{label}的用户名")
+    sub.add_parser(
+        "start-check", help="建立界面的第一个窗口（登录或初始化向导），报告后退出", parents=[common]
+    )
     return parser
 
 
@@ -215,9 +228,17 @@ def cmd_audit_checkpoint(args, data_dir: Path) -> int:
 
     session = Workstation(data_dir).unlock(args.user, read_secret("密码："))
     try:
-        checkpoint = make_checkpoint(session)
+        if args.pdf is None:
+            checkpoint = make_checkpoint(session)
+        else:
+            from app.core.printing.audit_checkpoint import print_checkpoint
+
+            checkpoint, pdf = print_checkpoint(session)
+            args.pdf.write_bytes(pdf)
     finally:
         session.close()
+    if args.pdf is not None:
+        _out(f"检查点打印页已写到 {args.pdf}")
     _out(f"审计检查点：第 {checkpoint.seq} 条，{checkpoint.at}，哈希 {checkpoint.hash}")
     _out(checkpoint.code)
     return EXIT_OK
@@ -276,6 +297,55 @@ def cmd_rotate_key(args, data_dir: Path) -> int:
     return EXIT_OK
 
 
+SETUP_ROLES = (  # option, label, Role value
+    ("sysadmin", "系统管理员", "sysadmin"),
+    ("security-officer", "安全保密管理员", "security_officer"),
+    ("auditor", "安全审计员", "auditor"),
+    ("office", "巡察办工作人员", "office"),
+)
+
+
+def cmd_setup(args, data_dir: Path) -> int:
+    from app.core.security.roles import Role
+    from app.core.workstation import NewAccount, Workstation
+
+    accounts = []
+    for flag, label, role in SETUP_ROLES:
+        username = getattr(args, flag.replace("-", "_"))
+        password = read_secret(f"{label}（{username}）的密码：")
+        accounts.append(
+            NewAccount(username=username, display_name=username, role=Role(role), password=password)
+        )
+    result = Workstation(data_dir).create(args.org, accounts)
+    _out(f"工作站已初始化：{data_dir}（首次登录时须修改密码）")
+    _out(f"恢复码（请打印并密封保管，不再显示）：{result.recovery_code}")
+    return EXIT_OK
+
+
+def cmd_start_check(args, data_dir: Path) -> int:
+    """The installed program's start, without staying up: the first window is built and shown (Qt
+    offscreen in build/test_bundle.sh, which times this as the cold start), named, and closed."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.application import AppController, make_application
+
+    app = make_application()
+    controller = AppController(data_dir)
+    try:
+        controller.start()
+        app.processEvents()
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        names = [f"{type(w).__name__}「{w.windowTitle()}」" for w in shown]
+        for window in shown:
+            window.close()
+    finally:
+        controller.shutdown()
+    if not names:
+        return _fail("界面没有显示任何窗口。", EXIT_FAILED)
+    _out(f"第一个窗口：{names[0]}")
+    return EXIT_OK
+
+
 COMMANDS = {
     "verify": cmd_verify,
     "backup": cmd_backup,
@@ -287,4 +357,6 @@ COMMANDS = {
     "create-demo": cmd_create_demo,
     "verify-print": cmd_verify_print,
     "rotate-key": cmd_rotate_key,
+    "setup": cmd_setup,
+    "start-check": cmd_start_check,
 }
