@@ -17,6 +17,8 @@
     python -m app create-demo --data-dir DIR          a demo workstation, without starting the GUI
     python -m app verify-print --data-dir DIR --user NAME  (password, then the code read from a copy)
     python -m app rotate-key --data-dir DIR --user NAME    new database key (security officer)
+    python -m app manual --output FILE.pdf            the user manual as a PDF (no password, no data
+                                                     folder: --data-dir is accepted and not used)
 
 Passwords come from the terminal, or from standard input (one per line) when it is not a terminal;
 never from an argument. Exit status: 0 success, 1 a check failed, 2 usage, 3 refused (bad password,
@@ -86,6 +88,10 @@ def build_parser() -> ChineseArgumentParser:
     sub.add_parser("create-demo", help="创建演示数据库（不启动界面）", parents=[common])
     user_cmd("verify-print", "核验打印件的核验码（密码之后输入核验码）")
     user_cmd("rotate-key", "更换数据库密钥并重新加密（安全保密管理员；其他会话须先退出）")
+    manual = sub.add_parser(
+        "manual", help="生成使用手册 PDF（不需登录，不读写数据目录；--data-dir 可给出但不使用）", parents=[common]
+    )
+    manual.add_argument("--output", "-o", type=Path, required=True, help="写入的 PDF 文件")
     return parser
 
 
@@ -276,6 +282,22 @@ def cmd_rotate_key(args, data_dir: Path) -> int:
     return EXIT_OK
 
 
+def cmd_manual(args, _data_dir: Path) -> int:
+    """The manual holds no case data: no sign-in, and the data folder is not touched."""
+    from app.core.printing.manual import manual_pdf
+
+    output: Path = args.output
+    if output.suffix.lower() != ".pdf":
+        output = output.with_name(output.name + ".pdf")
+    pdf = manual_pdf()
+    try:
+        output.write_bytes(pdf)
+    except OSError as exc:
+        return _fail(f"无法写入 {output}：{exc.strerror or type(exc).__name__}", EXIT_FAILED)
+    _out(f"使用手册已写入：{output}（{len(pdf) // 1024} KB）")
+    return EXIT_OK
+
+
 COMMANDS = {
     "verify": cmd_verify,
     "backup": cmd_backup,
@@ -287,4 +309,5 @@ COMMANDS = {
     "create-demo": cmd_create_demo,
     "verify-print": cmd_verify_print,
     "rotate-key": cmd_rotate_key,
+    "manual": cmd_manual,
 }
