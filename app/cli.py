@@ -89,7 +89,9 @@ def build_parser() -> ChineseArgumentParser:
     user_cmd("verify-print", "核验打印件的核验码（密码之后输入核验码）")
     user_cmd("rotate-key", "更换数据库密钥并重新加密（安全保密管理员；其他会话须先退出）")
     manual = sub.add_parser(
-        "manual", help="生成使用手册 PDF（不需登录，不读写数据目录；--data-dir 可给出但不使用）", parents=[common]
+        "manual",
+        help="生成使用手册 PDF（不需登录，不读写数据目录；--data-dir 可给出但不使用）",
+        parents=[common],
     )
     manual.add_argument("--output", "-o", type=Path, required=True, help="写入的 PDF 文件")
     return parser

@@ -51,7 +51,9 @@ def open_dialog(qtbot) -> ManualPreviewDialog:
 def press_f1(qtbot, window) -> None:
     # The first key after a window shows goes nowhere until Qt has given a widget the focus.
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().window() is window)
+    qtbot.waitUntil(
+        lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().window() is window
+    )
     QTest.keyClick(window.windowHandle(), Qt.Key.Key_F1)
 
 
@@ -82,7 +84,9 @@ def test_f1_in_the_main_window_opens_the_manual_in_the_preview(qtbot, worker, wo
     grab(dialog, "manual-preview.png")
 
 
-def test_the_help_menu_action_opens_it_too_and_closing_it_leaves_the_window(qtbot, worker, workstation, sign_in):
+def test_the_help_menu_action_opens_it_too_and_closing_it_leaves_the_window(
+    qtbot, worker, workstation, sign_in
+):
     user = sign_in("auditor")  # an administrator's page: the Help menu is the same
     window = MainWindow(worker, workstation.folder, user)
     qtbot.addWidget(window)
@@ -91,7 +95,9 @@ def test_the_help_menu_action_opens_it_too_and_closing_it_leaves_the_window(qtbo
     window.findChild(QAction, "actionManual").trigger()
     dialog = open_dialog(qtbot)
     dialog.close_button.click()
-    qtbot.waitUntil(lambda: not any(isinstance(w, ManualPreviewDialog) for w in QApplication.topLevelWidgets()))
+    qtbot.waitUntil(
+        lambda: not any(isinstance(w, ManualPreviewDialog) for w in QApplication.topLevelWidgets())
+    )
     assert window.isVisible()
 
 

@@ -91,11 +91,29 @@ class _Styles:
         self.cell = replace(base, size=9.5, leading=14, space_after=0, justify=False)
         self.head_cell = replace(self.cell, font=fonts.hei)
         self.note = replace(base, space_after=3)
-        self.code = replace(base, font=mono, size=9.5, leading=14, space_after=0, justify=False, code_background=None)
-        self.caption = replace(base, font=fonts.kai, size=10, leading=15, justify=False, align="center", space_after=8)
-        self.h1 = RichStyle(fonts.hei, fonts.hei, mono, 20, 30, justify=False, color=HEADING_COLOUR, space_after=12)
-        self.h2 = RichStyle(fonts.hei, fonts.hei, mono, 14, 22, justify=False, color=HEADING_COLOUR, space_before=10, space_after=4)
-        self.h3 = RichStyle(fonts.hei, fonts.hei, mono, 11.5, 19, justify=False, space_before=6, space_after=2)
+        self.code = replace(
+            base, font=mono, size=9.5, leading=14, space_after=0, justify=False, code_background=None
+        )
+        self.caption = replace(
+            base, font=fonts.kai, size=10, leading=15, justify=False, align="center", space_after=8
+        )
+        self.h1 = RichStyle(
+            fonts.hei, fonts.hei, mono, 20, 30, justify=False, color=HEADING_COLOUR, space_after=12
+        )
+        self.h2 = RichStyle(
+            fonts.hei,
+            fonts.hei,
+            mono,
+            14,
+            22,
+            justify=False,
+            color=HEADING_COLOUR,
+            space_before=10,
+            space_after=4,
+        )
+        self.h3 = RichStyle(
+            fonts.hei, fonts.hei, mono, 11.5, 19, justify=False, space_before=6, space_after=2
+        )
 
 
 class _Doc(BaseDocTemplate):
@@ -171,7 +189,10 @@ class _Builder:
                     section += 1
                     entries.append((2, f"{number}.{section}　{block.text}", f"c{number}s{section}"))
         f = self.st.fonts
-        out: list = [RichParagraph((md.Run("目　录"),), replace(self.st.h1, align="center")), Spacer(1, 4 * mm)]
+        out: list = [
+            RichParagraph((md.Run("目　录"),), replace(self.st.h1, align="center")),
+            Spacer(1, 4 * mm),
+        ]
         for level, text, key in entries:
             if level == 1:
                 out.append(TocLine(text, pages.get(key), font=f.hei, size=11.5, indent=0, leading=24))
@@ -307,8 +328,10 @@ class _Builder:
         for k, sub in enumerate(block.blocks):
             if isinstance(sub, md.Paragraph):
                 runs = sub.runs
-                if k == 0 and not runs[0].text.startswith(NOTE_LABELS) and not (
-                    runs[0].style == md.BOLD and runs[0].text.startswith(NOTE_LABELS)
+                if (
+                    k == 0
+                    and not runs[0].text.startswith(NOTE_LABELS)
+                    and not (runs[0].style == md.BOLD and runs[0].text.startswith(NOTE_LABELS))
                 ):
                     runs = (md.Run("注意：", md.BOLD),) + runs
                 elif k == 0 and runs[0].style == md.PLAIN:
@@ -335,7 +358,9 @@ class _Builder:
         return box
 
     def code(self, block: md.Code, indent: float) -> Table:
-        lines = [RichParagraph((md.Run(line or " ", md.CODE),), self.st.code) for line in block.text.split("\n")]
+        lines = [
+            RichParagraph((md.Run(line or " ", md.CODE),), self.st.code) for line in block.text.split("\n")
+        ]
         box = Table([[lines]], colWidths=[self.width - indent], hAlign="RIGHT")
         box.setStyle(
             self.table_style(

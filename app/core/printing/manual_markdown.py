@@ -151,7 +151,13 @@ def join_lines(lines: list[str]) -> str:
     for line in (part.strip() for part in lines):
         if not line:
             continue
-        if out and out[-1].isascii() and line[0].isascii() and out[-1] not in "(（" and line[0] not in ",.;:)":
+        if (
+            out
+            and out[-1].isascii()
+            and line[0].isascii()
+            and out[-1] not in "(（"
+            and line[0] not in ",.;:)"
+        ):
             out += " "
         out += line
     return out

@@ -143,7 +143,6 @@ class RichParagraph(Flowable):
                 x += w
             y -= st.leading
 
-
     def _draw_marker(self, y: float) -> None:
         """Bullets are drawn as circles (the shipped Song font has no "•"); numbers as text."""
         st, canv = self.style, self.canv
