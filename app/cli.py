@@ -22,6 +22,8 @@
                                                      prints the recovery code (print it and seal it)
     python -m app start-check [--data-dir DIR]       build the first window the GUI shows (the unlock
                                                      window, or the setup wizard), name it and exit
+    python -m app manual --output FILE.pdf            the user manual as a PDF (no password, no data
+                                                     folder: --data-dir is accepted and not used)
 
 Passwords come from the terminal, or from standard input (one per line) when it is not a terminal;
 never from an argument. Exit status: 0 success, 1 a check failed, 2 usage, 3 refused (bad password,
@@ -99,6 +101,12 @@ def build_parser() -> ChineseArgumentParser:
     sub.add_parser(
         "start-check", help="建立界面的第一个窗口（登录或初始化向导），报告后退出", parents=[common]
     )
+    manual = sub.add_parser(
+        "manual",
+        help="生成使用手册 PDF（不需登录，不读写数据目录；--data-dir 可给出但不使用）",
+        parents=[common],
+    )
+    manual.add_argument("--output", "-o", type=Path, required=True, help="写入的 PDF 文件")
     return parser
 
 
@@ -343,6 +351,19 @@ def cmd_start_check(args, data_dir: Path) -> int:
     if not names:
         return _fail("界面没有显示任何窗口。", EXIT_FAILED)
     _out(f"第一个窗口：{names[0]}")
+def cmd_manual(args, _data_dir: Path) -> int:
+    """The manual holds no case data: no sign-in, and the data folder is not touched."""
+    from app.core.printing.manual import manual_pdf
+
+    output: Path = args.output
+    if output.suffix.lower() != ".pdf":
+        output = output.with_name(output.name + ".pdf")
+    pdf = manual_pdf()
+    try:
+        output.write_bytes(pdf)
+    except OSError as exc:
+        return _fail(f"无法写入 {output}：{exc.strerror or type(exc).__name__}", EXIT_FAILED)
+    _out(f"使用手册已写入：{output}（{len(pdf) // 1024} KB）")
     return EXIT_OK
 
 
@@ -359,4 +380,5 @@ COMMANDS = {
     "rotate-key": cmd_rotate_key,
     "setup": cmd_setup,
     "start-check": cmd_start_check,
+    "manual": cmd_manual,
 }

@@ -212,7 +212,8 @@ class MainWindow(QMainWindow):
         self._action("actionRestore").triggered.connect(lambda: self.backups.restore(self.user.username))
         self._action("actionAbout").triggered.connect(self.about)
         self._action("actionVerifyPrint").triggered.connect(self.verify_print)
-        for name in ("actionLock", "actionQuit"):
+        self._action("actionManual").triggered.connect(self.open_manual)
+        for name in ("actionLock", "actionQuit", "actionManual"):
             # Shortcuts must work whatever has the focus, also on the lock page.
             self._action(name).setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self._update_actions()
@@ -239,6 +240,12 @@ class MainWindow(QMainWindow):
         from app.ui.official.dialogs import AuthenticateDialog
 
         AuthenticateDialog(self.worker, self).exec()
+
+    def open_manual(self) -> QDialog:
+        """帮助 → 使用手册 (F1): the manual in the app's own preview; it holds no case data."""
+        from app.ui.manual_viewer import show_manual
+
+        return show_manual(self)
 
     def change_password(self) -> None:
         if ChangePasswordDialog(self.worker, self).exec():

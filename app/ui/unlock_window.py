@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.core.errors import AccountLocked, AuthenticationError, StoreError, UserError
@@ -63,6 +64,9 @@ class UnlockWindow(QWidget):
         self.password.returnPressed.connect(self.submit)
         self.username.returnPressed.connect(self.password.setFocus)
         self.recover_button.clicked.connect(self.open_recovery)
+        self.manual_button: QPushButton = child(self.form, QPushButton, "manualButton")
+        self.manual_button.clicked.connect(self.open_manual)
+        QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.open_manual)
         self.resize(480, 460 if is_demo else 400)
 
     def _show_demo_accounts(self) -> None:
@@ -94,6 +98,12 @@ class UnlockWindow(QWidget):
         dialog.accepted.connect(lambda: self._recovered(dialog.recovered_user or "", dialog.new_code))
         dialog.open()
         return dialog
+
+    def open_manual(self):
+        """The user manual (F1), readable before anyone signs in: it holds no case data."""
+        from app.ui.manual_viewer import show_manual
+
+        return show_manual(self)
 
     def _recovered(self, username: str, new_code: str = "") -> None:
         self.username.setText(username)

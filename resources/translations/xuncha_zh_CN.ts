@@ -521,6 +521,21 @@
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
+    <message>
+        <source>User &amp;manual</source>
+        <translation>使用手册(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Open the user manual (F1)</source>
+        <translation>打开使用手册（F1）</translation>
+    </message>
+</context>
+<context>
+    <name>ManualPreviewDialog</name>
+    <message>
+        <source>User manual</source>
+        <translation>使用手册</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -895,6 +910,10 @@ To confirm it, the {roles} signs in here.</source>
     <message>
         <source>Forgot the password? Use the recovery code…</source>
         <translation>忘记密码？使用恢复码…</translation>
+    </message>
+    <message>
+        <source>User manual (F1)</source>
+        <translation>使用手册（F1）</translation>
     </message>
 </context>
 <context>
