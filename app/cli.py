@@ -351,6 +351,9 @@ def cmd_start_check(args, data_dir: Path) -> int:
     if not names:
         return _fail("界面没有显示任何窗口。", EXIT_FAILED)
     _out(f"第一个窗口：{names[0]}")
+    return EXIT_OK
+
+
 def cmd_manual(args, _data_dir: Path) -> int:
     """The manual holds no case data: no sign-in, and the data folder is not touched."""
     from app.core.printing.manual import manual_pdf

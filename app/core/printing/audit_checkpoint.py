@@ -28,7 +28,10 @@ def local_time(iso_utc: str) -> str:
 def checkpoint_pdf(checkpoint: Checkpoint, org_name: str, printed_by: str, workstation_id: str) -> bytes:
     fonts = default_fonts()
     buffer = io.BytesIO()
-    canv = Canvas(buffer, pagesize=A4, invariant=True, pageCompression=1)
+    # Start in our own font, or reportlab names an unembedded Helvetica in the PDF.
+    canv = Canvas(
+        buffer, pagesize=A4, invariant=True, pageCompression=1, initialFontName=fonts.song, initialFontSize=12
+    )
     canv.setTitle("审计检查点")
     canv.setCreator("巡察工作台")
     width, height = A4
