@@ -22,6 +22,7 @@
                                                      prints the recovery code (print it and seal it)
     python -m app start-check [--data-dir DIR]       build the first window the GUI shows (the unlock
                                                      window, or the setup wizard), name it and exit
+    python -m app inspections | talk-add | talk-print …   case commands (app/cli_case.py)
     python -m app manual --output FILE.pdf            the user manual as a PDF (no password, no data
                                                      folder: --data-dir is accepted and not used)
 
@@ -38,6 +39,7 @@ import tempfile
 from pathlib import Path
 
 from app import __version__
+from app.cli_case import CASE_COMMANDS, add_case_commands
 from app.cli_parser import ChineseArgumentParser
 from app.paths import default_data_dir
 
@@ -107,6 +109,7 @@ def build_parser() -> ChineseArgumentParser:
         parents=[common],
     )
     manual.add_argument("--output", "-o", type=Path, required=True, help="写入的 PDF 文件")
+    add_case_commands(user_cmd)
     return parser
 
 
@@ -124,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command is None:
             return _gui(args)
+        if args.command in CASE_COMMANDS:
+            return CASE_COMMANDS[args.command](args, data_dir, read_secret, _out)
         handler = COMMANDS[args.command]
         return handler(args, data_dir)
     except (AuthenticationError, PermissionDenied, StoreError) as exc:

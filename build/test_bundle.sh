@@ -2,7 +2,8 @@
 # Install dist/xuncha_VERSION_amd64.deb into a minimal Debian root (debootstrap --variant=minbase, plus
 # only the packages the .deb declares; no Python) and run the installed program there with chroot and
 # Qt offscreen: set up a workstation, sign in (verify), change a password, print an audit checkpoint
-# to PDF, export the audit trail to xlsx, run verify, check the first window (the unlock window) and
+# to PDF, export the audit trail to xlsx, run verify, write a talk and print its numbered copy (on a
+# demo workstation the development tree makes), check the first window (the unlock window) and
 # time its cold start. Outside the root: the PDF's fonts are embedded (pdffonts), the xlsx opens with
 # openpyxl, the install folder is unchanged. Needs root (debootstrap, chroot, mount).
 #   build/test_bundle.sh            (after build/build.sh)
@@ -67,7 +68,7 @@ ws=/root/ws
 pw_admin='Xq7#mWz!2026pa' pw_secu='Xq7#mWz!2026pb' pw_audit='Xq7#mWz!2026pc' pw_clerk='Xq7#mWz!2026pd'
 new_audit='Yr8$nQv!2026zz'
 
-echo "==> in the root: setup, verify, passwd, audit-checkpoint --pdf, audit-export, start-check"
+echo "==> in the root: setup, verify, passwd, audit-checkpoint --pdf, audit-export, talk-add, talk-print, start-check"
 printf '%s\n' "$pw_admin" "$pw_secu" "$pw_audit" "$pw_clerk" \
   | run setup --data-dir $ws --org 测试单位 --sysadmin admin --security-officer secu --auditor audit --office clerk
 printf '%s\n' "$pw_audit" | run verify --data-dir $ws --user audit
@@ -75,6 +76,23 @@ printf '%s\n' "$pw_audit" "$new_audit" | run passwd --data-dir $ws --user audit
 printf '%s\n' "$new_audit" | run audit-checkpoint --data-dir $ws --user audit --pdf /root/checkpoint.pdf
 printf '%s\n' "$new_audit" | run audit-export --data-dir $ws --user audit /root/audit.xlsx
 printf '%s\n' "$new_audit" | run verify --data-dir $ws --user audit | tail -1
+
+# A talk written and its sealed copy printed, on a demo workstation made by the development tree (the
+# bundle carries no demo data): the case commands of app/cli_case.py, as the installed program runs them.
+demo_pw='Demo-2026!'
+rm -rf "$root/root/demo"
+.venv/bin/python -m app create-demo --data-dir "$root/root/demo" >/dev/null
+cat > "$root/root/talk.json" <<'JSON'
+{"start_at": "2026-03-12 09:30", "end_at": "2026-03-12 10:40", "place": "第一谈话室",
+ "interviewee_name": "王某某", "interviewee_position": "办公室主任",
+ "interviewers": ["leader1", "member1"], "recorder": "member1", "classification": "秘密",
+ "record": [{"question": "请介绍本单位落实中央八项规定精神的情况。", "answer": "单位建立了公务接待台账。"}]}
+JSON
+inspection="$(printf '%s\n' "$demo_pw" | run inspections --data-dir /root/demo --user leader1 | head -1 | awk -F'\t' '{print $NF}')"
+talk="$(printf '%s\n' "$demo_pw" | run talk-add --data-dir /root/demo --user leader1 --inspection "$inspection" /root/talk.json | tail -1)"
+printf '%s\n' "$demo_pw" | run talk-print --data-dir /root/demo --user leader1 --talk "$talk" --output /root/talk.pdf
+printf '%s\n' "$demo_pw" | run verify --data-dir /root/demo --user auditor | tail -1
+echo "ok: a talk written and its numbered copy printed in the root"
 
 sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || echo "(page cache not dropped: not permitted here)"
 start=$(date +%s%N)
@@ -87,12 +105,17 @@ echo "==> outside the root"
 find "$root/opt/xuncha" -printf '%P %s %T@\n' | sort | cmp -s - "$root/tmp/before.txt" \
   || { echo "FAIL: the program wrote into its install folder" >&2; exit 1; }
 echo "ok: nothing written into /opt/xuncha"
-fonts="$(pdffonts "$root/root/checkpoint.pdf" | tail -n +3)"
-echo "$fonts"
-[ -n "$fonts" ] || { echo "FAIL: the PDF has no fonts" >&2; exit 1; }
-echo "$fonts" | awk '$(NF-4) != "yes" { bad = 1 } END { exit bad }' \
-  || { echo "FAIL: a font of the PDF is not embedded" >&2; exit 1; }
-echo "ok: every font of the PDF is embedded"
+for pdf in checkpoint.pdf talk.pdf; do
+  fonts="$(pdffonts "$root/root/$pdf" | tail -n +3)"
+  echo "$fonts"
+  [ -n "$fonts" ] || { echo "FAIL: $pdf has no fonts" >&2; exit 1; }
+  echo "$fonts" | awk '$(NF-4) != "yes" { bad = 1 } END { exit bad }' \
+    || { echo "FAIL: a font of $pdf is not embedded" >&2; exit 1; }
+  echo "ok: every font of $pdf is embedded"
+done
+pdftotext "$root/root/talk.pdf" - | grep -q "王某某" || { echo "FAIL: the talk copy lacks its text" >&2; exit 1; }
+pdftotext "$root/root/talk.pdf" - | grep -q "000001" || { echo "FAIL: the talk copy lacks its copy number" >&2; exit 1; }
+echo "ok: the talk copy carries its text and its copy number"
 .venv/bin/python -c "
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
