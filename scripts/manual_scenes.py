@@ -228,27 +228,9 @@ def _office_scenes(shots, worker: DbWorker, folder: Path, busiest: dict) -> None
             panel = _tab(tabs, "整改")
             _select_first_table_row(panel)
             shots.grab("rectification.png", window)
-        if shots.wanted("official.png") or shots.wanted("official-editor.png"):
-            panel = _tab(tabs, "公文")
-            if shots.wanted("official.png"):
-                shots.grab("official.png", window)
-            if shots.wanted("official-editor.png"):
-                panel.new_document()
-                wait(lambda: getattr(panel, "editor", None) is not None and panel.editor.isVisible(), "the editor")
-                editor = panel.editor
-                editor.resize(1100, 760)
-                settle(1.0)
-                shots.grab("official-editor.png", editor)
-                editor.close()
-                settle(0.3)
-        if shots.wanted("official-copies.png"):
-            panel = _tab(tabs, "公文")
-            panel.show_copies()
-            dialog = panel.copies_dialog
-            dialog.resize(960, 520)
-            settle(1.0)
-            shots.grab("official-copies.png", dialog)
-            dialog.close()
+        official_shots = ("official.png", "official-editor.png", "official-copies.png", "official-print.png")
+        if any(shots.wanted(n) for n in official_shots):
+            _official_scenes(shots, worker, window, _tab(tabs, "公文"))
         if shots.wanted("sheets.png"):
             _tab(tabs, "台账导出")
             shots.grab("sheets.png", window)
@@ -271,6 +253,77 @@ def _office_scenes(shots, worker: DbWorker, folder: Path, busiest: dict) -> None
         window.close()
         settle(0.3)
         _sign_out(worker)
+
+
+def _run(worker: DbWorker, fn, what: str):
+    """Run one core operation on the database worker and wait for its result."""
+    results: list = []
+    worker.submit(fn, on_done=lambda r: results.append(("ok", r)), on_error=lambda e: results.append(("error", e)))
+    wait(lambda: bool(results), what)
+    kind, value = results[0]
+    if kind == "error":
+        raise value
+    return value
+
+
+def _official_scenes(shots, worker: DbWorker, window: MainWindow, panel) -> None:
+    """The feedback letter assembled from the records, saved, two sealed copies registered."""
+    from app.core.official import copies
+    from app.core.official.kinds import DocKind
+
+    index = panel.kind_combo.findData(DocKind.FEEDBACK_LETTER)
+    panel.kind_combo.setCurrentIndex(max(index, 0))
+    settle(0.3)
+    panel.new_document()
+    wait(lambda: getattr(panel, "editor", None) is not None and panel.editor.isVisible(), "the editor")
+    editor = panel.editor
+    editor.resize(1100, 760)
+    settle(1.0)
+    if shots.wanted("official-editor.png"):
+        shots.grab("official-editor.png", editor)
+    editor.save()
+    wait(lambda: not editor.isVisible(), "saving the document")
+    wait(lambda: panel.view.model() is not None and panel.view.model().rowCount() > 0, "the saved document")
+    panel.view.selectRow(0)
+    settle(0.5)
+    doc = panel.current()
+    _run(
+        worker,
+        lambda s: copies.print_copies(
+            s, doc.id, 2, recipients=["市委巡察工作领导小组", "市委巡察办"], seal=True, action="print"
+        ),
+        "registering two copies",
+    )
+    settle(1.0)
+    if shots.wanted("official.png"):
+        shots.grab("official.png", window)
+    if shots.wanted("official-copies.png"):
+        panel.show_copies()
+        dialog = panel.copies_dialog
+        dialog.resize(1000, 520)
+        settle(1.5)
+        shots.grab("official-copies.png", dialog)
+        dialog.close()
+        settle(0.3)
+    if shots.wanted("official-print.png"):
+        from app.core.official import copy_preview
+
+        version = doc.current_version
+        dialog = PrintPreviewDialog.show_for(
+            worker,
+            window,
+            title=f"{doc.kind.label} — {doc.title}",
+            preview=lambda s: copy_preview.preview_first_copy(s, doc.id, version, seal=True),
+            copies=lambda s, n, action: ([], []),
+            classification=doc.classification,
+            file_name="preview.pdf",
+        )
+        wait(_preview_shown, "the sealed copy's preview")
+        dialog.resize(1000, 760)
+        settle(1.5)
+        shots.grab("official-print.png", dialog, extra_forms=("printing_preview.ui",))
+        dialog.close()
+        settle(0.3)
 
 
 def _select_first_table_row(panel: QWidget) -> None:
