@@ -158,7 +158,7 @@ def _setup_scenes(shots, worker: DbWorker, scratch: Path) -> None:
     if not any(shots.wanted(n) for n in names):
         return
     wizard = SetupWizard(worker, scratch / "new-ws", kdf=KdfParams.fast_for_tests())
-    wizard.resize(760, 560)
+    wizard.resize(640, 460)
     wizard.show()
     settle(0.8)
     wizard.currentPage().org_name.setText("中共某市委巡察工作领导小组办公室")

@@ -38,7 +38,7 @@ os.environ["XUNCHA_LANG"] = "zh_CN"
 from PIL import Image  # noqa: E402
 from PySide6.QtCore import QBuffer, QIODevice  # noqa: E402
 from PySide6.QtUiTools import QUiLoader  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
 # ---- which forms a picture shows ------------------------------------------------------------------
 # Every form is loaded through QUiLoader.load (app.ui.forms); remember which widget each became.
