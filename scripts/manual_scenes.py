@@ -86,21 +86,27 @@ def _busiest(folder: Path, inspection_id: str | None = None) -> dict:
     try:
         conn = office.conn
         if inspection_id is None:
+            # The one with the most rectification items (then talks): its every tab has something.
             inspection_id = conn.execute(
-                "SELECT i.id FROM inspections i"
-                " ORDER BY (SELECT count(*) FROM talks t WHERE t.inspection_id = i.id) DESC LIMIT 1"
+                "SELECT i.id FROM inspections i JOIN units u ON u.id = i.unit_id ORDER BY"
+                " (SELECT count(*) FROM rectifications r JOIN issues s ON s.id = r.issue_id"
+                "  WHERE s.inspection_id = i.id) DESC,"
+                " (SELECT count(*) FROM talks t WHERE t.inspection_id = i.id) DESC, u.name LIMIT 1"
             ).fetchone()[0]
         row = conn.execute(
             "SELECT r.term_id AS term_id, i.round_id AS round_id, i.team_id AS team_id, i.id AS id"
             " FROM inspections i JOIN rounds r ON r.id = i.round_id WHERE i.id = ?",
             (inspection_id,),
         ).fetchone()
-        talk = conn.execute(
-            "SELECT id FROM talks WHERE inspection_id = ? AND status = 'recorded' ORDER BY doc_no LIMIT 1",
-            (inspection_id,),
-        ).fetchone() or conn.execute(
-            "SELECT id FROM talks WHERE inspection_id = ? ORDER BY doc_no DESC LIMIT 1", (inspection_id,)
-        ).fetchone()
+        talk = (
+            conn.execute(
+                "SELECT id FROM talks WHERE inspection_id = ? AND status = 'recorded' ORDER BY doc_no LIMIT 1",
+                (inspection_id,),
+            ).fetchone()
+            or conn.execute(
+                "SELECT id FROM talks WHERE inspection_id = ? ORDER BY doc_no DESC LIMIT 1", (inspection_id,)
+            ).fetchone()
+        )
         return {
             "path": [row["term_id"], row["round_id"], row["team_id"], row["id"]],
             "talk": talk["id"] if talk else None,
@@ -166,7 +172,9 @@ def _setup_scenes(shots, worker: DbWorker, scratch: Path) -> None:
     if shots.wanted("setup-organisation.png"):
         shots.grab("setup-organisation.png", wizard)
     wizard.next()
-    for page, username in zip(wizard.account_pages, ["sysadmin", "secadmin", "auditor", "office"], strict=True):
+    for page, username in zip(
+        wizard.account_pages, ["sysadmin", "secadmin", "auditor", "office"], strict=True
+    ):
         page.username.setText(username)
         page.display_name.setText(SETUP_NAMES[username])
         page.password.setText(SETUP_PASSWORD)
@@ -258,7 +266,9 @@ def _office_scenes(shots, worker: DbWorker, folder: Path, busiest: dict) -> None
 def _run(worker: DbWorker, fn, what: str):
     """Run one core operation on the database worker and wait for its result."""
     results: list = []
-    worker.submit(fn, on_done=lambda r: results.append(("ok", r)), on_error=lambda e: results.append(("error", e)))
+    worker.submit(
+        fn, on_done=lambda r: results.append(("ok", r)), on_error=lambda e: results.append(("error", e))
+    )
     wait(lambda: bool(results), what)
     kind, value = results[0]
     if kind == "error":

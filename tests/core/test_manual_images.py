@@ -71,8 +71,12 @@ def test_every_picture_a_chapter_shows_exists(manual):
 def test_every_picture_was_taken_by_the_script_and_every_one_is_shown(manual, manifest):
     shown = {Path(p).name for p in shown_pictures(manual)}
     on_disk = {p.name for p in IMAGES.glob("*.png")}
-    assert set(manifest) == on_disk, f"pictures without a manifest entry (not from the script): {on_disk ^ set(manifest)}"
-    assert on_disk == shown, f"pictures no chapter shows: {sorted(on_disk - shown)}; or not on disk: {sorted(shown - on_disk)}"
+    assert set(manifest) == on_disk, (
+        f"pictures without a manifest entry (not from the script): {on_disk ^ set(manifest)}"
+    )
+    assert on_disk == shown, (
+        f"pictures no chapter shows: {sorted(on_disk - shown)}; or not on disk: {sorted(shown - on_disk)}"
+    )
 
 
 def stale_pictures(manifest: dict, forms: Path) -> list[str]:
@@ -101,7 +105,9 @@ def test_the_stale_check_catches_a_changed_form_and_a_removed_one(tmp_path, mani
     assert stale_pictures(manifest, forms) == []
     shown = {f for entry in manifest.values() for f in entry["forms"]}
     changed, removed = sorted(shown)[:2]
-    (forms / changed).write_bytes((forms / changed).read_bytes().replace(b"</ui>", b" <!-- a new button -->\n</ui>"))
+    (forms / changed).write_bytes(
+        (forms / changed).read_bytes().replace(b"</ui>", b" <!-- a new button -->\n</ui>")
+    )
     (forms / removed).unlink()
     stale = stale_pictures(manifest, forms)
     pictures_of = {f: {p for p, e in manifest.items() if f in e["forms"]} for f in (changed, removed)}

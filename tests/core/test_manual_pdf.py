@@ -77,5 +77,15 @@ def test_every_picture_is_drawn_and_the_manual_is_book_length(manual, pdf):
 @pytest.mark.skipif(not HAVE_POPPLER, reason="pdftotext (poppler-utils) not installed")
 def test_the_manual_speaks_of_what_the_product_does(pages):
     body = squash("".join(pages))
-    for phrase in ("恢复码只显示这一次", "三员分立", "份号", "水印", "核验码", "销号", "xcbak", "Ctrl+L", "正在开发中"):
+    for phrase in (
+        "恢复码只显示这一次",
+        "三员分立",
+        "份号",
+        "水印",
+        "核验码",
+        "销号",
+        "xcbak",
+        "Ctrl+L",
+        "正在开发中",
+    ):
         assert squash(phrase) in body, phrase
