@@ -21,16 +21,12 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 import weakref
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "docs" / "manual" / "images"
 MANIFEST = IMAGES / "manifest.json"
-WIDTH, HEIGHT = 1280, 800
-TIMEOUT = 30.0
 
 sys.path.insert(0, str(ROOT))
 _scratch = Path(tempfile.mkdtemp(prefix="xuncha-shots-"))
@@ -42,7 +38,7 @@ os.environ["XUNCHA_LANG"] = "zh_CN"
 from PIL import Image  # noqa: E402
 from PySide6.QtCore import QBuffer, QIODevice  # noqa: E402
 from PySide6.QtUiTools import QUiLoader  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
 # ---- which forms a picture shows ------------------------------------------------------------------
 # Every form is loaded through QUiLoader.load (app.ui.forms); remember which widget each became.
@@ -63,6 +59,7 @@ QUiLoader.load = _recording_load  # type: ignore[method-assign]
 import shiboken6  # noqa: E402
 
 from app.ui.application import make_application  # noqa: E402
+from scripts.manual_wait import settle  # noqa: E402
 
 
 def forms_shown(window: QWidget) -> list[str]:
@@ -81,24 +78,7 @@ def form_hash(name: str) -> str:
     return hashlib.sha256((ROOT / "forms" / name).read_bytes()).hexdigest()
 
 
-# ---- waiting and grabbing -------------------------------------------------------------------------
-def settle(seconds: float = 0.3) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        QApplication.processEvents()
-        time.sleep(0.01)
-
-
-def wait(predicate: Callable[[], object], what: str, timeout: float = TIMEOUT) -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        QApplication.processEvents()
-        if predicate():
-            return
-        time.sleep(0.02)
-    raise TimeoutError(f"waiting for {what}")
-
-
+# ---- grabbing ------------------------------------------------------------------------------------
 class Shots:
     def __init__(self, only: set[str]) -> None:
         self.only = only
