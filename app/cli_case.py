@@ -88,11 +88,12 @@ def talk_form_from(session, inspection_id: str, data: dict):
     visibility.require_inspection_visible(session, inspection_id)
     team = team_of(session.conn, inspection_id)
     marks = ",".join("?" * len(team))
-    by_name = dict(
-        session.conn.execute(f"SELECT username, id FROM users WHERE id IN ({marks})", tuple(team)).fetchall()
+    rows = (
+        session.conn.execute(f"SELECT username, id FROM users WHERE id IN ({marks})", tuple(team))
         if team
         else []
     )
+    by_name = {r["username"]: r["id"] for r in rows}
 
     def member(username: object, label: str) -> str:
         if not isinstance(username, str) or username not in by_name:
