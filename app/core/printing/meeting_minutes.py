@@ -176,8 +176,10 @@ def sign_in_story(meeting: Meeting, fonts: FontSet, width: float) -> list:
     table.setStyle(_grid_style(st, header=True))
     place = f"会议地点：{meeting.place}" if meeting.place else ""
     return [
-        CJKParagraph(f"{meeting.heading}签到表", st.title),
-        CJKParagraph(f"会议时间：{meeting_time_text(meeting)}　{place}".strip(), st.subtitle),
+        CJKParagraph("签 到 表", st.title),
+        CJKParagraph(meeting.heading, st.subtitle),
+        CJKParagraph(f"会议时间：{meeting_time_text(meeting)}　{place}".strip(), st.cell_center),
+        Spacer(1, 3 * mm),
         table,
     ]
 
