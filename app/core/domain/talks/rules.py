@@ -70,6 +70,14 @@ def clean_form(conn, inspection_id: str, form: TalkForm) -> dict:
         if row is None:
             raise ValidationError("所选班子成员不属于被巡察单位。", field="leadership_id")
 
+    plan_line_id = form.plan_line_id or None
+    if plan_line_id:
+        row = conn.execute(
+            "SELECT 1 FROM talk_plan_lines WHERE id = ? AND inspection_id = ?", (plan_line_id, inspection_id)
+        ).fetchone()
+        if row is None:
+            raise ValidationError("所选谈话计划不属于本次巡察。", field="plan_line_id")
+
     team = team_of(conn, inspection_id)
     interviewers = list(dict.fromkeys(str(u) for u in form.interviewer_ids if u))
     if len(interviewers) < 2:
@@ -127,5 +135,6 @@ def clean_form(conn, inspection_id: str, form: TalkForm) -> dict:
         "raised_leads": int(bool(form.raised_leads)),
         "classification": form.classification,
         "protection_years": years,
+        "plan_line_id": plan_line_id,
         "_interviewers": interviewers,
     }
