@@ -27,7 +27,7 @@ COLUMNS = [
     Column("类别", 0.55, center=True),
     Column("被谈话人", 0.9, center=True),
     Column("单位及职务", 2.4),
-    Column("人员类别", 1.2, center=True),
+    Column("人员类别", 1.5, center=True),
     Column("谈话人", 1.3, center=True),
     Column("计划时间", 1.5, center=True),
     Column("地点", 1.6),
@@ -104,6 +104,7 @@ class _NoticeStyles:
         self.sign = TextStyle(fonts.fangsong, 16, leading=29, justify=False, align="right")
         self.receipt_title = TextStyle(fonts.hei, 14, leading=24, justify=False, align="center", space_before=6)
         self.receipt = TextStyle(fonts.fangsong, 14, leading=26, first_indent=28)
+        self.receipt_sign = TextStyle(fonts.fangsong, 14, leading=20, justify=False)
         self.cut = TextStyle(fonts.kai, 10.5, leading=16, justify=False, align="center", space_before=18)
 
 
@@ -113,9 +114,9 @@ def notice_story(line: PlanLine, heading: PlanHeading, issued_on: str, fonts: Fo
     where = line.place or "（地点另行通知）"
     table = Table(
         [
-            [CJKParagraph("被通知人签字：", st.receipt), "", CJKParagraph("日期：", st.receipt), ""],
+            [CJKParagraph("被通知人签字：", st.receipt_sign), "", CJKParagraph("日期：", st.receipt_sign), ""],
         ],
-        colWidths=[width * 0.3, width * 0.3, width * 0.14, width * 0.26],
+        colWidths=[width * 0.26, width * 0.34, width * 0.12, width * 0.28],
         rowHeights=[12 * mm],
     )
     table.setStyle(
