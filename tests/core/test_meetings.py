@@ -268,3 +268,23 @@ def test_preview_is_unnumbered_and_audited(world):
         meeting_printing.preview(member, m.id, "agenda")
     with pytest.raises(PermissionDenied):  # members print but do not export
         meeting_printing.print_copies(member, m.id, meeting_printing.MINUTES, 1, action="export")
+
+
+def test_meetings_export_to_excel(world):
+    import io
+
+    import openpyxl
+
+    from app.core.sheets import exports
+
+    writes.create_meeting(world.login("member1"), world.insp_a.id, form(world))
+    writes.create_meeting(world.login("member1"), world.insp_a.id, form(world, kind="team", title="", attendees=[]))
+    with pytest.raises(PermissionDenied):
+        exports.export(world.login("member1"), "meetings", world.insp_a.id)
+    result = exports.export(world.login("leader1"), "meetings", world.insp_a.id, today="2026-03-20")
+    assert result.rows == 2 and result.file_name == "市教育局-会议记录清单.xlsx"
+    ws = openpyxl.load_workbook(io.BytesIO(result.data)).worksheets[0]
+    assert ws["A1"].value == "会议记录清单"
+    assert [c.value for c in ws[3]][:3] == ["编号", "会议类型", "会议名称"]
+    assert [ws["B4"].value, ws["B5"].value] == ["动员会", "组务会"] and ws["H4"].value == 4
+    assert ("meetings", "会议记录清单") in exports.available_kinds(world.office, world.insp_a.id)

@@ -205,3 +205,21 @@ def test_talk_notices_one_per_person(world, tmp_path):
         plan_printing.print_notices(leader, [])
     if shutil.which("pdftoppm"):
         assert len(pdf.render_pages(data, tmp_path)) == 1
+
+
+def test_talk_plan_exports_to_excel(world):
+    import io
+
+    import openpyxl
+
+    from app.core.sheets import exports
+
+    leader = world.login("leader1")
+    writes.propose_must_talk(leader, world.insp_a.id)
+    writes.create_line(leader, world.insp_a.id, chosen(world, planned_at="2026-03-11 09:00"))
+    result = exports.export(leader, "talk_plan", world.insp_a.id, today=TODAY)
+    assert result.rows == 3
+    ws = openpyxl.load_workbook(io.BytesIO(result.data)).worksheets[0]
+    assert ws["A1"].value == "谈话计划" and "被谈话人" in [c.value for c in ws[3]]
+    assert [ws["C4"].value, ws["C6"].value] == ["王建国", "陈小华"]
+    assert [ws["K4"].value, ws["K6"].value] == ["未排期", "未谈"]
