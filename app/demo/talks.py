@@ -174,6 +174,15 @@ def populate_talks(session_for: Callable[[str], Session], org, *, total: int = 6
                     IntervieweeCategory.RETIRED: "原副职领导（已退休）",
                     IntervieweeCategory.PUBLIC: rng.choice(PUBLIC_POSITIONS),
                 }.get(category, "")
+            # A talk with a leadership member is held for the talk plan's line, when there is one.
+            line = (
+                session.conn.execute(
+                    "SELECT id FROM talk_plan_lines WHERE inspection_id = ? AND leadership_id = ?",
+                    (insp_id, leadership_id),
+                ).fetchone()
+                if leadership_id
+                else None
+            )
             kind = TalkKind.KEY if category is IntervieweeCategory.TOP_LEADER else TalkKind.INDIVIDUAL
             if category is IntervieweeCategory.MID_LEVEL and n % 4 == 3:
                 kind = TalkKind.REMINDER
@@ -205,6 +214,7 @@ def populate_talks(session_for: Callable[[str], Session], org, *, total: int = 6
                 raised_leads=raised and n % 3 == 0,
                 classification="秘密",
                 protection_years=5,
+                plan_line_id=line["id"] if line else None,
             )
             talk = talk_writes.create_talk(session, insp_id, form)
             if status in ("recorded", "signed"):

@@ -43,7 +43,7 @@ class PlanHeading:
 
 
 def plan_row(k: int, line: PlanLine) -> list[str]:
-    state = line.state.label
+    state = line.state_text
     if line.state is LineState.DONE and line.talks:
         state += "（" + "、".join(f"谈话记录第{t.number}号" for t in line.talks) + "）"
     elif line.state is LineState.MOVED and line.first_planned_at:

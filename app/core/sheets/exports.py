@@ -26,7 +26,6 @@ from app.core.domain.meetings import queries as meetings
 from app.core.domain.review import listing as documents
 from app.core.domain.review.custody import CustodyState
 from app.core.domain.talk_plan import queries as talk_plan
-from app.core.domain.talk_plan.types import STATE_LABELS as PLAN_STATES
 from app.core.domain.talk_plan.types import LineState
 from app.core.domain.talks import queries as talks
 from app.core.errors import Cancelled, ValidationError
@@ -471,7 +470,7 @@ def _talk_plan(session, book, inspection_id, label, subtitle, on, record, progre
         Col("计划日期", 12, "date"),
         Col("时间", 8, "center"),
         Col("地点", 20),
-        Col("状态", 9, "center", tuple(PLAN_STATES.values())),
+        Col("状态", 14, "center"),
         Col("谈话记录", 14, "center"),
     ]
     sheet = book.sheet(label, label, subtitle, cols)
@@ -489,7 +488,7 @@ def _talk_plan(session, book, inspection_id, label, subtitle, on, record, progre
                 as_date(line.planned_at),
                 line.planned_at[11:16],
                 line.place,
-                line.state.label,
+                line.state_text,
                 "、".join(f"第{t.number}号" for t in line.talks),
             ],
             alert=line.state is LineState.MISSING,

@@ -73,6 +73,18 @@ class PlanLine:
     state: LineState = LineState.UNSCHEDULED
 
     @property
+    def rescheduled(self) -> bool:
+        """The time was changed after it was first planned (改期), whatever happened since."""
+        return bool(self.first_planned_at) and self.planned_at != self.first_planned_at
+
+    @property
+    def state_text(self) -> str:
+        """The state as the plan prints it: '未谈（已改期）' when a moved talk was missed too."""
+        if self.rescheduled and self.state is not LineState.MOVED:
+            return f"{self.state.label}（已改期）"
+        return self.state.label
+
+    @property
     def must_label(self) -> str:
         return "必谈" if self.must else "选谈"
 
