@@ -84,7 +84,9 @@ def populate_talk_plans(session_for: Callable[[str], Session], org) -> DemoPlans
             )
             if k == 1:  # the interviewee asked for another day (still ahead while the team is on site)
                 form = line.form()
-                later = date.today() + timedelta(days=3) if row["phase"] == "on_site" else day + timedelta(days=2)
+                later = (
+                    date.today() + timedelta(days=3) if row["phase"] == "on_site" else day + timedelta(days=2)
+                )
                 form.planned_at = f"{later.isoformat()} 15:00"
                 form.note = "被谈话人外出学习，改期"
                 plan_writes.update_line(session, line.id, form)
@@ -133,10 +135,17 @@ def populate_meetings(session_for: Callable[[str], Session], org) -> DemoPlans:
         plan = [
             (MeetingKind.MOBILISATION, start, f"巡察{row['unit_name']}党组织工作动员会", [*people, *cadres]),
             (MeetingKind.GROUP, start + timedelta(days=3), "中层干部座谈会", cadres[:6]),
-            (MeetingKind.TEAM, start + timedelta(days=5), "", [Attendee(name, "巡察组成员") for name in team]),
+            (
+                MeetingKind.TEAM,
+                start + timedelta(days=5),
+                "",
+                [Attendee(name, "巡察组成员") for name in team],
+            ),
         ]
         if row["phase"] in AFTER_FEEDBACK:
-            plan.append((MeetingKind.FEEDBACK, start + timedelta(days=40), "巡察情况反馈会", [*people, *cadres[:4]]))
+            plan.append(
+                (MeetingKind.FEEDBACK, start + timedelta(days=40), "巡察情况反馈会", [*people, *cadres[:4]])
+            )
         for kind, day, title, attendees in plan:
             minutes = MINUTES[kind].format(n=len(attendees))
             meeting = meeting_writes.create_meeting(

@@ -117,5 +117,7 @@ def assert_line_breaks(pdf: bytes) -> int:
 
 def render_pages(pdf: bytes, folder, prefix: str = "p", dpi: int = 50) -> list:
     """pdftoppm renders every page to PNG under `folder`; returns the files."""
-    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-", str(folder / prefix)], input=pdf, check=True, timeout=120)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", str(dpi), "-", str(folder / prefix)], input=pdf, check=True, timeout=120
+    )
     return sorted(folder.glob(f"{prefix}-*.png"))

@@ -41,7 +41,11 @@ def form(world, **over) -> MeetingForm:
         recorder="周组员",
         agenda=["巡察组组长作动员讲话", "党组书记作表态发言", "开展民主测评"],
         minutes=MINUTES,
-        attendees=[*people, Attendee("陈小华", "办公室主任", "市教育局"), Attendee("赵一鸣", "财务科科长", "市教育局")],
+        attendees=[
+            *people,
+            Attendee("陈小华", "办公室主任", "市教育局"),
+            Attendee("赵一鸣", "财务科科长", "市教育局"),
+        ],
     )
     values.update(over)
     return MeetingForm(**values)
@@ -125,7 +129,9 @@ def test_need_to_know_like_talks(world):
 def test_clearance_limits_meetings(world):
     member = world.login("member1")
     with pytest.raises(PermissionDenied):
-        writes.create_meeting(member, world.insp_a.id, form(world, classification="机密", protection_years=10))
+        writes.create_meeting(
+            member, world.insp_a.id, form(world, classification="机密", protection_years=10)
+        )
     world.office.conn.execute("UPDATE users SET clearance = '机密' WHERE username = 'leader1'")
     secret = writes.create_meeting(
         world.login("leader1"), world.insp_a.id, form(world, classification="机密", protection_years=10)
@@ -139,7 +145,11 @@ def test_clearance_limits_meetings(world):
 def test_search_finds_minutes_agenda_and_attendees(world):
     member = world.login("member1")
     m = writes.create_meeting(member, world.insp_a.id, form(world))
-    writes.create_meeting(member, world.insp_a.id, form(world, kind="group", minutes="座谈了解食堂管理。", agenda=[], attendees=[]))
+    writes.create_meeting(
+        member,
+        world.insp_a.id,
+        form(world, kind="group", minutes="座谈了解食堂管理。", agenda=[], attendees=[]),
+    )
     hits = search.search_meetings(member, "民主测评 公务接待")
     assert [h.meeting_id for h in hits] == [m.id]
     assert "【民主测评】" in hits[0].marked() or "【公务接待】" in hits[0].marked()
@@ -225,7 +235,14 @@ def test_minutes_pdf_in_the_house_style(world, tmp_path):
     assert pages >= 2
     text = pdf.text(data)
     squashed = pdf.squash(text)
-    for part in ("会议纪要第1号", "会议议程", "会议内容", "参会人员", "1.巡察组组长作动员讲话", "主持人（签名）："):
+    for part in (
+        "会议纪要第1号",
+        "会议议程",
+        "会议内容",
+        "参会人员",
+        "1.巡察组组长作动员讲话",
+        "主持人（签名）：",
+    ):
         assert part in squashed, part
     for page in text.split("\f")[:pages]:
         page = pdf.squash(page)
@@ -278,7 +295,9 @@ def test_meetings_export_to_excel(world):
     from app.core.sheets import exports
 
     writes.create_meeting(world.login("member1"), world.insp_a.id, form(world))
-    writes.create_meeting(world.login("member1"), world.insp_a.id, form(world, kind="team", title="", attendees=[]))
+    writes.create_meeting(
+        world.login("member1"), world.insp_a.id, form(world, kind="team", title="", attendees=[])
+    )
     with pytest.raises(PermissionDenied):
         exports.export(world.login("member1"), "meetings", world.insp_a.id)
     result = exports.export(world.login("leader1"), "meetings", world.insp_a.id, today="2026-03-20")

@@ -32,7 +32,12 @@ def test_demo_plans_and_meetings(login, monkeypatch):
     assert LineState.MOVED in states or LineState.PLANNED in states
     meetings = meeting_queries.list_meetings(office)
     assert len(meetings) == len(made.meeting_ids) >= 10
-    assert {m.kind for m in meetings} >= {MeetingKind.MOBILISATION, MeetingKind.GROUP, MeetingKind.TEAM, MeetingKind.FEEDBACK}
+    assert {m.kind for m in meetings} >= {
+        MeetingKind.MOBILISATION,
+        MeetingKind.GROUP,
+        MeetingKind.TEAM,
+        MeetingKind.FEEDBACK,
+    }
     assert meeting_search.search_meetings(office, "民主测评")
     mine = meeting_queries.list_meetings(login("leader1"))
     assert mine and {m.inspection_id for m in mine} <= {

@@ -74,20 +74,35 @@ def test_bad_input_names_the_field(world, over, field):
 
 def test_done_missing_and_moved(world):
     leader = world.login("leader1")
-    done = writes.create_line(leader, world.insp_a.id, chosen(world, name="甲", planned_at="2026-03-10 09:00"))
-    missing = writes.create_line(leader, world.insp_a.id, chosen(world, name="乙", planned_at="2026-03-11 09:00"))
-    moved = writes.create_line(leader, world.insp_a.id, chosen(world, name="丙", planned_at="2026-03-12 15:00"))
-    ahead = writes.create_line(leader, world.insp_a.id, chosen(world, name="丁", planned_at="2026-03-14 09:00"))
+    done = writes.create_line(
+        leader, world.insp_a.id, chosen(world, name="甲", planned_at="2026-03-10 09:00")
+    )
+    missing = writes.create_line(
+        leader, world.insp_a.id, chosen(world, name="乙", planned_at="2026-03-11 09:00")
+    )
+    moved = writes.create_line(
+        leader, world.insp_a.id, chosen(world, name="丙", planned_at="2026-03-12 15:00")
+    )
+    ahead = writes.create_line(
+        leader, world.insp_a.id, chosen(world, name="丁", planned_at="2026-03-14 09:00")
+    )
     writes.update_line(leader, moved.id, chosen(world, name="丙", planned_at="2026-03-16 10:00"))
     assert world.audit_rows("talk_plan_line_update")[-1][3] == f"第{moved.number}号，改期"
     form = writes.talk_form_for_line(leader, done.id)
-    assert form.plan_line_id == done.id and form.interviewee_name == "甲" and form.start_at == "2026-03-10 09:00"
+    assert (
+        form.plan_line_id == done.id and form.interviewee_name == "甲" and form.start_at == "2026-03-10 09:00"
+    )
     form.record = [QA("请谈谈单位情况。", "总体是好的。")]
     talk = talk_writes.create_talk(leader, world.insp_a.id, form)
     assert talk.plan_line_id == done.id
     assert talk_queries.fetch_talk(leader, talk.id).form().plan_line_id == done.id
     states = {x.name: x.state for x in queries.list_plan(leader, world.insp_a.id, today=TODAY)}
-    assert states == {"甲": LineState.DONE, "乙": LineState.MISSING, "丙": LineState.MOVED, "丁": LineState.PLANNED}
+    assert states == {
+        "甲": LineState.DONE,
+        "乙": LineState.MISSING,
+        "丙": LineState.MOVED,
+        "丁": LineState.PLANNED,
+    }
     line = queries.fetch_line(leader, done.id, today=TODAY)
     assert [t.number for t in line.talks] == [talk.number]
     summary = queries.summarise(queries.plan_lines(leader, world.insp_a.id, today=TODAY))
@@ -174,7 +189,15 @@ def test_talk_plan_pdf(world, tmp_path):
     text = pdf.text(data)
     assert text.count("被谈话人") >= pages and text.count("秘密") >= pages
     squashed = pdf.squash(text)
-    for part in ("谈话计划", "第一巡察组巡察市教育局（第1轮）", "王建国", "必谈", "选谈", "未谈", "计划谈话26人"):
+    for part in (
+        "谈话计划",
+        "第一巡察组巡察市教育局（第1轮）",
+        "王建国",
+        "必谈",
+        "选谈",
+        "未谈",
+        "计划谈话26人",
+    ):
         assert part in squashed, part
     assert pdf.assert_line_breaks(data) > 30
     if shutil.which("pdftoppm"):
@@ -197,7 +220,16 @@ def test_talk_notices_one_per_person(world, tmp_path):
         pytest.skip("poppler-utils not installed")
     assert pdf.page_count(data) == 1 and pdf.page_count(preview) == len(ids)
     squashed = pdf.squash(pdf.text(data))
-    for part in ("谈话通知", "王建国同志：", "2026年3月10日9:00", "市教育局三楼小会议室（东侧）", "回执", "2026年3月8日", "000001", "内部"):
+    for part in (
+        "谈话通知",
+        "王建国同志：",
+        "2026年3月10日9:00",
+        "市教育局三楼小会议室（东侧）",
+        "回执",
+        "2026年3月8日",
+        "000001",
+        "内部",
+    ):
         assert part in squashed, part
     assert pdf.assert_line_breaks(data) > 8
     assert pdf.assert_line_breaks(preview) > 8 * len(ids)

@@ -30,7 +30,9 @@ OK, DENIED, HIDDEN = "ok", "denied", "hidden"
 
 
 def _meeting_form() -> MeetingForm:
-    return MeetingForm(kind="group", held_on="2026-03-05", title="干部职工座谈会", minutes="座谈了解选人用人情况。")
+    return MeetingForm(
+        kind="group", held_on="2026-03-05", title="干部职工座谈会", minutes="座谈了解选人用人情况。"
+    )
 
 
 def _line_form(world) -> PlanLineForm:
@@ -45,7 +47,9 @@ def _line_form(world) -> PlanLineForm:
 # record -> (make the record as member1 in team A's inspection, {action: call(session, world, record_id)})
 RECORDS: dict[str, tuple[Callable, dict[str, Callable]]] = {
     "meeting": (
-        lambda world: meeting_writes.create_meeting(world.login("member1"), world.insp_a.id, _meeting_form()).id,
+        lambda world: (
+            meeting_writes.create_meeting(world.login("member1"), world.insp_a.id, _meeting_form()).id
+        ),
         {
             "create": lambda s, w, rid: meeting_writes.create_meeting(s, w.insp_a.id, _meeting_form()),
             "read": lambda s, w, rid: meeting_queries.get_meeting(s, rid),
@@ -88,7 +92,13 @@ def _state(world) -> tuple:
     conn = world.office.conn
     return tuple(
         conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
-        for t in ("meetings", "meeting_attendees", "talk_plan_lines", "talk_plan_interviewers", "print_register")
+        for t in (
+            "meetings",
+            "meeting_attendees",
+            "talk_plan_lines",
+            "talk_plan_interviewers",
+            "print_register",
+        )
     )
 
 

@@ -76,13 +76,13 @@ def _heading(text: str, st: _Styles) -> list:
 
 
 def _lines(text: str, style: TextStyle) -> list:
-    return [CJKParagraph(line.strip(), style) for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+    return [
+        CJKParagraph(line.strip(), style) for line in text.replace("\r\n", "\n").split("\n") if line.strip()
+    ]
 
 
 def _attendee_text(meeting: Meeting) -> str:
-    return "、".join(
-        a.name + (f"（{a.position}）" if a.position else "") for a in meeting.attendees
-    )
+    return "、".join(a.name + (f"（{a.position}）" if a.position else "") for a in meeting.attendees)
 
 
 def minutes_story(meeting: Meeting, fonts: FontSet, width: float) -> list:
@@ -184,7 +184,9 @@ def sign_in_story(meeting: Meeting, fonts: FontSet, width: float) -> list:
     ]
 
 
-def _furniture(meeting: Meeting, fonts: FontSet, copy_number: int | None, classification: str, signatures) -> Furniture:
+def _furniture(
+    meeting: Meeting, fonts: FontSet, copy_number: int | None, classification: str, signatures
+) -> Furniture:
     return Furniture(
         fonts=fonts,
         classification=classification,

@@ -18,7 +18,14 @@ from app.core.domain.talk_plan.types import LineState, PlanLine
 from app.core.printing.document import build_pdf, frame_width
 from app.core.printing.fonts import FontSet, default_fonts
 from app.core.printing.furniture import Furniture
-from app.core.printing.landscape import Column, LandscapeFurniture, LedgerStyles, body_width, build_landscape_pdf, ledger_table
+from app.core.printing.landscape import (
+    Column,
+    LandscapeFurniture,
+    LedgerStyles,
+    body_width,
+    build_landscape_pdf,
+    ledger_table,
+)
 from app.core.printing.talk_record import chinese_date, talk_time_text
 from app.core.printing.text import CJKParagraph, TextStyle
 
@@ -89,7 +96,9 @@ def render_talk_plan(
     story = [
         CJKParagraph("谈 话 计 划", st.title),
         CJKParagraph(f"{heading.team_name}巡察{heading.unit_name}（{heading.round_label}）", st.subtitle),
-        ledger_table(COLUMNS, [plan_row(k, x) for k, x in enumerate(lines, start=1)], st, body_width(furniture)),
+        ledger_table(
+            COLUMNS, [plan_row(k, x) for k, x in enumerate(lines, start=1)], st, body_width(furniture)
+        ),
         Spacer(1, 4),
         CJKParagraph(plan_totals(lines), st.note),
     ]
@@ -102,7 +111,9 @@ class _NoticeStyles:
         self.salute = TextStyle(fonts.fangsong, 16, leading=29, justify=False)
         self.body = TextStyle(fonts.fangsong, 16, leading=29, first_indent=32)
         self.sign = TextStyle(fonts.fangsong, 16, leading=29, justify=False, align="right")
-        self.receipt_title = TextStyle(fonts.hei, 14, leading=24, justify=False, align="center", space_before=6)
+        self.receipt_title = TextStyle(
+            fonts.hei, 14, leading=24, justify=False, align="center", space_before=6
+        )
         self.receipt = TextStyle(fonts.fangsong, 14, leading=26, first_indent=28)
         self.receipt_sign = TextStyle(fonts.fangsong, 14, leading=20, justify=False)
         self.cut = TextStyle(fonts.kai, 10.5, leading=16, justify=False, align="center", space_before=18)
@@ -114,7 +125,12 @@ def notice_story(line: PlanLine, heading: PlanHeading, issued_on: str, fonts: Fo
     where = line.place or "（地点另行通知）"
     table = Table(
         [
-            [CJKParagraph("被通知人签字：", st.receipt_sign), "", CJKParagraph("日期：", st.receipt_sign), ""],
+            [
+                CJKParagraph("被通知人签字：", st.receipt_sign),
+                "",
+                CJKParagraph("日期：", st.receipt_sign),
+                "",
+            ],
         ],
         colWidths=[width * 0.26, width * 0.34, width * 0.12, width * 0.28],
         rowHeights=[12 * mm],
@@ -164,7 +180,9 @@ def render_talk_notices(
 ) -> bytes:
     """One notice page per line (per person, or every line of one day), as one PDF."""
     fonts = fonts or default_fonts()
-    furniture = Furniture(fonts=fonts, classification=classification, copy_number=copy_number, header="谈话通知")
+    furniture = Furniture(
+        fonts=fonts, classification=classification, copy_number=copy_number, header="谈话通知"
+    )
     width = frame_width(furniture)
     story: list = []
     for k, line in enumerate(lines):

@@ -417,7 +417,17 @@ _NAME_QUERIES: dict[str, str] = {
     "classification_node": "SELECT name FROM classification_nodes WHERE id = ?",
 }
 # A printed or exported document names the record it was printed from; try these in order.
-_FALLBACK = ("talk", "meeting", "talk_plan_line", "inspection", "issue", "official_document", "request_item", "unit", "round")
+_FALLBACK = (
+    "talk",
+    "meeting",
+    "talk_plan_line",
+    "inspection",
+    "issue",
+    "official_document",
+    "request_item",
+    "unit",
+    "round",
+)
 
 
 def object_names(conn, entries: Iterable) -> dict[str, str]:

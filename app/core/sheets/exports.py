@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.domain import deadlines
+from app.core.domain.meetings import queries as meetings
 from app.core.domain.register import figures, issue_reads, issue_record, leads
 from app.core.domain.register.issue_record import IssueStatus
-from app.core.domain.meetings import queries as meetings
 from app.core.domain.review import listing as documents
 from app.core.domain.review.custody import CustodyState
 from app.core.domain.talk_plan import queries as talk_plan

@@ -50,7 +50,9 @@ def preview(session: Session, meeting_id: str, document: str = MINUTES) -> bytes
     """An unnumbered PDF of the minutes or the sign-in sheet; the view is audited."""
     document = _check(document)
     meeting = fetch_meeting(session, meeting_id)
-    data = _render(document, meeting, None, printed_mark(meeting.classification, meeting.protection_years, None))
+    data = _render(
+        document, meeting, None, printed_mark(meeting.classification, meeting.protection_years, None)
+    )
     session.audit("meeting_preview", "meeting", meeting_id, f"第{meeting.number}号，{DOCUMENTS[document]}")
     return data
 
@@ -70,7 +72,13 @@ def print_copies(
     mark = printed_mark(meeting.classification, meeting.protection_years, classification)
     with session.transaction():
         numbers = register_print(
-            session, document, meeting_id, copies, action, inspection_id=meeting.inspection_id, classification=mark
+            session,
+            document,
+            meeting_id,
+            copies,
+            action,
+            inspection_id=meeting.inspection_id,
+            classification=mark,
         )
         pdfs = [_render(document, meeting, n, mark) for n in numbers]
     return PrintJob(meeting_id, document, PrintAction(action), numbers, pdfs)

@@ -68,7 +68,9 @@ def search_meetings(
         spans = find_spans(body, terms)
         snippet, spots = cut_snippet(body, spans)
         hits.append(
-            MeetingHit(r["id"], r["inspection_id"], r["number"], MeetingKind(r["kind"]), r["held_on"], snippet, spots)
+            MeetingHit(
+                r["id"], r["inspection_id"], r["number"], MeetingKind(r["kind"]), r["held_on"], snippet, spots
+            )
         )
         if len(hits) >= max(1, min(int(limit), 1000)):
             break

@@ -10,14 +10,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from app.core import imports
-from app.core.imports import refusal
 from app.core.domain import _fields as f
 from app.core.domain import attachments
 from app.core.domain.meetings.queries import OWNER_TYPE, fetch_meeting, writable_meeting
 from app.core.domain.meetings.rules import clean_form
 from app.core.domain.meetings.types import Meeting, MeetingAttachment, MeetingForm
 from app.core.errors import Conflict, NotFound, ValidationError
+from app.core.imports import refusal
 from app.core.security import visibility
 from app.core.session import Session
 
@@ -29,7 +31,10 @@ def _set_attendees(conn, meeting_id: str, people: list[dict]) -> None:
     conn.executemany(
         "INSERT INTO meeting_attendees (meeting_id, sort_order, name, position, unit, leadership_id)"
         " VALUES (?, ?, ?, ?, ?, ?)",
-        [(meeting_id, k, p["name"], p["position"], p["unit"], p["leadership_id"]) for k, p in enumerate(people)],
+        [
+            (meeting_id, k, p["name"], p["position"], p["unit"], p["leadership_id"])
+            for k, p in enumerate(people)
+        ],
     )
 
 
@@ -42,11 +47,15 @@ def create_meeting(session: Session, inspection_id: str, form: MeetingForm) -> M
         cols = clean_form(conn, inspection_id, form)
         people = cols.pop("_attendees")
         number = f.count(
-            conn, "SELECT COALESCE(MAX(number), 0) + 1 FROM meetings WHERE inspection_id = ?", (inspection_id,)
+            conn,
+            "SELECT COALESCE(MAX(number), 0) + 1 FROM meetings WHERE inspection_id = ?",
+            (inspection_id,),
         )
         f.insert(conn, "meetings", {**values, "inspection_id": inspection_id, "number": number, **cols})
         _set_attendees(conn, values["id"], people)
-        session.audit("meeting_create", "meeting", values["id"], f"第{number}号，{cols['kind']}，{len(people)} 人")
+        session.audit(
+            "meeting_create", "meeting", values["id"], f"第{number}号，{cols['kind']}，{len(people)} 人"
+        )
     return fetch_meeting(session, values["id"])
 
 
@@ -79,19 +88,33 @@ def delete_meeting(session: Session, meeting_id: str) -> None:
 
 
 def add_attachment(session: Session, meeting_id: str, filename: str, data: bytes) -> MeetingAttachment:
-    """Keep a file with the meeting (checked by app.core.imports); audited with its size only."""
+    """Keep a file given as bytes with the meeting (checked by app.core.imports); audited with its size."""
     meeting = writable_meeting(session, meeting_id)
-    if len(meeting.attachments) >= MAX_ATTACHMENTS:
-        raise ValidationError(f"每次会议最多附 {MAX_ATTACHMENTS} 个文件。", field="attachment")
     with refusal.audited(session, "meeting", meeting_id, "会议附件", size=len(data)):
         material = imports.read_material(filename, data)
-    if attachments.find_by_hash(session.conn, OWNER_TYPE, meeting_id, material.sha256):
+    return _keep(session, meeting, material)
+
+
+def attach_file(session: Session, meeting_id: str, path: Path | str) -> MeetingAttachment:
+    """Keep a file the user chose on disk (read once, bounded by the size limit)."""
+    meeting = writable_meeting(session, meeting_id)
+    with refusal.audited(session, "meeting", meeting_id, "会议附件"):
+        material = imports.read_file(path)
+    return _keep(session, meeting, material)
+
+
+def _keep(session: Session, meeting: Meeting, material) -> MeetingAttachment:
+    if len(meeting.attachments) >= MAX_ATTACHMENTS:
+        raise ValidationError(f"每次会议最多附 {MAX_ATTACHMENTS} 个文件。", field="attachment")
+    if attachments.find_by_hash(session.conn, OWNER_TYPE, meeting.id, material.sha256):
         raise Conflict("该文件已附在本次会议记录中。")
     with session.transaction():
         kept = attachments.store(
-            session, material, owner_type=OWNER_TYPE, owner_id=meeting_id, inspection_id=meeting.inspection_id
+            session, material, owner_type=OWNER_TYPE, owner_id=meeting.id, inspection_id=meeting.inspection_id
         )
-        session.audit("meeting_attachment_add", "meeting", meeting_id, f"第{meeting.number}号，{kept.size} 字节")
+        session.audit(
+            "meeting_attachment_add", "meeting", meeting.id, f"第{meeting.number}号，{kept.size} 字节"
+        )
     return MeetingAttachment(kept.id, kept.filename, kept.size, kept.media_type, kept.created_at)
 
 

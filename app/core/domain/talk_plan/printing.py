@@ -52,7 +52,9 @@ def _plan_pdf(session, inspection_id, mark, copy_number, today):
     from app.core.printing.talk_plan import render_talk_plan
 
     lines = plan_lines(session, inspection_id, today=today)
-    return render_talk_plan(lines, heading(session, inspection_id), classification=mark, copy_number=copy_number)
+    return render_talk_plan(
+        lines, heading(session, inspection_id), classification=mark, copy_number=copy_number
+    )
 
 
 def preview_plan(session: Session, inspection_id: str, *, today: str | None = None) -> bytes:
@@ -102,7 +104,11 @@ def _notices_pdf(session, lines, mark, copy_number, issued_on):
     from app.core.printing.talk_plan import render_talk_notices
 
     return render_talk_notices(
-        lines, heading(session, lines[0].inspection_id), issued_on=issued_on, classification=mark, copy_number=copy_number
+        lines,
+        heading(session, lines[0].inspection_id),
+        issued_on=issued_on,
+        classification=mark,
+        copy_number=copy_number,
     )
 
 
@@ -129,7 +135,13 @@ def print_notices(
     with session.transaction():
         for line in lines:
             (n,) = register_print(
-                session, NOTICE, line.id, 1, PrintAction.PRINT, inspection_id=line.inspection_id, classification=mark
+                session,
+                NOTICE,
+                line.id,
+                1,
+                PrintAction.PRINT,
+                inspection_id=line.inspection_id,
+                classification=mark,
             )
             numbers.append(n)
             pdfs.append(_notices_pdf(session, [line], mark, n, on))

@@ -33,7 +33,9 @@ def _insert(session: Session, conn, inspection_id: str, cols: dict) -> tuple[str
     interviewers = cols.pop("_interviewers")
     values = session.record_values()
     number = f.count(
-        conn, "SELECT COALESCE(MAX(number), 0) + 1 FROM talk_plan_lines WHERE inspection_id = ?", (inspection_id,)
+        conn,
+        "SELECT COALESCE(MAX(number), 0) + 1 FROM talk_plan_lines WHERE inspection_id = ?",
+        (inspection_id,),
     )
     f.insert(
         conn,
@@ -101,9 +103,15 @@ def propose_must_talk(session: Session, inspection_id: str) -> list[PlanLine]:
     added: list[str] = []
     with session.transaction() as conn:
         for r in rows:
-            category = IntervieweeCategory.TOP_LEADER if r["is_top_leader"] else IntervieweeCategory.LEADERSHIP
+            category = (
+                IntervieweeCategory.TOP_LEADER if r["is_top_leader"] else IntervieweeCategory.LEADERSHIP
+            )
             form = PlanLineForm(
-                name=r["name"], position=r["position"], unit=r["unit_name"], category=category, must=True,
+                name=r["name"],
+                position=r["position"],
+                unit=r["unit_name"],
+                category=category,
+                must=True,
                 leadership_id=r["id"],
             )
             line_id, _ = _insert(session, conn, inspection_id, clean_form(conn, inspection_id, form))
