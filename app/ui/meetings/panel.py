@@ -22,19 +22,31 @@ from app.ui.register.dialogs import open_dialog
 
 
 def meetings_model(parent) -> RecordTableModel:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("MeetingsPanel", text)
-
     return RecordTableModel(
         [
-            Column(tr("No."), lambda m: f"第{m.number}号", lambda m: m.number),
-            Column(tr("Kind"), lambda m: m.kind.label),
-            Column(tr("Meeting"), lambda m: m.heading),
-            Column(tr("Date"), lambda m: f"{m.held_on} {m.start_time}".strip()),
-            Column(tr("Place"), lambda m: m.place),
-            Column(tr("Chair"), lambda m: m.chair),
-            Column(tr("Attendees"), lambda m: str(m.attendee_count), lambda m: m.attendee_count),
-            Column(tr("Files"), lambda m: str(m.attachment_count or ""), lambda m: m.attachment_count),
+            Column(
+                QCoreApplication.translate("MeetingsPanel", "No."),
+                lambda m: f"第{m.number}号",
+                lambda m: m.number,
+            ),
+            Column(QCoreApplication.translate("MeetingsPanel", "Kind"), lambda m: m.kind.label),
+            Column(QCoreApplication.translate("MeetingsPanel", "Meeting"), lambda m: m.heading),
+            Column(
+                QCoreApplication.translate("MeetingsPanel", "Date"),
+                lambda m: f"{m.held_on} {m.start_time}".strip(),
+            ),
+            Column(QCoreApplication.translate("MeetingsPanel", "Place"), lambda m: m.place),
+            Column(QCoreApplication.translate("MeetingsPanel", "Chair"), lambda m: m.chair),
+            Column(
+                QCoreApplication.translate("MeetingsPanel", "Attendees"),
+                lambda m: str(m.attendee_count),
+                lambda m: m.attendee_count,
+            ),
+            Column(
+                QCoreApplication.translate("MeetingsPanel", "Files"),
+                lambda m: str(m.attachment_count or ""),
+                lambda m: m.attachment_count,
+            ),
         ],
         parent,
     )

@@ -25,9 +25,6 @@ STATE_COLOURS = {LineState.MISSING: "#b00020", LineState.MOVED: "#8a5a00", LineS
 
 
 def plan_model(parent) -> RecordTableModel:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("TalkPlanPanel", text)
-
     def decorate(line: PlanLine, role: int, _column: int):
         if role == Qt.ItemDataRole.ForegroundRole and line.state in STATE_COLOURS:
             return QBrush(QColor(STATE_COLOURS[line.state]))
@@ -35,15 +32,25 @@ def plan_model(parent) -> RecordTableModel:
 
     return RecordTableModel(
         [
-            Column(tr("No."), lambda x: str(x.number), lambda x: x.number),
-            Column(tr("Type"), lambda x: x.must_label),
-            Column(tr("Name"), lambda x: x.name),
-            Column(tr("Position"), lambda x: " ".join(p for p in (x.unit, x.position) if p)),
-            Column(tr("Category"), lambda x: x.category.label),
-            Column(tr("Interviewers"), lambda x: "、".join(p.name for p in x.interviewers)),
-            Column(tr("Time"), lambda x: x.planned_at),
-            Column(tr("Place"), lambda x: x.place),
-            Column(tr("State"), lambda x: x.state_text),
+            Column(
+                QCoreApplication.translate("TalkPlanPanel", "No."),
+                lambda x: str(x.number),
+                lambda x: x.number,
+            ),
+            Column(QCoreApplication.translate("TalkPlanPanel", "Type"), lambda x: x.must_label),
+            Column(QCoreApplication.translate("TalkPlanPanel", "Name"), lambda x: x.name),
+            Column(
+                QCoreApplication.translate("TalkPlanPanel", "Position"),
+                lambda x: " ".join(p for p in (x.unit, x.position) if p),
+            ),
+            Column(QCoreApplication.translate("TalkPlanPanel", "Category"), lambda x: x.category.label),
+            Column(
+                QCoreApplication.translate("TalkPlanPanel", "Interviewers"),
+                lambda x: "、".join(p.name for p in x.interviewers),
+            ),
+            Column(QCoreApplication.translate("TalkPlanPanel", "Time"), lambda x: x.planned_at),
+            Column(QCoreApplication.translate("TalkPlanPanel", "Place"), lambda x: x.place),
+            Column(QCoreApplication.translate("TalkPlanPanel", "State"), lambda x: x.state_text),
         ],
         parent,
         decorate,
