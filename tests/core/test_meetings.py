@@ -190,6 +190,12 @@ def test_a_working_paper_cites_a_meeting_which_then_cannot_be_deleted(world):
     assert item.label == "证据1：会议 第1号 动员会上的表态"
     with pytest.raises(Conflict):
         writes.delete_meeting(member, m.id)
+    if pdf.HAVE_POPPLER:  # the printed evidence list names the source's kind and number
+        from app.core.printing.working_paper import working_paper_pdf
+
+        paper = pdf.squash(pdf.text(working_paper_pdf(member, issue.id, classification="秘密")))
+        listed = paper.split("四、证据清单")[1].split("五、")[0]
+        assert all(part in listed for part in ("会议", "第1号", "动员会上的表态")), listed
     other = writes.create_meeting(
         world.login("leader2"),
         world.insp_b.id,

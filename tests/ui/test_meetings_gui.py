@@ -70,14 +70,18 @@ def test_meetings_tab(qtbot, worker, demo_folder, demo_sign_in):
     assert panel.model.headerData(0, Qt.Orientation.Horizontal) == "编号"
     mobilisation = next(m for m in rows if m.kind.label == "动员会")
     panel.select(mobilisation.id)
-    qtbot.waitUntil(lambda: panel.current is not None and panel.current.id == mobilisation.id, timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: panel.current is not None and panel.current.id == mobilisation.id, timeout=TIMEOUT
+    )
     assert "民主测评" in panel.detail.text() and "动员会" in panel.detail.text()
     assert audit_rows(qtbot, worker, "meeting_view")
     grab(window, "meetings-window.png")
 
     # the form: an error shows beside its field; a good form saves and the list reloads
     panel.new_meeting()
-    qtbot.waitUntil(lambda: isinstance(panel.dialog, MeetingDialog) and panel.dialog.isVisible(), timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: isinstance(panel.dialog, MeetingDialog) and panel.dialog.isVisible(), timeout=TIMEOUT
+    )
     dialog: MeetingDialog = panel.dialog
     dialog.start.setText("25:00")
     dialog.submit()
@@ -123,7 +127,9 @@ def test_talk_plan_tab(qtbot, worker, demo_folder, demo_sign_in):
 
     # add a 选谈 line through the form; a time without two interviewers is refused beside the field
     panel.new_line()
-    qtbot.waitUntil(lambda: isinstance(panel.dialog, PlanLineDialog) and panel.dialog.isVisible(), timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: isinstance(panel.dialog, PlanLineDialog) and panel.dialog.isVisible(), timeout=TIMEOUT
+    )
     dialog: PlanLineDialog = panel.dialog
     dialog.name.setText("钱文军")
     dialog.planned_at.setText("2026-12-20 09:00")
@@ -141,7 +147,8 @@ def test_talk_plan_tab(qtbot, worker, demo_folder, demo_sign_in):
     panel.select(added.id)
     panel.start_talk()
     qtbot.waitUntil(
-        lambda: next(x for x in panel.model.records if x.id == added.id).state is LineState.DONE, timeout=TIMEOUT
+        lambda: next(x for x in panel.model.records if x.id == added.id).state is LineState.DONE,
+        timeout=TIMEOUT,
     )
     QApplication.processEvents()
     window.close()

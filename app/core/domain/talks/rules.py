@@ -1,7 +1,8 @@
 """The talk form's rules: the limits, and the check that turns a TalkForm into the talk's columns.
 
 - At least two interviewers, all from the inspection's team; the recorder is from the team too.
-- A chosen leadership member must belong to the inspected unit.
+- A chosen leadership member must belong to the inspected unit; a talk held for a talk plan line
+  (plan_line_id) names a line of the same inspection.
 - The outline, the record's question-and-answer blocks and the key points have length limits; the
   classification is one of the clearances, its protection period within the level's limit.
 
