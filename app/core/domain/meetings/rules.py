@@ -58,7 +58,7 @@ def clean_form(conn, inspection_id: str, form: MeetingForm) -> dict:
         name = f.text(person.name, "attendees", f"第 {k} 位参会人员的姓名", required=False, max_len=50)
         if not name:
             continue
-        leadership_id = person.leadership_id or None
+        leadership_id = f.chosen_id(person.leadership_id or None, "attendees", "班子成员")
         if leadership_id:
             if leadership_id in seen:
                 continue

@@ -15,7 +15,7 @@ def clean_form(conn, inspection_id: str, form: PlanLineForm) -> dict:
     """The validated columns of a plan line, and its interviewer ids under '_interviewers'."""
     name = f.text(form.name, "name", "被谈话人姓名", max_len=50)
     category = f.choice(IntervieweeCategory, form.category, "category", "人员类别")
-    leadership_id = form.leadership_id or None
+    leadership_id = f.chosen_id(form.leadership_id or None, "leadership_id", "班子成员")
     if leadership_id:
         row = conn.execute(
             "SELECT 1 FROM leadership l JOIN inspections i ON i.unit_id = l.unit_id WHERE l.id = ? AND i.id = ?",

@@ -71,7 +71,7 @@ def clean_form(conn, inspection_id: str, form: TalkForm) -> dict:
         if row is None:
             raise ValidationError("所选班子成员不属于被巡察单位。", field="leadership_id")
 
-    plan_line_id = form.plan_line_id or None
+    plan_line_id = f.chosen_id(form.plan_line_id or None, "plan_line_id", "谈话计划")
     if plan_line_id:
         row = conn.execute(
             "SELECT 1 FROM talk_plan_lines WHERE id = ? AND inspection_id = ?", (plan_line_id, inspection_id)
