@@ -21,6 +21,7 @@ from app.core.domain.talk_plan import printing as plan_printing
 from app.core.domain.talk_plan import queries as plan_queries
 from app.core.domain.talk_plan import writes as plan_writes
 from app.core.domain.talk_plan.types import PlanLineForm
+from app.core.domain.talks import writes as talk_writes
 from app.core.errors import NotFound, PermissionDenied
 from app.core.sheets import exports
 from tests.core.org_support import world_fixture  # noqa: F401
@@ -56,6 +57,7 @@ RECORDS: dict[str, tuple[Callable, dict[str, Callable]]] = {
             "list": lambda s, w, rid: [m.id for m in meeting_queries.list_meetings(s)],
             "search": lambda s, w, rid: [h.meeting_id for h in meeting_search.search_meetings(s, "选人用人")],
             "update": lambda s, w, rid: meeting_writes.update_meeting(s, rid, _meeting_form()),
+            "attach": lambda s, w, rid: meeting_writes.add_attachment(s, rid, "议程.txt", "议程".encode()),
             "print": lambda s, w, rid: meeting_printing.print_copies(s, rid, meeting_printing.SIGN_IN, 1),
             "export": lambda s, w, rid: exports.export(s, "meetings", w.insp_a.id),
             "delete": lambda s, w, rid: meeting_writes.delete_meeting(s, rid),
@@ -69,6 +71,9 @@ RECORDS: dict[str, tuple[Callable, dict[str, Callable]]] = {
             "read": lambda s, w, rid: plan_queries.fetch_line(s, rid),
             "list": lambda s, w, rid: [x.id for x in plan_queries.list_plan(s, w.insp_a.id)],
             "update": lambda s, w, rid: plan_writes.update_line(s, rid, _line_form(w)),
+            "talk": lambda s, w, rid: talk_writes.create_talk(
+                s, w.insp_a.id, plan_writes.talk_form_for_line(s, rid)
+            ),
             "print": lambda s, w, rid: plan_printing.print_plan(s, w.insp_a.id, 1),
             "notice": lambda s, w, rid: plan_printing.print_notices(s, [rid]),
             "export": lambda s, w, rid: exports.export(s, "talk_plan", w.insp_a.id),
