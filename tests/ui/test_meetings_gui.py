@@ -108,6 +108,13 @@ def test_meetings_tab(qtbot, worker, demo_folder, demo_sign_in):
     assert panel.proxy.rowCount() == 1 and panel.hits == {saved.id}
     panel.search_edit.clear()
     assert panel.proxy.rowCount() == before + 1
+
+    # the minutes in the shared preview: the core's unnumbered PDF, rendered
+    panel.select(mobilisation.id)
+    panel.print_minutes()
+    qtbot.waitUntil(lambda: panel.preview_dialog.rendered_pages > 0, timeout=TIMEOUT)
+    assert audit_rows(qtbot, worker, "meeting_preview")
+    panel.preview_dialog.close()
     window.close()
 
 
@@ -150,5 +157,9 @@ def test_talk_plan_tab(qtbot, worker, demo_folder, demo_sign_in):
         lambda: next(x for x in panel.model.records if x.id == added.id).state is LineState.DONE,
         timeout=TIMEOUT,
     )
+    panel.print_day_notices()
+    qtbot.waitUntil(lambda: panel.preview_dialog.rendered_pages > 0, timeout=TIMEOUT)
+    assert audit_rows(qtbot, worker, "talk_plan_preview")
+    panel.preview_dialog.close()
     QApplication.processEvents()
     window.close()
