@@ -255,3 +255,12 @@ def test_talk_plan_exports_to_excel(world):
     assert ws["A1"].value == "谈话计划" and "被谈话人" in [c.value for c in ws[3]]
     assert [ws["C4"].value, ws["C6"].value] == ["王建国", "陈小华"]
     assert [ws["K4"].value, ws["K6"].value] == ["未排期", "未谈"]
+
+
+def test_a_plan_drafted_in_preparation_goes_with_its_inspection(world):
+    from app.core.domain.organisation import inspections
+
+    writes.propose_must_talk(world.login("leader1"), world.insp_a.id)
+    inspections.delete_inspection(world.office, world.insp_a.id)
+    assert world.office.conn.execute("SELECT count(*) FROM talk_plan_lines").fetchone()[0] == 0
+    assert world.audit_rows("inspection_delete")[-1][3] == "谈话计划 2 人"
