@@ -48,6 +48,18 @@ def _documents(ctx: DemoContext) -> None:
     ctx.data["documents"] = populate_review(ctx.session("member1"), ctx.session("leader1"), ctx.data["org"])
 
 
+def _talk_plans(ctx: DemoContext) -> None:
+    from app.demo.plans import populate_talk_plans
+
+    ctx.data["talk_plans"] = populate_talk_plans(ctx.session, ctx.data["org"])
+
+
+def _meetings(ctx: DemoContext) -> None:
+    from app.demo.plans import populate_meetings
+
+    ctx.data["meetings"] = populate_meetings(ctx.session, ctx.data["org"])
+
+
 def _talks(ctx: DemoContext) -> None:
     from app.demo.talks import populate_talks
 
@@ -70,7 +82,9 @@ def populators() -> list[Callable[[DemoContext], None]]:
     return [
         _organisation,
         _documents,
+        _talk_plans,
         _talks,
+        _meetings,
         _issues,
         _seals,
     ]

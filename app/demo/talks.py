@@ -174,6 +174,23 @@ def populate_talks(session_for: Callable[[str], Session], org, *, total: int = 6
                     IntervieweeCategory.RETIRED: "原副职领导（已退休）",
                     IntervieweeCategory.PUBLIC: rng.choice(PUBLIC_POSITIONS),
                 }.get(category, "")
+            # A talk is held for the talk plan's line, when there is one: the leadership member's, or
+            # a 选谈 line of the same category planned by then, whose person it then is.
+            if leadership_id:
+                line = session.conn.execute(
+                    "SELECT id FROM talk_plan_lines WHERE inspection_id = ? AND leadership_id = ?",
+                    (insp_id, leadership_id),
+                ).fetchone()
+            else:
+                line = session.conn.execute(
+                    "SELECT id, name, position FROM talk_plan_lines WHERE inspection_id = ? AND must = 0"
+                    " AND category = ? AND planned_at != '' AND substr(planned_at, 1, 10) <= ?"
+                    " AND id NOT IN (SELECT plan_line_id FROM talks WHERE plan_line_id IS NOT NULL)"
+                    " ORDER BY number LIMIT 1",
+                    (insp_id, category.value, day.isoformat()),
+                ).fetchone()
+                if line is not None:
+                    name, position = line["name"], line["position"]
             kind = TalkKind.KEY if category is IntervieweeCategory.TOP_LEADER else TalkKind.INDIVIDUAL
             if category is IntervieweeCategory.MID_LEVEL and n % 4 == 3:
                 kind = TalkKind.REMINDER
@@ -205,6 +222,7 @@ def populate_talks(session_for: Callable[[str], Session], org, *, total: int = 6
                 raised_leads=raised and n % 3 == 0,
                 classification="秘密",
                 protection_years=5,
+                plan_line_id=line["id"] if line else None,
             )
             talk = talk_writes.create_talk(session, insp_id, form)
             if status in ("recorded", "signed"):

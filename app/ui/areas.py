@@ -15,6 +15,7 @@ first; the phase history is always last). To add a page: write `make_pages(worke
 
 from __future__ import annotations
 
+from app.ui.meetings import inspection_tab as meetings
 from app.ui.official import inspection_tab as official
 from app.ui.org.inspection_view import InspectionTab
 from app.ui.org.workspace import PageFactory
@@ -22,10 +23,13 @@ from app.ui.register import inspection_tab as register
 from app.ui.register import workspace_page as register_pages
 from app.ui.review import inspection_tab as review
 from app.ui.sheets import inspection_tab as sheets
+from app.ui.talk_plan import inspection_tab as talk_plan
 from app.ui.talks import inspection_tab as talks
 
 INSPECTION_TABS: tuple[InspectionTab, ...] = (
+    InspectionTab("talk_plan", talk_plan.talk_plan_title, talk_plan.make_talk_plan_tab, order=5),
     InspectionTab("talks", talks.talks_title, talks.make_talks_tab, order=10),
+    InspectionTab("meetings", meetings.meetings_title, meetings.make_meetings_tab, order=15),
     InspectionTab("documents", review.review_title, review.make_review_tab, order=20),
     InspectionTab("issues", register.issues_title, register.make_issues_tab, order=30),
     InspectionTab("leads", register.leads_title, register.make_leads_tab, order=40),

@@ -70,3 +70,54 @@ def has_font_streams(pdf: bytes) -> bool:
         assert data[:4] in (b"\x00\x01\x00\x00", b"true"), "not a TrueType program"
         found = True
     return found
+
+
+def text_lines(pdf: bytes) -> list[list[str]]:
+    """Per page, the runs of text on each printed line (pdftotext -bbox), split where a gap of more
+    than a character's width separates two words (table cells side by side are separate runs)."""
+    out = _run("pdftotext", pdf, "-bbox", "-enc", "UTF-8")
+    pages = []
+    for page in out.split("<page ")[1:]:
+        words = [
+            (float(y0), float(x0), float(x1), t)
+            for x0, y0, x1, t in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', page
+            )
+        ]
+        rows: dict[int, list[tuple[float, float, str]]] = {}
+        for y0, x0, x1, t in words:
+            rows.setdefault(round(y0), []).append((x0, x1, t))
+        runs = []
+        for y in sorted(rows):
+            run, last = "", None
+            for x0, x1, t in sorted(rows[y]):
+                if last is not None and x0 - last > 12:
+                    runs.append(run)
+                    run = ""
+                run += t
+                last = x1
+            runs.append(run)
+        pages.append([r for r in runs if r])
+    return pages
+
+
+def assert_line_breaks(pdf: bytes) -> int:
+    """No printed line starts with closing punctuation or ends with an opening mark (GB/T 15834);
+    returns the number of lines checked."""
+    from app.core.printing.text import NO_LINE_END, NO_LINE_START
+
+    checked = 0
+    for k, page in enumerate(text_lines(pdf), start=1):
+        for run in page:
+            assert run[0] not in NO_LINE_START, (k, run)
+            assert run[-1] not in NO_LINE_END, (k, run)
+            checked += 1
+    return checked
+
+
+def render_pages(pdf: bytes, folder, prefix: str = "p", dpi: int = 50) -> list:
+    """pdftoppm renders every page to PNG under `folder`; returns the files."""
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", str(dpi), "-", str(folder / prefix)], input=pdf, check=True, timeout=120
+    )
+    return sorted(folder.glob(f"{prefix}-*.png"))

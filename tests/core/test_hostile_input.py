@@ -664,3 +664,114 @@ def test_official_writes_survive_hostile_input(world, data):
     targets = world.__dict__.get("_targets") or official_targets(world)
     world.__dict__["_targets"] = targets
     run(world, targets, data)
+
+
+# ---- meetings and the talk plan (issue 20) ------------------------------------------------------------
+
+
+def _meeting(w, a: dict):
+    from app.core.domain.meetings.types import Attendee, MeetingForm
+
+    values = dict(a)
+    agenda_item, name, position, leadership_id = (
+        values.pop("agenda_item"),
+        values.pop("attendee_name"),
+        values.pop("attendee_position"),
+        values.pop("leadership_id"),
+    )
+    return MeetingForm(
+        agenda=[agenda_item], attendees=[Attendee(name, position, "市教育局", leadership_id)], **values
+    )
+
+
+def _plan_line(w, a: dict):
+    from app.core.domain.talk_plan.types import PlanLineForm
+
+    values = dict(a)
+    first = values.pop("interviewer")
+    return PlanLineForm(interviewer_ids=[first, w.users["member1"]], **values)
+
+
+def meeting_targets(w) -> list[Target]:
+    from app.core.domain.meetings import writes as meeting_writes
+    from app.core.domain.talk_plan import writes as plan_writes
+
+    member = w.login("member1")
+    fields = {
+        "kind": "group",
+        "held_on": "2026-03-05",
+        "start_time": "09:00",
+        "end_time": "10:00",
+        "title": "座谈会",
+        "place": "会议室",
+        "chair": "刘组长",
+        "recorder": "周组员",
+        "agenda_item": "座谈",
+        "minutes": "纪要。",
+        "attendee_name": "王建国",
+        "attendee_position": "局长",
+        "leadership_id": None,
+        "classification": "秘密",
+        "protection_years": 5,
+    }
+    meeting = meeting_writes.create_meeting(member, w.insp_a.id, _meeting(w, fields))
+    line_fields = {
+        "name": "陈小华",
+        "position": "办公室主任",
+        "unit": "市教育局",
+        "category": "mid_level",
+        "must": False,
+        "leadership_id": None,
+        "interviewer": w.users["leader1"],
+        "planned_at": "2026-03-13 09:00",
+        "place": "谈话室",
+        "note": "",
+    }
+    line = plan_writes.create_line(member, w.insp_a.id, _plan_line(w, line_fields))
+    return [
+        Target(
+            "create_meeting",
+            "member1",
+            lambda s, a: meeting_writes.create_meeting(s, w.insp_a.id, _meeting(w, a)),
+            fields,
+        ),
+        Target(
+            "update_meeting",
+            "member1",
+            lambda s, a: meeting_writes.update_meeting(s, meeting.id, _meeting(w, a)),
+            fields,
+        ),
+        Target(
+            "add_attachment",
+            "member1",
+            lambda s, a: meeting_writes.add_attachment(s, meeting.id, **a),
+            {"filename": "议程.txt", "data": "一、座谈".encode()},
+            ("filename",),
+        ),
+        Target(
+            "create_line",
+            "member1",
+            lambda s, a: plan_writes.create_line(s, w.insp_a.id, _plan_line(w, a)),
+            line_fields,
+        ),
+        Target(
+            "update_line",
+            "member1",
+            lambda s, a: plan_writes.update_line(s, line.id, _plan_line(w, a)),
+            line_fields,
+        ),
+        Target(
+            "talk_from_line",
+            "member1",
+            lambda s, a: talk_writes.create_talk(s, w.insp_a.id, talk_form(w, **a)),
+            {"plan_line_id": line.id},
+        ),
+    ]
+
+
+@CHECKS
+@given(data=st.data())
+def test_meeting_and_plan_writes_survive_hostile_input(world, data):
+    targets = world.__dict__.get("_targets") or meeting_targets(world)
+    world.__dict__["_targets"] = targets
+    run(world, targets, data)

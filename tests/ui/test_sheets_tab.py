@@ -62,7 +62,16 @@ def panel(qtbot, worker, workstation, lw):
 def test_export_confirmed_with_classification_and_progress(qtbot, panel, lw, tmp_path):
     p = panel("office")
     labels = [p.exports.item(i).text() for i in range(p.exports.count())]
-    assert labels == ["问题清单", "整改台账", "问题线索台账", "谈话索引", "调阅资料清单", "统计数据"]
+    assert labels == [
+        "问题清单",
+        "整改台账",
+        "问题线索台账",
+        "谈话索引",
+        "调阅资料清单",
+        "统计数据",
+        "会议记录清单",
+        "谈话计划",
+    ]
     assert p.classification.currentText() == "秘密"
     grab(p, "sheets-tab.png")
     p.exports.setCurrentRow(1)

@@ -209,6 +209,16 @@ def _plausible_id(record_id: Any) -> bool:
 _SURROGATE = re.compile(f"[{_SURROGATES}]")
 
 
+def chosen_id(value: Any, field: str, what: str) -> str | None:
+    """The id of a record chosen from a list: None when none was chosen; refused (naming the field)
+    when it cannot be an id at all (not text, too long, an unpaired surrogate SQLite cannot bind)."""
+    if value is None or value == "":
+        return None
+    if not _plausible_id(value):
+        raise ValidationError(f"请选择有效的{what}。", field=field)
+    return value
+
+
 def must_exist(conn, table: str, record_id: Any, what: str, field: str | None = None) -> None:
     if (
         not _plausible_id(record_id)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from enum import Enum
 
+from app.core.domain.meetings.types import MeetingKind
 from app.core.domain.organisation.inspections import Phase
 from app.core.domain.organisation.teams import TeamPosition
 from app.core.domain.organisation.terms import RoundKind, RoundStatus
@@ -139,6 +140,24 @@ ACTION_LABELS: dict[str, str] = {
     "talk_scan_attached": "附上签字扫描件",
     "talk_scan_view": "查看签字扫描件",
     "talk_issues_view": "查看谈话关联问题",
+    # 会议
+    "meeting_create": "新建会议记录",
+    "meeting_update": "修改会议记录",
+    "meeting_delete": "删除会议记录",
+    "meeting_view": "查看会议记录",
+    "meetings_list": "查看会议列表",
+    "meetings_search": "搜索会议记录",
+    "meeting_preview": "预览会议纪要或签到表",
+    "meeting_attachment_add": "附加会议材料",
+    "meeting_attachment_view": "查看会议材料",
+    "meeting_attachment_remove": "删除会议材料",
+    # 谈话计划
+    "talk_plan_line_create": "新增谈话计划人员",
+    "talk_plan_line_update": "修改谈话计划人员",
+    "talk_plan_line_delete": "删除谈话计划人员",
+    "talk_plan_propose": "按班子名单生成必谈人员",
+    "talk_plan_view": "查看谈话计划",
+    "talk_plan_preview": "预览谈话计划或谈话通知",
     # 调阅资料
     "document_requests_view": "查看调阅清单",
     "document_request_create": "新建调阅事项",
@@ -270,6 +289,8 @@ OBJECT_TYPE_LABELS: dict[str, str] = {
     "team": "巡察组",
     "inspection": "巡察",
     "talk": "谈话记录",
+    "meeting": "会议记录",
+    "talk_plan_line": "谈话计划人员",
     "request_item": "调阅资料",
     "reading": "阅读记录",
     "excerpt": "资料摘录",
@@ -286,6 +307,10 @@ OBJECT_TYPE_LABELS: dict[str, str] = {
     "print_register": "打印登记",
     # printed and exported documents (the print register's kinds)
     "talk_record": "谈话记录（打印件）",
+    "meeting_minutes": "会议纪要",
+    "sign_in_sheet": "会议签到表",
+    "talk_plan": "谈话计划",
+    "talk_notice": "谈话通知",
     "issue_list": "问题清单",
     "rectification_ledger": "整改台账",
     "working_paper": "问题底稿",
@@ -301,6 +326,8 @@ OBJECT_TYPE_LABELS: dict[str, str] = {
     "xlsx_talk_index": "谈话索引（Excel）",
     "xlsx_document_requests": "调阅资料清单（Excel）",
     "xlsx_figures": "统计数据（Excel）",
+    "xlsx_meetings": "会议记录清单（Excel）",
+    "xlsx_talk_plan": "谈话计划（Excel）",
 }
 
 # The enum codes some actions write into their summaries, by action.
@@ -324,6 +351,7 @@ _SUMMARY_ENUMS: dict[str, tuple[type[Enum], ...]] = {
     "official_save": (DocKind,),
     "material_import": (FileKind,),
     "issue_evidence_add": (EvidenceKind,),
+    "meeting_create": (MeetingKind,),
 }
 _SEQ = re.compile(r"\bseq (\d+)")
 _CODE = re.compile(r"[a-z][a-z_]*[a-z]")
@@ -371,6 +399,8 @@ _NAME_QUERIES: dict[str, str] = {
     "inspection": "SELECT u.name || '（第' || r.number || '轮）' AS name FROM inspections i"
     " JOIN units u ON u.id = i.unit_id JOIN rounds r ON r.id = i.round_id WHERE i.id = ?",
     "talk": "SELECT '谈话记录 第' || number || '号' AS name FROM talks WHERE id = ?",
+    "meeting": "SELECT '会议 第' || number || '号' AS name FROM meetings WHERE id = ?",
+    "talk_plan_line": "SELECT '谈话计划 第' || number || '号' AS name FROM talk_plan_lines WHERE id = ?",
     "request_item": "SELECT '调阅资料 第' || number || '号' AS name FROM request_items WHERE id = ?",
     "excerpt": "SELECT '资料摘录 第' || number || '号' AS name FROM excerpts WHERE id = ?",
     "issue": "SELECT coalesce(number, '问题（未编号）') AS name FROM issues WHERE id = ?",
@@ -387,7 +417,17 @@ _NAME_QUERIES: dict[str, str] = {
     "classification_node": "SELECT name FROM classification_nodes WHERE id = ?",
 }
 # A printed or exported document names the record it was printed from; try these in order.
-_FALLBACK = ("talk", "inspection", "issue", "official_document", "request_item", "unit", "round")
+_FALLBACK = (
+    "talk",
+    "meeting",
+    "talk_plan_line",
+    "inspection",
+    "issue",
+    "official_document",
+    "request_item",
+    "unit",
+    "round",
+)
 
 
 def object_names(conn, entries: Iterable) -> dict[str, str]:

@@ -20,10 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.domain import deadlines
+from app.core.domain.meetings import queries as meetings
 from app.core.domain.register import figures, issue_reads, issue_record, leads
 from app.core.domain.register.issue_record import IssueStatus
 from app.core.domain.review import listing as documents
 from app.core.domain.review.custody import CustodyState
+from app.core.domain.talk_plan import queries as talk_plan
+from app.core.domain.talk_plan.types import LineState
 from app.core.domain.talks import queries as talks
 from app.core.errors import Cancelled, ValidationError
 from app.core.printing import register
@@ -44,6 +47,8 @@ KINDS: dict[str, str] = {
     "talk_index": "谈话索引",
     "document_requests": "调阅资料清单",
     "figures": "统计数据",
+    "meetings": "会议记录清单",
+    "talk_plan": "谈话计划",
 }
 for _kind, _label in KINDS.items():
     register.DOCUMENT_KINDS.setdefault(f"xlsx_{_kind}", f"{_label}（Excel）")
@@ -417,6 +422,81 @@ def _figures(session, book, inspection_id, label, subtitle, on, record, progress
     return len(lines) + len(fig.by_category) + len(IssueStatus)
 
 
+def _meetings(session, book, inspection_id, label, subtitle, on, record, progress, cancel) -> int:
+    rows = sorted(meetings.list_meetings(session, inspection_id), key=lambda m: m.number)
+    cols = [
+        Col("编号", 8, "center"),
+        Col("会议类型", 10, "center"),
+        Col("会议名称", 36),
+        Col("会议日期", 12, "date"),
+        Col("时间", 8, "center"),
+        Col("地点", 22),
+        Col("主持人", 10, "center"),
+        Col("参会人数", 9, "number"),
+        Col("附件数", 8, "number"),
+        Col("密级", 8, "center"),
+    ]
+    sheet = book.sheet(label, label, subtitle, cols)
+    ticker = _Ticker(len(rows), progress, cancel)
+    for m in rows:
+        sheet.append(
+            [
+                f"第{m.number}号",
+                m.kind.label,
+                m.heading,
+                as_date(m.held_on),
+                m.start_time,
+                m.place,
+                m.chair,
+                m.attendee_count,
+                m.attachment_count,
+                m.classification,
+            ]
+        )
+        ticker.tick()
+    return len(rows)
+
+
+def _talk_plan(session, book, inspection_id, label, subtitle, on, record, progress, cancel) -> int:
+    rows = talk_plan.list_plan(session, inspection_id, today=on)
+    cols = [
+        Col("序号", 6, "center"),
+        Col("类别", 8, "center", ("必谈", "选谈")),
+        Col("被谈话人", 10, "center"),
+        Col("单位", 18),
+        Col("职务", 22),
+        Col("人员类别", 16, "center"),
+        Col("谈话人", 18, "center"),
+        Col("计划日期", 12, "date"),
+        Col("时间", 8, "center"),
+        Col("地点", 20),
+        Col("状态", 14, "center"),
+        Col("谈话记录", 14, "center"),
+    ]
+    sheet = book.sheet(label, label, subtitle, cols)
+    ticker = _Ticker(len(rows), progress, cancel)
+    for k, line in enumerate(rows, start=1):
+        sheet.append(
+            [
+                k,
+                line.must_label,
+                line.name,
+                line.unit,
+                line.position,
+                line.category.label,
+                "、".join(p.name for p in line.interviewers),
+                as_date(line.planned_at),
+                line.planned_at[11:16],
+                line.place,
+                line.state_text,
+                "、".join(f"第{t.number}号" for t in line.talks),
+            ],
+            alert=line.state is LineState.MISSING,
+        )
+        ticker.tick()
+    return len(rows)
+
+
 _BUILDERS = {
     "issue_list": _issue_list,
     "rectification_ledger": _rectification,
@@ -424,6 +504,8 @@ _BUILDERS = {
     "talk_index": _talks,
     "document_requests": _documents,
     "figures": _figures,
+    "meetings": _meetings,
+    "talk_plan": _talk_plan,
 }
 
 

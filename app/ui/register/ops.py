@@ -230,6 +230,13 @@ def evidence_choices(session: Session, inspection_id: str, kind: str) -> list[Pi
         from app.core.domain.review import listing as docs
 
         return [Pick(i.id, f"{i.number}. {i.title}") for i in docs.list_items(session, inspection_id)]
+    if kind == EvidenceKind.MEETING:
+        from app.core.domain.meetings import queries as meetings
+
+        return [
+            Pick(m.id, f"会议 第{m.number}号  {m.heading}  {m.held_on}")
+            for m in meetings.list_meetings(session, inspection_id)
+        ]
     return []
 
 
@@ -279,6 +286,20 @@ def open_evidence(session: Session, evidence: Evidence) -> EvidenceView:
         return EvidenceView(
             item.title, f"{item.number}. {item.title}\n\n{evidence.locator} {evidence.description}"
         )
+    if kind == EvidenceKind.MEETING and evidence.ref_id:
+        from app.core.domain.meetings import queries as meetings
+
+        m = meetings.get_meeting(session, evidence.ref_id)
+        lines = [
+            f"{m.reference}  {m.heading}（{m.kind.label}）",
+            f"时间：{m.held_on} {m.start_time}    地点：{m.place}    主持人：{m.chair}",
+            "参会人员：" + "、".join(a.name for a in m.attendees),
+            "",
+            *[f"{k}. {item}" for k, item in enumerate(m.agenda, start=1)],
+            "",
+            m.minutes,
+        ]
+        return EvidenceView(m.reference, "\n".join(lines))
     return EvidenceView(evidence.label, evidence.description)
 
 

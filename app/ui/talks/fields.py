@@ -47,6 +47,7 @@ class TalkFields:
     """The field half of TalkEditor: widgets by name, and the form's value in and out."""
 
     _leadership_id: str | None
+    _plan_line_id: str | None = None
     _templates: dict[str, list[str]]
 
     # ---- building ------------------------------------------------------------------------------
@@ -128,6 +129,7 @@ class TalkFields:
         self.end_edit.set_iso(form.end_at or form.start_at)
         self.place_edit.setText(form.place)
         self._leadership_id = form.leadership_id
+        self._plan_line_id = form.plan_line_id  # kept as it came (a talk held for a plan line)
         self.interviewee_combo.setEditText(form.interviewee_name)
         self.unit_edit.setText(form.interviewee_unit)
         self.position_edit.setText(form.interviewee_position)
@@ -178,6 +180,7 @@ class TalkFields:
             raised_leads=self.leads_check.isChecked(),
             classification=self.classification_combo.currentData() or "秘密",
             protection_years=self.protection_spin.value() or None,
+            plan_line_id=self._plan_line_id,
         )
 
     # ---- interviewee and templates -------------------------------------------------------------

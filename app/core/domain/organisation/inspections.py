@@ -320,8 +320,21 @@ def delete_inspection(session: Session, inspection_id: str) -> None:
             "DELETE FROM recusal_overrides WHERE team_id = ? AND unit_id = ?",
             (current.team_id, current.unit_id),
         )
+        # The talk plan drafted in preparation goes with the inspection, unless a talk was held for it
+        # (the talk refers to the inspection too, and that refuses the deletion below).
+        planned = f.count(
+            conn, "SELECT count(*) FROM talk_plan_lines WHERE inspection_id = ?", (inspection_id,)
+        )
+        conn.execute(
+            "DELETE FROM talk_plan_interviewers WHERE line_id IN"
+            " (SELECT id FROM talk_plan_lines WHERE inspection_id = ?)",
+            (inspection_id,),
+        )
+        conn.execute("DELETE FROM talk_plan_lines WHERE inspection_id = ?", (inspection_id,))
         f.delete(conn, "inspections", inspection_id, "巡察")
-        session.audit("inspection_delete", "inspection", inspection_id)
+        session.audit(
+            "inspection_delete", "inspection", inspection_id, f"谈话计划 {planned} 人" if planned else ""
+        )
 
 
 # ---- steering (the office or the team's leader) --------------------------------------------------

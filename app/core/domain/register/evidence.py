@@ -23,6 +23,7 @@ class EvidenceKind(StrEnum):
     EXCERPT = "excerpt"  # a document excerpt (摘录)
     DOCUMENT = "document"  # a reviewed document (调阅资料)
     PETITION = "petition"  # a petition (信访件)
+    MEETING = "meeting"  # a meeting's record (会议), locator: its number
     OTHER = "other"  # described only (photo, field visit notes, ...)
 
     @property
@@ -35,6 +36,7 @@ EVIDENCE_LABELS = {
     EvidenceKind.EXCERPT: "资料摘录",
     EvidenceKind.DOCUMENT: "调阅资料",
     EvidenceKind.PETITION: "信访件",
+    EvidenceKind.MEETING: "会议",
     EvidenceKind.OTHER: "其他",
 }
 
@@ -45,6 +47,7 @@ EVIDENCE_TABLES = {
     EvidenceKind.EXCERPT: "excerpts",
     EvidenceKind.DOCUMENT: "documents",
     EvidenceKind.PETITION: "petitions",
+    EvidenceKind.MEETING: "meetings",
 }
 
 
@@ -128,6 +131,8 @@ def add_evidence(
         description, "description", "证据说明", required=kind == EvidenceKind.OTHER, max_len=200
     )
     check_evidence_target(session.conn, issue, kind, ref_id)
+    if kind == EvidenceKind.MEETING and not locator:
+        locator = _meeting_number(session, ref_id)
     values = session.record_values()
     with session.transaction() as conn:
         ordinal = f.count(
@@ -148,6 +153,13 @@ def add_evidence(
         )
         session.audit("issue_evidence_add", "issue", issue_id, f"{kind.value} #{ordinal}")
     return _evidence(session.conn, values["id"])
+
+
+def _meeting_number(session: Session, meeting_id: str | None) -> str:
+    """A cited meeting's number as the item's locator ('第3号'); out of the user's reach: NotFound."""
+    from app.core.domain.meetings.queries import fetch_meeting
+
+    return f"第{fetch_meeting(session, meeting_id).number}号"
 
 
 def remove_evidence(session: Session, evidence_id: str) -> None:

@@ -36,7 +36,7 @@ _COLUMNS = (
     " t.interviewee_position, t.interviewee_category, t.leadership_id, t.kind, t.recorder_id,"
     " ru.display_name AS recorder_name, t.outline, t.record, t.key_points, t.raised_problems, t.raised_leads,"
     " t.status, t.signed_on, t.classification, t.protection_years, t.created_at, t.updated_at,"
-    " un.name AS unit_name, tm.name AS team_name, t.doc_no"
+    " un.name AS unit_name, tm.name AS team_name, t.doc_no, t.plan_line_id"
 )
 _FROM = (
     " FROM talks t JOIN users ru ON ru.id = t.recorder_id JOIN inspections i ON i.id = t.inspection_id"
@@ -134,6 +134,7 @@ def load_talk(conn, row) -> Talk:
         protection_years=row["protection_years"],
         addenda=addenda,
         has_scan=has_scan,
+        plan_line_id=row["plan_line_id"],
         unit_name=row["unit_name"],
         team_name=row["team_name"],
         created_at=row["created_at"],

@@ -1,7 +1,8 @@
 """The talk form's rules: the limits, and the check that turns a TalkForm into the talk's columns.
 
 - At least two interviewers, all from the inspection's team; the recorder is from the team too.
-- A chosen leadership member must belong to the inspected unit.
+- A chosen leadership member must belong to the inspected unit; a talk held for a talk plan line
+  (plan_line_id) names a line of the same inspection.
 - The outline, the record's question-and-answer blocks and the key points have length limits; the
   classification is one of the clearances, its protection period within the level's limit.
 
@@ -70,6 +71,14 @@ def clean_form(conn, inspection_id: str, form: TalkForm) -> dict:
         if row is None:
             raise ValidationError("所选班子成员不属于被巡察单位。", field="leadership_id")
 
+    plan_line_id = f.chosen_id(form.plan_line_id or None, "plan_line_id", "谈话计划")
+    if plan_line_id:
+        row = conn.execute(
+            "SELECT 1 FROM talk_plan_lines WHERE id = ? AND inspection_id = ?", (plan_line_id, inspection_id)
+        ).fetchone()
+        if row is None:
+            raise ValidationError("所选谈话计划不属于本次巡察。", field="plan_line_id")
+
     team = team_of(conn, inspection_id)
     interviewers = list(dict.fromkeys(str(u) for u in form.interviewer_ids if u))
     if len(interviewers) < 2:
@@ -127,5 +136,6 @@ def clean_form(conn, inspection_id: str, form: TalkForm) -> dict:
         "raised_leads": int(bool(form.raised_leads)),
         "classification": form.classification,
         "protection_years": years,
+        "plan_line_id": plan_line_id,
         "_interviewers": interviewers,
     }

@@ -110,6 +110,7 @@ class TalkForm:
     raised_leads: bool = False
     classification: str = "秘密"  # 密级 of the record: 内部, 秘密 or 机密
     protection_years: int | None = None  # 保密期限; None: not marked
+    plan_line_id: str | None = None  # the talk plan's line this talk was held for (谈话计划)
 
     def to_dict(self) -> dict:
         data = dict(self.__dict__)
@@ -156,6 +157,7 @@ class Talk:
     protection_years: int | None
     addenda: list[Addendum] = field(default_factory=list)
     has_scan: bool = False
+    plan_line_id: str | None = None
     unit_name: str = ""
     team_name: str = ""
     created_at: str = ""
@@ -186,4 +188,5 @@ class Talk:
             raised_leads=self.raised_leads,
             classification=self.classification,
             protection_years=self.protection_years,
+            plan_line_id=self.plan_line_id,
         )

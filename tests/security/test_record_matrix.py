@@ -1,0 +1,138 @@
+"""The role × record × action matrix for the records of issue 20 (meetings, the talk plan).
+
+Each action on each record is tried as every role: the office and the inspection's own team act
+(members print but do not export); another team's leader finds nothing (NotFound, or an empty list,
+exactly as for a record that does not exist); the three administrators are refused outright. A
+refused call changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from app.core.domain.meetings import printing as meeting_printing
+from app.core.domain.meetings import queries as meeting_queries
+from app.core.domain.meetings import search as meeting_search
+from app.core.domain.meetings import writes as meeting_writes
+from app.core.domain.meetings.types import MeetingForm
+from app.core.domain.talk_plan import printing as plan_printing
+from app.core.domain.talk_plan import queries as plan_queries
+from app.core.domain.talk_plan import writes as plan_writes
+from app.core.domain.talk_plan.types import PlanLineForm
+from app.core.domain.talks import writes as talk_writes
+from app.core.errors import NotFound, PermissionDenied
+from app.core.sheets import exports
+from tests.core.org_support import world_fixture  # noqa: F401
+
+ROLES = ["office", "leader1", "member1", "leader2", "sysadmin", "secadmin", "auditor"]
+OK, DENIED, HIDDEN = "ok", "denied", "hidden"
+
+
+def _meeting_form() -> MeetingForm:
+    return MeetingForm(
+        kind="group", held_on="2026-03-05", title="干部职工座谈会", minutes="座谈了解选人用人情况。"
+    )
+
+
+def _line_form(world) -> PlanLineForm:
+    return PlanLineForm(
+        name="陈小华",
+        category="mid_level",
+        interviewer_ids=[world.users["leader1"], world.users["member1"]],
+        planned_at="2026-03-13 09:00",
+    )
+
+
+# record -> (make the record as member1 in team A's inspection, {action: call(session, world, record_id)})
+RECORDS: dict[str, tuple[Callable, dict[str, Callable]]] = {
+    "meeting": (
+        lambda world: (
+            meeting_writes.create_meeting(world.login("member1"), world.insp_a.id, _meeting_form()).id
+        ),
+        {
+            "create": lambda s, w, rid: meeting_writes.create_meeting(s, w.insp_a.id, _meeting_form()),
+            "read": lambda s, w, rid: meeting_queries.get_meeting(s, rid),
+            "list": lambda s, w, rid: [m.id for m in meeting_queries.list_meetings(s)],
+            "search": lambda s, w, rid: [h.meeting_id for h in meeting_search.search_meetings(s, "选人用人")],
+            "update": lambda s, w, rid: meeting_writes.update_meeting(s, rid, _meeting_form()),
+            "attach": lambda s, w, rid: meeting_writes.add_attachment(s, rid, "议程.txt", "议程".encode()),
+            "print": lambda s, w, rid: meeting_printing.print_copies(s, rid, meeting_printing.SIGN_IN, 1),
+            "export": lambda s, w, rid: exports.export(s, "meetings", w.insp_a.id),
+            "delete": lambda s, w, rid: meeting_writes.delete_meeting(s, rid),
+        },
+    ),
+    "talk_plan_line": (
+        lambda world: plan_writes.create_line(world.login("member1"), world.insp_a.id, _line_form(world)).id,
+        {
+            "create": lambda s, w, rid: plan_writes.create_line(s, w.insp_a.id, _line_form(w)),
+            "propose": lambda s, w, rid: plan_writes.propose_must_talk(s, w.insp_a.id),
+            "read": lambda s, w, rid: plan_queries.fetch_line(s, rid),
+            "list": lambda s, w, rid: [x.id for x in plan_queries.list_plan(s, w.insp_a.id)],
+            "update": lambda s, w, rid: plan_writes.update_line(s, rid, _line_form(w)),
+            "talk": lambda s, w, rid: talk_writes.create_talk(
+                s, w.insp_a.id, plan_writes.talk_form_for_line(s, rid)
+            ),
+            "print": lambda s, w, rid: plan_printing.print_plan(s, w.insp_a.id, 1),
+            "notice": lambda s, w, rid: plan_printing.print_notices(s, [rid]),
+            "export": lambda s, w, rid: exports.export(s, "talk_plan", w.insp_a.id),
+            "delete": lambda s, w, rid: plan_writes.delete_line(s, rid),
+        },
+    ),
+}
+
+
+def expected(role: str, action: str) -> str:
+    if role in ("sysadmin", "secadmin", "auditor"):
+        return DENIED
+    if role == "leader2":  # another team: the record and its inspection do not exist for them
+        return HIDDEN
+    if role == "member1" and action == "export":
+        return DENIED
+    return OK
+
+
+def _state(world) -> tuple:
+    conn = world.office.conn
+    return tuple(
+        conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+        for t in (
+            "meetings",
+            "meeting_attendees",
+            "talk_plan_lines",
+            "talk_plan_interviewers",
+            "print_register",
+        )
+    )
+
+
+CASES = [(record, action) for record, (_, actions) in RECORDS.items() for action in actions]
+
+
+@pytest.mark.parametrize(("record", "action"), CASES, ids=[f"{r}-{a}" for r, a in CASES])
+def test_every_role_acts_on_the_record_exactly_as_the_matrix_says(world, record, action):
+    make, actions = RECORDS[record]
+    call = actions[action]
+    for role in ROLES:
+        record_id = make(world)
+        session = world.login(role)
+        want = expected(role, action)
+        if want == OK:
+            result = call(session, world, record_id)
+            if action in ("list", "search"):
+                assert record_id in result, (role, action)
+            continue
+        before = _state(world)
+        if want == DENIED:
+            with pytest.raises(PermissionDenied):
+                call(session, world, record_id)
+        elif action in ("list", "search"):
+            try:
+                assert record_id not in call(session, world, record_id), (role, action)
+            except NotFound:
+                pass  # listing another team's inspection: that inspection does not exist for them
+        else:
+            with pytest.raises(NotFound):
+                call(session, world, record_id)
+        assert _state(world) == before, f"{record}/{action} as {role}: a refused call changed something"
