@@ -246,6 +246,17 @@ ACTION_LABELS: dict[str, str] = {
     "print_register_view": "查看打印登记",
     # 表格导入导出
     "sheet_export": "导出 Excel",
+    # 工作站交换（配置—移交—合并—清理）
+    "exchange_setup_export": "导出巡察组配置包",
+    "exchange_setup_import": "由配置包建立工作站",
+    "exchange_hand_in": "导出移交包",
+    "exchange_merge": "合并移交包",
+    "exchange_receipt_export": "导出合并回执",
+    "exchange_receipt_import": "导入合并回执",
+    "exchange_conflict_resolve": "处理合并冲突",
+    "exchange_conflicts_view": "查看合并冲突",
+    "exchange_register_view": "查看交换登记",
+    "exchange_review": "移交前审核",
     "sheet_import_preview": "预览 Excel 导入",
     "sheet_import": "导入 Excel",
     "ledger_remark": "台账备注",
@@ -254,6 +265,7 @@ ACTION_LABELS: dict[str, str] = {
 OBJECT_TYPE_LABELS: dict[str, str] = {
     "": "无对象",  # drafts: the user's scratch, no record (and so no change notice)
     "account_key": "账号公钥",
+    "exchange": "交换包",
     "compartment": "保密分区",
     "user": "账号",
     "audit": "审计日志",
