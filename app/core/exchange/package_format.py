@@ -213,7 +213,10 @@ def _chunks(stream: BinaryIO, key_source) -> Iterator[bytes]:
                 plain = aead.decrypt(_nonce(prefix, counter, True), sealed, raw)
                 final = True
             except InvalidTag as exc:
-                raise ExchangeError(WRONG_KEY if counter == 0 else DAMAGED) from exc
+                # Under a passphrase a first chunk that does not open is most likely the wrong one;
+                # a sealed package names its recipient, already matched, so it is damage.
+                wrong = counter == 0 and header.get("mode") == "passphrase"
+                raise ExchangeError(WRONG_KEY if wrong else DAMAGED) from exc
         counter += 1
         yield plain
         if final:
