@@ -257,6 +257,7 @@ ACTION_LABELS: dict[str, str] = {
     "exchange_conflicts_view": "查看合并冲突",
     "exchange_register_view": "查看交换登记",
     "exchange_review": "移交前审核",
+    "exchange_wipe": "清理巡察组工作站",
     "sheet_import_preview": "预览 Excel 导入",
     "sheet_import": "导入 Excel",
     "ledger_remark": "台账备注",
