@@ -50,7 +50,9 @@ def test_a_hand_in_merges_new_records_and_a_replay_changes_nothing(world, tmp_pa
         "SELECT count(*) FROM exchange_audit WHERE object_id = ?", (talk.id,)
     ).fetchone()[0]
     assert kept >= 2
-    assert [e.medium_no for e in register.entries(world.office) if e.direction == "import"] == ["U盘-2026-101"]
+    assert [e.medium_no for e in register.entries(world.office) if e.direction == "import"] == [
+        "U盘-2026-101"
+    ]
     archive = register.archive(world.office)
     assert len(archive) == 1 and archive[0][1].read_bytes() == pkg.path.read_bytes()
 
@@ -78,7 +80,9 @@ def test_after_the_receipt_only_changes_leave_and_conflicts_are_listed(world, tm
     # Both sides edit the recorded talk; the team also adds a new signed talk.
     current = talk_queries.load_talk(member.conn, talk_queries.talk_row(member.conn, open_talk.id))
     assert current.status.value == "recorded"
-    talk_writes.update_talk(member, open_talk.id, talk_form(world, interviewee_name="王建国", key_points="组里改的"))
+    talk_writes.update_talk(
+        member, open_talk.id, talk_form(world, interviewee_name="王建国", key_points="组里改的")
+    )
     talk_writes.update_talk(
         world.office, open_talk.id, talk_form(world, interviewee_name="王建国", key_points="巡察办改的")
     )
@@ -121,14 +125,18 @@ def test_out_of_order_and_foreign_packages_are_refused(world, tmp_path):
 def test_a_lead_stays_in_the_compartment_at_the_office(world, tmp_path):
     team = configure(world, world.team_a, tmp_path / "team_a", tmp_path)
     leader = team.login("leader1")
-    draft = leads.LeadDraft(person_name="张某某", person_post="副局长", summary="涉嫌违规收受礼金", received_on="2026-03-12")
+    draft = leads.LeadDraft(
+        person_name="张某某", person_post="副局长", summary="涉嫌违规收受礼金", received_on="2026-03-12"
+    )
     lead = leads.create_lead(leader, world.insp_a.id, draft)
     sealed = leader.conn.execute("SELECT person_name, sealed FROM leads WHERE id = ?", (lead.id,)).fetchone()
     assert sealed["person_name"] == "" and sealed["sealed"]
     pkg = _hand_in(leader, tmp_path / "h1.xpk")
     assert "张某某".encode() not in pkg.path.read_bytes()
     merge.merge(world.office, pkg.path, medium_no="U盘-2026-101")
-    row = world.office.conn.execute("SELECT person_name, summary, sealed FROM leads WHERE id = ?", (lead.id,)).fetchone()
+    row = world.office.conn.execute(
+        "SELECT person_name, summary, sealed FROM leads WHERE id = ?", (lead.id,)
+    ).fetchone()
     assert row["person_name"] == "" and row["summary"] == "" and row["sealed"].startswith("c1.")
     assert leads.get_lead(world.office, lead.id).person_name == "张某某"  # the office is entitled
     office_leader = world.login("leader1")  # the same account at the office opens it (its team's lead)

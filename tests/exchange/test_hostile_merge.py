@@ -95,7 +95,13 @@ def test_a_team_workstation_rolled_back_after_a_hand_in_is_caught(world, team_a,
 
 
 def test_the_anchor_catches_a_trail_rewritten_after_the_hand_in(world):
-    peer = {"workstation_id": "ws-t", "team_id": "team", "last_seq": 1, "anchor_seq": 40, "anchor_hash": "a" * 64}
+    peer = {
+        "workstation_id": "ws-t",
+        "team_id": "team",
+        "last_seq": 1,
+        "anchor_seq": 40,
+        "anchor_hash": "a" * 64,
+    }
 
     class Conn:
         def execute(self, sql, params=()):
@@ -106,8 +112,13 @@ def test_the_anchor_catches_a_trail_rewritten_after_the_hand_in(world):
             return R()
 
     manifest = {
-        "kind": "hand_in", "recipient": "ws-o", "sender": "ws-t", "team_id": "team", "seq": 2,
-        "audit_head": {"seq": 55}, "earlier_heads": [{"package": 1, "seq": 40, "hash": "b" * 64}],
+        "kind": "hand_in",
+        "recipient": "ws-o",
+        "sender": "ws-t",
+        "team_id": "team",
+        "seq": 2,
+        "audit_head": {"seq": 55},
+        "earlier_heads": [{"package": 1, "seq": 40, "hash": "b" * 64}],
     }
     with pytest.raises(ExchangeError, match="第 40 条"):
         acceptance.check(Conn(), manifest, "ws-o", "sha")

@@ -20,7 +20,9 @@ def check(conn, manifest: dict, office_ws: str, sha256: str):
         raise ExchangeError("这不是巡察组的移交包，不能合并。")
     if manifest.get("recipient") != office_ws:
         raise ExchangeError("交换包是发给其他工作站的（其他巡察办），已拒绝，未做任何更改。")
-    peer = conn.execute("SELECT * FROM exchange_peers WHERE workstation_id = ?", (manifest.get("sender"),)).fetchone()
+    peer = conn.execute(
+        "SELECT * FROM exchange_peers WHERE workstation_id = ?", (manifest.get("sender"),)
+    ).fetchone()
     if peer is None:
         raise ExchangeError("交换包来自未登记的工作站（不是本巡察办配置的工作站），已拒绝，未做任何更改。")
     if manifest.get("team_id") != peer["team_id"]:

@@ -39,12 +39,18 @@ def list_open(session: Session) -> list[ConflictView]:
     session.require(Cap.ORG_MANAGE)
     openers = Openers(session)
     out = []
-    for row in session.conn.execute("SELECT * FROM exchange_conflicts WHERE status = 'open' ORDER BY created_at"):
+    for row in session.conn.execute(
+        "SELECT * FROM exchange_conflicts WHERE status = 'open' ORDER BY created_at"
+    ):
         spec = BY_NAME[row["table_name"]]
         team = package.decode(row["team_row"].encode())
         local = fetch(session.conn, spec, team)
         office = portable(spec, local, openers) if local is not None else {}
-        out.append(ConflictView(row["id"], row["table_name"], row["record_id"], row["peer_workstation_id"], office, team))
+        out.append(
+            ConflictView(
+                row["id"], row["table_name"], row["record_id"], row["peer_workstation_id"], office, team
+            )
+        )
     session.audit("exchange_conflicts_view", "exchange", "", f"{len(out)} 条未处理")
     return out
 
@@ -85,6 +91,8 @@ def resolve(session: Session, conflict_id: str, choice: str) -> None:
             (choice, session.user.id, now, now, conflict_id),
         )
         session.audit(
-            "exchange_conflict_resolve", "exchange", conflict_id,
+            "exchange_conflict_resolve",
+            "exchange",
+            conflict_id,
             f"{spec.name} {row['record_id']}：{'保留巡察办版本' if choice == KEEP_OFFICE else '采用巡察组版本'}",
         )

@@ -87,7 +87,8 @@ def hand_in(session: Session, out: Path, *, medium_no: str, confirm: str) -> Han
                 )
             entries = 0
             for row in conn.execute(
-                f"SELECT {AUDIT_COLUMNS} FROM audit WHERE seq > ? AND object_id != '' ORDER BY seq", (acked_audit,)
+                f"SELECT {AUDIT_COLUMNS} FROM audit WHERE seq > ? AND object_id != '' ORDER BY seq",
+                (acked_audit,),
             ):
                 if row["object_id"] in ids:
                     builder.row("audit", dict(row))

@@ -37,7 +37,10 @@ class Identity:
         return self.seal.public_key().public_bytes_raw()
 
     def private_hex(self) -> dict[str, str]:
-        return {"sign_private": self.sign.private_bytes_raw().hex(), "seal_private": self.seal.private_bytes_raw().hex()}
+        return {
+            "sign_private": self.sign.private_bytes_raw().hex(),
+            "seal_private": self.seal.private_bytes_raw().hex(),
+        }
 
     @classmethod
     def from_hex(cls, values: dict) -> Identity:

@@ -34,8 +34,19 @@ from app.core.security.roles import Cap
 from app.core.session import Session
 from app.core.store.connection import IntegrityError
 
-AUDIT_FIELDS = ("seq", "at", "username", "role", "action", "object_type", "object_id", "summary", "hash",
-                "signer_key", "signature")
+AUDIT_FIELDS = (
+    "seq",
+    "at",
+    "username",
+    "role",
+    "action",
+    "object_type",
+    "object_id",
+    "summary",
+    "hash",
+    "signer_key",
+    "signature",
+)
 
 
 @dataclass
@@ -51,8 +62,13 @@ class MergeResult:
     archive: Path | None = None
 
     def counts(self) -> dict:
-        return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-                "conflicts": len(self.conflicts), "audit": self.audit_entries}
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "conflicts": len(self.conflicts),
+            "audit": self.audit_entries,
+        }
 
 
 def _identity(session: Session) -> ident.Identity:
@@ -87,7 +103,9 @@ def merge(session: Session, path: Path, *, medium_no: str) -> MergeResult:
         return result
     except IntegrityError as exc:
         archived.unlink(missing_ok=True)
-        raise ExchangeError("移交包中的记录与本机记录的约束冲突（引用缺失或编号重复），已拒绝，未做任何更改。") from exc
+        raise ExchangeError(
+            "移交包中的记录与本机记录的约束冲突（引用缺失或编号重复），已拒绝，未做任何更改。"
+        ) from exc
     except BaseException:
         archived.unlink(missing_ok=True)
         raise
@@ -97,8 +115,16 @@ def _apply(session, conn, archived, key, manifest, peer, sha, medium_no, name) -
     conn.execute("PRAGMA defer_foreign_keys = ON")
     ws, team_id, seq = peer["workstation_id"], peer["team_id"], int(manifest["seq"])
     reg_id = register.add(
-        session, direction="import", kind="hand_in", medium_no=medium_no, peer=ws, seq=seq, sha256=sha,
-        counts={}, status="merged", archive_name=name,
+        session,
+        direction="import",
+        kind="hand_in",
+        medium_no=medium_no,
+        peer=ws,
+        seq=seq,
+        sha256=sha,
+        counts={},
+        status="merged",
+        archive_name=name,
     )
     result = MergeResult(reg_id, ws, seq)
     bases = {
@@ -153,9 +179,14 @@ def _apply(session, conn, archived, key, manifest, peer, sha, medium_no, name) -
         " WHERE workstation_id = ?",
         (seq, sha, int(head["seq"]), str(head["hash"]), audit_trail.now_iso(), ws),
     )
-    conn.execute("UPDATE exchange_register SET counts = ? WHERE id = ?", (package.encode(result.counts()).decode(), reg_id))
+    conn.execute(
+        "UPDATE exchange_register SET counts = ? WHERE id = ?",
+        (package.encode(result.counts()).decode(), reg_id),
+    )
     session.audit(
-        "exchange_merge", "exchange", reg_id,
+        "exchange_merge",
+        "exchange",
+        reg_id,
         f"{peer['label']} 第 {seq} 号：新增 {result.added}，更新 {result.updated}，"
         f"冲突 {len(result.conflicts)}，介质 {medium_no}",
     )

@@ -39,7 +39,9 @@ def _revive(obj: dict):
 
 
 def encode(obj) -> bytes:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_default).encode()
+    return json.dumps(
+        obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_default
+    ).encode()
 
 
 def decode(payload: bytes):
@@ -76,7 +78,9 @@ class PackageBuilder:
 
     def finish(self, manifest: dict) -> dict:
         try:
-            parts = {n: {"count": p["count"], "sha256": self._hashes[n].hexdigest()} for n, p in self.parts.items()}
+            parts = {
+                n: {"count": p["count"], "sha256": self._hashes[n].hexdigest()} for n, p in self.parts.items()
+            }
             manifest = {**manifest, "parts": parts}
             payload = encode(manifest)
             self._writer.frame(MANIFEST, payload)
@@ -140,7 +144,9 @@ def verify(path: Path, key_source, sender_key: Callable[[dict], bytes | None]) -
     try:
         Ed25519PublicKey.from_public_bytes(public).verify(signature, signed_bytes(manifest_payload))
     except (InvalidSignature, ValueError) as exc:
-        raise ExchangeError("交换包的发送方签名不符（可能是伪造的或来自其他单位），已拒绝，未做任何更改。") from exc
+        raise ExchangeError(
+            "交换包的发送方签名不符（可能是伪造的或来自其他单位），已拒绝，未做任何更改。"
+        ) from exc
     expected = {n: (p.get("count"), p.get("sha256")) for n, p in manifest["parts"].items()}
     found = {n: (counts[n], hashes[n].hexdigest()) for n in counts}
     if expected != found:

@@ -26,7 +26,8 @@ def write_receipt(session: Session, register_id: str, out: Path, *, medium_no: s
     medium_no = register.medium(medium_no)
     conn = session.conn
     row = conn.execute(
-        "SELECT * FROM exchange_register WHERE id = ? AND direction = 'import' AND kind = 'hand_in'", (register_id,)
+        "SELECT * FROM exchange_register WHERE id = ? AND direction = 'import' AND kind = 'hand_in'",
+        (register_id,),
     ).fetchone()
     if row is None:
         raise ExchangeError("找不到该移交包的合并登记。")
@@ -47,8 +48,15 @@ def write_receipt(session: Session, register_id: str, out: Path, *, medium_no: s
     )
     with session.transaction():
         reg_id = register.add(
-            session, direction="export", kind="receipt", medium_no=medium_no, peer=peer["workstation_id"],
-            seq=int(row["package_seq"]), sha256=manifest["sha256"], counts={}, status="sent",
+            session,
+            direction="export",
+            kind="receipt",
+            medium_no=medium_no,
+            peer=peer["workstation_id"],
+            seq=int(row["package_seq"]),
+            sha256=manifest["sha256"],
+            counts={},
+            status="sent",
         )
         session.audit("exchange_receipt_export", "exchange", reg_id, f"第 {row['package_seq']} 号的回执")
     return Path(out)
@@ -96,8 +104,15 @@ def acknowledge(session: Session, path: Path, *, medium_no: str) -> int:
         head_seq = int(json.loads(sent["counts"]).get("_head_seq", 0))
         ident.put_settings(conn, {"acked_seq": str(seq), "acked_audit_seq": str(head_seq)})
         reg_id = register.add(
-            session, direction="import", kind="receipt", medium_no=medium_no, peer=office_ws, seq=seq,
-            sha256=package.file_sha256(Path(path)), counts={}, status="acknowledged",
+            session,
+            direction="import",
+            kind="receipt",
+            medium_no=medium_no,
+            peer=office_ws,
+            seq=seq,
+            sha256=package.file_sha256(Path(path)),
+            counts={},
+            status="acknowledged",
         )
         session.audit("exchange_receipt_import", "exchange", reg_id, f"第 {seq} 号移交包已由巡察办合并")
     return seq

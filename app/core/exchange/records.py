@@ -53,7 +53,9 @@ def row_hash(record: dict) -> str:
 
 def fetch(conn, spec: TableSpec, record: dict):
     """The local row with the same key as `record`, or None."""
-    return conn.execute(f"SELECT * FROM {spec.name} WHERE {key_clause(spec)}", key_values(spec, record)).fetchone()
+    return conn.execute(
+        f"SELECT * FROM {spec.name} WHERE {key_clause(spec)}", key_values(spec, record)
+    ).fetchone()
 
 
 def scoped_rows(conn, spec: TableSpec, team_id: str):

@@ -47,8 +47,12 @@ def apply(conn, touched: Touched) -> None:
             conn, HitKind.READING, rid, _item_inspection(conn, row["item_id"]), row["item_id"], row["notes"]
         )
     for rid in sorted(touched.excerpts):
-        row = conn.execute("SELECT inspection_id, item_id, passage FROM excerpts WHERE id = ?", (rid,)).fetchone()
-        review_search.index_text(conn, HitKind.EXCERPT, rid, row["inspection_id"], row["item_id"], row["passage"])
+        row = conn.execute(
+            "SELECT inspection_id, item_id, passage FROM excerpts WHERE id = ?", (rid,)
+        ).fetchone()
+        review_search.index_text(
+            conn, HitKind.EXCERPT, rid, row["inspection_id"], row["item_id"], row["passage"]
+        )
         conn.execute(
             "INSERT INTO excerpt_numbers (inspection_id, last_number)"
             " SELECT inspection_id, max(number) FROM excerpts WHERE inspection_id = ?"
@@ -61,5 +65,10 @@ def apply(conn, touched: Touched) -> None:
         ).fetchone()
         if row["owner_type"] == OWNER_TYPE:
             review_search.index_text(
-                conn, HitKind.MATERIAL, rid, row["inspection_id"] or "", row["owner_id"], row["extracted_text"]
+                conn,
+                HitKind.MATERIAL,
+                rid,
+                row["inspection_id"] or "",
+                row["owner_id"],
+                row["extracted_text"],
             )

@@ -38,7 +38,9 @@ class Summary:
         out.append(f"未签字的谈话记录：{self.unsigned_talks} 份（随包移交，标注未签字）")
         out.append(f"未签批的问题底稿：{self.unsigned_issues} 份")
         out.append(f"调阅资料未归还：{self.not_returned} 件")
-        out.append(f"草稿（不移交，留待清理）：谈话记录 {self.draft_talks} 份，表单草稿 {self.form_drafts} 份")
+        out.append(
+            f"草稿（不移交，留待清理）：谈话记录 {self.draft_talks} 份，表单草稿 {self.form_drafts} 份"
+        )
         return out
 
 
@@ -89,7 +91,9 @@ def summarise(session: Session, team_id: str, office_ws: str) -> Summary:
         _count(conn, "SELECT count(*) FROM drafts", team_id),
         per_table,
     )
-    body = json.dumps([summary.leaving, summary.tables, hashes.hexdigest()], sort_keys=True, ensure_ascii=False)
+    body = json.dumps(
+        [summary.leaving, summary.tables, hashes.hexdigest()], sort_keys=True, ensure_ascii=False
+    )
     return Summary(**{**summary.__dict__, "token": hashlib.sha256(body.encode()).hexdigest()[:16]})
 
 

@@ -36,7 +36,9 @@ class RowWriter:
     def insert(self, spec: TableSpec, row: dict) -> None:
         values = dict(row)
         if spec.name == "talks":
-            (values["doc_no"],) = self.conn.execute("SELECT COALESCE(MAX(doc_no), 0) + 1 FROM talks").fetchone()
+            (values["doc_no"],) = self.conn.execute(
+                "SELECT COALESCE(MAX(doc_no), 0) + 1 FROM talks"
+            ).fetchone()
         names = list(values)
         self.conn.execute(
             f"INSERT INTO {spec.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
@@ -62,7 +64,9 @@ class RowWriter:
         for spec, row in self.to_seal:
             opened = openers.keys(spec.sealed).get(row["inspection_id"], create=True)
             if opened is None:
-                raise ExchangeError(NO_KEY.format(what="问题线索" if spec.sealed == "leads" else "信访人信息"))
+                raise ExchangeError(
+                    NO_KEY.format(what="问题线索" if spec.sealed == "leads" else "信访人信息")
+                )
             compartment, key = opened
             seal_record(self.conn, spec.sealed, compartment, key, row["id"], row, SEALED_SPECS[spec.sealed])
         count, self.to_seal = len(self.to_seal), []

@@ -65,7 +65,14 @@ def export_setup(
     staging.mkdir(mode=0o700)
     try:
         built = team_database.build(
-            session, staging, team_id, passwords, kdf or calibrated_params(), team_identity, office_identity, medium_no
+            session,
+            staging,
+            team_id,
+            passwords,
+            kdf or calibrated_params(),
+            team_identity,
+            office_identity,
+            medium_no,
         )
         key = Passphrase(passphrase) if scrypt_n is None else Passphrase(passphrase, n=scrypt_n)
         builder = package.PackageBuilder(Path(out), key, office_identity.sign)
@@ -188,3 +195,14 @@ def install_setup(folder: Path | str, path: Path, passphrase: str) -> dict:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return manifest
+
+
+def find_team(session: Session, text: str) -> str:
+    """A team's id from its id or its name (a name used in several rounds must be given as the id)."""
+    session.require(Cap.ORG_MANAGE)
+    rows = session.conn.execute("SELECT id FROM teams WHERE id = ? OR name = ?", (text, text)).fetchall()
+    if not rows:
+        raise ExchangeError(f"找不到巡察组：{text}", field="team")
+    if len(rows) > 1:
+        raise ExchangeError(f"有多个轮次的巡察组名为“{text}”，请改用巡察组编号。", field="team")
+    return str(rows[0][0])

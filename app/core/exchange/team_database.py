@@ -98,15 +98,30 @@ def build(
         audit_key = subkey(db_key, "audit-chain")
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("PRAGMA defer_foreign_keys = ON")
-        new_meta = {"org_name": meta.get("org_name", ""), "db_uuid": db_uuid, "workstation_id": ws_id,
-                    "created_at": now, "demo": "0", "office_workstation_id": meta["workstation_id"]}
+        new_meta = {
+            "org_name": meta.get("org_name", ""),
+            "db_uuid": db_uuid,
+            "workstation_id": ws_id,
+            "created_at": now,
+            "demo": "0",
+            "office_workstation_id": meta["workstation_id"],
+        }
         conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", new_meta.items())
         conn.executemany("INSERT INTO policy (key, value) VALUES (?, ?)", policy.items())
 
         def entry(action: str, summary: str, object_type: str = "", object_id: str = "") -> tuple[int, str]:
             return audit_trail.append(
-                conn, audit_key, user_id=None, username="system", role="system", action=action,
-                object_type=object_type, object_id=object_id, workstation_id=ws_id, summary=summary, signer=signer,
+                conn,
+                audit_key,
+                user_id=None,
+                username="system",
+                role="system",
+                action=action,
+                object_type=object_type,
+                object_id=object_id,
+                workstation_id=ws_id,
+                summary=summary,
+                signer=signer,
             )
 
         entry("setup", f"由巡察办配置包建立巡察组工作站，{len(accounts)} 个账号")
@@ -117,8 +132,12 @@ def build(
             for row in rows:
                 values = dict(row)
                 if table == "users":
-                    values |= {"must_change_password": 1, "password_changed_at": now, "last_login_at": None,
-                               "disabled": 0}
+                    values |= {
+                        "must_change_password": 1,
+                        "password_changed_at": now,
+                        "last_login_at": None,
+                        "disabled": 0,
+                    }
                 names = list(values)
                 conn.execute(
                     f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
@@ -129,7 +148,9 @@ def build(
             account_keys.insert_key(conn, keys, row["username"], row["id"], now)
         account_keys.insert_key(conn, slots.keys_for(RECOVERY_SLOT), RECOVERY_SLOT, None, now)
         for row in accounts:
-            account_keys.certify_row(conn, slots.keys_for(row["username"]).key_id, signer, now, role=row["role"])
+            account_keys.certify_row(
+                conn, slots.keys_for(row["username"]).key_id, signer, now, role=row["role"]
+            )
         # What both sides hold now of the records a hand-in may bring back changed (the inspections).
         openers = Openers(office)
         copied = {name for name, _ in COPIED}
@@ -142,12 +163,18 @@ def build(
             " VALUES (?,?,?,?,?)",
             [(meta["workstation_id"], t, r, h, h) for t, r, h in base],
         )
-        ident.put_settings(conn, {
-            "role": ident.TEAM, **team_identity.private_hex(), "team_id": team_id,
-            "office_workstation_id": meta["workstation_id"],
-            "office_sign_public": office_identity.sign_public.hex(),
-            "office_seal_public": office_identity.seal_public.hex(), "next_seq": "1",
-        })
+        ident.put_settings(
+            conn,
+            {
+                "role": ident.TEAM,
+                **team_identity.private_hex(),
+                "team_id": team_id,
+                "office_workstation_id": meta["workstation_id"],
+                "office_sign_public": office_identity.sign_public.hex(),
+                "office_seal_public": office_identity.seal_public.hex(),
+                "next_seq": "1",
+            },
+        )
         reg_id = str(uuid.uuid4())
         conn.execute(
             "INSERT INTO exchange_register (id, created_at, updated_at, author_id, workstation_id, direction, kind,"
@@ -155,8 +182,12 @@ def build(
             " VALUES (?,?,?,NULL,?,'import','setup',?,?,0,'',?,'{}','installed')",
             (reg_id, now, now, ws_id, medium_no, meta["workstation_id"], office.user.username),
         )
-        head = entry("exchange_setup_import", f"配置包：{sum(counts.values())} 条记录，介质 {medium_no}",
-                     "exchange", reg_id)
+        head = entry(
+            "exchange_setup_import",
+            f"配置包：{sum(counts.values())} 条记录，介质 {medium_no}",
+            "exchange",
+            reg_id,
+        )
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
             raise ExchangeError("配置包中的记录引用不完整，未能建立巡察组数据库。")
         conn.execute("COMMIT")
@@ -169,5 +200,11 @@ def build(
         conn.close()
     audit_trail.write_head(staging, subkey(db_key, "audit-head"), *head)
     slots.save(db_key)
-    return {"workstation_id": ws_id, "db_uuid": db_uuid, "recovery_code": recovery, "counts": counts,
-            "base": base, "accounts": [r["username"] for r in accounts]}
+    return {
+        "workstation_id": ws_id,
+        "db_uuid": db_uuid,
+        "recovery_code": recovery,
+        "counts": counts,
+        "base": base,
+        "accounts": [r["username"] for r in accounts],
+    }

@@ -56,8 +56,15 @@ class WipeCertificate:
 
     @property
     def digest(self) -> str:
-        text = "|".join([self.id, self.workstation_id, self.db_uuid, self.finished_at,
-                         *(f"{f.name}:{f.size}:{f.sha256}" for f in self.files)])
+        text = "|".join(
+            [
+                self.id,
+                self.workstation_id,
+                self.db_uuid,
+                self.finished_at,
+                *(f"{f.name}:{f.size}:{f.sha256}" for f in self.files),
+            ]
+        )
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -42,7 +42,10 @@ def wipe_certificate_pdf(cert: WipeCertificate) -> bytes:
         ("开始时间", local_time(cert.started_at)),
         ("完成时间", local_time(cert.finished_at)),
         ("已确认移交", f"第 {cert.acknowledged_seq} 号移交包（巡察办已合并）"),
-        ("清理内容", f"数据库（含 {cert.records} 份谈话记录和问题底稿、{cert.drafts} 份草稿）、密钥槽、审计链头、备份"),
+        (
+            "清理内容",
+            f"数据库（含 {cert.records} 份谈话记录和问题底稿、{cert.drafts} 份草稿）、密钥槽、审计链头、备份",
+        ),
         ("证明编号", cert.id),
     ):
         canv.drawString(left, y, f"{label}：")
