@@ -109,22 +109,20 @@ def build(
         conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", new_meta.items())
         conn.executemany("INSERT INTO policy (key, value) VALUES (?, ?)", policy.items())
 
-        def entry(action: str, summary: str, object_type: str = "", object_id: str = "") -> tuple[int, str]:
-            return audit_trail.append(
-                conn,
-                audit_key,
-                user_id=None,
-                username="system",
-                role="system",
-                action=action,
-                object_type=object_type,
-                object_id=object_id,
-                workstation_id=ws_id,
-                summary=summary,
-                signer=signer,
-            )
-
-        entry("setup", f"由巡察办配置包建立巡察组工作站，{len(accounts)} 个账号")
+        system = {
+            "user_id": None,
+            "username": "system",
+            "role": "system",
+            "workstation_id": ws_id,
+            "signer": signer,
+        }
+        audit_trail.append(
+            conn,
+            audit_key,
+            action="setup",
+            summary=f"由巡察办配置包建立巡察组工作站，{len(accounts)} 个账号",
+            **system,
+        )
         counts = {}
         for table, where in COPIED:
             rows = src.execute(f"SELECT * FROM {table} WHERE {where}", {"team": team_id}).fetchall()
@@ -182,11 +180,14 @@ def build(
             " VALUES (?,?,?,NULL,?,'import','setup',?,?,0,'',?,'{}','installed')",
             (reg_id, now, now, ws_id, medium_no, meta["workstation_id"], office.user.username),
         )
-        head = entry(
-            "exchange_setup_import",
-            f"配置包：{sum(counts.values())} 条记录，介质 {medium_no}",
-            "exchange",
-            reg_id,
+        head = audit_trail.append(
+            conn,
+            audit_key,
+            action="exchange_setup_import",
+            object_type="exchange",
+            object_id=reg_id,
+            summary=f"配置包：{sum(counts.values())} 条记录，介质 {medium_no}",
+            **system,
         )
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
             raise ExchangeError("配置包中的记录引用不完整，未能建立巡察组数据库。")
