@@ -88,13 +88,18 @@ def merge(session: Session, path: Path, *, medium_no: str) -> MergeResult:
     session.require(Cap.ORG_MANAGE)
     medium_no = register.medium(medium_no)
     key = OpenWith(_identity(session).seal)
-    name = f"{uuid.uuid4()}.xpk"
     try:
-        archived = register.keep_copy(session, Path(path), name)
+        # The same bytes as a package merged before: refused at once (they were verified then).
+        seen = register.already_imported(session, package.file_sha256(Path(path)))
+        if seen is not None:
+            raise ExchangeError(
+                f"第 {seen.package_seq} 号移交包已经合并过，重复导入不做任何更改（已拒绝重放）。"
+            )
+        name = f"{uuid.uuid4()}.xpk"
+        archived, sha = register.keep_copy(session, Path(path), name)
     except OSError as exc:
         raise ExchangeError(f"无法读取交换包：{exc.strerror or exc}") from exc
     try:
-        sha = package.file_sha256(archived)
         manifest = package.verify(archived, key, lambda m: _sender_key(session.conn, m))
         peer = acceptance.check(session.conn, manifest, session.workstation_id, sha)
         with session.transaction() as conn:

@@ -8,9 +8,9 @@ named in their register row; `archive` lists them with their medium.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,11 +112,26 @@ def archive(session: Session) -> list[tuple[RegisterEntry, Path]]:
     return [(e, folder / e.archive_name) for e in entries(session) if e.archive_name]
 
 
-def keep_copy(session: Session, source: Path, name: str) -> Path:
-    """Copy a received package into the archive folder (before it is read: what is used is what is kept)."""
+def keep_copy(session: Session, source: Path, name: str) -> tuple[Path, str]:
+    """Copy a received package into the archive folder (before it is read: what is used is what is
+    kept); the copy's path and the SHA-256 of what was copied."""
     folder = session.folder / ARCHIVE_DIR
     folder.mkdir(mode=0o700, exist_ok=True)
     target = folder / name
-    shutil.copyfile(source, target)
-    os.chmod(target, 0o600)
-    return target
+    digest = hashlib.sha256()
+    with open(source, "rb") as src, open(target, "wb") as dst:
+        os.chmod(target, 0o600)
+        for block in iter(lambda: src.read(1 << 20), b""):
+            digest.update(block)
+            dst.write(block)
+        dst.flush()
+        os.fsync(dst.fileno())
+    return target, digest.hexdigest()
+
+
+def already_imported(session: Session, sha256: str) -> RegisterEntry | None:
+    """The register row of a package with these exact bytes imported before, if any."""
+    row = session.conn.execute(
+        "SELECT * FROM exchange_register WHERE direction = 'import' AND package_sha256 = ?", (sha256,)
+    ).fetchone()
+    return None if row is None else _entry(row)
