@@ -127,3 +127,62 @@ def test_the_anchor_catches_a_trail_rewritten_after_the_hand_in(world):
     manifest["audit_head"]["seq"] = 30  # shorter than the head kept: cut off
     with pytest.raises(ExchangeError, match="回滚"):
         acceptance.check(Conn(), manifest, "ws-o", "sha")
+
+
+def _forge(team_session, path, rows, seq=1):
+    """A hand-in made with the team workstation's own keys, holding whatever rows it likes."""
+    from app.core.exchange import package
+    from app.core.exchange.hand_in import _heads
+    from app.core.exchange.package_format import SealedTo
+
+    conn = team_session.conn
+    values = ident.team_settings(conn)
+    builder = package.PackageBuilder(
+        path, SealedTo(bytes.fromhex(values["office_seal_public"])), ident.own(conn).sign
+    )
+    for part, row in rows:
+        builder.row(part, row)
+    head = conn.execute(
+        "SELECT seq, hash, at, signer_key, signature FROM audit ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    builder.finish(
+        {
+            "kind": "hand_in",
+            "sender": team_session.workstation_id,
+            "recipient": values["office_workstation_id"],
+            "created_at": "2026-03-20T00:00:00+00:00",
+            "seq": seq,
+            "team_id": values["team_id"],
+            "audit_head": dict(head),
+            "earlier_heads": _heads(conn),
+            "counts": {},
+        }
+    )
+    return path
+
+
+def test_a_team_cannot_write_another_teams_records_or_unknown_columns(world, tmp_path):
+    a = configure(world, world.team_a, tmp_path / "team_a", tmp_path)
+    b = configure(world, world.team_b, tmp_path / "team_b", tmp_path)
+    talk_b = signed_talk(world, b.login("member2"), world.insp_b.id, leader="leader2", member="member2")
+    merge.merge(world.office, _hand_in(b.login("leader2"), tmp_path / "b1.xpk").path, medium_no="U盘-2")
+    office_row = dict(world.office.conn.execute("SELECT * FROM talks WHERE id = ?", (talk_b.id,)).fetchone())
+    forged_row = {k: v for k, v in office_row.items() if k != "doc_no"} | {"key_points": "被篡改"}
+    before = _state(world)
+    leader_a = a.login("leader1")
+    for name, rows, message in (
+        ("other-team", [("talks", forged_row)], "不属于该巡察组"),
+        (
+            "moved-in",
+            [("talks", forged_row | {"id": "new-talk", "inspection_id": world.insp_b.id, "number": 99})],
+            "不属于",
+        ),
+        ("column", [("talks", {**forged_row, "id": "x", "evil": 1})], "损坏"),
+        ("table", [("users", {"id": world.users["member1"], "role": "office"})], "损坏"),
+    ):
+        path = _forge(leader_a, tmp_path / f"{name}.xpk", rows)
+        with pytest.raises(ExchangeError, match=message):
+            merge.merge(world.office, path, medium_no="U盘-3")
+        assert _state(world) == before
+    row = world.office.conn.execute("SELECT key_points FROM talks WHERE id = ?", (talk_b.id,)).fetchone()
+    assert row[0] == office_row["key_points"]

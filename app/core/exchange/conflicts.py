@@ -14,7 +14,7 @@ from app.core.domain import _fields as f
 from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.exchange import package, reindex
 from app.core.exchange.records import Openers, fetch, portable, row_hash
-from app.core.exchange.row_writes import RowWriter
+from app.core.exchange.row_writes import RowWriter, in_scope
 from app.core.exchange.tables import BY_NAME
 from app.core.security.roles import Cap
 from app.core.session import Session
@@ -74,6 +74,11 @@ def resolve(session: Session, conflict_id: str, choice: str) -> None:
             writer = RowWriter(conn)
             writer.update(spec, writer.check(spec, team))
             writer.seal_pending(openers)
+            peer = conn.execute(
+                "SELECT team_id FROM exchange_peers WHERE workstation_id = ?", (row["peer_workstation_id"],)
+            ).fetchone()
+            if peer is None or not in_scope(conn, spec, team, peer["team_id"]):
+                raise Conflict("巡察组的版本会把该记录移出该组的范围，不能采用。")
             touched = reindex.Touched()
             touched.note(spec.name, team)
             reindex.apply(conn, touched)

@@ -34,6 +34,7 @@ from app.core.security.roles import Cap
 from app.core.session import Session
 from app.core.store.connection import IntegrityError
 
+OUT_OF_SCOPE = "移交包中有不属于该巡察组的记录，已拒绝，未做任何更改。"
 AUDIT_FIELDS = (
     "seq",
     "at",
@@ -150,6 +151,8 @@ def _apply(session, conn, archived, key, manifest, peer, sha, medium_no, name) -
         rid, team_hash = record_id(spec, row), row_hash(row)
         base = bases.get((spec.name, rid))
         local = fetch(conn, spec, row)
+        if local is not None and not in_scope(conn, spec, row, team_id):
+            raise ExchangeError(OUT_OF_SCOPE)  # a record of another team's, or the office's own
         if local is None:
             writer.insert(spec, row)
             result.added += 1
@@ -165,7 +168,7 @@ def _apply(session, conn, archived, key, manifest, peer, sha, medium_no, name) -
             writer.update(spec, row)
             result.updated += 1
         if not in_scope(conn, spec, row, team_id):
-            raise ExchangeError("移交包中有不属于该巡察组的记录，已拒绝，未做任何更改。")
+            raise ExchangeError(OUT_OF_SCOPE)
         touched.note(spec.name, row)
         new_bases.append((spec.name, rid, team_hash, team_hash))
     writer.seal_pending(openers)
