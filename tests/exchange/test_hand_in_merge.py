@@ -55,6 +55,8 @@ def test_a_hand_in_merges_new_records_and_a_replay_changes_nothing(world, tmp_pa
     ]
     archive = register.archive(world.office)
     assert len(archive) == 1 and archive[0][1].read_bytes() == pkg.path.read_bytes()
+    manifest, counts = register.archive_contents(world.office, archive[0][0].id)
+    assert manifest["seq"] == 1 and counts["talks"] == 1 and counts["audit"] == pkg.audit_entries
 
     before = world.office.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
     snapshot = {k: dict(v) for k, v in _office_talks(world).items()}

@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.domain import _fields as f
+from app.core.exchange import identity as ident
+from app.core.exchange import package
+from app.core.exchange.errors import ExchangeError
+from app.core.exchange.package_format import OpenWith
 from app.core.security.roles import Cap
 from app.core.session import Session
 
@@ -135,3 +139,26 @@ def already_imported(session: Session, sha256: str) -> RegisterEntry | None:
         "SELECT * FROM exchange_register WHERE direction = 'import' AND package_sha256 = ?", (sha256,)
     ).fetchone()
     return None if row is None else _entry(row)
+
+
+def archive_contents(session: Session, register_id: str) -> tuple[dict, dict[str, int]]:
+    """What a kept package held (its manifest and rows per table), read from the archive copy in
+    memory (nothing is written out): what a team handed in on a given day (the office)."""
+    session.require(Cap.ORG_MANAGE)
+    entry = next((e for e in entries(session) if e.id == register_id and e.archive_name), None)
+    me = ident.own(session.conn)
+    if entry is None or me is None:
+        raise ExchangeError("找不到该交换包的存档副本。")
+    path = session.folder / ARCHIVE_DIR / entry.archive_name
+    peer = ident.peer(session.conn, entry.peer_workstation_id)
+    manifest = package.verify(
+        path, OpenWith(me.seal), lambda m: bytes.fromhex(peer["sign_public"]) if peer else None
+    )
+    counts = {name: int(part["count"]) for name, part in manifest["parts"].items()}
+    session.audit(
+        "exchange_archive_view",
+        "exchange",
+        register_id,
+        f"第 {entry.package_seq} 号，{sum(counts.values())} 行",
+    )
+    return manifest, counts

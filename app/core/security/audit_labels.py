@@ -258,6 +258,7 @@ ACTION_LABELS: dict[str, str] = {
     "exchange_register_view": "查看交换登记",
     "exchange_review": "移交前审核",
     "exchange_wipe": "清理巡察组工作站",
+    "exchange_archive_view": "查看交换包存档",
     "sheet_import_preview": "预览 Excel 导入",
     "sheet_import": "导入 Excel",
     "ledger_remark": "台账备注",
