@@ -154,3 +154,47 @@ def test_a_lead_stays_in_the_compartment_at_the_office(world, tmp_path):
     receipt_free = _hand_in(leader, tmp_path / "h2.xpk")
     merge.merge(world.office, receipt_free.path, medium_no="U盘-2026-102")
     assert leads.get_lead(world.office, lead.id).summary == "涉嫌违规收受礼金（补充）"
+
+
+def test_cancelled_hand_in_and_merge_change_nothing(world, tmp_path):
+    import threading
+
+    from app.core.errors import Cancelled
+
+    team = configure(world, world.team_a, tmp_path / "team_a", tmp_path)
+    member, leader = team.login("member1"), team.login("leader1")
+    for k in range(3):
+        signed_talk(world, member, world.insp_a.id, interviewee_name=f"谈话对象{k}")
+    stop = threading.Event()
+    seen: list[tuple[int, int]] = []
+
+    def progress(done, total):
+        seen.append((done, total))
+        if len(seen) == 2:
+            stop.set()
+
+    token = review.review(leader).token
+    with pytest.raises(Cancelled):
+        hand_in.hand_in(
+            leader, tmp_path / "h.xpk", medium_no="U盘-1", confirm=token, progress=progress, cancel=stop
+        )
+    assert not (tmp_path / "h.xpk").exists() and not list(tmp_path.glob(".h.xpk*"))
+    assert (
+        leader.conn.execute("SELECT count(*) FROM exchange_register WHERE kind = 'hand_in'").fetchone()[0]
+        == 0
+    )
+    seen.clear()
+    pkg = hand_in.hand_in(leader, tmp_path / "h.xpk", medium_no="U盘-1", confirm=token, progress=progress)
+    assert pkg.seq == 1 and seen[-1][0] <= seen[-1][1]
+
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(Cancelled):
+        merge.merge(world.office, pkg.path, medium_no="U盘-1", cancel=stop)
+    assert world.office.conn.execute("SELECT count(*) FROM talks").fetchone()[0] == 0
+    assert not (world.office.folder / "exchange-archive").exists() or not list(
+        (world.office.folder / "exchange-archive").iterdir()
+    )
+    marks: list[tuple[int, int]] = []
+    merge.merge(world.office, pkg.path, medium_no="U盘-1", progress=lambda d, t: marks.append((d, t)))
+    assert marks and marks[-1][0] == marks[-1][1]  # both passes, to the end

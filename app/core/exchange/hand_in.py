@@ -12,6 +12,7 @@ audit entry; a failure leaves no file.
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from app.core.exchange import tables as tbl
 from app.core.exchange.errors import ExchangeError
 from app.core.exchange.package import PackageBuilder
 from app.core.exchange.package_format import SealedTo
+from app.core.exchange.steps import Steps
 from app.core.security import audit as audit_trail
 from app.core.security.roles import Cap
 from app.core.session import Session
@@ -53,8 +55,19 @@ def _heads(conn) -> list[dict]:
     return out
 
 
-def hand_in(session: Session, out: Path, *, medium_no: str, confirm: str) -> HandIn:
-    """Write the hand-in package to `out` (the team leader; `confirm` is the reviewed summary's token)."""
+def hand_in(
+    session: Session,
+    out: Path,
+    *,
+    medium_no: str,
+    confirm: str,
+    progress=None,
+    cancel: threading.Event | None = None,
+) -> HandIn:
+    """Write the hand-in package to `out` (the team leader; `confirm` is the reviewed summary's token).
+
+    `progress(done, total)` counts the records written; `cancel` stops it with nothing changed."""
+    steps = Steps(progress, cancel)
     session.require(Cap.ISSUE_SIGN)
     medium_no = register.medium(medium_no)
     conn = session.conn
@@ -75,9 +88,11 @@ def hand_in(session: Session, out: Path, *, medium_no: str, confirm: str) -> Han
         try:
             ids: set[str] = set()
             pending = []
+            total = sum(summary.tables.values()) + 1
             for spec, record, digest in review.changed_rows(session, team_id, office_ws):
                 builder.row(spec.name, record)
                 pending.append((seq, spec.name, tbl.record_id(spec, record), digest))
+                steps(len(pending), total)
             for spec in tbl.HAND_IN:
                 ids.update(
                     str(r[0])

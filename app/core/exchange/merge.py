@@ -18,6 +18,7 @@ compartment key for) rolls the whole merge back and removes the archive copy: no
 
 from __future__ import annotations
 
+import threading
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ from app.core.exchange.errors import DAMAGED, ExchangeError
 from app.core.exchange.package_format import OpenWith
 from app.core.exchange.records import Openers, fetch, portable, row_hash
 from app.core.exchange.row_writes import RowWriter, in_scope
+from app.core.exchange.steps import Steps
 from app.core.exchange.tables import BY_NAME, record_id
 from app.core.security import audit as audit_trail
 from app.core.security.roles import Cap
@@ -84,8 +86,13 @@ def _sender_key(conn, manifest: dict) -> bytes | None:
     return bytes.fromhex(peer["sign_public"]) if peer is not None else None
 
 
-def merge(session: Session, path: Path, *, medium_no: str) -> MergeResult:
-    """Verify, accept and apply a hand-in package (the office; Cap.ORG_MANAGE)."""
+def merge(
+    session: Session, path: Path, *, medium_no: str, progress=None, cancel: threading.Event | None = None
+) -> MergeResult:
+    """Verify, accept and apply a hand-in package (the office; Cap.ORG_MANAGE).
+
+    `progress(done, total)` follows both passes over the file; `cancel` stops it with nothing changed."""
+    steps = Steps(progress, cancel)
     session.require(Cap.ORG_MANAGE)
     medium_no = register.medium(medium_no)
     key = OpenWith(_identity(session).seal)
@@ -101,10 +108,24 @@ def merge(session: Session, path: Path, *, medium_no: str) -> MergeResult:
     except OSError as exc:
         raise ExchangeError(f"无法读取交换包：{exc.strerror or exc}") from exc
     try:
-        manifest = package.verify(archived, key, lambda m: _sender_key(session.conn, m))
+        size = archived.stat().st_size
+        manifest = package.verify(
+            archived, key, lambda m: _sender_key(session.conn, m), steps.offset(0, 2 * size)
+        )
         peer = acceptance.check(session.conn, manifest, session.workstation_id, sha)
         with session.transaction() as conn:
-            result = _apply(session, conn, archived, key, manifest, peer, sha, medium_no, name)
+            result = _apply(
+                session,
+                conn,
+                archived,
+                key,
+                manifest,
+                peer,
+                sha,
+                medium_no,
+                name,
+                steps.offset(size, 2 * size),
+            )
         result.archive = archived
         return result
     except IntegrityError as exc:
@@ -117,7 +138,7 @@ def merge(session: Session, path: Path, *, medium_no: str) -> MergeResult:
         raise
 
 
-def _apply(session, conn, archived, key, manifest, peer, sha, medium_no, name) -> MergeResult:
+def _apply(session, conn, archived, key, manifest, peer, sha, medium_no, name, on_bytes) -> MergeResult:
     conn.execute("PRAGMA defer_foreign_keys = ON")
     ws, team_id, seq = peer["workstation_id"], peer["team_id"], int(manifest["seq"])
     reg_id = register.add(
@@ -139,7 +160,7 @@ def _apply(session, conn, archived, key, manifest, peer, sha, medium_no, name) -
     }
     openers, writer, touched = Openers(session), RowWriter(conn), reindex.Touched()
     new_bases = []
-    for part, raw in package.rows(archived, key):
+    for part, raw in package.rows(archived, key, on_bytes):
         if part == "audit":
             _keep_audit(conn, ws, reg_id, raw)
             result.audit_entries += 1

@@ -110,7 +110,7 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def verify(path: Path, key_source, sender_key: Callable[[dict], bytes | None]) -> dict:
+def verify(path: Path, key_source, sender_key: Callable[[dict], bytes | None], on_bytes=None) -> dict:
     """Walk the package once; its manifest when every check holds, else ExchangeError.
 
     `sender_key(manifest)` returns the raw Ed25519 public key trusted for the manifest's sender, or
@@ -118,7 +118,7 @@ def verify(path: Path, key_source, sender_key: Callable[[dict], bytes | None]) -
     hashes: dict[str, hashlib._Hash] = {}
     counts: dict[str, int] = {}
     manifest_payload = signature = None
-    for kind, payload in open_frames(path, key_source):
+    for kind, payload in open_frames(path, key_source, on_bytes):
         if signature is not None:
             raise ExchangeError(DAMAGED)
         if kind == ROW and manifest_payload is None:
@@ -154,9 +154,9 @@ def verify(path: Path, key_source, sender_key: Callable[[dict], bytes | None]) -
     return manifest
 
 
-def rows(path: Path, key_source) -> Iterator[tuple[str, dict]]:
+def rows(path: Path, key_source, on_bytes=None) -> Iterator[tuple[str, dict]]:
     """The (part, row) pairs of a package already verified."""
-    for kind, payload in open_frames(path, key_source):
+    for kind, payload in open_frames(path, key_source, on_bytes):
         if kind == ROW:
             part, row = decode(payload)
             yield part, row

@@ -186,7 +186,7 @@ def read_header(stream: BinaryIO) -> tuple[dict, bytes]:
     return header, raw
 
 
-def _chunks(stream: BinaryIO, key_source) -> Iterator[bytes]:
+def _chunks(stream: BinaryIO, key_source, on_bytes=None) -> Iterator[bytes]:
     header, raw = read_header(stream)
     key = _key_for(header, key_source)
     try:
@@ -218,6 +218,8 @@ def _chunks(stream: BinaryIO, key_source) -> Iterator[bytes]:
                 wrong = counter == 0 and header.get("mode") == "passphrase"
                 raise ExchangeError(WRONG_KEY if wrong else DAMAGED) from exc
         counter += 1
+        if on_bytes is not None:
+            on_bytes(stream.tell())  # may raise (Cancelled) between chunks
         yield plain
         if final:
             if stream.read(1):
@@ -225,13 +227,13 @@ def _chunks(stream: BinaryIO, key_source) -> Iterator[bytes]:
             return
 
 
-def frames(stream: BinaryIO, key_source) -> Iterator[tuple[bytes, bytes]]:
+def frames(stream: BinaryIO, key_source, on_bytes=None) -> Iterator[tuple[bytes, bytes]]:
     """Every (type, payload) frame of the package, decrypted and authenticated chunk by chunk.
 
     A frame's bytes are only yielded once the chunks holding them opened; a package cut off or
     damaged raises ExchangeError at the chunk that fails (callers verify the whole file first)."""
     buf = bytearray()
-    for plain in _chunks(stream, key_source):
+    for plain in _chunks(stream, key_source, on_bytes):
         buf += plain
         while len(buf) >= 5:
             (length,) = struct.unpack(">I", buf[1:5])
@@ -246,10 +248,11 @@ def frames(stream: BinaryIO, key_source) -> Iterator[tuple[bytes, bytes]]:
         raise ExchangeError(DAMAGED)
 
 
-def open_frames(path: Path, key_source) -> Iterator[tuple[bytes, bytes]]:
+def open_frames(path: Path, key_source, on_bytes=None) -> Iterator[tuple[bytes, bytes]]:
+    """The frames of the package at `path`; `on_bytes(position)` is called after each chunk."""
     try:
         stream = open(path, "rb")  # noqa: SIM115 - closed when the generator ends
     except OSError as exc:
         raise ExchangeError(f"无法读取交换包：{exc.strerror or exc}") from exc
     with stream:
-        yield from frames(stream, key_source)
+        yield from frames(stream, key_source, on_bytes)
