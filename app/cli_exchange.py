@@ -66,7 +66,7 @@ def _unlock(data_dir: Path, user: str):
 
 
 def cmd_setup_package(args, data_dir: Path) -> int:
-    from app.core.exchange import setup_package, team_database
+    from app.core.exchange import setup_package
 
     if args.install is not None:
         manifest = setup_package.install_setup(data_dir, args.install, read_secret("传递口令："))
@@ -81,15 +81,7 @@ def cmd_setup_package(args, data_dir: Path) -> int:
         passphrase = read_secret("传递口令：")
         initial = read_secret("巡察组账号的初始密码：")
         team_id = setup_package.find_team(session, args.team)
-        names = team_database.team_accounts(session.conn, team_id)
-        result = setup_package.export_setup(
-            session,
-            team_id,
-            args.out,
-            passphrase=passphrase,
-            passwords={r["username"]: initial for r in names},
-            medium_no=args.medium,
-        )
+        result = setup_package.export_for_team(session, team_id, args.out, passphrase, initial, args.medium)
     finally:
         session.close()
     out(f"配置包已写到 {result.path}：{len(result.accounts)} 个账号，工作站 {result.team_workstation_id}")

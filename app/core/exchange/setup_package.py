@@ -20,6 +20,7 @@ from app.core.exchange import identity as ident
 from app.core.exchange import package, register, team_database
 from app.core.exchange.errors import ExchangeError
 from app.core.exchange.package_format import Passphrase
+from app.core.exchange.steps import Steps
 from app.core.security import audit as audit_trail
 from app.core.security.roles import Cap
 from app.core.session import Session
@@ -206,3 +207,30 @@ def find_team(session: Session, text: str) -> str:
     if len(rows) > 1:
         raise ExchangeError(f"有多个轮次的巡察组名为“{text}”，请改用巡察组编号。", field="team")
     return str(rows[0][0])
+
+
+def export_for_team(
+    session: Session,
+    team_id: str,
+    out: Path,
+    passphrase: str,
+    initial_password: str,
+    medium_no: str,
+    progress=None,
+    cancel=None,
+) -> SetupExport:
+    """`export_setup` with one initial password for every account of the team (each must change it
+    at the first sign-in); the shape the GUI's worker and the command line call."""
+    steps = Steps(progress, cancel)
+    steps(0, 2)
+    names = [r["username"] for r in team_database.team_accounts(session.conn, team_id)]
+    result = export_setup(
+        session,
+        team_id,
+        out,
+        passphrase=passphrase,
+        passwords=dict.fromkeys(names, initial_password),
+        medium_no=medium_no,
+    )
+    steps(2, 2)
+    return result
