@@ -611,8 +611,8 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <source>E&amp;xchange</source>
-        <translation>交换(&amp;X)</translation>
+        <source>&amp;Exchange</source>
+        <translation>交换(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Account</source>
