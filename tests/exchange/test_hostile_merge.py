@@ -178,6 +178,7 @@ def test_a_team_cannot_write_another_teams_records_or_unknown_columns(world, tmp
             "不属于",
         ),
         ("column", [("talks", {**forged_row, "id": "x", "evil": 1})], "损坏"),
+        ("value", [("talks", {**forged_row, "id": "y", "key_points": {"a": [1]}})], "损坏"),
         ("table", [("users", {"id": world.users["member1"], "role": "office"})], "损坏"),
     ):
         path = _forge(leader_a, tmp_path / f"{name}.xpk", rows)

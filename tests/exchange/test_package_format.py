@@ -100,3 +100,26 @@ def test_wrong_passphrase_and_unknown_signer(tmp_path):
     other = Ed25519PrivateKey.generate().public_key().public_bytes_raw()
     with pytest.raises(ExchangeError, match="签名不符"):
         package.verify(path, FAST, lambda m: other)
+
+
+def test_long_values_travel_as_raw_slices_and_a_row_cannot_claim_others(tmp_path, monkeypatch):
+    monkeypatch.setattr(package, "SLICE", 5000)
+    path = tmp_path / "p.xpk"
+    builder = package.PackageBuilder(path, FAST, SIGNER)
+    long, short = bytes(range(256)) * 90, b"\x00\x01" * 100  # 23 040 bytes: five slices; 200 inline
+    builder.row("attachment_blobs", {"attachment_id": "a1", "content": long, "small": short})
+    builder.row("attachment_blobs", {"attachment_id": "a2", "content": long[:6000]})
+    builder.finish({"sender": "ws-a"})
+    package.verify(path, FAST, _trust)
+    got = [r for _, r in package.rows(path, FAST)]
+    assert got == [
+        {"attachment_id": "a1", "content": long, "small": short},
+        {"attachment_id": "a2", "content": long[:6000]},
+    ]
+    # A row that names frames it was not given (here, none) is refused.
+    bad = tmp_path / "bad.xpk"
+    builder = package.PackageBuilder(bad, FAST, SIGNER)
+    builder.row("attachment_blobs", {"attachment_id": "a1", "content": {"$f": [0, 3]}})
+    builder.finish({"sender": "ws-a"})
+    with pytest.raises(ExchangeError, match="损坏"):
+        package.verify(bad, FAST, _trust)

@@ -23,7 +23,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from app.core.exchange.errors import DAMAGED, ExchangeError
 from app.core.exchange.package_format import PackageWriter, open_frames
 
-ROW, MANIFEST, SIGNATURE = b"R", b"M", b"S"
+ROW, BLOB, MANIFEST, SIGNATURE = b"R", b"B", b"M", b"S"
+INLINE = 4096  # bytes values up to this travel inside the row's JSON (base64); longer ones as raw frames
+SLICE = 16 << 20  # a long value is cut into frames of at most 16 MiB
 
 
 def _default(value):
@@ -68,12 +70,28 @@ class PackageBuilder:
         self._hashes: dict[str, hashlib._Hash] = {}
 
     def row(self, part: str, row: dict) -> None:
-        payload = encode([part, row])
+        """One row; its long bytes values go first as raw frames, the row names them `{"$f": [first, n]}`."""
         if part not in self.parts:
             self.parts[part] = {"count": 0}
             self._hashes[part] = hashlib.sha256()
+        digest = self._hashes[part]
+        slices = 0
+        light = {}
+        for name, value in row.items():
+            if isinstance(value, (bytes, bytearray, memoryview)) and len(value) > INLINE:
+                data = memoryview(value)
+                pieces = range(0, len(data), SLICE)
+                light[name] = {"$f": [slices, len(pieces)]}
+                for start in pieces:
+                    piece = bytes(data[start : start + SLICE])
+                    digest.update(hashlib.sha256(BLOB + piece).digest())
+                    self._writer.frame(BLOB, piece)
+                    slices += 1
+            else:
+                light[name] = value
+        payload = encode([part, light])
         self.parts[part]["count"] += 1
-        self._hashes[part].update(hashlib.sha256(payload).digest())
+        digest.update(hashlib.sha256(payload).digest())
         self._writer.frame(ROW, payload)
 
     def finish(self, manifest: dict) -> dict:
@@ -118,14 +136,21 @@ def verify(path: Path, key_source, sender_key: Callable[[dict], bytes | None], o
     hashes: dict[str, hashlib._Hash] = {}
     counts: dict[str, int] = {}
     manifest_payload = signature = None
+    pending: list[bytes] = []  # the digests of the raw frames before the next row
     for kind, payload in open_frames(path, key_source, on_bytes):
         if signature is not None:
             raise ExchangeError(DAMAGED)
-        if kind == ROW and manifest_payload is None:
-            part = decode(payload)[0]
-            if not isinstance(part, str):
+        if kind == BLOB and manifest_payload is None:
+            pending.append(hashlib.sha256(BLOB + payload).digest())
+        elif kind == ROW and manifest_payload is None:
+            part, row = _row(payload)
+            if _slices(row) != len(pending):
                 raise ExchangeError(DAMAGED)
-            hashes.setdefault(part, hashlib.sha256()).update(hashlib.sha256(payload).digest())
+            digest = hashes.setdefault(part, hashlib.sha256())
+            for item in pending:
+                digest.update(item)
+            digest.update(hashlib.sha256(payload).digest())
+            pending = []
             counts[part] = counts.get(part, 0) + 1
         elif kind == MANIFEST and manifest_payload is None:
             manifest_payload = payload
@@ -133,7 +158,7 @@ def verify(path: Path, key_source, sender_key: Callable[[dict], bytes | None], o
             signature = payload
         else:
             raise ExchangeError(DAMAGED)
-    if signature is None:
+    if signature is None or pending:
         raise ExchangeError(DAMAGED)
     manifest = decode(manifest_payload)
     if not isinstance(manifest, dict) or not isinstance(manifest.get("parts"), dict):
@@ -154,9 +179,50 @@ def verify(path: Path, key_source, sender_key: Callable[[dict], bytes | None], o
     return manifest
 
 
+def _row(payload: bytes) -> tuple[str, dict]:
+    value = decode(payload)
+    if not (
+        isinstance(value, list)
+        and len(value) == 2
+        and isinstance(value[0], str)
+        and isinstance(value[1], dict)
+    ):
+        raise ExchangeError(DAMAGED)
+    return value[0], value[1]
+
+
+def _ref(value) -> tuple[int, int] | None:
+    if isinstance(value, dict) and len(value) == 1 and "$f" in value:
+        ref = value["$f"]
+        if isinstance(ref, list) and len(ref) == 2 and all(type(n) is int and n >= 0 for n in ref):
+            return ref[0], ref[1]
+        raise ExchangeError(DAMAGED)
+    return None
+
+
+def _slices(row: dict) -> int:
+    """How many raw frames a row names (they must be exactly the ones before it, in order)."""
+    expected = 0
+    for value in row.values():
+        ref = _ref(value)
+        if ref is not None:
+            if ref[0] != expected:
+                raise ExchangeError(DAMAGED)
+            expected += ref[1]
+    return expected
+
+
 def rows(path: Path, key_source, on_bytes=None) -> Iterator[tuple[str, dict]]:
-    """The (part, row) pairs of a package already verified."""
+    """The (part, row) pairs of a package already verified, long values joined from their frames."""
+    pending: list[bytes] = []
     for kind, payload in open_frames(path, key_source, on_bytes):
-        if kind == ROW:
-            part, row = decode(payload)
+        if kind == BLOB:
+            pending.append(payload)
+        elif kind == ROW:
+            part, row = _row(payload)
+            for name, value in row.items():
+                ref = _ref(value)
+                if ref is not None:
+                    row[name] = b"".join(pending[ref[0] : ref[0] + ref[1]])
+            pending = []
             yield part, row

@@ -148,9 +148,14 @@ class PackageWriter:
             raise ValueError("frame")
         self._buf += kind + struct.pack(">I", len(payload))
         self._buf += payload
-        while len(self._buf) > CHUNK:
-            self._chunk(bytes(self._buf[:CHUNK]), final=False)
-            del self._buf[:CHUNK]
+        if len(self._buf) <= CHUNK:
+            return
+        done = 0
+        with memoryview(self._buf) as view:
+            while len(self._buf) - done > CHUNK:
+                self._chunk(bytes(view[done : done + CHUNK]), final=False)
+                done += CHUNK
+        del self._buf[:done]  # once per frame, not once per chunk
 
     def _chunk(self, plain: bytes, *, final: bool) -> None:
         sealed = self._aead.encrypt(_nonce(self._prefix, self._counter, final), plain, self._raw)
@@ -235,15 +240,17 @@ def frames(stream: BinaryIO, key_source, on_bytes=None) -> Iterator[tuple[bytes,
     buf = bytearray()
     for plain in _chunks(stream, key_source, on_bytes):
         buf += plain
-        while len(buf) >= 5:
-            (length,) = struct.unpack(">I", buf[1:5])
+        pos = 0
+        while len(buf) - pos >= 5:
+            (length,) = struct.unpack_from(">I", buf, pos + 1)
             if length > MAX_FRAME:
                 raise ExchangeError(DAMAGED)
-            if len(buf) < 5 + length:
+            if len(buf) - pos < 5 + length:
                 break
-            kind, payload = bytes(buf[:1]), bytes(buf[5 : 5 + length])
-            del buf[: 5 + length]
+            kind, payload = bytes(buf[pos : pos + 1]), bytes(buf[pos + 5 : pos + 5 + length])
+            pos += 5 + length
             yield kind, payload
+        del buf[:pos]  # once per chunk
     if buf:
         raise ExchangeError(DAMAGED)
 

@@ -73,9 +73,8 @@ def summarise(session: Session, team_id: str, office_ws: str) -> Summary:
     per_table: dict[str, int] = {}
     hashes = hashlib.sha256()
     for spec, record, digest in changed_rows(session, team_id, office_ws):
-        if spec.key == ("id",) or spec.name == "attachment_blobs":
-            if spec.name != "attachment_blobs":
-                leaving[KIND_LABELS[spec.kind]] += 1
+        if spec.key == ("id",):  # a record (link rows and attachment contents count with theirs)
+            leaving[KIND_LABELS[spec.kind]] += 1
         per_table[spec.name] = per_table.get(spec.name, 0) + 1
         hashes.update(f"{spec.name}|{tables.record_id(spec, record)}|{digest}\n".encode())
     summary = Summary(

@@ -31,6 +31,8 @@ class RowWriter:
         known = self._columns[spec.name] - set(spec.local)
         if not set(row) <= known or any(not isinstance(row.get(k), str) or not row[k] for k in spec.key):
             raise ExchangeError(DAMAGED)
+        if not all(v is None or isinstance(v, (str, int, float, bytes)) for v in row.values()):
+            raise ExchangeError(DAMAGED)  # a list or an object where a column value belongs
         return row
 
     def insert(self, spec: TableSpec, row: dict) -> None:
