@@ -187,3 +187,17 @@ def test_a_team_cannot_write_another_teams_records_or_unknown_columns(world, tmp
         assert _state(world) == before
     row = world.office.conn.execute("SELECT key_points FROM talks WHERE id = ?", (talk_b.id,)).fetchone()
     assert row[0] == office_row["key_points"]
+
+
+def test_a_record_pointing_at_nothing_here_is_refused(world, team_a, tmp_path):
+    leader = team_a.login("leader1")
+    first = _hand_in(leader, tmp_path / "h1.xpk")
+    merge.merge(world.office, first.path, medium_no="U盘-1")
+    talk_id = world.office.conn.execute("SELECT id FROM talks").fetchone()[0]
+    ghost = {"talk_id": talk_id, "user_id": "no-such-user", "sort_order": 3}
+    path = _forge(leader, tmp_path / "dangling.xpk", [("talk_interviewers", ghost)], seq=2)
+    before = _state(world)
+    with pytest.raises(ExchangeError, match="引用了本机没有的记录"):
+        merge.merge(world.office, path, medium_no="U盘-3")
+    assert _state(world) == before
+    assert not world.office.conn.in_transaction

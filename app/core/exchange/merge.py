@@ -194,8 +194,11 @@ def _apply(session, conn, archived, key, manifest, peer, sha, medium_no, name, o
         new_bases.append((spec.name, rid, team_hash, team_hash))
     writer.seal_pending(openers)
     reindex.apply(conn, touched)
-    if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-        raise ExchangeError("移交包中的记录引用了本机没有的记录，已拒绝，未做任何更改。")
+    # Checked here, table by table, rather than left to COMMIT: a deferred violation there would
+    # leave the transaction open instead of rolling it back.
+    for table in sorted({b[0] for b in new_bases}):
+        if conn.execute(f"PRAGMA foreign_key_check({table})").fetchone() is not None:
+            raise ExchangeError("移交包中的记录引用了本机没有的记录，已拒绝，未做任何更改。")
     conn.executemany(
         "INSERT INTO exchange_base (peer_workstation_id, table_name, record_id, team_hash, office_hash)"
         " VALUES (?,?,?,?,?) ON CONFLICT DO UPDATE SET team_hash = excluded.team_hash,"
