@@ -198,3 +198,23 @@ def test_cancelled_hand_in_and_merge_change_nothing(world, tmp_path):
     marks: list[tuple[int, int]] = []
     merge.merge(world.office, pkg.path, medium_no="U盘-1", progress=lambda d, t: marks.append((d, t)))
     assert marks and marks[-1][0] == marks[-1][1]  # both passes, to the end
+
+
+def test_a_conflict_on_a_record_locked_here_cannot_take_the_team_version(world, tmp_path):
+    from app.core.errors import Conflict
+
+    team = configure(world, world.team_a, tmp_path / "team_a", tmp_path)
+    member, leader = team.login("member1"), team.login("leader1")
+    open_talk = talk_writes.create_talk(member, world.insp_a.id, talk_form(world, interviewee_name="王建国"))
+    talk_writes.mark_recorded(member, open_talk.id)
+    merge.merge(world.office, _hand_in(leader, tmp_path / "h1.xpk").path, medium_no="U盘-1")
+    talk_writes.sign_talk(world.office, open_talk.id, "2026-03-12")  # signed at the office: locked here
+    talk_writes.update_talk(
+        member, open_talk.id, talk_form(world, interviewee_name="王建国", key_points="组里补充")
+    )
+    result = merge.merge(world.office, _hand_in(leader, tmp_path / "h2.xpk").path, medium_no="U盘-2")
+    [conflict_id] = result.conflicts
+    with pytest.raises(Conflict, match="已锁定"):
+        conflicts.resolve(world.office, conflict_id, conflicts.TAKE_TEAM)
+    conflicts.resolve(world.office, conflict_id, conflicts.KEEP_OFFICE)
+    assert conflicts.list_open(world.office) == []

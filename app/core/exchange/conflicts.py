@@ -18,6 +18,7 @@ from app.core.exchange.row_writes import RowWriter, in_scope
 from app.core.exchange.tables import BY_NAME
 from app.core.security.roles import Cap
 from app.core.session import Session
+from app.core.store.connection import IntegrityError
 
 KEEP_OFFICE, TAKE_TEAM = "kept_office", "took_team"
 
@@ -72,7 +73,10 @@ def resolve(session: Session, conflict_id: str, choice: str) -> None:
         openers = Openers(session)
         if choice == TAKE_TEAM:
             writer = RowWriter(conn)
-            writer.update(spec, writer.check(spec, team))
+            try:
+                writer.update(spec, writer.check(spec, team))
+            except IntegrityError as exc:
+                raise Conflict("本机的该记录已锁定（例如已签字的谈话记录），不能采用巡察组的版本。") from exc
             writer.seal_pending(openers)
             peer = conn.execute(
                 "SELECT team_id FROM exchange_peers WHERE workstation_id = ?", (row["peer_workstation_id"],)
