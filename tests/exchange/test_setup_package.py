@@ -59,3 +59,30 @@ def test_the_package_holds_no_plaintext(world, tmp_path):
     raw = (tmp_path / "setup-第一巡察组.xpk").read_bytes()
     for text in ("市教育局", "leader1", "第一巡察组", "王建国"):
         assert text.encode() not in raw
+
+
+def test_initial_passwords_follow_the_policy_and_the_passphrase_has_a_minimum(world, tmp_path):
+    from app.core.errors import ValidationError
+
+    names = {"leader1": "short", "member1": "short"}
+    with pytest.raises(ValidationError):
+        setup_package.export_setup(
+            world.office,
+            world.team_a.id,
+            tmp_path / "s.xpk",
+            passphrase=PASSPHRASE,
+            passwords=names,
+            medium_no="U盘-1",
+        )
+    with pytest.raises(ExchangeError, match="至少 8 个字符"):
+        setup_package.export_setup(
+            world.office,
+            world.team_a.id,
+            tmp_path / "s.xpk",
+            passphrase="短",
+            passwords=names,
+            medium_no="U盘-1",
+        )
+    assert not (tmp_path / "s.xpk").exists()
+    for table in ("exchange_peers", "exchange_settings", "exchange_register"):
+        assert world.office.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0

@@ -59,8 +59,11 @@ def export_setup(
     f.must_exist(session.conn, "teams", team_id, "巡察组", "team_id")
     if len(passphrase) < 8:
         raise ExchangeError("传递口令至少 8 个字符。")
-    with session.transaction() as conn:
-        office_identity = ident.own_or_new(conn)
+    # The office's own exchange keys are made on first use, and kept only once the export succeeded.
+    office_identity = ident.own(session.conn)
+    new_identity = office_identity is None
+    if new_identity:
+        office_identity = ident.Identity.generate()
     team_identity = ident.Identity.generate()
     staging = session.folder / f".setup-package-{uuid.uuid4().hex}"
     staging.mkdir(mode=0o700)
@@ -103,6 +106,8 @@ def export_setup(
         _destroy(staging)
     team_name = session.conn.execute("SELECT name FROM teams WHERE id = ?", (team_id,)).fetchone()[0]
     with session.transaction() as conn:
+        if new_identity:
+            ident.put_settings(conn, {"role": ident.OFFICE, **office_identity.private_hex()})
         conn.execute(
             "INSERT INTO exchange_peers (workstation_id, team_id, label, sign_public, seal_public, created_at)"
             " VALUES (?,?,?,?,?,?)",

@@ -23,6 +23,7 @@ from app.core.exchange.errors import ExchangeError
 from app.core.exchange.records import Openers, portable, row_hash, scoped_rows
 from app.core.security import account_keys
 from app.core.security import audit as audit_trail
+from app.core.security.policy import Policy, check_password
 from app.core.security.roles import Role
 from app.core.session import Session
 from app.core.store import migrations
@@ -79,8 +80,11 @@ def build(
     missing = [r["username"] for r in accounts if not passwords.get(r["username"])]
     if missing:
         raise ExchangeError(f"请为这些账号设置初始密码：{'、'.join(missing)}。")
-    db_key, db_uuid, ws_id = os.urandom(32), str(uuid.uuid4()), str(uuid.uuid4())
     policy = {r["key"]: r["value"] for r in src.execute("SELECT key, value FROM policy")}
+    rules = Policy.from_rows(policy)
+    for row in accounts:  # the initial passwords follow this office's policy, for each clearance
+        check_password(passwords[row["username"]], rules, row["clearance"], row["username"])
+    db_key, db_uuid, ws_id = os.urandom(32), str(uuid.uuid4()), str(uuid.uuid4())
     slots = KeySlots.create(staging, db_uuid, ws_id, policy)
     for row in accounts:
         slots.put_slot(row["username"], passwords[row["username"]], db_key, kdf)
