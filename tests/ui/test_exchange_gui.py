@@ -135,3 +135,33 @@ def test_a_leader_hands_in_takes_the_receipt_and_wipes(qtbot, worker, world, tmp
         window.exchange.wipe_to(certificate)
     assert "已清理" in messages[-1]
     assert list(team.folder.iterdir()) == [] and certificate.read_bytes().startswith(b"%PDF")
+
+
+def test_the_office_exports_a_setup_package(qtbot, worker, world, sign_in, tmp_path, monkeypatch):
+    from app.core.domain.organisation import teams
+    from app.core.exchange import setup_package
+    from app.ui.exchange_dialogs import SetupExportDialog
+
+    messages = _messages(monkeypatch)
+    window = _window(qtbot, worker, world.office.folder, sign_in("office"))
+    found = run_job(qtbot, worker, teams.list_teams)
+    dialog = SetupExportDialog(found, window)
+    qtbot.addWidget(dialog)
+    assert dialog.team.count() == 2 and "第一巡察组" in dialog.team.itemText(0)
+    dialog.medium.setText("U盘-2026-005")
+    dialog.passphrase.setText("交接口令-2026-丙")
+    dialog.again.setText("交接口令-2026-丁")
+    dialog.initial.setText("Initial-2026!")
+    dialog._check()
+    assert (
+        dialog.error.text() == "两次输入的传递口令不一致。"
+        and dialog.isVisible() is False
+        or dialog.result() == 0
+    )
+    grab(dialog, "exchange_setup_export.png")
+    out = tmp_path / "setup.xpk"
+    window.exchange.export_setup_to(world.team_a.id, out, "交接口令-2026-丙", "Initial-2026!", "U盘-2026-005")
+    qtbot.waitUntil(lambda: bool(messages), timeout=30000)
+    assert "恢复码" in messages[-1] and out.exists(), messages
+    setup_package.install_setup(tmp_path / "team", out, "交接口令-2026-丙")
+    assert (tmp_path / "team" / "keyslots.json").exists()
