@@ -153,12 +153,11 @@ def test_the_office_exports_a_setup_package(qtbot, worker, world, sign_in, tmp_p
     dialog.again.setText("交接口令-2026-丁")
     dialog.initial.setText("Initial-2026!")
     dialog._check()
-    assert (
-        dialog.error.text() == "两次输入的传递口令不一致。"
-        and dialog.isVisible() is False
-        or dialog.result() == 0
-    )
+    assert dialog.error.text() == "两次输入的传递口令不一致。" and dialog.result() == 0
     grab(dialog, "exchange_setup_export.png")
+    dialog.again.setText("交接口令-2026-丙")
+    dialog._check()
+    assert dialog.result() == 1  # accepted
     out = tmp_path / "setup.xpk"
     window.exchange.export_setup_to(world.team_a.id, out, "交接口令-2026-丙", "Initial-2026!", "U盘-2026-005")
     qtbot.waitUntil(lambda: bool(messages), timeout=30000)
