@@ -218,3 +218,24 @@ def test_a_conflict_on_a_record_locked_here_cannot_take_the_team_version(world, 
         conflicts.resolve(world.office, conflict_id, conflicts.TAKE_TEAM)
     conflicts.resolve(world.office, conflict_id, conflicts.KEEP_OFFICE)
     assert conflicts.list_open(world.office) == []
+
+
+def test_the_audit_trail_names_the_packages(world, tmp_path):
+    from app.core.security import audit as audit_trail
+    from app.core.security.audit_labels import ACTION_LABELS, object_names
+
+    team = configure(world, world.team_a, tmp_path / "team_a", tmp_path, medium="U盘-2026-077")
+    signed_talk(world, team.login("member1"), world.insp_a.id)
+    merge.merge(
+        world.office, _hand_in(team.login("leader1"), tmp_path / "h1.xpk").path, medium_no="U盘-2026-078"
+    )
+    rows = world.office.conn.execute(
+        audit_trail.SELECT_ALL + " WHERE action IN ('exchange_setup_export', 'exchange_merge') ORDER BY seq"
+    ).fetchall()
+    entries = audit_trail.rows_to_entries(rows)
+    names = object_names(world.office.conn, entries)
+    assert [names[e.object_id] for e in entries] == [
+        "配置包（第0号，介质 U盘-2026-077）",
+        "移交包（第1号，介质 U盘-2026-078）",
+    ]
+    assert ACTION_LABELS["exchange_merge"] == "合并移交包"

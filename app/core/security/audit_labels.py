@@ -399,6 +399,10 @@ _NAME_QUERIES: dict[str, str] = {
     " JOIN request_items r ON r.id = x.item_id WHERE x.id = ?",
     "classification_scheme": "SELECT name FROM classification_schemes WHERE id = ?",
     "classification_node": "SELECT name FROM classification_nodes WHERE id = ?",
+    # an exchange package, by its register row (a conflict by the package it came with)
+    "exchange": "SELECT (CASE kind WHEN 'setup' THEN '配置包' WHEN 'receipt' THEN '合并回执' ELSE '移交包' END)"
+    " || '（第' || package_seq || '号，介质 ' || medium_no || '）' AS name FROM exchange_register"
+    " WHERE id = ?1 UNION ALL SELECT '合并冲突（' || table_name || '）' FROM exchange_conflicts WHERE id = ?1",
 }
 # A printed or exported document names the record it was printed from; try these in order.
 _FALLBACK = ("talk", "inspection", "issue", "official_document", "request_item", "unit", "round")
