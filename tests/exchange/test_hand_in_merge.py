@@ -239,3 +239,27 @@ def test_the_audit_trail_names_the_packages(world, tmp_path):
         "移交包（第1号，介质 U盘-2026-078）",
     ]
     assert ACTION_LABELS["exchange_merge"] == "合并移交包"
+
+
+def test_receipts_are_checked_on_the_team_workstation(world, tmp_path):
+    team = configure(world, world.team_a, tmp_path / "team_a", tmp_path)
+    member, leader = team.login("member1"), team.login("leader1")
+    signed_talk(world, member, world.insp_a.id)
+    pkg = _hand_in(leader, tmp_path / "h1.xpk")
+    with pytest.raises(ExchangeError, match="不是发给本工作站"):  # a hand-in is not a receipt
+        receipt.acknowledge(leader, pkg.path, medium_no="U盘-1")
+    result = merge.merge(world.office, pkg.path, medium_no="U盘-1")
+    out = receipt.write_receipt(world.office, result.register_id, tmp_path / "r1.xpk", medium_no="U盘-1")
+    flipped = tmp_path / "r1-bad.xpk"
+    raw = bytearray(out.read_bytes())
+    raw[-20] ^= 1
+    flipped.write_bytes(bytes(raw))
+    with pytest.raises(ExchangeError, match="损坏"):
+        receipt.acknowledge(leader, flipped, medium_no="U盘-1")
+    assert receipt.acknowledge(leader, out, medium_no="U盘-1") == 1
+    with pytest.raises(ExchangeError, match="已经导入过"):
+        receipt.acknowledge(leader, out, medium_no="U盘-1")
+    acked = leader.conn.execute(
+        "SELECT status FROM exchange_register WHERE direction = 'export' AND kind = 'hand_in'"
+    ).fetchone()[0]
+    assert acked == "acknowledged"
