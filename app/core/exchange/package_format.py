@@ -88,7 +88,7 @@ def _new_header(key_source) -> tuple[dict, bytes]:
     header = {"format": FORMAT, "nonce_prefix": prefix.hex()}
     if isinstance(key_source, Passphrase):
         if not key_source.text:
-            raise ExchangeError("请输入传递口令。")
+            raise ExchangeError("请输入传递口令。", field="passphrase")
         salt = os.urandom(16)
         header |= {"mode": "passphrase", "kdf": "scrypt", "n": key_source.n, "salt": salt.hex()}
         key = _scrypt(key_source.text, salt, key_source.n)

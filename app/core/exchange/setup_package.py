@@ -58,7 +58,7 @@ def export_setup(
     medium_no = register.medium(medium_no)
     f.must_exist(session.conn, "teams", team_id, "巡察组", "team_id")
     if len(passphrase) < 8:
-        raise ExchangeError("传递口令至少 8 个字符。")
+        raise ExchangeError("传递口令至少 8 个字符。", field="passphrase")
     # The office's own exchange keys are made on first use, and kept only once the export succeeded.
     office_identity = ident.own(session.conn)
     new_identity = office_identity is None

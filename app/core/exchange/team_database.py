@@ -79,7 +79,7 @@ def build(
     accounts = team_accounts(src, team_id)
     missing = [r["username"] for r in accounts if not passwords.get(r["username"])]
     if missing:
-        raise ExchangeError(f"请为这些账号设置初始密码：{'、'.join(missing)}。")
+        raise ExchangeError(f"请为这些账号设置初始密码：{'、'.join(missing)}。", field="passwords")
     policy = {r["key"]: r["value"] for r in src.execute("SELECT key, value FROM policy")}
     rules = Policy.from_rows(policy)
     for row in accounts:  # the initial passwords follow this office's policy, for each clearance
