@@ -8,6 +8,7 @@
     python -m app merge --data-dir OFFICE --user office --medium NO FILE [--receipt-out FILE]
     python -m app merge --data-dir OFFICE --user office --conflicts          (list the open ones)
     python -m app merge --data-dir OFFICE --user office --resolve ID --keep office|team
+    python -m app merge --data-dir OFFICE --user office --archive | --show REGISTER_ID  (kept packages)
     python -m app wipe --data-dir TEAM --user leader --certificate FILE.pdf [--backup FILE ...] --yes
 
 Secrets are read as every command reads them (app.cli_io); exit 0 only on success.
@@ -48,6 +49,8 @@ def add_parsers(sub, common) -> None:
     merge.add_argument(
         "--keep", choices=("office", "team"), default=None, help="保留巡察办或采用巡察组的版本"
     )
+    merge.add_argument("--archive", action="store_true", help="列出收到的交换包存档（含存储介质登记编号）")
+    merge.add_argument("--show", default=None, help="显示该登记编号的存档交换包所含内容（只读，不写出）")
     wipe = sub.add_parser("wipe", help="清理巡察组工作站（须已导入最后一次移交的合并回执）", parents=[common])
     wipe.add_argument("--user", required=True, help="账号用户名（组长）")
     wipe.add_argument(
@@ -126,10 +129,24 @@ def cmd_hand_in(args, data_dir: Path) -> int:
 
 
 def cmd_merge(args, data_dir: Path) -> int:
-    from app.core.exchange import conflicts, merge, receipt
+    from app.core.exchange import conflicts, merge, receipt, register
 
     session = _unlock(data_dir, args.user)
     try:
+        if args.archive:
+            for entry, path in register.archive(session):
+                out(
+                    f"{entry.id}  {entry.created_at[:19]}  第 {entry.package_seq} 号  介质 {entry.medium_no}  {path.name}"
+                )
+            return EXIT_OK
+        if args.show:
+            manifest, counts = register.archive_contents(session, args.show)
+            out(
+                f"第 {manifest.get('seq')} 号移交包，{str(manifest.get('created_at', ''))[:19]} 由 {manifest.get('leader', '')} 导出"
+            )
+            for table, n in sorted(counts.items()):
+                out(f"  {table}：{n}")
+            return EXIT_OK
         if args.conflicts:
             for view in conflicts.list_open(session):
                 out(f"{view.id}  {view.table}  {view.record_id}  不同字段：{'、'.join(view.differing())}")

@@ -59,6 +59,12 @@ def test_setup_hand_in_merge_wipe_on_the_command_line(world, tmp_path):
     assert world.office.conn.execute("SELECT count(*) FROM talks WHERE id = ?", (talk.id,)).fetchone()[0] == 1
     result = run_cli(*merge, stdin=f"{DEMO_PASSWORD}\n")
     assert result.returncode == 1 and "已经合并过" in result.stderr
+    listing = ("merge", "--data-dir", office_dir, "--user", "office")
+    result = run_cli(*listing, "--archive", stdin=f"{DEMO_PASSWORD}\n")
+    assert result.returncode == 0 and "U盘-2026-008" in result.stdout, result.stderr
+    register_id = result.stdout.split()[0]
+    result = run_cli(*listing, "--show", register_id, stdin=f"{DEMO_PASSWORD}\n")
+    assert result.returncode == 0 and "talks：1" in result.stdout, result.stderr
 
     certificate = tmp_path / "wipe.pdf"
     wipe = (
