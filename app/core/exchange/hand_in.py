@@ -71,12 +71,13 @@ def hand_in(
     session.require(Cap.ISSUE_SIGN)
     medium_no = register.medium(medium_no)
     conn = session.conn
-    values = ident.team_settings(conn)
-    team_id, office_ws = values["team_id"], values["office_workstation_id"]
-    me = ident.own(conn)
-    seq = int(values.get("next_seq", "1"))
-    acked_audit = int(values.get("acked_audit_seq", "0"))
-    with session.transaction():
+    ident.team_settings(conn)  # refused on a workstation that is no team's
+    with session.transaction():  # the numbers are read under the write lock: two hand-ins cannot share one
+        values = ident.team_settings(conn)
+        team_id, office_ws = values["team_id"], values["office_workstation_id"]
+        me = ident.own(conn)
+        seq = int(values.get("next_seq", "1"))
+        acked_audit = int(values.get("acked_audit_seq", "0"))
         summary = review.summarise(session, team_id, office_ws)
         if not confirm or confirm != summary.token:
             raise ExchangeError("移交内容与审核时不一致（或尚未审核确认），请重新审核后再移交。")
