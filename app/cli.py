@@ -25,6 +25,7 @@
     python -m app inspections | talk-add | talk-print …   case commands (app/cli_case.py)
     python -m app manual --output FILE.pdf            the user manual as a PDF (no password, no data
                                                      folder: --data-dir is accepted and not used)
+    python -m app setup-package / hand-in / merge / wipe   the team workstation cycle (app/cli_exchange.py)
 
 Passwords come from the terminal, or from standard input (one per line) when it is not a terminal;
 never from an argument. Exit status: 0 success, 1 a check failed, 2 usage, 3 refused (bad password,
@@ -33,35 +34,19 @@ no permission, damaged or foreign file).
 
 from __future__ import annotations
 
-import getpass
 import sys
 import tempfile
 from pathlib import Path
 
-from app import __version__
+from app import __version__, cli_exchange
 from app.cli_case import CASE_COMMANDS, add_case_commands
+from app.cli_io import EXIT_FAILED, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, read_secret
+from app.cli_io import fail as _fail
+from app.cli_io import out as _out
 from app.cli_parser import ChineseArgumentParser
 from app.paths import default_data_dir
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
-
-
-def read_secret(prompt: str) -> str:
-    if sys.stdin is not None and sys.stdin.isatty():
-        return getpass.getpass(prompt)
-    line = sys.stdin.readline() if sys.stdin is not None else ""
-    if not line:
-        raise SystemExit(_fail(f"未能从标准输入读到{prompt.rstrip('：: ')}。", EXIT_USAGE))
-    return line.rstrip("\r\n")
-
-
-def _fail(message: str, code: int) -> int:
-    print(f"错误：{message}", file=sys.stderr)
-    return code
-
-
-def _out(message: str) -> None:
-    print(message, flush=True)
+__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "main", "read_secret"]
 
 
 def build_parser() -> ChineseArgumentParser:
@@ -110,6 +95,7 @@ def build_parser() -> ChineseArgumentParser:
     )
     manual.add_argument("--output", "-o", type=Path, required=True, help="写入的 PDF 文件")
     add_case_commands(user_cmd)
+    cli_exchange.add_parsers(sub, common)
     return parser
 
 
@@ -389,4 +375,5 @@ COMMANDS = {
     "setup": cmd_setup,
     "start-check": cmd_start_check,
     "manual": cmd_manual,
+    **cli_exchange.COMMANDS,
 }

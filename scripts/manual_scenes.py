@@ -449,5 +449,43 @@ def run_all(shots, scratch: Path, reuse: Path | None) -> None:
         _admin_scene(shots, worker, folder, "sysadmin", "accounts.png")
         _admin_scene(shots, worker, folder, "secadmin", "security.png")
         _admin_scene(shots, worker, folder, "auditor", "audit.png")
+        if shots.wanted("exchange-setup.png") or shots.wanted("exchange-hand-in.png"):
+            _exchange_dialogs(shots, worker, folder)
     finally:
         worker.stop()
+
+
+def _exchange_dialogs(shots, worker: DbWorker, folder: Path) -> None:
+    """File → Exchange: the office's setup dialog (the demo's teams) and a leader's hand-in review."""
+    from app.core.domain.organisation import teams
+    from app.core.exchange.review import Summary
+    from app.ui.exchange_dialogs import HandInDialog, SetupExportDialog
+
+    user = _sign_in(worker, folder, "office")
+    window = MainWindow(worker, folder, user)
+    _show(window)
+    found: list = []
+    worker.submit(teams.list_teams, on_done=found.append, on_error=found.append)
+    wait(lambda: bool(found), "the teams")
+    if shots.wanted("exchange-setup.png"):
+        dialog = SetupExportDialog(found[0], window)
+        dialog.medium.setText("U盘-2026-017")
+        for edit in (dialog.passphrase, dialog.again, dialog.initial):
+            edit.setText("示例口令-2026")
+        dialog.show()
+        settle(0.5)
+        shots.grab("exchange-setup.png", dialog)
+        dialog.close()
+    if shots.wanted("exchange-hand-in.png"):
+        kinds = {"谈话记录": 46, "调阅资料": 31, "问题底稿": 12, "问题线索": 3, "整改": 9, "附件": 58, "其他": 4}
+        summary = Summary(kinds, 2, 1, 3, 1, 2)  # what a team's review looks like near the end of a round
+        dialog = HandInDialog(summary, window)
+        dialog.medium.setText("U盘-2026-021")
+        dialog.checked.setChecked(True)
+        dialog.show()
+        settle(0.5)
+        shots.grab("exchange-hand-in.png", dialog)
+        dialog.close()
+    window.close()
+    settle(0.3)
+    _sign_out(worker)

@@ -30,6 +30,7 @@ from app.ui.backup_dialogs import BackupActions
 from app.ui.change_password_dialog import ChangePasswordDialog
 from app.ui.db_worker import DbWorker
 from app.ui.drafts import collect_drafts, draft_forms, restore_drafts
+from app.ui.exchange_actions import ExchangeActions
 from app.ui.forms import load_into
 from app.ui.idle import IdleWatcher
 from app.ui.lock_page import LockPage
@@ -37,6 +38,18 @@ from app.ui.messages import show_error, show_info
 from app.ui.settings import app_settings
 
 WorkspaceFactory = Callable[["MainWindow"], QWidget]
+
+# File → Exchange: action name → ExchangeActions method; the first four are the office's.
+EXCHANGE_SLOTS = {
+    "actionExportSetup": "export_setup",
+    "actionMerge": "merge",
+    "actionReceipt": "receipt",
+    "actionConflicts": "show_conflicts",
+    "actionHandIn": "hand_in",
+    "actionImportReceipt": "import_receipt",
+    "actionWipe": "wipe",
+}
+OFFICE_EXCHANGE = ("actionExportSetup", "actionMerge", "actionReceipt", "actionConflicts")
 
 BANNER_COLOURS = {"内部": "#2f5597", "秘密": "#c00000", "机密": "#7b0000"}
 
@@ -74,6 +87,8 @@ class MainWindow(QMainWindow):
         self._set_status()
         self.backups = BackupActions(worker, self.folder, self)
         self.backups.session_closed.connect(self._session_closed)
+        self.exchange = ExchangeActions(worker, self)
+        self.exchange.session_closed.connect(self._session_closed)
         self._wire_actions()
 
         self.idle = IdleWatcher(idle_timeout_ms or Policy().idle_lock_minutes * 60_000, self)
@@ -213,6 +228,8 @@ class MainWindow(QMainWindow):
         self._action("actionAbout").triggered.connect(self.about)
         self._action("actionVerifyPrint").triggered.connect(self.verify_print)
         self._action("actionManual").triggered.connect(self.open_manual)
+        for name, slot in EXCHANGE_SLOTS.items():
+            self._action(name).triggered.connect(lambda _=False, s=slot: getattr(self.exchange, s)())
         for name in ("actionLock", "actionQuit", "actionManual"):
             # Shortcuts must work whatever has the focus, also on the lock page.
             self._action(name).setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -226,6 +243,12 @@ class MainWindow(QMainWindow):
         verifies = allowed(role, Cap.PRINT_AUTHENTICATE)
         self._action("actionVerifyPrint").setVisible(verifies)
         self.findChild(QMenu, "menuTools").menuAction().setVisible(verifies)  # no empty menu
+        office, leader = allowed(role, Cap.ORG_MANAGE), allowed(role, Cap.ISSUE_SIGN)
+        for name in EXCHANGE_SLOTS:
+            action = self._action(name)
+            action.setVisible(office if name in OFFICE_EXCHANGE else leader)
+            action.setEnabled(open_)
+        self.findChild(QMenu, "menuExchange").menuAction().setVisible(office or leader)
         for name in (
             "actionBackup",
             "actionRestore",

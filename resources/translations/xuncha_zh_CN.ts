@@ -317,6 +317,37 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Merge conflicts</source>
+        <translation>合并冲突</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>巡察办</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>巡察组</translation>
+    </message>
+    <message>
+        <source>Keep the office&apos;s version</source>
+        <translation>保留巡察办的版本</translation>
+    </message>
+    <message>
+        <source>Take the team&apos;s version</source>
+        <translation>采用巡察组的版本</translation>
+    </message>
+    <message>
+        <source>{table} {record}</source>
+        <translation>{table} 表，记录 {record}</translation>
+    </message>
+</context>
+<context>
     <name>CreatePage</name>
     <message>
         <source>Create the database</source>
@@ -418,6 +449,108 @@
     </message>
 </context>
 <context>
+    <name>ExchangeActions</name>
+    <message>
+        <source>Removable medium</source>
+        <translation>存储介质</translation>
+    </message>
+    <message>
+        <source>Medium register number:</source>
+        <translation>存储介质登记编号：</translation>
+    </message>
+    <message>
+        <source>Exchange package (*.xpk)</source>
+        <translation>交换包 (*.xpk)</translation>
+    </message>
+    <message>
+        <source>Save the setup package as</source>
+        <translation>配置包另存为</translation>
+    </message>
+    <message>
+        <source>Building the team&apos;s workstation database…</source>
+        <translation>正在建立巡察组工作站数据库…</translation>
+    </message>
+    <message>
+        <source>The setup package has been written to {path} ({accounts} accounts). The team workstation&apos;s recovery code (print it and seal it; it is not shown again): {code}</source>
+        <translation>配置包已写到 {path}（{accounts} 个账号）。该巡察组工作站的恢复码（请打印并密封保管，不再显示）：{code}</translation>
+    </message>
+    <message>
+        <source>Choose the team&apos;s hand-in</source>
+        <translation>选择巡察组的移交包</translation>
+    </message>
+    <message>
+        <source>Checking and merging the hand-in…</source>
+        <translation>正在校验并合并移交包…</translation>
+    </message>
+    <message>
+        <source>Hand-in No. {seq} merged: {added} added, {updated} updated, {conflicts} conflicts.</source>
+        <translation>第 {seq} 号移交包已合并：新增 {added} 条，更新 {updated} 条，冲突 {conflicts} 条。</translation>
+    </message>
+    <message>
+        <source>Merge a hand-in first; its receipt goes back to the team.</source>
+        <translation>请先合并移交包；合并回执交回巡察组。</translation>
+    </message>
+    <message>
+        <source>Save the receipt as</source>
+        <translation>合并回执另存为</translation>
+    </message>
+    <message>
+        <source>Receipt written.</source>
+        <translation>合并回执已写出。</translation>
+    </message>
+    <message>
+        <source>Save the hand-in as</source>
+        <translation>移交包另存为</translation>
+    </message>
+    <message>
+        <source>Writing the encrypted hand-in…</source>
+        <translation>正在写出加密的移交包…</translation>
+    </message>
+    <message>
+        <source>Hand-in No. {seq} written to {path}: {rows} records, {entries} audit entries.</source>
+        <translation>第 {seq} 号移交包已写到 {path}：记录 {rows} 条，审计记录 {entries} 条。</translation>
+    </message>
+    <message>
+        <source>Choose the office&apos;s receipt</source>
+        <translation>选择巡察办的合并回执</translation>
+    </message>
+    <message>
+        <source>The office confirmed hand-in No. {seq}.</source>
+        <translation>巡察办已确认合并第 {seq} 号移交包。</translation>
+    </message>
+    <message>
+        <source>Wiping destroys this workstation&apos;s database, key slots and drafts for good. Do it only after the office has merged the last hand-in. Continue?</source>
+        <translation>清理将永久销毁本工作站的数据库、密钥槽和草稿。请在巡察办合并最后一次移交之后再进行。是否继续？</translation>
+    </message>
+    <message>
+        <source>Save the wipe certificate as</source>
+        <translation>清理证明另存为</translation>
+    </message>
+    <message>
+        <source>This workstation has been wiped ({files} files). The certificate is in the PDF.</source>
+        <translation>本工作站已清理（{files} 个文件）。清理证明见 PDF 文件。</translation>
+    </message>
+</context>
+<context>
+    <name>HandInDialog</name>
+    <message>
+        <source>Hand in to the office</source>
+        <translation>向巡察办移交</translation>
+    </message>
+    <message>
+        <source>This hand-in will carry what changed since the office&apos;s last receipt:</source>
+        <translation>本次移交包含自巡察办上次回执以来的改动：</translation>
+    </message>
+    <message>
+        <source>I have reviewed the above; drafts stay on this workstation</source>
+        <translation>我已审核以上内容；草稿留在本工作站，不移交</translation>
+    </message>
+    <message>
+        <source>Medium register number:</source>
+        <translation>存储介质登记编号：</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <source>The screen is locked</source>
@@ -478,6 +611,10 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Exchange</source>
+        <translation>交换(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
@@ -488,6 +625,34 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Export a team&apos;s &amp;setup package…</source>
+        <translation>导出巡察组配置包(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge a team&apos;s hand-in…</source>
+        <translation>合并巡察组移交包(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Write the &amp;receipt for the team…</source>
+        <translation>写出合并回执(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Merge &amp;conflicts…</source>
+        <translation>合并冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hand in to the office…</source>
+        <translation>向巡察办移交(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import the office&apos;s receipt…</source>
+        <translation>导入巡察办合并回执(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Wipe this workstation…</source>
+        <translation>清理本工作站(&amp;W)…</translation>
     </message>
     <message>
         <source>&amp;Backup…</source>
@@ -819,6 +984,53 @@
     <message>
         <source>The security policy has been saved.</source>
         <translation>安全策略已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupExportDialog</name>
+    <message>
+        <source>Export a team&apos;s setup package</source>
+        <translation>导出巡察组配置包</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>巡察组：</translation>
+    </message>
+    <message>
+        <source>Medium register number:</source>
+        <translation>存储介质登记编号：</translation>
+    </message>
+    <message>
+        <source>Transfer passphrase:</source>
+        <translation>传递口令：</translation>
+    </message>
+    <message>
+        <source>Passphrase again:</source>
+        <translation>再次输入传递口令：</translation>
+    </message>
+    <message>
+        <source>Initial password of the team&apos;s accounts:</source>
+        <translation>巡察组账号的初始密码：</translation>
+    </message>
+    <message>
+        <source>Tell the team the passphrase by another way than the medium. Every account must change the initial password at its first sign-in.</source>
+        <translation>请通过存储介质以外的途径把传递口令告知巡察组。各账号首次登录时须修改初始密码。</translation>
+    </message>
+    <message>
+        <source>Choose a team.</source>
+        <translation>请选择巡察组。</translation>
+    </message>
+    <message>
+        <source>Enter the medium&apos;s register number.</source>
+        <translation>请填写存储介质登记编号。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的传递口令不一致。</translation>
+    </message>
+    <message>
+        <source>Enter the initial password.</source>
+        <translation>请填写初始密码。</translation>
     </message>
 </context>
 <context>

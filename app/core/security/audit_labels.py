@@ -265,6 +265,19 @@ ACTION_LABELS: dict[str, str] = {
     "print_register_view": "查看打印登记",
     # 表格导入导出
     "sheet_export": "导出 Excel",
+    # 工作站交换（配置—移交—合并—清理）
+    "exchange_setup_export": "导出巡察组配置包",
+    "exchange_setup_import": "由配置包建立工作站",
+    "exchange_hand_in": "导出移交包",
+    "exchange_merge": "合并移交包",
+    "exchange_receipt_export": "导出合并回执",
+    "exchange_receipt_import": "导入合并回执",
+    "exchange_conflict_resolve": "处理合并冲突",
+    "exchange_conflicts_view": "查看合并冲突",
+    "exchange_register_view": "查看交换登记",
+    "exchange_review": "移交前审核",
+    "exchange_wipe": "清理巡察组工作站",
+    "exchange_archive_view": "查看交换包存档",
     "sheet_import_preview": "预览 Excel 导入",
     "sheet_import": "导入 Excel",
     "ledger_remark": "台账备注",
@@ -273,6 +286,7 @@ ACTION_LABELS: dict[str, str] = {
 OBJECT_TYPE_LABELS: dict[str, str] = {
     "": "无对象",  # drafts: the user's scratch, no record (and so no change notice)
     "account_key": "账号公钥",
+    "exchange": "交换包",
     "compartment": "保密分区",
     "user": "账号",
     "audit": "审计日志",
@@ -415,6 +429,10 @@ _NAME_QUERIES: dict[str, str] = {
     " JOIN request_items r ON r.id = x.item_id WHERE x.id = ?",
     "classification_scheme": "SELECT name FROM classification_schemes WHERE id = ?",
     "classification_node": "SELECT name FROM classification_nodes WHERE id = ?",
+    # an exchange package, by its register row (a conflict by the package it came with)
+    "exchange": "SELECT (CASE kind WHEN 'setup' THEN '配置包' WHEN 'receipt' THEN '合并回执' ELSE '移交包' END)"
+    " || '（第' || package_seq || '号，介质 ' || medium_no || '）' AS name FROM exchange_register"
+    " WHERE id = ?1 UNION ALL SELECT '合并冲突（' || table_name || '）' FROM exchange_conflicts WHERE id = ?1",
 }
 # A printed or exported document names the record it was printed from; try these in order.
 _FALLBACK = (

@@ -29,7 +29,7 @@ from app.core.store.migrations import (
     m0012_compartments,
     m0013_seal_owners,
     m0014_certified_keys,
-    m0015_reserved,
+    m0015_exchange,
     m0016_meetings_talk_plan,
 )
 
@@ -50,7 +50,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0012_compartments,
     m0013_seal_owners,
     m0014_certified_keys,
-    m0015_reserved,
+    m0015_exchange,
     m0016_meetings_talk_plan,
 )
 

@@ -1,0 +1,94 @@
+"""Which tables a hand-in carries, in the order they are written (parents first), and their scope.
+
+Each table is named with its key columns (the record's UUID `id` for most; two link tables have a
+composite key), the rows of one team it holds (`scope`: SQL over the team's id, `:team`), the
+columns that stay local to each workstation (a talk's search-index number, a sealed column: the
+sealed fields travel opened, inside the encrypted package, and are sealed again on arrival in the
+receiver's own compartment) and which kind of record it counts as in the review.
+
+Unsigned drafts never leave: a talk still a draft is not in scope, nor anything hanging off it, nor
+the form drafts (which are no record table at all).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+INS = "inspection_id IN (SELECT id FROM inspections WHERE team_id = :team)"
+TALKS = f"SELECT id FROM talks WHERE {INS} AND status != 'draft'"
+ITEMS = f"SELECT id FROM request_items WHERE {INS}"
+ISSUES = f"SELECT id FROM issues WHERE {INS}"
+RECTS = f"SELECT id FROM rectifications WHERE issue_id IN ({ISSUES})"
+LEADS = f"SELECT id FROM leads WHERE {INS}"
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    scope: str
+    kind: str  # the review's kind: talk, document, issue, lead, rectification, attachment, other
+    key: tuple[str, ...] = ("id",)
+    local: tuple[str, ...] = ()
+    sealed: str = ""  # the compartment kind whose fields this table seals ('' for none)
+
+    def where(self) -> str:
+        return self.scope
+
+
+HAND_IN: tuple[TableSpec, ...] = (
+    TableSpec("inspections", "team_id = :team", "other"),
+    TableSpec("inspection_phases", INS, "other"),
+    TableSpec("phase_moves", INS, "other"),
+    TableSpec("talks", f"{INS} AND status != 'draft'", "talk", local=("doc_no",)),
+    TableSpec("talk_interviewers", f"talk_id IN ({TALKS})", "talk", key=("talk_id", "user_id")),
+    TableSpec("talk_addenda", f"talk_id IN ({TALKS})", "talk"),
+    TableSpec("talk_scans", f"talk_id IN ({TALKS})", "talk"),
+    TableSpec("request_items", INS, "document"),
+    TableSpec("custody_events", f"item_id IN ({ITEMS})", "document"),
+    TableSpec("readings", f"item_id IN ({ITEMS})", "document"),
+    TableSpec("attachments", INS, "attachment"),
+    TableSpec(
+        "attachment_blobs",
+        f"attachment_id IN (SELECT id FROM attachments WHERE {INS})",
+        "attachment",
+        key=("attachment_id",),
+    ),
+    TableSpec("excerpts", INS, "document"),
+    TableSpec("petitions", INS, "other", local=("sealed",), sealed="informants"),
+    TableSpec("issues", INS, "issue"),
+    TableSpec("issue_papers", f"id IN ({ISSUES})", "issue"),
+    TableSpec("issue_evidence", f"issue_id IN ({ISSUES})", "issue"),
+    TableSpec("issue_events", f"issue_id IN ({ISSUES})", "issue"),
+    TableSpec("leads", INS, "lead", local=("sealed",), sealed="leads"),
+    TableSpec("lead_issues", f"lead_id IN ({LEADS})", "lead"),
+    TableSpec("rectifications", f"issue_id IN ({ISSUES})", "rectification"),
+    TableSpec("rectification_measures", f"rectification_id IN ({RECTS})", "rectification"),
+    TableSpec("rectification_progress", f"rectification_id IN ({RECTS})", "rectification"),
+    TableSpec("rectification_events", f"rectification_id IN ({RECTS})", "rectification"),
+)
+BY_NAME: dict[str, TableSpec] = {t.name: t for t in HAND_IN}
+KIND_LABELS = {
+    "talk": "谈话记录",
+    "document": "调阅资料",
+    "issue": "问题底稿",
+    "lead": "问题线索",
+    "rectification": "整改",
+    "attachment": "附件",
+    "other": "其他",
+}
+
+
+def record_id(spec: TableSpec, row: dict) -> str:
+    return "|".join(str(row[k]) for k in spec.key)
+
+
+def key_clause(spec: TableSpec) -> str:
+    return " AND ".join(f"{k} = ?" for k in spec.key)
+
+
+def key_values(spec: TableSpec, row: dict) -> tuple:
+    return tuple(row[k] for k in spec.key)
+
+
+def columns(conn, table: str) -> list[str]:
+    return [r["name"] for r in conn.execute(f"PRAGMA table_info({table})")]
