@@ -86,6 +86,6 @@ def test_the_manual_speaks_of_what_the_product_does(pages):
         "销号",
         "xcbak",
         "Ctrl+L",
-        "正在开发中",
+        "交换登记",
     ):
         assert squash(phrase) in body, phrase
