@@ -96,9 +96,9 @@ def hand_in(
                 steps(len(pending), total)
             for spec in tbl.HAND_IN:
                 ids.update(
-                    str(r[0])
+                    str(r["k"])
                     for r in conn.execute(
-                        f"SELECT {spec.key[0]} FROM {spec.name} WHERE {spec.where()}", {"team": team_id}
+                        f"SELECT {spec.key[0]} AS k FROM {spec.name} WHERE {spec.where()}", {"team": team_id}
                     )
                 )
             entries = 0
