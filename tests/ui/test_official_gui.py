@@ -19,7 +19,7 @@ from app.demo.accounts import create_demo
 from app.ui.printing.printer import make_printer
 from tests.conftest import DEMO_PASSWORD
 from tests.core.official_support import demo_seal_png, ensure_issue_records
-from tests.ui.conftest import grab, run_job
+from tests.ui.conftest import grab, run_job, settle
 
 TIMEOUT = 20000
 
@@ -360,8 +360,13 @@ def test_the_preview_after_the_options_is_the_copy_that_prints(qtbot, worker, fo
     # The watermark (marked 预览 in the preview) is a picture, out of the text layer, as on the copy.
     assert "000002" in shown and "预览" not in shown
     dialog.show()
+    qtbot.waitExposed(dialog)
+    settle(qtbot, dialog, worker)  # shown at its size: any refit has rendered the pages again
+    qtbot.waitUntil(lambda: dialog.rendered_pages == dialog.page_count(), timeout=TIMEOUT)
     dialog.go_to_page(dialog.page_count())  # the seal sits over the date, on the last page
-    qtbot.wait(100)
+    last = dialog._labels[-1]
+    qtbot.waitUntil(lambda: not last.visibleRegion().isEmpty(), timeout=TIMEOUT)
+    settle(qtbot, dialog, worker)
     grab(dialog, "print-preview-sealed.png")
     sent: list = []
     monkeypatch.setattr(preview, "printer_problem", lambda printer: None)
