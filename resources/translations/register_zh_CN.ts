@@ -956,10 +956,6 @@
         <translation>序号</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
         <source>Locator</source>
         <translation>出处</translation>
     </message>
@@ -998,6 +994,10 @@
     <message>
         <source>Post</source>
         <translation>职务</translation>
+    </message>
+    <message>
+        <source>Cited record</source>
+        <translation>证据来源</translation>
     </message>
     <message>
         <source>Reported person</source>

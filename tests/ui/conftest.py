@@ -87,8 +87,10 @@ def settle(qtbot, widget, worker: DbWorker | None = None, timeout: int = 15000) 
     last: list = [None, 0]
 
     def at_rest() -> bool:
-        if worker is not None and worker.busy or any(
-            t.isActive() and t.isSingleShot() for t in widget.findChildren(QTimer)
+        if (
+            worker is not None
+            and worker.busy
+            or any(t.isActive() and t.isSingleShot() for t in widget.findChildren(QTimer))
         ):
             last[1] = 0
             return False
