@@ -36,7 +36,7 @@ from app.core.domain.review.request_item import RequestItem
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.messages import show_error
-from app.ui.org.common import FilterProxy, ask, make_table, select_record, selected_record
+from app.ui.org.common import FilterProxy, ask, fit_columns, make_table, select_record, selected_record
 from app.ui.review import models, ops
 from app.ui.review.dialogs import (
     CopiesDialog,
@@ -327,7 +327,7 @@ class ReviewPanel(ItemPages, QWidget):
         if keep is None or not select_record(self.items_table, lambda i: i.id == keep.id):
             self._item_selected()
         self._update_actions()
-        self.items_table.resizeColumnsToContents()
+        fit_columns(self.items_table)
         header = self.items_table.horizontalHeader()
         if header.sectionSize(models.TITLE_COLUMN) > 260:
             header.resizeSection(models.TITLE_COLUMN, 260)
@@ -399,7 +399,7 @@ class ReviewPanel(ItemPages, QWidget):
         self.excerpts_model.set_records(detail.excerpts)
         self.material_model.set_records(detail.material)
         for table in (self.history_table, self.readings_table, self.excerpts_table, self.material_table):
-            table.resizeColumnsToContents()
+            fit_columns(table)
         counts = self.tr("{a} custody event(s), {b} reading(s), {c} excerpt(s), {d} file(s)").format(
             a=len(detail.history), b=len(detail.readings), c=len(detail.excerpts), d=len(detail.material)
         )

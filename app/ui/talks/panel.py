@@ -33,6 +33,7 @@ from app.ui.org.common import (
     Column,
     FilterProxy,
     RecordTableModel,
+    fit_columns,
     make_table,
     select_record,
     selected_record,
@@ -272,10 +273,7 @@ class TalksPanel(QWidget):
         """Columns as wide as their text (up to a limit), and the list as wide as its columns as long as
         the editor keeps room enough: on a wide screen nothing in the list is cut."""
         header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            self.table.resizeColumnToContents(column)
-            if header.sectionSize(column) > MAX_COLUMN:
-                header.resizeSection(column, MAX_COLUMN)
+        fit_columns(self.table, MAX_COLUMN)
         if self._user_sized or not self.isVisible():
             return
         sizes = self.splitter.sizes()
