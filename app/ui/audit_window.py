@@ -65,6 +65,7 @@ class AuditWindow(QWidget):
         for column, width in enumerate((60, 150, 90, 110, 130, 90, 190)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        self.model.shown.connect(self._shown)
         self.model.loaded.connect(self._loaded)
         self.model.failed.connect(lambda error: show_error(self, error))
 
@@ -119,6 +120,10 @@ class AuditWindow(QWidget):
         self.since_edit.clear()
         self.until_edit.clear()
         self.apply_filters()
+
+    def _shown(self, _rows: int) -> None:
+        if self.model.counting:  # the rows are there; their count follows
+            self.count_label.setText(self.tr("Counting the entries…"))
 
     def _loaded(self, total: int) -> None:
         self.count_label.setText(self.tr("{count} entries").format(count=total))

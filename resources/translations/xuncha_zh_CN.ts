@@ -219,6 +219,10 @@
         <translation>正在加载…</translation>
     </message>
     <message>
+        <source>Counting the entries…</source>
+        <translation>正在统计条数…</translation>
+    </message>
+    <message>
         <source>{count} entries</source>
         <translation>共 {count} 条</translation>
     </message>

@@ -368,7 +368,7 @@ def make_table(name: str, proxy: QSortFilterProxyModel) -> QTableView:
     return table
 
 
-FIT_ROWS = 1000  # rows whose texts fit_columns reads (every row of a shorter list)
+FIT_ROWS = 500  # rows whose texts fit_columns reads (every row of a shorter list)
 
 
 def fit_columns(table: QTableView, maximum: int | None = None, columns: Sequence[int] | None = None) -> None:
