@@ -195,10 +195,15 @@ class AuditModel(QAbstractTableModel):
 
 
 def _first_page(session, filters: dict[str, Any]) -> tuple[int, list[AuditEntry], dict[str, str]]:
-    # The page only: when it is not full it is every match, and the count costs nothing (a text filter
-    # scans the whole trail: once, not twice). Otherwise the count is None and follows (_count).
+    # The page first: when it is not full it is every match, and the count costs nothing (a text
+    # filter scans the whole trail: once, not twice). A full page under a text filter: the count is
+    # None here and follows as a job of its own (_count), the rows shown meanwhile.
+    # Without a text filter the count is a look in an index: done at once, in the same job.
     entries = audit_view.list_entries(session, limit=PAGE, offset=0, **filters)
-    total = len(entries) if len(entries) < PAGE else None
+    if len(entries) < PAGE:
+        total: int | None = len(entries)
+    else:
+        total = None if filters.get("text") else _count(session, filters, entries[0].seq)
     return total, entries, audit_view.named_objects(session, entries)
 
 

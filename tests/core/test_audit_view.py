@@ -41,13 +41,16 @@ def test_the_first_page_scans_the_trail_once_and_counts_what_it_saw(login):
     assert not [s for s in statements if "count(*)" in s]  # the page was every match: no count
     before = count_entries(auditor, action="talk_view")
     statements.clear()
-    total, entries, _ = audit_model._first_page(auditor, {"action": "talk_view"})
-    assert total is None and len(entries) == audit_model.PAGE  # full: the count follows
+    total, entries, _ = audit_model._first_page(auditor, {"action": "talk_view", "text": "号"})
+    assert total is None and len(entries) == audit_model.PAGE  # full, under a text filter: it follows
     assert not [s for s in statements if "count(*)" in s]
-    auditor.audit("talk_view", "talk", "later", "在第一页之后写入")  # newer than the page
-    total = audit_model._count(auditor, {"action": "talk_view"}, entries[0].seq)
+    auditor.audit("talk_view", "talk", "later", "在第一页之后写入的号")  # newer than the page
+    total = audit_model._count(auditor, {"action": "talk_view", "text": "号"}, entries[0].seq)
     assert total == before == audit_model.PAGE + 5
+    # Without a text filter the count is an index look: in the same job, already exact.
+    inline, _, _ = audit_model._first_page(auditor, {"action": "talk_view"})
+    assert inline == before + 1  # the entry written above is now part of the trail
     # The next page starts right after the first, although newer entries were written since.
-    more, _ = audit_model._page(auditor, {"action": "talk_view"}, len(entries), total)
+    more, _ = audit_model._page(auditor, {"action": "talk_view", "text": "号"}, len(entries), total)
     assert [e.seq for e in more] == sorted((e.seq for e in more), reverse=True)
     assert more[0].seq == entries[-1].seq - 1 and len(more) == 5
