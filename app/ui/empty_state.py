@@ -9,8 +9,9 @@ The note lives inside the viewport, so it never changes the layout around the li
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel
 
 MARGIN = 24
@@ -42,6 +43,25 @@ class EmptyState(QObject):
         self._place()
         self.label.show()
         self.label.raise_()
+
+    def follow(self, model: QAbstractItemModel, reason: Callable[[], tuple[str, str] | None]) -> None:
+        """Whenever `model`'s rows change and it has none, show `reason()` (why, what to do);
+        None: nothing to say yet (still loading, or the reason is shown elsewhere)."""
+        self._model, self._reason = model, reason
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+            signal.connect(self.update)
+        self.update()
+
+    def update(self, *_args) -> None:
+        """Look again (after something the reason depends on changed, e.g. a filter or the loading)."""
+        model = getattr(self, "_model", None)
+        if model is None:
+            return
+        reason = self._reason() if model.rowCount(QModelIndex()) == 0 else None
+        if reason is None:
+            self.clear()
+        else:
+            self.show_reason(*reason)
 
     def clear(self) -> None:
         self.why = self.what = ""
