@@ -769,6 +769,38 @@
         <translation> — 已逾期</translation>
     </message>
     <message>
+        <source>No issue selected.</source>
+        <translation>尚未选择问题</translation>
+    </message>
+    <message>
+        <source>Choose an issue in the list above.</source>
+        <translation>请在上方列表中选择一个问题。</translation>
+    </message>
+    <message>
+        <source>No rectification measures recorded yet.</source>
+        <translation>尚未登记整改措施</translation>
+    </message>
+    <message>
+        <source>Press Add measure to record the unit&apos;s measures, each with whom and by when.</source>
+        <translation>按“添加措施”登记单位的整改措施，写明责任人和完成时限。</translation>
+    </message>
+    <message>
+        <source>No progress recorded yet.</source>
+        <translation>尚未登记整改进展</translation>
+    </message>
+    <message>
+        <source>Press Add progress… to record what the unit reports, with its evidence files.</source>
+        <translation>按“登记进展…”记录单位报送的进展及证明材料。</translation>
+    </message>
+    <message>
+        <source>No close-out steps yet.</source>
+        <translation>尚无销号步骤</translation>
+    </message>
+    <message>
+        <source>Once the unit&apos;s completion is recorded, the office verifies and closes the issue out.</source>
+        <translation>登记单位完成情况后，由巡察办核验销号。</translation>
+    </message>
+    <message>
         <source>Select an issue in the list first.</source>
         <translation>请先在列表中选择一个问题。</translation>
     </message>

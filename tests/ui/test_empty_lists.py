@@ -87,3 +87,60 @@ def test_the_request_list_says_why_it_is_empty(qtbot, worker, demo_sign_in):
     qtbot.waitUntil(lambda: empty.data is not None, timeout=TIMEOUT)
     assert empty.items_model.rowCount() == 0
     assert note(empty.items_empty) == "本次巡察还没有登记调阅资料\n按“新增事项”登记调阅清单的第一项。"
+
+
+def test_the_leadership_list_says_why_it_is_empty(qtbot, worker, demo_sign_in):
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui.org.directory_page import DirectoryPage
+
+    demo_sign_in("office")
+    page = DirectoryPage(worker, can_manage=True)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.units_model.rowCount() > 0, timeout=TIMEOUT)
+    assert note(page.people_empty) == "尚未选择单位\n在左侧列表中选择一个单位，即可看到其领导班子。"
+    from app.core.domain.organisation import units
+
+    bare = run_job(qtbot, worker, units.create_unit, "市档案馆", "department").name  # no leadership yet
+    page.refresh()
+    qtbot.waitUntil(lambda: any(u.name == bare for u in page.units_model.records), timeout=TIMEOUT)
+    row = next(i for i, u in enumerate(page.units_model.records) if u.name == bare)
+    page.units_table.selectRow(page.units_proxy.mapFromSource(page.units_model.index(row, 0)).row())
+    qtbot.waitUntil(lambda: page.people_of is not None, timeout=TIMEOUT)
+    assert note(page.people_empty) == f"{bare}尚未登记领导班子成员\n按“添加班子成员…”登记。"
+    assert page.findChild(QLabel, "leadershipEmpty").isVisible()
+    page.search.setText("没有这样的单位")
+    assert note(page.units_empty).startswith("没有与“没有这样的单位”相符的单位")
+
+
+def test_the_rectification_parts_say_why_they_are_empty(qtbot, worker, demo_sign_in):
+    from app.ui.register.rectification_panel import RectificationPanel
+
+    demo_sign_in("leader1")
+    panel = RectificationPanel(worker, inspection_of(qtbot, worker, "市住房和城乡建设局"))
+    qtbot.addWidget(panel)
+    panel.resize(1200, 760)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.loaded and panel.current is not None, timeout=TIMEOUT)
+    measures = panel.measures_table.findChild(type(panel.header), "measuresEmpty")
+    assert panel.current.rect.measures == []  # the demo's: fed back, no measure yet
+    assert measures.isVisibleTo(panel.measures_table)
+    assert "尚未登记整改措施" in measures.text() and "添加措施" in measures.text()
+
+
+def test_the_audit_trail_says_when_no_entry_matches(qtbot, worker, workstation, sign_in):
+    from tests.ui.test_audit_window import open_audit
+
+    window, audit = open_audit(qtbot, worker, workstation, sign_in)
+    assert note(audit.empty) == ""
+    audit.text_edit.setText("没有这样的记录")
+    audit.apply_filters()
+    qtbot.waitUntil(lambda: audit.count_label.text() == "共 0 条", timeout=TIMEOUT)
+    assert note(audit.empty) == "没有符合这些条件的审计记录\n按“清除”查看全部审计日志，或放宽日期范围。"
+    audit.clear_filters()
+    qtbot.waitUntil(lambda: audit.model.rowCount() > 0, timeout=TIMEOUT)
+    assert note(audit.empty) == ""
+    window.close()
