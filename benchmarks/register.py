@@ -335,11 +335,10 @@ def measure_view(folder: Path) -> None:
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from app.ui.application import install_font, install_translations
     from app.ui.db_worker import DbWorker
     from app.ui.register.issues_panel import RegisterView
     from app.ui.register.models import RegisterModel
-
-    from app.ui.application import install_font, install_translations
 
     app = QApplication.instance() or QApplication([])
     # As the window: in Chinese, in the house CJK font (without it Qt looks up a fallback font for
