@@ -350,6 +350,26 @@
         <translation>{n} 个问题</translation>
     </message>
     <message>
+        <source>No issue matches the filter.</source>
+        <translation>没有符合筛选条件的问题</translation>
+    </message>
+    <message>
+        <source>Clear the filter fields above to see every issue of this inspection.</source>
+        <translation>清空上方的筛选条件，即可看到本次巡察的全部问题。</translation>
+    </message>
+    <message>
+        <source>No issues recorded yet for this inspection.</source>
+        <translation>本次巡察还没有登记问题</translation>
+    </message>
+    <message>
+        <source>Press New issue (Ctrl+N) to write up the first one.</source>
+        <translation>按“新建问题”（Ctrl+N）撰写第一份问题底稿。</translation>
+    </message>
+    <message>
+        <source>The inspection team writes up the issues; they appear here once saved.</source>
+        <translation>问题由巡察组撰写，保存后即在此列出。</translation>
+    </message>
+    <message>
         <source>Delete the issue “{title}”? Only an issue entered by mistake (not yet verified or signed) can be deleted.</source>
         <translation>删除问题“{title}”？只有误录的问题（尚未核实、尚未签批）才能删除。</translation>
     </message>

@@ -144,3 +144,27 @@ def test_the_audit_trail_says_when_no_entry_matches(qtbot, worker, workstation, 
     qtbot.waitUntil(lambda: audit.model.rowCount() > 0, timeout=TIMEOUT)
     assert note(audit.empty) == ""
     window.close()
+
+
+def test_the_issue_register_says_why_it_is_empty(qtbot, worker, demo_sign_in):
+    from app.ui.register.issues_panel import IssuesPanel
+
+    demo_sign_in("leader1")
+
+    def panel_for(unit: str) -> IssuesPanel:
+        panel = IssuesPanel(worker, inspection_of(qtbot, worker, unit))
+        qtbot.addWidget(panel)
+        panel.resize(1200, 700)
+        panel.show()
+        qtbot.waitUntil(lambda: panel.context is not None and not panel.model.loading, timeout=TIMEOUT)
+        return panel
+
+    busy = panel_for("市住房和城乡建设局")
+    assert busy.model.rowCount() > 0 and note(busy.empty) == ""
+    busy.text.setText("没有这样的问题")
+    busy.apply_filters()
+    qtbot.waitUntil(lambda: not busy.model.loading and busy.model.rowCount() == 0, timeout=TIMEOUT)
+    assert note(busy.empty).startswith("没有符合筛选条件的问题")
+    fresh = panel_for("西湖街道")
+    assert fresh.model.rowCount() == 0
+    assert note(fresh.empty) == "本次巡察还没有登记问题\n按“新建问题”（Ctrl+N）撰写第一份问题底稿。"
