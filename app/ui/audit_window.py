@@ -93,8 +93,8 @@ class AuditWindow(QWidget):
     # ---- filters ---------------------------------------------------------------------------------
     def _choices_loaded(self, choices: tuple[list[str], list[str]]) -> None:
         users, actions = choices
-        for name in users:
-            self.user_combo.addItem(name, name)
+        for name in users:  # the program's own entries (start-up checks, migrations) are the system's
+            self.user_combo.addItem(self.tr("System") if name == "system" else name, name)
         for action in actions:
             self.action_combo.addItem(audit_labels.action_label(action), action)
 

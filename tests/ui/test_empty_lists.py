@@ -136,6 +136,10 @@ def test_the_audit_trail_says_when_no_entry_matches(qtbot, worker, workstation, 
 
     window, audit = open_audit(qtbot, worker, workstation, sign_in)
     assert note(audit.empty) == ""
+    # The program's own entries are filed under 系统, as the list's role column says, not "system".
+    combo = audit.user_combo
+    assert "system" not in [combo.itemText(i) for i in range(combo.count())]
+    assert combo.findData("system") == -1 or combo.itemText(combo.findData("system")) == "系统"
     audit.text_edit.setText("没有这样的记录")
     audit.apply_filters()
     qtbot.waitUntil(lambda: audit.count_label.text() == "共 0 条", timeout=TIMEOUT)
