@@ -918,6 +918,22 @@
         <translation>撤回回避申报</translation>
     </message>
     <message>
+        <source>No one selected.</source>
+        <translation>尚未选择人员</translation>
+    </message>
+    <message>
+        <source>Choose a person in the staff pool to see their declarations.</source>
+        <translation>在人员库中选择一人，即可看到其回避申报。</translation>
+    </message>
+    <message>
+        <source>{name} has declared no recusal.</source>
+        <translation>{name}没有申报回避</translation>
+    </message>
+    <message>
+        <source>Press Declare recusal… to record one.</source>
+        <translation>如需申报，按“申报回避…”登记。</translation>
+    </message>
+    <message>
         <source>Recusal declarations of {name}</source>
         <translation>{name} 的回避申报</translation>
     </message>

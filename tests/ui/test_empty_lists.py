@@ -172,3 +172,25 @@ def test_the_issue_register_says_why_it_is_empty(qtbot, worker, demo_sign_in):
     fresh = panel_for("西湖街道")
     assert fresh.model.rowCount() == 0
     assert note(fresh.empty) == "本次巡察还没有登记问题\n按“新建问题”（Ctrl+N）撰写第一份问题底稿。"
+
+
+def test_the_recusal_list_says_why_it_is_empty(qtbot, worker, demo_sign_in):
+    from app.ui.org.staff_page import StaffPage
+
+    demo_sign_in("office")
+    page = StaffPage(worker)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.staff_model.rowCount() > 0, timeout=TIMEOUT)
+    assert note(page.recusal_empty).startswith("尚未选择人员")
+    for row in range(page.staff_proxy.rowCount()):
+        page.staff_table.selectRow(row)
+        qtbot.waitUntil(lambda: page.recusals_of is not None, timeout=TIMEOUT)
+        if page.recusal_model.rowCount() == 0:
+            break
+    else:
+        pytest.fail("everyone in the demo's staff pool has declared a recusal")
+    name = page.staff_proxy.index(row, 0).data(0x0102).display_name
+    assert note(page.recusal_empty) == f"{name}没有申报回避\n如需申报，按“申报回避…”登记。"
