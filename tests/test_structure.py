@@ -285,3 +285,26 @@ def test_the_form_check_would_catch_a_long_line():
     assert ui_layout_problems('<?xml version="1.0" encoding="UTF-8"?>\n<ui><widget/></ui>\n')
     good = '<?xml version="1.0" encoding="UTF-8"?>\n<ui version="4.0">\n <widget/>\n <x>1</x>\n</ui>\n'
     assert ui_layout_problems(good) == []
+
+
+FIXED_WAIT = re.compile(r"\bqtbot\.wait\(|\bQTest\.qWait\(|\btime\.sleep\(|\bqWait\(")
+
+
+def fixed_waits(source: str) -> list[int]:
+    """Lines of a GUI test that wait for a fixed time instead of a condition (issue 16: the suite must
+    not depend on timing or load; qtbot.waitUntil / waitSignal wait for what the test needs)."""
+    return [n for n, line in enumerate(source.splitlines(), 1) if FIXED_WAIT.search(line.split("#")[0])]
+
+
+def test_no_gui_test_waits_for_a_fixed_time():
+    found = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in sorted((ROOT / "tests" / "ui").rglob("*.py"))
+        for line in fixed_waits(path.read_text("utf-8"))
+    ]
+    assert found == []
+
+
+def test_the_wait_check_would_catch_the_usual_spellings():
+    assert fixed_waits("qtbot.wait(100)\nQTest.qWait(5)\ntime.sleep(0.1)\n") == [1, 2, 3]
+    assert fixed_waits("qtbot.waitUntil(f)\nqtbot.waitSignal(s)\nqtbot.waitExposed(w)\n") == []

@@ -34,6 +34,10 @@ def role_label(value: str) -> str:
 
 
 class AuditModel(QAbstractTableModel):
+    """The first page is shown as soon as it is read; when it is full, the count of every match (a
+    scan of the whole trail for a text filter) follows as a job of its own and `loaded` says it."""
+
+    shown = Signal(int)  # the first page's rows are in (the count may follow)
     loaded = Signal(int)  # the total count for the current filters
     failed = Signal(object)
 
@@ -46,6 +50,7 @@ class AuditModel(QAbstractTableModel):
         self.filters: dict[str, Any] = {}
         self._generation = 0
         self._fetching = False
+        self.counting = False  # the first page is in, its total not yet counted
         self.headers = [
             self.tr("No."),
             self.tr("Time"),
@@ -66,6 +71,7 @@ class AuditModel(QAbstractTableModel):
         self.names = {}
         self.total = 0
         self.filters = {k: v for k, v in filters.items() if v}
+        self.counting = False
         self.endResetModel()
         generation = self._generation
         self._fetching = True
@@ -76,17 +82,42 @@ class AuditModel(QAbstractTableModel):
             on_error=self._error,
         )
 
-    def _first_loaded(self, generation: int, result: tuple[int, list[AuditEntry], dict[str, str]]) -> None:
+    def _first_loaded(
+        self, generation: int, result: tuple[int | None, list[AuditEntry], dict[str, str]]
+    ) -> None:
         if generation != self._generation:
             return
         self._fetching = False
         total, entries, names = result
-        self.total = total
+        self.total = len(entries) if total is None else total
+        self.counting = total is None
         self._append(entries, names)
+        self.shown.emit(len(entries))
+        if total is not None:
+            self.loaded.emit(total)
+            return
+        self.worker.submit(
+            _count,
+            dict(self.filters),
+            entries[0].seq,
+            on_done=lambda n: self._counted(generation, n),
+            on_error=self._error,
+        )
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return
+        self.counting = False
+        self.total = total
         self.loaded.emit(total)
 
     def canFetchMore(self, parent: Index = ROOT) -> bool:
-        return not parent.isValid() and not self._fetching and len(self.entries) < self.total
+        return (
+            not parent.isValid()
+            and not self._fetching
+            and not self.counting
+            and len(self.entries) < self.total
+        )
 
     def fetchMore(self, parent: Index = ROOT) -> None:
         if not self.canFetchMore(parent):
@@ -126,6 +157,7 @@ class AuditModel(QAbstractTableModel):
         self._generation += 1
         self.beginResetModel()
         self.entries, self.names, self.total = [], {}, 0
+        self.counting = False
         self.endResetModel()
 
     # ---- the table -------------------------------------------------------------------------------
@@ -163,9 +195,24 @@ class AuditModel(QAbstractTableModel):
 
 
 def _first_page(session, filters: dict[str, Any]) -> tuple[int, list[AuditEntry], dict[str, str]]:
-    total = audit_view.count_entries(session, **filters)
+    # The page first: when it is not full it is every match, and the count costs nothing (a text
+    # filter scans the whole trail: once, not twice). A full page under a text filter: the count is
+    # None here and follows as a job of its own (_count), the rows shown meanwhile.
+    # Without a text filter the count is a look in an index: done at once, in the same job.
     entries = audit_view.list_entries(session, limit=PAGE, offset=0, **filters)
+    if len(entries) < PAGE:
+        total: int | None = len(entries)
+    else:
+        total = None if filters.get("text") else _count(session, filters, entries[0].seq)
     return total, entries, audit_view.named_objects(session, entries)
+
+
+def _count(session, filters: dict[str, Any], newest_seq: int) -> int:
+    """Every match there was when the first page was read: the matches newer than its newest entry
+    (the look's own trace among them: a few rows at the end of the trail) are left out, so paging on
+    continues exactly where that page ends."""
+    newer = audit_view.count_entries(session, after_seq=newest_seq, **filters)
+    return audit_view.count_entries(session, **filters) - newer
 
 
 def _page(

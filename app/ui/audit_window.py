@@ -28,6 +28,7 @@ from app.core.security.audit import ChainReport
 from app.ui.audit_model import AuditModel
 from app.ui.date_field import DateField
 from app.ui.db_worker import DbWorker
+from app.ui.empty_state import EmptyState
 from app.ui.forms import child, load_form
 from app.ui.messages import confirm, show_error, show_info
 from app.ui.printing import PrintPreviewDialog
@@ -65,6 +66,9 @@ class AuditWindow(QWidget):
         for column, width in enumerate((60, 150, 90, 110, 130, 90, 190)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        self.empty = EmptyState(self.table, "auditEmpty")
+        self.empty.follow(self.model, self._why_empty)
+        self.model.shown.connect(self._shown)
         self.model.loaded.connect(self._loaded)
         self.model.failed.connect(lambda error: show_error(self, error))
 
@@ -89,8 +93,8 @@ class AuditWindow(QWidget):
     # ---- filters ---------------------------------------------------------------------------------
     def _choices_loaded(self, choices: tuple[list[str], list[str]]) -> None:
         users, actions = choices
-        for name in users:
-            self.user_combo.addItem(name, name)
+        for name in users:  # the program's own entries (start-up checks, migrations) are the system's
+            self.user_combo.addItem(self.tr("System") if name == "system" else name, name)
         for action in actions:
             self.action_combo.addItem(audit_labels.action_label(action), action)
 
@@ -119,6 +123,18 @@ class AuditWindow(QWidget):
         self.since_edit.clear()
         self.until_edit.clear()
         self.apply_filters()
+
+    def _why_empty(self) -> tuple[str, str] | None:
+        if self.model.filters and not self.model._fetching:
+            return self.tr("No entry matches these conditions."), self.tr(
+                "Press Clear to see the whole trail, or widen the dates."
+            )
+        return None  # loading (the whole trail always holds at least this look)
+
+    def _shown(self, _rows: int) -> None:
+        self.empty.update()
+        if self.model.counting:  # the rows are there; their count follows
+            self.count_label.setText(self.tr("Counting the entries…"))
 
     def _loaded(self, total: int) -> None:
         self.count_label.setText(self.tr("{count} entries").format(count=total))

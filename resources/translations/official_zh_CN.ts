@@ -112,14 +112,6 @@
         <translation>保存时间</translation>
     </message>
     <message>
-        <source>%1 documents.</source>
-        <translation>共 %1 件公文。</translation>
-    </message>
-    <message>
-        <source>No documents yet: choose a kind and press New (Ctrl+N) to assemble one.</source>
-        <translation>尚无公文：选择文书种类后点“新建”（Ctrl+N）生成。</translation>
-    </message>
-    <message>
         <source>Select a document in the list first.</source>
         <translation>请先在列表中选择一份公文。</translation>
     </message>
@@ -340,6 +332,14 @@
         <translation>根据台账生成(&amp;N)…</translation>
     </message>
     <message>
+        <source>F&amp;ilter:</source>
+        <translation>筛选(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Number, kind or title</source>
+        <translation>文号、种类或标题</translation>
+    </message>
+    <message>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
@@ -370,6 +370,70 @@
     <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Select an inspection first.</source>
+        <translation>请先选择一次巡察。</translation>
+    </message>
+    <message>
+        <source>Documents are drafted by the inspection team; your role may only read them.</source>
+        <translation>公文由巡察组起草；您的角色只能查阅。</translation>
+    </message>
+    <message>
+        <source>%1 documents.</source>
+        <translation>共 %1 件公文。</translation>
+    </message>
+    <message>
+        <source>No inspection selected.</source>
+        <translation>尚未选择巡察</translation>
+    </message>
+    <message>
+        <source>Choose an inspection in the tree on the left to see its documents.</source>
+        <translation>请在左侧的树中选择一次巡察，即可看到它的公文。</translation>
+    </message>
+    <message>
+        <source>You may not see the documents of this inspection.</source>
+        <translation>您无权查看本次巡察的公文</translation>
+    </message>
+    <message>
+        <source>Ask the inspection office if you need them.</source>
+        <translation>如确需查看，请与巡察办联系。</translation>
+    </message>
+    <message>
+        <source>Press Refresh to try again.</source>
+        <translation>请按“刷新”重试。</translation>
+    </message>
+    <message>
+        <source>No document matches the filter.</source>
+        <translation>没有符合筛选条件的公文</translation>
+    </message>
+    <message>
+        <source>Clear the filter to see all %1 documents.</source>
+        <translation>清除筛选条件即可看到全部 %1 件公文。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 documents shown.</source>
+        <translation>显示 %1 件，共 %2 件公文。</translation>
+    </message>
+    <message>
+        <source>No document of this inspection is within your reach.</source>
+        <translation>本次巡察没有您可以查看的公文</translation>
+    </message>
+    <message>
+        <source>%1 document(s) are classified above your clearance or outside your need to know; ask the inspection office if you need them.</source>
+        <translation>有 %1 件公文的密级高于您的涉密等级或不在您的知悉范围内；如确需查看，请与巡察办联系。</translation>
+    </message>
+    <message>
+        <source>No documents yet.</source>
+        <translation>本次巡察还没有公文</translation>
+    </message>
+    <message>
+        <source>Choose a kind and press New from records (Ctrl+N): it is assembled from the records.</source>
+        <translation>选择种类后按“根据台账生成”（Ctrl+N），即由台账记录生成初稿。</translation>
+    </message>
+    <message>
+        <source>The inspection team drafts the documents; they appear here once saved.</source>
+        <translation>公文由巡察组起草，保存后即在此列出。</translation>
     </message>
 </context>
 <context>

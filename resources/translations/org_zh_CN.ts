@@ -135,6 +135,50 @@
         <translation>删除班子成员</translation>
     </message>
     <message>
+        <source>No unit matches “{text}”.</source>
+        <translation>没有与“{text}”相符的单位</translation>
+    </message>
+    <message>
+        <source>Clear the search field to see every unit.</source>
+        <translation>清空查找框，即可看到全部单位。</translation>
+    </message>
+    <message>
+        <source>No units yet.</source>
+        <translation>还没有单位</translation>
+    </message>
+    <message>
+        <source>Press New unit… to add the first unit to be inspected.</source>
+        <translation>按“新建单位…”登记第一个被巡察单位。</translation>
+    </message>
+    <message>
+        <source>No units to show.</source>
+        <translation>没有可显示的单位</translation>
+    </message>
+    <message>
+        <source>You see the units your own inspections cover; none is assigned to you yet.</source>
+        <translation>您只能看到本人参加的巡察所涉及的单位；目前还没有分配给您的巡察。</translation>
+    </message>
+    <message>
+        <source>No unit selected.</source>
+        <translation>尚未选择单位</translation>
+    </message>
+    <message>
+        <source>Choose a unit in the list to see its leadership.</source>
+        <translation>在左侧列表中选择一个单位，即可看到其领导班子。</translation>
+    </message>
+    <message>
+        <source>Press Add leadership member… to record one.</source>
+        <translation>按“添加班子成员…”登记。</translation>
+    </message>
+    <message>
+        <source>The inspection office records the leadership.</source>
+        <translation>领导班子由巡察办登记。</translation>
+    </message>
+    <message>
+        <source>No leadership recorded for {unit}.</source>
+        <translation>{unit}尚未登记领导班子成员</translation>
+    </message>
+    <message>
         <source>Leadership of {unit}</source>
         <translation>{unit} 领导班子</translation>
     </message>
@@ -872,6 +916,22 @@
     <message>
         <source>Withdraw recusal</source>
         <translation>撤回回避申报</translation>
+    </message>
+    <message>
+        <source>No one selected.</source>
+        <translation>尚未选择人员</translation>
+    </message>
+    <message>
+        <source>Choose a person in the staff pool to see their declarations.</source>
+        <translation>在人员库中选择一人，即可看到其回避申报。</translation>
+    </message>
+    <message>
+        <source>{name} has declared no recusal.</source>
+        <translation>{name}没有申报回避</translation>
+    </message>
+    <message>
+        <source>Press Declare recusal… to record one.</source>
+        <translation>如需申报，按“申报回避…”登记。</translation>
     </message>
     <message>
         <source>Recusal declarations of {name}</source>

@@ -350,6 +350,26 @@
         <translation>{n} 个问题</translation>
     </message>
     <message>
+        <source>No issue matches the filter.</source>
+        <translation>没有符合筛选条件的问题</translation>
+    </message>
+    <message>
+        <source>Clear the filter fields above to see every issue of this inspection.</source>
+        <translation>清空上方的筛选条件，即可看到本次巡察的全部问题。</translation>
+    </message>
+    <message>
+        <source>No issues recorded yet for this inspection.</source>
+        <translation>本次巡察还没有登记问题</translation>
+    </message>
+    <message>
+        <source>Press New issue (Ctrl+N) to write up the first one.</source>
+        <translation>按“新建问题”（Ctrl+N）撰写第一份问题底稿。</translation>
+    </message>
+    <message>
+        <source>The inspection team writes up the issues; they appear here once saved.</source>
+        <translation>问题由巡察组撰写，保存后即在此列出。</translation>
+    </message>
+    <message>
         <source>Delete the issue “{title}”? Only an issue entered by mistake (not yet verified or signed) can be deleted.</source>
         <translation>删除问题“{title}”？只有误录的问题（尚未核实、尚未签批）才能删除。</translation>
     </message>
@@ -769,6 +789,38 @@
         <translation> — 已逾期</translation>
     </message>
     <message>
+        <source>No issue selected.</source>
+        <translation>尚未选择问题</translation>
+    </message>
+    <message>
+        <source>Choose an issue in the list above.</source>
+        <translation>请在上方列表中选择一个问题。</translation>
+    </message>
+    <message>
+        <source>No rectification measures recorded yet.</source>
+        <translation>尚未登记整改措施</translation>
+    </message>
+    <message>
+        <source>Press Add measure to record the unit&apos;s measures, each with whom and by when.</source>
+        <translation>按“添加措施”登记单位的整改措施，写明责任人和完成时限。</translation>
+    </message>
+    <message>
+        <source>No progress recorded yet.</source>
+        <translation>尚未登记整改进展</translation>
+    </message>
+    <message>
+        <source>Press Add progress… to record what the unit reports, with its evidence files.</source>
+        <translation>按“登记进展…”记录单位报送的进展及证明材料。</translation>
+    </message>
+    <message>
+        <source>No close-out steps yet.</source>
+        <translation>尚无销号步骤</translation>
+    </message>
+    <message>
+        <source>Once the unit&apos;s completion is recorded, the office verifies and closes the issue out.</source>
+        <translation>登记单位完成情况后，由巡察办核验销号。</translation>
+    </message>
+    <message>
         <source>Select an issue in the list first.</source>
         <translation>请先在列表中选择一个问题。</translation>
     </message>
@@ -956,10 +1008,6 @@
         <translation>序号</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
         <source>Locator</source>
         <translation>出处</translation>
     </message>
@@ -998,6 +1046,10 @@
     <message>
         <source>Post</source>
         <translation>职务</translation>
+    </message>
+    <message>
+        <source>Cited record</source>
+        <translation>证据来源</translation>
     </message>
     <message>
         <source>Reported person</source>

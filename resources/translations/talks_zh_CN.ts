@@ -443,6 +443,26 @@
         <translation>全部谈话人</translation>
     </message>
     <message>
+        <source>No talk matches the filter.</source>
+        <translation>没有符合筛选条件的谈话</translation>
+    </message>
+    <message>
+        <source>Clear the filter fields above to see every talk of this inspection.</source>
+        <translation>清空上方的筛选条件，即可看到本次巡察的全部谈话。</translation>
+    </message>
+    <message>
+        <source>No talks recorded yet for this inspection.</source>
+        <translation>本次巡察还没有谈话记录</translation>
+    </message>
+    <message>
+        <source>Press New talk (Ctrl+N) to record the first one.</source>
+        <translation>按“新建谈话”（Ctrl+N）开始记录第一次谈话。</translation>
+    </message>
+    <message>
+        <source>The inspection team records the talks; they appear here once saved.</source>
+        <translation>谈话记录由巡察组录入，保存后即在此列出。</translation>
+    </message>
+    <message>
         <source>%1 talk(s)</source>
         <translation>共 %1 条谈话记录</translation>
     </message>

@@ -215,8 +215,24 @@
         <translation>（全部操作）</translation>
     </message>
     <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>No entry matches these conditions.</source>
+        <translation>没有符合这些条件的审计记录</translation>
+    </message>
+    <message>
+        <source>Press Clear to see the whole trail, or widen the dates.</source>
+        <translation>按“清除”查看全部审计日志，或放宽日期范围。</translation>
+    </message>
+    <message>
+        <source>Counting the entries…</source>
+        <translation>正在统计条数…</translation>
     </message>
     <message>
         <source>{count} entries</source>

@@ -70,6 +70,39 @@ def grab(widget, name: str) -> Path | None:
     return Path(value) / name if value else None
 
 
+def settle(qtbot, widget, worker: DbWorker | None = None, timeout: int = 15000) -> None:
+    """Wait for the real condition, never a delay: the worker has no job outstanding, no timer of the
+    widget's tree is pending (a debounce, a refit) and a pass of the event loop moves no widget (every
+    posted layout request has been handled). Fails after `timeout` ms if the window never comes to rest."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+    from PySide6.QtWidgets import QWidget
+
+    def picture() -> list:
+        return [
+            (id(w), w.geometry().getRect(), w.minimumSizeHint().toTuple())
+            for w in [widget, *widget.findChildren(QWidget)]
+            if w.isVisible()
+        ]
+
+    last: list = [None, 0]
+
+    def at_rest() -> bool:
+        if (
+            worker is not None
+            and worker.busy
+            or any(t.isActive() and t.isSingleShot() for t in widget.findChildren(QTimer))
+        ):
+            last[1] = 0
+            return False
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        now = picture()
+        last[1] = last[1] + 1 if now == last[0] else 0
+        last[0] = now
+        return last[1] >= 2  # the same picture on three passes in a row, nothing outstanding
+
+    qtbot.waitUntil(at_rest, timeout=timeout)
+
+
 # Messages of the offscreen platform itself, not of the program (a real display has none of these).
 PLATFORM_NOISE = (
     "This plugin does not support propagateSizeHints()",

@@ -86,6 +86,7 @@ def test_lazy_paging(qtbot, worker, workstation, sign_in, login):
             office.audit("view", "talk", str(i), "测试条目")
     office.close()
     window, audit = open_audit(qtbot, worker, workstation, sign_in)
+    qtbot.waitUntil(lambda: not audit.model.counting, timeout=10000)  # the full page's count follows
     assert audit.model.rowCount() == PAGE and audit.model.total > PAGE + 50
     assert audit.model.canFetchMore()
     first_page = [audit.model.entries[i].seq for i in range(PAGE)]

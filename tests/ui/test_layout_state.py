@@ -24,7 +24,7 @@ from app.ui.main_window import MainWindow
 from app.ui.org.inspection_view import HEADER_COLLAPSED_KEY
 from app.ui.printing import render
 from app.ui.settings import app_settings
-from tests.ui.conftest import grab
+from tests.ui.conftest import grab, settle
 from tests.ui.talks_support import (  # noqa: F401 (fixtures)
     TIMEOUT,
     demo_folder_fixture,
@@ -107,7 +107,7 @@ def test_talk_editor_fits_1280x800_header_folds_and_full_window_writing(
     win = small_window
     _, panel, editor = talk_open(qtbot, worker, win, demo_folder)
     view = win.content.inspection_view
-    qtbot.wait(100)
+    settle(qtbot, win, worker)
     assert win.size().toTuple() == (1280, 800)  # not grown past the screen
     assert win.minimumSizeHint().height() <= 800
     assert squeezed(win) == []
@@ -165,13 +165,13 @@ def test_main_views_at_1280x800_cut_no_text(qtbot, worker, small_window, demo_fo
     tabs = win.content.inspection_view.tabs
     for i in range(tabs.count()):
         tabs.setCurrentIndex(i)
-        qtbot.wait(150)
+        settle(qtbot, win, worker)
         assert win.size().toTuple() == (1280, 800), tabs.tabText(i)
         assert squeezed(win) == [], tabs.tabText(i)
     pages = win.content.pages
     for i in range(pages.count()):
         pages.setCurrentIndex(i)
-        qtbot.wait(150)
+        settle(qtbot, win, worker)
         assert win.size().toTuple() == (1280, 800), pages.tabText(i)
         assert squeezed(win) == [], pages.tabText(i)
     win.close()
@@ -219,7 +219,7 @@ def test_after_unlock_the_same_inspection_tab_talk_cursor_and_draft(qtbot, worke
     qtbot.waitUntil(answer.hasFocus, timeout=TIMEOUT)
     assert editor.dirty  # the autosaved draft, not yet saved
     assert [r.id for r in (r.data(0x0102) for r in panel.table.selectionModel().selectedRows())] == [talk_id]
-    qtbot.wait(100)
+    settle(qtbot, win, worker)
     grab(win, "after-unlock.png")
     win.close()
 
@@ -325,7 +325,7 @@ def test_the_talk_list_shows_its_columns_whole_at_1920(qtbot, worker, demo_folde
     win.show()
     qtbot.waitExposed(win)
     _, panel, _ = talk_open(qtbot, worker, win, demo_folder)
-    qtbot.wait(150)
+    settle(qtbot, win, worker)
     table = panel.table
     header = table.horizontalHeader()
     for column in range(panel.model.columnCount()):

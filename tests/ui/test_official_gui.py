@@ -19,7 +19,7 @@ from app.demo.accounts import create_demo
 from app.ui.printing.printer import make_printer
 from tests.conftest import DEMO_PASSWORD
 from tests.core.official_support import demo_seal_png, ensure_issue_records
-from tests.ui.conftest import grab, run_job
+from tests.ui.conftest import grab, run_job, settle
 
 TIMEOUT = 20000
 
@@ -360,8 +360,13 @@ def test_the_preview_after_the_options_is_the_copy_that_prints(qtbot, worker, fo
     # The watermark (marked 预览 in the preview) is a picture, out of the text layer, as on the copy.
     assert "000002" in shown and "预览" not in shown
     dialog.show()
+    qtbot.waitExposed(dialog)
+    settle(qtbot, dialog, worker)  # shown at its size: any refit has rendered the pages again
+    qtbot.waitUntil(lambda: dialog.rendered_pages == dialog.page_count(), timeout=TIMEOUT)
     dialog.go_to_page(dialog.page_count())  # the seal sits over the date, on the last page
-    qtbot.wait(100)
+    last = dialog._labels[-1]
+    qtbot.waitUntil(lambda: not last.visibleRegion().isEmpty(), timeout=TIMEOUT)
+    settle(qtbot, dialog, worker)
     grab(dialog, "print-preview-sealed.png")
     sent: list = []
     monkeypatch.setattr(preview, "printer_problem", lambda printer: None)
@@ -494,7 +499,7 @@ def test_an_empty_document_list_keeps_readable_columns_and_buttons_need_a_select
     qtbot.waitUntil(lambda: _rows(panel) == 0, timeout=TIMEOUT)
     header = panel.view.horizontalHeader()
     assert all(header.sectionSize(c) >= EMPTY_COLUMN for c in range(header.count() - 1))
-    assert "尚无公文" in panel.status.text()
+    assert panel.empty.text().startswith("本次巡察还没有公文")
     edit = panel.form.findChild(QPushButton, "editButton")
     printing = panel.form.findChild(QPushButton, "printButton")
     assert not edit.isEnabled() and not printing.isEnabled()  # nothing selected: nothing to act on
@@ -515,3 +520,72 @@ def test_an_empty_document_list_keeps_readable_columns_and_buttons_need_a_select
         timeout=TIMEOUT,
     )
     assert selected_record(panel.view).id == chosen and edit.isEnabled()
+
+
+def test_an_empty_document_list_says_why_and_what_to_do(qtbot, worker, folder, signed_in):
+    """Issue 17: the empty 公文 list names its reason (no inspection, none yet, the filter, no right,
+    all above the user's clearance) and the way on, as the other lists do."""
+    from app.core.official import assemble
+    from app.ui.official.panel import OfficialPanel
+
+    def note(panel) -> str:
+        return panel.empty.text() if panel.empty.label.isVisible() else ""
+
+    # No inspection chosen: nothing is asked of the core, the note says where to choose one.
+    signed_in("office")
+    nowhere = OfficialPanel(worker)
+    qtbot.addWidget(nowhere)
+    nowhere.show()
+    assert note(nowhere).startswith("尚未选择巡察") and "左侧" in note(nowhere)
+    assert not nowhere.new_button.isEnabled() and "请先选择一次巡察" in nowhere.new_button.toolTip()
+
+    # None yet: how to make the first one.
+    panel, iid = _panel(qtbot, worker, folder)
+    qtbot.waitUntil(lambda: panel.listing is not None, timeout=TIMEOUT)
+    assert note(panel) == "本次巡察还没有公文\n选择种类后按“根据台账生成”（Ctrl+N），即由台账记录生成初稿。"
+    assert panel.new_button.isEnabled()
+    grab(panel, "official-list-empty.png")
+
+    # The filter hides every row: say so, and how many a cleared filter shows.
+    def make(s):
+        draft = assemble.assemble(s, DocKind.RECTIFICATION_NOTICE, inspection_id=iid, today="2026-05-20")
+        return documents.create_document(s, DocKind.RECTIFICATION_NOTICE, draft, inspection_id=iid)
+
+    run_job(qtbot, worker, make)
+    qtbot.waitUntil(lambda: _rows(panel) == 1, timeout=TIMEOUT)
+    assert not panel.empty.label.isVisible() and panel.status.text() == "共 1 件公文。"
+    panel.filter_edit.setText("没有这样的标题")
+    assert note(panel).startswith("没有符合筛选条件的公文") and "全部 1 件" in note(panel)
+    assert panel.status.text() == "显示 0 件，共 1 件公文。"
+    panel.filter_edit.setText(panel.listing.documents[0].title[:4])
+    assert not panel.empty.label.isVisible() and panel.status.text() == "显示 1 件，共 1 件公文。"
+    panel.filter_edit.clear()
+
+    # No right to read cases at all (the auditor): the core's reason, and whom to ask.
+    signed_in("auditor")
+    refused, _ = _panel(qtbot, worker, folder)
+    qtbot.waitUntil(lambda: refused.refused is not None, timeout=TIMEOUT)
+    assert note(refused).startswith("您无权查看本次巡察的公文") and "巡察办" in note(refused)
+    assert not refused.new_button.isEnabled() and refused.new_button.toolTip()
+
+
+def test_a_list_all_above_the_clearance_says_so(qtbot, worker, folder, signed_in):
+    from app.core.official import assemble
+
+    signed_in("office")
+
+    def make(s):
+        from dataclasses import replace
+
+        iid = _inspection_id(s)
+        draft = assemble.assemble(s, DocKind.RECTIFICATION_NOTICE, inspection_id=iid, today="2026-05-20")
+        draft = replace(draft, classification="机密")
+        return documents.create_document(s, DocKind.RECTIFICATION_NOTICE, draft, inspection_id=iid)
+
+    run_job(qtbot, worker, make)
+    signed_in("member1")  # cleared for 秘密 only
+    panel, _ = _panel(qtbot, worker, folder)
+    qtbot.waitUntil(lambda: panel.listing is not None, timeout=TIMEOUT)
+    assert _rows(panel) == 0 and panel.listing.hidden == 1
+    text = panel.empty.text()
+    assert text.startswith("本次巡察没有您可以查看的公文") and "有 1 件公文的密级高于" in text

@@ -31,7 +31,7 @@ from app.ui.org.nav_model import INSPECTION, ROUND, TEAM, TERM
 from app.ui.org.team_dialog import TeamDialog
 from app.ui.org.workspace import OrgWorkspace
 from tests.conftest import DEMO_PASSWORD
-from tests.ui.conftest import grab, run_job
+from tests.ui.conftest import grab, run_job, settle
 
 TIMEOUT = 10000
 
@@ -484,7 +484,7 @@ def test_team_leader_may_steer_own_inspection(qtbot, open_window):
 # ---- screenshots and layout ----------------------------------------------------------------------
 
 
-def test_main_window_screenshot_with_an_inspection_selected(qtbot, open_window):
+def test_main_window_screenshot_with_an_inspection_selected(qtbot, worker, open_window):
     window = open_window("office")
     ws: OrgWorkspace = window.content
     term = ws.model.root.children[0]
@@ -506,8 +506,10 @@ def test_main_window_screenshot_with_an_inspection_selected(qtbot, open_window):
     labels = [tabs.tabText(i) for i in range(tabs.count())]
     if "谈话" in labels:
         tabs.setCurrentIndex(labels.index("谈话"))
-        qtbot.wait(1500)  # the tab loads its list through the worker
-    QApplication.processEvents()
+        talks = tabs.currentWidget()
+        # The tab loads its list through the worker: wait for the rows, then for the window to rest.
+        qtbot.waitUntil(lambda: talks.data is not None and talks.model.rowCount() > 0, timeout=TIMEOUT)
+    settle(qtbot, window, worker)
     grab(window, "main-window.png")
     window.close()
 

@@ -483,3 +483,42 @@ def test_greyed_out_rectification_actions_say_why(qtbot, worker, signed_in):
     panel._enable()
     assert not panel.action_edit_measure.isEnabled()
     assert "请先选择一项整改措施" in panel.action_edit_measure.toolTip()
+
+
+def test_the_evidence_list_names_each_cited_record(qtbot, worker, signed_in):
+    """Issue 17: the evidence list says which talk or excerpt each item is (kind and number)."""
+    signed_in("leader1")
+
+    def cited(session):
+        for ins in inspections.list_inspections(session):
+            for i in issue_reads.list_issues(session, ins.id):
+                kinds = {e.kind for e in evidence.list_evidence(session, i.id)}
+                if "talk" in kinds and ("excerpt" in kinds or "petition" in kinds):
+                    return ins.id, i.id
+        raise AssertionError("the demo has no issue citing a talk and another record")
+
+    inspection_id, issue_id = run_job(qtbot, worker, cited)
+    panel = issues_panel(qtbot, worker, inspection_id)
+    dialog = show(qtbot, IssueDialog(worker, panel.context, issue_id), 860, 720)
+    detail = wait_detail(qtbot, dialog)
+    model = dialog.evidence_model
+    column = next(
+        c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "证据来源"
+    )
+    shown = [model.index(r, column).data() for r in range(model.rowCount())]
+    for e, text in zip(detail.evidence, shown, strict=True):
+        assert text == e.source and text.startswith(e.kind.label), (text, e)
+        if e.kind == "talk":
+            number = run_job(
+                qtbot,
+                worker,
+                lambda s, ref=e.ref_id: s.conn.execute(
+                    "SELECT number FROM talks WHERE id = ?", (ref,)
+                ).fetchone()[0],
+            )
+            assert re.fullmatch(rf"谈话记录 第{number}号（.+）", text), text
+        elif e.kind == "excerpt":
+            assert re.fullmatch(r"资料摘录 摘录\d{3}（调阅资料第\d+项 .+）", text), text
+        elif e.kind == "petition":
+            assert re.fullmatch(r"信访件 \d{4}-\d{2}-\d{2}收到", text), text
+    dialog.close()

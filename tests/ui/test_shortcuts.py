@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QLineEdi
 from app.ui.main_window import MainWindow
 from app.ui.org.workspace import OrgWorkspace
 from app.ui.shortcuts import claimed_inside
+from tests.ui.conftest import settle
 from tests.ui.talks_support import (
     TIMEOUT,
     demo_folder_fixture,
@@ -92,7 +93,7 @@ def test_every_shortcut_acts_in_every_inspection_tab(
         tabs.setCurrentIndex(index)
         tab = tabs.widget(index)
         qtbot.waitUntil(tab.isVisible, timeout=TIMEOUT)
-        qtbot.wait(50)
+        settle(qtbot, window, worker)  # the tab's list loaded through the worker, its layout at rest
         for key, (qt_key, modifiers) in KEYS.items():
             target = _focus_target(tab)
 
@@ -111,7 +112,11 @@ def test_every_shortcut_acts_in_every_inspection_tab(
                 continue  # nothing offers this key here (e.g. 整改's Ctrl+N with no rectification chosen)
             fired = _fired_by(window, key)
             qtbot.keyClick(target, qt_key, modifiers)
-            qtbot.wait(20)
+            # A shortcut acts while its key is handled; wait for it, not for a delay (a miss fails below).
+            try:
+                qtbot.waitUntil(lambda f=fired: bool(f), timeout=2000)
+            except qtbot.TimeoutError:
+                pass
             for widget in QApplication.topLevelWidgets():
                 if isinstance(widget, QDialog) and widget.isVisible():
                     widget.close()

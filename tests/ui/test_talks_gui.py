@@ -29,7 +29,7 @@ from app.ui.talks.dialogs import AddendumDialog, SignDialog
 from app.ui.talks.editor import TalkEditor
 from app.ui.talks.panel import TalksPanel
 from tests.conftest import DEMO_PASSWORD
-from tests.ui.conftest import grab, run_job
+from tests.ui.conftest import grab, run_job, settle
 from tests.ui.talks_support import (  # noqa: F401 (fixtures)
     TIMEOUT,
     audit_rows,
@@ -417,7 +417,6 @@ def test_talks_window_screenshot(qtbot, worker, window, demo_folder):
     )
     editor = open_in_editor(qtbot, panel, signed.id)
     editor.tabs.setCurrentIndex(2)
-    QApplication.processEvents()
-    qtbot.wait(200)
+    settle(qtbot, window, worker)
     grab(window, "talks-window.png")
     window.close()

@@ -7,13 +7,13 @@ import gc
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit
 
 from app.core.domain.talks import queries as talk_queries
 from app.core.domain.talks.links import issues_from_talk
 from app.ui.printing import render
 from app.ui.talks.issue_viewer import CHANGING_BUTTONS, ReadOnlyIssueDialog
-from tests.ui.conftest import grab, run_job
+from tests.ui.conftest import grab, run_job, settle
 from tests.ui.talks_support import (  # noqa: F401 (fixtures)
     TIMEOUT,
     audit_rows,
@@ -59,8 +59,7 @@ def test_talk_form_lists_the_issues_citing_it_and_opens_one_read_only(qtbot, wor
     )
 
     editor.tabs.setCurrentIndex(2)  # the Record tab, where the flags and the list are
-    QApplication.processEvents()
-    qtbot.wait(200)
+    settle(qtbot, panel, worker)
     grab(panel, "talk-linked-issues.png")
 
     # Double-click opens the register's working paper, read-only.

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from app.core.domain import _fields as f
 from app.core.domain.register import leads
-from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from app.core.errors import Conflict, NotFound, PasswordChangeRequired, PermissionDenied, ValidationError
 from app.core.official import sealed_text
 from app.core.official.kinds import DocKind
 from app.core.printing.authentication import content_hash
@@ -359,6 +359,22 @@ def list_documents(
     session: Session, *, inspection_id: str | None = None, round_id: str | None = None
 ) -> list[OfficialDocument]:
     """The documents of an inspection (or of a round's statistics) this session may see. Audited."""
+    return document_list(session, inspection_id=inspection_id, round_id=round_id).documents
+
+
+@dataclass(frozen=True)
+class DocumentList:
+    """What the 公文 list shows, and what its empty state needs to say why it is empty."""
+
+    documents: list[OfficialDocument]
+    hidden: int  # documents of the scope above this session's clearance or outside its need to know
+    may_draft: bool  # the session may assemble a new document here
+
+
+def document_list(
+    session: Session, *, inspection_id: str | None = None, round_id: str | None = None
+) -> DocumentList:
+    """list_documents with the count it left out and whether the session may draft here. Audited."""
     if inspection_id:
         visibility.require_inspection_visible(session, inspection_id)
         rows = session.conn.execute(
@@ -389,4 +405,13 @@ def list_documents(
         inspection_id or round_id or "",
         f"{len(out)} 件",
     )
-    return out
+    kind = DocKind.STATISTICS_REPORT if round_id and not inspection_id else None
+    try:
+        if kind is not None:
+            require_scope(session, kind, None, round_id, write=True)
+        else:
+            visibility.require_inspection_writable(session, inspection_id)
+        may_draft = True
+    except (PermissionDenied, NotFound, PasswordChangeRequired):
+        may_draft = False
+    return DocumentList(out, len(docs) - len(out), may_draft)

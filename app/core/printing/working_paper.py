@@ -132,17 +132,17 @@ def working_paper_story(issue: Issue, evidence: list[Evidence], fonts: FontSet, 
         story.append(_grid([[lab(a), val(b)] for a, b in resp], [width * 0.2, width * 0.8], label_cols=(0,)))
     story.append(CJKParagraph("四、证据清单", st.heading))
     if evidence:
-        rows = [[lab("序号"), lab("证据类型"), lab("出处"), lab("证据说明")]]
+        rows = [[lab("序号"), lab("证据来源"), lab("出处"), lab("证据说明")]]
         for e in evidence:
             rows.append(
                 [
                     CJKParagraph(str(e.ordinal), st.label),
-                    val(e.kind.label),
+                    val(e.source),  # the kind and the record's number: 谈话记录 第3号（…）
                     val(e.locator),
                     val(e.description),
                 ]
             )
-        table = _grid(rows, [width * 0.1, width * 0.18, width * 0.18, width * 0.54], label_cols=())
+        table = _grid(rows, [width * 0.08, width * 0.36, width * 0.14, width * 0.42], label_cols=())
         table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#F0F0F0"))]))
         table.repeatRows = 1
         story.append(table)

@@ -29,6 +29,7 @@ class AuditFilter:
     since: str | None = None  # ISO date or datetime, inclusive
     until: str | None = None  # ISO date or datetime, inclusive (a bare date covers the whole day)
     text: str | None = None  # matched against object type/id and summary
+    after_seq: int | None = None  # only entries after this sequence number (those written since)
 
     def where(self) -> tuple[str, list]:
         clauses, args = [], []
@@ -48,6 +49,9 @@ class AuditFilter:
             clauses.append("(summary LIKE ? OR object_id LIKE ? OR object_type LIKE ?)")
             like = f"%{self.text}%"
             args += [like, like, like]
+        if self.after_seq is not None:
+            clauses.append("seq > ?")
+            args.append(int(self.after_seq))
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
 

@@ -6,14 +6,24 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.domain.register.leads import TransferTarget
-from app.core.errors import UserError
+from app.core.errors import PermissionDenied, UserError
 from app.core.official import assemble, copies, copy_preview, documents
 from app.core.official.kinds import INSPECTION_KINDS, DocKind
 from app.core.security.roles import Cap, allowed
 from app.ui.db_worker import DbWorker, follow_changes
+from app.ui.empty_state import EmptyState
 from app.ui.forms import child, load_form
 from app.ui.official.common import selected_record, table_model
 
@@ -42,6 +52,13 @@ class OfficialPanel(QWidget):
         self.target_label = child(self.form, QLabel, "targetLabel")
         self.view = child(self.form, QTableView, "documentsView")
         self.status = child(self.form, QLabel, "statusLabel")
+        self.filter_edit = child(self.form, QLineEdit, "filterEdit")
+        self.filter_edit.textChanged.connect(lambda _t: self._apply_filter())
+        self.empty = EmptyState(self.view, "documentsEmpty")
+        self.listing: documents.DocumentList | None = None
+        self.refused: UserError | None = None
+        self.new_button = child(self.form, QPushButton, "newButton")
+        self._new_tip = self.new_button.toolTip()
         user = worker.user
         may_know_leads = user is not None and allowed(user.role, Cap.LEADS_READ)
         kinds = [DocKind.STATISTICS_REPORT] if round_id else list(INSPECTION_KINDS)
@@ -86,13 +103,24 @@ class OfficialPanel(QWidget):
     # ---- list ------------------------------------------------------------------------------------
     def refresh(self) -> None:
         iid, rid = self.inspection_id, self.round_id
+        if not iid and not rid:
+            self._loaded(None)
+            return
         self.worker.submit(
-            lambda s: documents.list_documents(s, inspection_id=iid, round_id=rid),
+            lambda s: documents.document_list(s, inspection_id=iid, round_id=rid),
             on_done=self._loaded,
-            on_error=self._failed,
+            on_error=self._list_refused,
         )
 
-    def _loaded(self, docs: list[documents.OfficialDocument]) -> None:
+    def _list_refused(self, error: UserError) -> None:
+        self._loaded(None, error)
+
+    def _loaded(self, listing: documents.DocumentList | None, refused: UserError | None = None) -> None:
+        self.listing, self.refused = listing, refused
+        docs = listing.documents if listing is not None else []
+        may_draft = listing is not None and listing.may_draft
+        self.new_button.setEnabled(may_draft)
+        self.new_button.setToolTip(self._new_tip if may_draft else self._why_no_draft(listing, refused))
         before = selected_record(self.view)
         table_model(
             self.view,
@@ -128,13 +156,70 @@ class OfficialPanel(QWidget):
                 if doc.id == before.id:
                     self.view.selectRow(row)
         self._selection_changed()
-        if docs:
-            text = QCoreApplication.translate("Official", "%1 documents.").replace("%1", str(len(docs)))
-        else:
-            text = QCoreApplication.translate(
-                "Official", "No documents yet: choose a kind and press New (Ctrl+N) to assemble one."
+        self._apply_filter()
+
+    def _why_no_draft(self, listing: documents.DocumentList | None, refused: UserError | None) -> str:
+        if listing is None and refused is None:
+            return self.tr("Select an inspection first.")
+        return self.tr("Documents are drafted by the inspection team; your role may only read them.")
+
+    def _apply_filter(self) -> None:
+        """Hide the rows the filter does not match; an empty list says why and what to do."""
+        model = self.view.model()
+        rows = model.rowCount() if model is not None else 0
+        words = [w.casefold() for w in self.filter_edit.text().split()]
+        shown = 0
+        for row in range(rows):
+            cells = " ".join(model.rows[row]).casefold()
+            hide = any(w not in cells for w in words)
+            self.view.setRowHidden(row, hide)
+            shown += not hide
+        listing, refused = self.listing, self.refused
+        self.filter_edit.setEnabled(listing is not None)
+        count = self.tr("%1 documents.").replace("%1", str(rows))
+        if listing is None and refused is None:
+            why = self.tr("No inspection selected.")
+            what = self.tr("Choose an inspection in the tree on the left to see its documents.")
+            count = ""
+        elif listing is None:
+            if isinstance(refused, PermissionDenied):
+                why = self.tr("You may not see the documents of this inspection.")
+                what = f"{refused.message} " + self.tr("Ask the inspection office if you need them.")
+            else:
+                why, what = refused.message, self.tr("Press Refresh to try again.")
+            count = refused.message
+        elif rows and not shown:
+            why = self.tr("No document matches the filter.")
+            what = self.tr("Clear the filter to see all %1 documents.").replace("%1", str(rows))
+            count = self.tr("%1 of %2 documents shown.").replace("%1", "0").replace("%2", str(rows))
+        elif not rows and listing.hidden:
+            why = self.tr("No document of this inspection is within your reach.")
+            what = self.tr(
+                "%1 document(s) are classified above your clearance or outside your need to know; "
+                "ask the inspection office if you need them."
+            ).replace("%1", str(listing.hidden))
+            count = ""
+        elif not rows:
+            why = self.tr("No documents yet.")
+            what = (
+                self.tr(
+                    "Choose a kind and press New from records (Ctrl+N): it is assembled from the records."
+                )
+                if listing.may_draft
+                else self.tr("The inspection team drafts the documents; they appear here once saved.")
             )
-        self.status.setText(text)
+            count = ""
+        else:
+            why = what = ""
+            if words:
+                count = (
+                    self.tr("%1 of %2 documents shown.").replace("%1", str(shown)).replace("%2", str(rows))
+                )
+        if why:
+            self.empty.show_reason(why, what)
+        else:
+            self.empty.clear()
+        self.status.setText(count)
 
     def _selection_changed(self) -> None:
         chosen = self.view.selectionModel() is not None and bool(self.view.selectionModel().selectedRows())

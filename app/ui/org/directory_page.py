@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.core.domain.organisation import units
 from app.core.domain.organisation.units import LeadershipPerson, Unit, UnitKind
 from app.ui.db_worker import DbWorker
+from app.ui.empty_state import EmptyState
 from app.ui.messages import show_error
 from app.ui.org.common import (
     Column,
@@ -122,6 +123,12 @@ class DirectoryPage(MasterDetailActions, QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.splitter, 1)
 
+        self.units_loaded = False
+        self.people_of: str | None = None  # the unit whose leadership the list shows
+        self.units_empty = EmptyState(self.units_table, "unitsEmpty")
+        self.units_empty.follow(self.units_proxy, self._why_no_units)
+        self.people_empty = EmptyState(self.people_table, "leadershipEmpty")
+        self.people_empty.follow(people_proxy, self._why_no_people)
         self.units_table.selectionModel().selectionChanged.connect(lambda *_: self._unit_selected())
         self.units_table.activated.connect(lambda _: self.edit_unit())
         self.people_table.activated.connect(lambda _: self.edit_person())
@@ -130,9 +137,36 @@ class DirectoryPage(MasterDetailActions, QWidget):
     def refresh(self) -> None:
         self.worker.submit(units.list_units, on_done=self._loaded, on_error=lambda e: show_error(self, e))
 
+    def _why_no_units(self) -> tuple[str, str] | None:
+        if not self.units_loaded:
+            return None
+        if self.units_model.rowCount():
+            return self.tr("No unit matches “{text}”.").format(text=self.search.text().strip()), self.tr(
+                "Clear the search field to see every unit."
+            )
+        if self.can_manage:
+            return self.tr("No units yet."), self.tr("Press New unit… to add the first unit to be inspected.")
+        return self.tr("No units to show."), self.tr(
+            "You see the units your own inspections cover; none is assigned to you yet."
+        )
+
+    def _why_no_people(self) -> tuple[str, str] | None:
+        unit = selected_record(self.units_table)
+        if unit is None:
+            return self.tr("No unit selected."), self.tr("Choose a unit in the list to see its leadership.")
+        if self.people_of != unit.id:
+            return None  # still loading
+        what = (
+            self.tr("Press Add leadership member… to record one.")
+            if self.can_manage
+            else self.tr("The inspection office records the leadership.")
+        )
+        return self.tr("No leadership recorded for {unit}.").format(unit=unit.name), what
+
     def _loaded(self, all_units: list[Unit]) -> None:
         current = selected_record(self.units_table)
         self.names = {u.id: u.name for u in all_units}
+        self.units_loaded = True
         self.units_model.set_records(all_units)
         self.units_table.resizeColumnsToContents()
         wanted = self.pending_select or (current.id if current else None)
@@ -143,6 +177,7 @@ class DirectoryPage(MasterDetailActions, QWidget):
 
     def _unit_selected(self) -> None:
         unit = selected_record(self.units_table)
+        self.people_of = None
         if unit is None:
             self.people_model.set_records([])
             self.people_title.setText(self.tr("Leadership"))
@@ -158,6 +193,7 @@ class DirectoryPage(MasterDetailActions, QWidget):
     def _people(self, unit_id: str, people: list[LeadershipPerson]) -> None:
         unit = selected_record(self.units_table)
         if unit is not None and unit.id == unit_id:
+            self.people_of = unit_id
             self.people_model.set_records(people)
             self.people_table.resizeColumnsToContents()
 

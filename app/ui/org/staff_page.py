@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpli
 from app.core.domain.organisation import staff
 from app.core.domain.organisation.staff import Recusal, StaffEntry
 from app.ui.db_worker import DbWorker
+from app.ui.empty_state import EmptyState
 from app.ui.messages import show_error
 from app.ui.org.common import (
     Column,
@@ -101,6 +102,21 @@ class StaffPage(MasterDetailActions, QWidget):
         self.staff_table.selectionModel().selectionChanged.connect(lambda *_: self._person_selected())
         self.staff_table.activated.connect(lambda _: self.edit_staff())
         self.recusal_table.activated.connect(lambda _: self.edit_recusal())
+        self.recusals_of: str | None = None  # whose declarations the list shows
+        self.recusal_empty = EmptyState(self.recusal_table, "recusalEmpty")
+        self.recusal_empty.follow(recusal_proxy, self._why_no_recusals)
+
+    def _why_no_recusals(self) -> tuple[str, str] | None:
+        entry = selected_record(self.staff_table)
+        if entry is None:
+            return self.tr("No one selected."), self.tr(
+                "Choose a person in the staff pool to see their declarations."
+            )
+        if self.recusals_of != entry.id:
+            return None  # still loading
+        return self.tr("{name} has declared no recusal.").format(name=entry.display_name), self.tr(
+            "Press Declare recusal… to record one."
+        )
 
     # ---- loading ----
     def refresh(self) -> None:
@@ -117,6 +133,7 @@ class StaffPage(MasterDetailActions, QWidget):
 
     def _person_selected(self) -> None:
         entry = selected_record(self.staff_table)
+        self.recusals_of = None
         if entry is None:
             self.recusal_model.set_records([])
             return
@@ -131,6 +148,7 @@ class StaffPage(MasterDetailActions, QWidget):
     def _recusals(self, rows: list[Recusal]) -> None:
         entry = selected_record(self.staff_table)
         if entry is not None and all(r.staff_id == entry.id for r in rows):
+            self.recusals_of = entry.id
             self.recusal_model.set_records(rows)
             self.recusal_table.resizeColumnsToContents()
 

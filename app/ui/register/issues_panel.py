@@ -29,6 +29,7 @@ from app.core.domain.register.issue_record import IssueStatus, IssueTag, Serious
 from app.core.domain.register.register_query import RegisterFilter
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker, follow_changes
+from app.ui.empty_state import EmptyState
 from app.ui.messages import show_error
 from app.ui.org.common import ask, fill_combo
 from app.ui.register import ops
@@ -150,6 +151,8 @@ class IssuesPanel(QWidget):
         self.table.setColumnHidden(8, True)  # the unit: this tab is one inspection
         self.model = self.table.register_model
         self.model.loaded.connect(self._shown)
+        self.empty = EmptyState(self.table, "issuesEmpty")
+        self.empty.follow(self.model, self._why_empty)
         self.model.failed.connect(self._failed)
         self.table.activated.connect(lambda _: self.open_issue())
         self.table.doubleClicked.connect(lambda _: self.open_issue())
@@ -203,6 +206,23 @@ class IssuesPanel(QWidget):
 
     def _shown(self, total: int) -> None:
         self.count.setText(self.tr("{n} issues").format(n=total))
+        self.empty.update()
+
+    def _why_empty(self) -> tuple[str, str] | None:
+        """Why the register shows no issue, and what to do (None while it loads)."""
+        if self.context is None or self.model.loading:
+            return None
+        if self.model.filters != RegisterFilter(inspection_id=self.inspection_id):
+            return self.tr("No issue matches the filter."), self.tr(
+                "Clear the filter fields above to see every issue of this inspection."
+            )
+        if self.context.can_write:
+            return self.tr("No issues recorded yet for this inspection."), self.tr(
+                "Press New issue (Ctrl+N) to write up the first one."
+            )
+        return self.tr("No issues recorded yet for this inspection."), self.tr(
+            "The inspection team writes up the issues; they appear here once saved."
+        )
 
     def _failed(self, error: UserError) -> None:
         show_error(self, error)

@@ -302,7 +302,7 @@ def evidence_model(parent) -> RecordTableModel:
             Column(
                 QCoreApplication.translate("Register", "No."), lambda e: str(e.ordinal), lambda e: e.ordinal
             ),
-            Column(QCoreApplication.translate("Register", "Kind"), lambda e: e.kind.label),
+            Column(QCoreApplication.translate("Register", "Cited record"), lambda e: e.source),
             Column(QCoreApplication.translate("Register", "Locator"), lambda e: e.locator),
             Column(QCoreApplication.translate("Register", "Description"), lambda e: e.description),
         ],

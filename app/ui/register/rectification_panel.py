@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from app.core.domain.register import measures, rectification_plan, workflow
 from app.core.domain.register.rectification_record import Completion, RectState
 from app.ui.db_worker import DbWorker
+from app.ui.empty_state import EmptyState
 from app.ui.messages import show_error
 from app.ui.org.common import ask, selected_record
 from app.ui.register import models, ops
@@ -89,6 +90,12 @@ class RectificationPanel(ListPanel):
         box.addWidget(self.header)
         box.addWidget(self.parts, 1)
         self._build(models.rect_items_model(self), "rectItemsTable", detail)
+        for table, name, why in (
+            (self.measures_table, "measuresEmpty", self._why_no_measures),
+            (self.progress_table, "progressEmpty", self._why_no_progress),
+            (self.events_table, "rectEventsEmpty", self._why_no_events),
+        ):
+            EmptyState(table, name).follow(table.model(), why)
         self._enable()
         self.refresh()
 
@@ -190,6 +197,43 @@ class RectificationPanel(ListPanel):
         for table in (self.measures_table, self.progress_table, self.events_table):
             table.resizeColumnsToContents()
         self._enable()
+
+    # ---- why a part is empty ----
+    def _no_issue(self) -> tuple[str, str] | None:
+        if self.current is not None:
+            return None
+        if self.selected() is not None:
+            return None  # its detail is loading
+        return self.tr("No issue selected."), self.tr("Choose an issue in the list above.")
+
+    def _blocked(self) -> str | None:
+        d = self.current
+        if not d.can_write:
+            return self.tr("Your role may read the rectification, not record it.")
+        if d.rect.state == RectState.CLOSED:
+            return self.tr("Closed out: reopen it to record more.")
+        return None
+
+    def _why_no_measures(self) -> tuple[str, str] | None:
+        if self.current is None:
+            return self._no_issue()
+        return self.tr("No rectification measures recorded yet."), self._blocked() or self.tr(
+            "Press Add measure to record the unit's measures, each with whom and by when."
+        )
+
+    def _why_no_progress(self) -> tuple[str, str] | None:
+        if self.current is None:
+            return self._no_issue()
+        return self.tr("No progress recorded yet."), self._blocked() or self.tr(
+            "Press Add progress… to record what the unit reports, with its evidence files."
+        )
+
+    def _why_no_events(self) -> tuple[str, str] | None:
+        if self.current is None:
+            return self._no_issue()
+        return self.tr("No close-out steps yet."), self.tr(
+            "Once the unit's completion is recorded, the office verifies and closes the issue out."
+        )
 
     def _enable(self) -> None:
         d = self.current

@@ -35,8 +35,9 @@ from app.core.domain.review.custody import CustodyState
 from app.core.domain.review.request_item import RequestItem
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker, follow_changes
+from app.ui.empty_state import EmptyState
 from app.ui.messages import show_error
-from app.ui.org.common import FilterProxy, ask, make_table, select_record, selected_record
+from app.ui.org.common import FilterProxy, ask, fit_columns, make_table, select_record, selected_record
 from app.ui.review import models, ops
 from app.ui.review.dialogs import (
     CopiesDialog,
@@ -162,6 +163,8 @@ class ReviewPanel(ItemPages, QWidget):
         self.items_model.setParent(self.items_table)  # Qt owns it with its view
         self.proxy: FilterProxy = self.items_table.model()
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.items_empty = EmptyState(self.items_table, "requestEmpty")
+        self.items_empty.follow(self.proxy, self._why_empty)
         self.items_table.selectionModel().selectionChanged.connect(lambda *_: self._item_selected())
         self.items_table.activated.connect(lambda _: self.edit_item())
         header = self.items_table.horizontalHeader()
@@ -316,6 +319,7 @@ class ReviewPanel(ItemPages, QWidget):
         keep = self.current_item()
         self.data = data
         self.items_model.set_records(data.items)
+        self.items_empty.update()
         s = data.summary
         counts = "，".join(f"{state.label} {s.by_state[state]}" for state in CustodyState)
         text = self.tr("{total} item(s): {counts}").format(total=s.total, counts=counts)
@@ -327,7 +331,7 @@ class ReviewPanel(ItemPages, QWidget):
         if keep is None or not select_record(self.items_table, lambda i: i.id == keep.id):
             self._item_selected()
         self._update_actions()
-        self.items_table.resizeColumnsToContents()
+        fit_columns(self.items_table)
         header = self.items_table.horizontalHeader()
         if header.sectionSize(models.TITLE_COLUMN) > 260:
             header.resizeSection(models.TITLE_COLUMN, 260)
@@ -355,6 +359,32 @@ class ReviewPanel(ItemPages, QWidget):
             )
             action.triggered.connect(lambda _=False, d=day: self.print_receipt(d))
         self.action_receipt.setEnabled(bool(days))
+
+    def _why_empty(self) -> tuple[str, str] | None:
+        """Why the request list shows no row, and what to do (None while it loads or failed: the
+        error line says that)."""
+        if self.data is None:
+            return None
+        total = self.items_model.rowCount()
+        if total and self.filter_edit.text().strip():
+            return (
+                self.tr("No item matches the filter."),
+                self.tr("Clear the filter to see all {n} item(s).").format(n=total),
+            )
+        if total:
+            return (
+                self.tr("Every item has been returned."),
+                self.tr("Untick “Only items not yet returned” to see all {n} item(s).").format(n=total),
+            )
+        if self.data.can_write:
+            return (
+                self.tr("No materials requested yet for this inspection."),
+                self.tr("Press New item to add the first line of the request list."),
+            )
+        return (
+            self.tr("No materials requested yet for this inspection."),
+            self.tr("The inspection team keeps the request list; its lines appear here once added."),
+        )
 
     def _apply_filter(self) -> None:
         only = self.outstanding_only.isChecked()
@@ -399,7 +429,7 @@ class ReviewPanel(ItemPages, QWidget):
         self.excerpts_model.set_records(detail.excerpts)
         self.material_model.set_records(detail.material)
         for table in (self.history_table, self.readings_table, self.excerpts_table, self.material_table):
-            table.resizeColumnsToContents()
+            fit_columns(table)
         counts = self.tr("{a} custody event(s), {b} reading(s), {c} excerpt(s), {d} file(s)").format(
             a=len(detail.history), b=len(detail.readings), c=len(detail.excerpts), d=len(detail.material)
         )

@@ -27,12 +27,14 @@ from app.core.domain.talks.types import CATEGORY_LABELS, STATUS_LABELS, Intervie
 from app.core.errors import UserError
 from app.ui.date_field import DateField
 from app.ui.db_worker import DbWorker, follow_changes
+from app.ui.empty_state import EmptyState
 from app.ui.forms import child, load_form
 from app.ui.messages import show_error
 from app.ui.org.common import (
     Column,
     FilterProxy,
     RecordTableModel,
+    fit_columns,
     make_table,
     select_record,
     selected_record,
@@ -105,6 +107,7 @@ class TalksPanel(QWidget):
         self._user_sized = False  # once the user drags the splitter, the list keeps their width
         self.splitter.splitterMoved.connect(self._splitter_moved)
         self._set_enabled(False)
+        self.empty.follow(self.proxy, self._why_empty)
         follow_changes(self, worker, {"talk"}, self._talks_changed)
         self.reload()
 
@@ -125,6 +128,7 @@ class TalksPanel(QWidget):
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = make_table("talksTable", self.proxy)
+        self.empty = EmptyState(self.table, "talksEmpty")
         hit_columns = [
             Column(self.tr("No."), lambda h: str(h.number), lambda h: h.number),
             Column(self.tr("Interviewee"), lambda h: h.interviewee_name),
@@ -235,10 +239,32 @@ class TalksPanel(QWidget):
         elif first:
             self._pending_view = None
 
+    def _why_empty(self) -> tuple[str, str] | None:
+        """Why the list has no row, and what to do (None while it loads)."""
+        if self.refused:
+            return self.refused, ""
+        if self.data is None:
+            return None
+        if self.filters() != ops.Filters():
+            return (
+                self.tr("No talk matches the filter."),
+                self.tr("Clear the filter fields above to see every talk of this inspection."),
+            )
+        if self.data.can_write:
+            return (
+                self.tr("No talks recorded yet for this inspection."),
+                self.tr("Press New talk (Ctrl+N) to record the first one."),
+            )
+        return (
+            self.tr("No talks recorded yet for this inspection."),
+            self.tr("The inspection team records the talks; they appear here once saved."),
+        )
+
     def _refused(self, error: UserError) -> None:
         """Outside need-to-know (or no case rights): the core's message instead of the list."""
         self.refused = str(error)
         self.model.set_records([])
+        self.empty.update()
         self.count_label.setText(self.refused)
         self.count_label.setStyleSheet("color: #b00000;")
         self._set_enabled(False)
@@ -272,10 +298,7 @@ class TalksPanel(QWidget):
         """Columns as wide as their text (up to a limit), and the list as wide as its columns as long as
         the editor keeps room enough: on a wide screen nothing in the list is cut."""
         header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            self.table.resizeColumnToContents(column)
-            if header.sectionSize(column) > MAX_COLUMN:
-                header.resizeSection(column, MAX_COLUMN)
+        fit_columns(self.table, MAX_COLUMN)
         if self._user_sized or not self.isVisible():
             return
         sizes = self.splitter.sizes()

@@ -45,7 +45,7 @@ EVIDENCE_LABELS = {
 EVIDENCE_TABLES = {
     EvidenceKind.TALK: "talks",
     EvidenceKind.EXCERPT: "excerpts",
-    EvidenceKind.DOCUMENT: "documents",
+    EvidenceKind.DOCUMENT: "request_items",
     EvidenceKind.PETITION: "petitions",
     EvidenceKind.MEETING: "meetings",
 }
@@ -60,6 +60,10 @@ class Evidence:
     ref_id: str | None
     locator: str
     description: str
+    # The cited record's number as people say it ("第3号", "摘录007", "第5项", "2026-03-02收到"), and
+    # a short name beside it (the interviewee, the material's title); "" for 其他 and for a gone record.
+    source_number: str = ""
+    source_name: str = ""
 
     COLUMNS = "id, issue_id, ordinal, kind, ref_id, locator, description"
 
@@ -76,10 +80,48 @@ class Evidence:
         )
 
     @property
+    def source(self) -> str:
+        """Which record this is, kind and number: '谈话记录 第2号（王某某）', '调阅资料 第5项（…）'."""
+        if self.kind != EvidenceKind.OTHER and self.ref_id and not self.source_number:
+            return f"{self.kind.label}（原记录已删除）"
+        text = f"{self.kind.label} {self.source_number}".strip()
+        return f"{text}（{self.source_name}）" if self.source_name else text
+
+    @property
     def label(self) -> str:
-        """'证据3：谈话记录 第2页 关于…'"""
-        parts = [self.kind.label, self.locator, self.description]
+        """'证据3：谈话记录 第2号（王某某） 第2页 关于…'"""
+        parts = [self.source, self.locator, self.description]
         return f"证据{self.ordinal}：" + " ".join(p for p in parts if p)
+
+
+# How each kind's record is named: its number and a short name, read from its own table.
+_SOURCE_SQL = {
+    EvidenceKind.TALK: (
+        "SELECT '第' || number || '号' AS number, interviewee_name AS name FROM talks WHERE id = ?"
+    ),
+    EvidenceKind.EXCERPT: (
+        "SELECT printf('摘录%03d', x.number) AS number,"
+        " '调阅资料第' || i.number || '项 ' || i.title AS name"
+        " FROM excerpts x JOIN request_items i ON i.id = x.item_id WHERE x.id = ?"
+    ),
+    EvidenceKind.DOCUMENT: (
+        "SELECT '第' || number || '项' AS number, title AS name FROM request_items WHERE id = ?"
+    ),
+    EvidenceKind.PETITION: "SELECT received_on || '收到' AS number, '' AS name FROM petitions WHERE id = ?",
+}
+_SOURCE_NAME_MAX = 30
+
+
+def _with_source(conn, ev: Evidence) -> Evidence:
+    sql = _SOURCE_SQL.get(ev.kind)
+    if sql is None or not ev.ref_id or not _table_columns(conn, EVIDENCE_TABLES[ev.kind]):
+        return ev
+    row = conn.execute(sql, (ev.ref_id,)).fetchone()
+    if row is not None:
+        name = row["name"] or ""
+        ev.source_number = row["number"]
+        ev.source_name = name if len(name) <= _SOURCE_NAME_MAX else name[: _SOURCE_NAME_MAX - 1] + "…"
+    return ev
 
 
 def require_paper_open(issue: Issue) -> None:
@@ -193,7 +235,7 @@ def list_evidence(session: Session, issue_id: str) -> list[Evidence]:
     rows = session.conn.execute(
         f"SELECT {Evidence.COLUMNS} FROM issue_evidence WHERE issue_id = ? ORDER BY ordinal", (issue_id,)
     ).fetchall()
-    return [Evidence.from_row(r) for r in rows]
+    return [_with_source(session.conn, Evidence.from_row(r)) for r in rows]
 
 
 def _evidence_ids(conn, issue_id: str) -> list[str]:
@@ -219,4 +261,4 @@ def _evidence(conn, evidence_id: str) -> Evidence:
     ).fetchone()
     if row is None:
         raise NotFound("找不到该证据。")
-    return Evidence.from_row(row)
+    return _with_source(conn, Evidence.from_row(row))
