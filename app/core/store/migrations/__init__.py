@@ -29,6 +29,9 @@ from app.core.store.migrations import (
     m0012_compartments,
     m0013_seal_owners,
     m0014_certified_keys,
+    m0015_reserved,
+    m0016_reserved,
+    m0017_evaluation,
 )
 
 # The migrations in the order they run. A new migration is a new module mNNNN_name.py, imported above
@@ -48,6 +51,9 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0012_compartments,
     m0013_seal_owners,
     m0014_certified_keys,
+    m0015_reserved,
+    m0016_reserved,
+    m0017_evaluation,
 )
 
 
