@@ -20,8 +20,8 @@ def issue(session, round_id: str, count: int) -> list[int]:
     return serials
 
 
-@pytest.fixture
-def evaluation(world):
+@pytest.fixture(name="evaluation")
+def evaluation_fixture(world):
     office = world.office
     library.install_builtins(office)
     leader = world.login("leader1")

@@ -9,7 +9,7 @@ import pytest
 
 from app.core.domain.evaluation import entry, library, model, surveys
 from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from tests.core.eval_support import evaluation, issue, template_id  # noqa: F401
+from tests.core.eval_support import evaluation_fixture, issue, template_id  # noqa: F401
 from tests.core.org_support import world_fixture  # noqa: F401
 
 
@@ -163,3 +163,65 @@ def test_a_copy_is_json_that_reads_back(evaluation):
     world, leader, survey, rnd = evaluation
     body = world.office.conn.execute("SELECT body FROM eval_surveys WHERE id = ?", (survey.id,)).fetchone()[0]
     assert model.parse_body(json.loads(body)) == survey.form
+
+
+# ---- printing ---------------------------------------------------------------------------------
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_printed_forms_are_numbered_anonymous_and_registered(evaluation):
+    from app.core.domain.evaluation import forms_print
+    from app.core.printing import evaluation_layout
+    from tests.conftest import save_artifact
+
+    world, leader, survey, rnd = evaluation
+    pdf, serials = forms_print.print_forms(leader, rnd.id, 3)
+    save_artifact("evaluation-form.pdf", pdf)
+    layout = evaluation_layout.layout(survey.form)
+    text = _pdf_text(pdf)
+    assert text.count("领导干部民主测评表") >= 3 and "王建国" in text and "德" in text
+    for s in serials:
+        assert f"编号 {s:06d}" in text
+    assert surveys.get_round(leader, rnd.id).printed == 3
+    # One box per answer: every grade of every person and dimension.
+    boxes = [b for p in layout.pages for b in p.boxes]
+    assert len(boxes) == 2 * 5 * 4
+    assert len({(b.item_key, b.option_key) for b in boxes}) == len(boxes)
+    row = world.office.conn.execute(
+        "SELECT document_kind, copies FROM print_register WHERE record_id = ?", (rnd.id,)
+    ).fetchone()
+    assert tuple(row) == ("eval_forms", 1)
+    assert world.audit_rows("eval_forms_print")
+
+
+def test_the_questionnaire_prints_with_detail_lines_and_free_text(world):
+    from app.core.domain.evaluation import forms_print
+    from tests.conftest import save_artifact
+
+    library.install_builtins(world.office)
+    leader = world.login("leader1")
+    survey = surveys.take_copy(leader, world.insp_a.id, template_id(leader, "strict_governance"))
+    rnd = surveys.add_round(leader, survey.id, "动员会")
+    pdf, serials = forms_print.print_forms(leader, rnd.id, 2)
+    save_artifact("questionnaire-form.pdf", pdf)
+    text = _pdf_text(pdf)
+    assert "有问题" in text and "请写明具体情况" in text and "意见和建议" in text
+
+
+def test_the_page_code_round_trips_and_catches_a_flipped_bit():
+    from app.core.printing import evaluation_layout as lay
+
+    bits = lay.encode_code(4095, 63, 15, 999_999)
+    assert lay.decode_code(bits) == (4095, 63, 15, 999_999)
+    assert lay.decode_code(lay.encode_code(17, 2, 1, 100_000)) == (17, 2, 1, 100_000)
+    for k in range(len(bits)):
+        flipped = list(bits)
+        flipped[k] ^= 1
+        assert lay.decode_code(flipped) is None
