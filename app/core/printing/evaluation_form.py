@@ -47,10 +47,10 @@ def draw_page(
     # The serial, in boxes, top right (first page) and small on every page's foot.
     if page.number == 1:
         c.setFont(fonts.hei, 9)
-        c.drawRightString(146 * mm, _y(21.2), "编号")
+        c.drawRightString(134 * mm, _y(21.2), "编号")
         c.setLineWidth(0.4)
         for k, digit in enumerate(f"{serial:06d}"):
-            x = 148 + k * 6
+            x = 136 + k * 6
             c.rect(x * mm, _y(23), 5.4 * mm, 6 * mm, stroke=1, fill=0)
             c.setFont(fonts.song, 11)
             c.drawCentredString((x + 2.7) * mm, _y(21.3), digit)
@@ -58,7 +58,7 @@ def draw_page(
     c.setFont(fonts.song, 7.5)
     c.drawCentredString(
         lay.PAGE_W / 2 * mm,
-        _y(278.5),
+        _y(267.5),
         f"表码 {form_code:04d}-{round_no:02d}-{page.number}　编号 {serial:06d}　第 {page.number} 页 共 {total} 页"
         "　（本表不记名，编号仅用于防止重复计数）",
     )
