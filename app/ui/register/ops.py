@@ -230,6 +230,10 @@ def evidence_choices(session: Session, inspection_id: str, kind: str) -> list[Pi
         from app.core.domain.review import listing as docs
 
         return [Pick(i.id, f"{i.number}. {i.title}") for i in docs.list_items(session, inspection_id)]
+    if kind == EvidenceKind.EVALUATION:
+        from app.core.domain.evaluation import citing
+
+        return [Pick(c.round_id, c.text) for c in citing.citable_rounds(session, inspection_id)]
     return []
 
 
@@ -279,6 +283,11 @@ def open_evidence(session: Session, evidence: Evidence) -> EvidenceView:
         return EvidenceView(
             item.title, f"{item.number}. {item.title}\n\n{evidence.locator} {evidence.description}"
         )
+    if kind == EvidenceKind.EVALUATION and evidence.ref_id:
+        from app.core.domain.evaluation import citing
+
+        title, text = citing.cited_text(session, evidence.ref_id)
+        return EvidenceView(title, f"{text}\n\n{evidence.locator} {evidence.description}".strip())
     return EvidenceView(evidence.label, evidence.description)
 
 

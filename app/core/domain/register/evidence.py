@@ -23,6 +23,7 @@ class EvidenceKind(StrEnum):
     EXCERPT = "excerpt"  # a document excerpt (摘录)
     DOCUMENT = "document"  # a reviewed document (调阅资料)
     PETITION = "petition"  # a petition (信访件)
+    EVALUATION = "evaluation"  # a round of democratic evaluation or questionnaire (测评结果), locator: the figure
     OTHER = "other"  # described only (photo, field visit notes, ...)
 
     @property
@@ -35,6 +36,7 @@ EVIDENCE_LABELS = {
     EvidenceKind.EXCERPT: "资料摘录",
     EvidenceKind.DOCUMENT: "调阅资料",
     EvidenceKind.PETITION: "信访件",
+    EvidenceKind.EVALUATION: "测评结果",
     EvidenceKind.OTHER: "其他",
 }
 
@@ -45,6 +47,7 @@ EVIDENCE_TABLES = {
     EvidenceKind.EXCERPT: "excerpts",
     EvidenceKind.DOCUMENT: "documents",
     EvidenceKind.PETITION: "petitions",
+    EvidenceKind.EVALUATION: "eval_rounds",
 }
 
 
