@@ -15,7 +15,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
 
 from app.core.domain.evaluation.scoring import ComparisonRow, Results, option_label
 from app.core.printing.document import build_pdf, frame_width
@@ -137,8 +137,9 @@ def _question_parts(st: _St, fonts: FontSet, q, width: float) -> list:
         CJKParagraph(q.section.text, st.h2),
         CJKParagraph(f"作答 {q.answered} 份。", st.cell),
         _table(st, ["选项", "人数", "占比"], rows, [width * 0.5, width * 0.2, width * 0.3]),
-        _bars(fonts, [o.label for o in q.section.options], [q.shares[o.key] * 100 for o in q.section.options],
-              width, top=100, horizontal=True),
+        # A horizontal chart stacks its first category at the bottom: reversed, it reads top down.
+        _bars(fonts, [o.label for o in reversed(q.section.options)],
+              [q.shares[o.key] * 100 for o in reversed(q.section.options)], width, top=100, horizontal=True),
     ]  # fmt: skip
     out: list = [KeepTogether(parts)]
     if q.details:
@@ -201,6 +202,7 @@ def render_report(
         for g in results.grids:
             story += _grid_parts(st, fonts, g, width)
         if results.questions:
+            story.append(CondPageBreak(90 * mm))  # the heading never stands alone at a page's foot
             story.append(CJKParagraph("问卷各题结果", st.h1))
             for q in results.questions:
                 story += _question_parts(st, fonts, q, width)

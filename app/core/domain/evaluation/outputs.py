@@ -32,10 +32,15 @@ def _subtitle(session: Session, inspection_id: str, rnd) -> str:
 
 
 def print_report(
-    session: Session, round_id: str, *, classification: str = "秘密", protection_years: int | None = None
+    session: Session,
+    round_id: str,
+    *,
+    classification: str = "秘密",
+    protection_years: int | None = None,
+    action: register.PrintAction = register.PrintAction.PRINT,
 ) -> tuple[bytes, int]:
-    """The round's report as PDF bytes and its copy number."""
-    session.require(Cap.PRINT)
+    """The round's report as PDF bytes and its copy number (PrintAction.EXPORT when written to a file)."""
+    session.require(Cap.PRINT if action is register.PrintAction.PRINT else Cap.EXPORT)
     survey, rnd, results = scoring.round_results(session, round_id, audit=False)
     visibility.require_inspection_visible(session, rnd.inspection_id)
     mark = classification_mark(classification, protection_years)
