@@ -7,7 +7,17 @@ import json
 
 import pytest
 
-from app.core.domain.evaluation import entry, library, model, surveys
+from app.core.domain.evaluation import (
+    citing,
+    entry,
+    forms_print,
+    library,
+    model,
+    outputs,
+    scans,
+    scoring,
+    surveys,
+)
 from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from tests.core.eval_support import evaluation_fixture, issue, template_id  # noqa: F401
 from tests.core.org_support import world_fixture  # noqa: F401
@@ -127,7 +137,29 @@ OPS = {
         s, w.insp_a.id, template_id(w.office, "strict_governance")
     ),
     "enter_sheet": lambda s, w, sv, r: entry.enter_sheet(s, r.id, 100000, {}),
+    "print_forms": lambda s, w, sv, r: forms_print.print_forms(s, r.id, 1),
+    "import_scan": lambda s, w, sv, r: scans.import_scan(s, r.id, _BLANK_PNG),
+    "review_queue": lambda s, w, sv, r: scans.review_queue(s, r.id),
+    "round_results": lambda s, w, sv, r: scoring.round_results(s, r.id),
+    "print_report": lambda s, w, sv, r: outputs.print_report(s, r.id),
+    "export_tally": lambda s, w, sv, r: outputs.export_tally(s, r.id),
+    "cite": lambda s, w, sv, r: citing.cited_text(s, r.id),
 }
+# Exporting needs Cap.EXPORT first: a member (of either team) is refused before need to know.
+EXCEPT = {("export_tally", "member1"): PermissionDenied, ("export_tally", "member2"): PermissionDenied}
+
+
+def _blank_png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("L", (620, 877), 255).save(out, "PNG")
+    return out.getvalue()
+
+
+_BLANK_PNG = _blank_png()
 # Who may do each: the inspection's team and the office; another team NotFound; administrators refused.
 EXPECT = {
     "office": "ok",
@@ -146,17 +178,19 @@ EXPECT = {
 def test_need_to_know_matrix(evaluation, op, username):
     world, leader, survey, rnd = evaluation
     session = world.office if username == "office" else world.login(username)
-    expected = EXPECT[username]
+    expected = EXCEPT.get((op, username), EXPECT[username])
     if expected == "ok":
         try:
             OPS[op](session, world, survey, rnd)
         except ValidationError:
             assert op == "enter_sheet"  # allowed, the serial 100000 was not issued
         return
-    before = world.office.conn.execute("SELECT count(*) FROM eval_rounds").fetchone()[0]
+    tables = ("eval_rounds", "eval_surveys", "eval_scans", "eval_sheets", "print_register")
+    count = "SELECT " + ", ".join(f"(SELECT count(*) FROM {t})" for t in tables)
+    before = tuple(world.office.conn.execute(count).fetchone())
     with pytest.raises(expected):
         OPS[op](session, world, survey, rnd)
-    assert world.office.conn.execute("SELECT count(*) FROM eval_rounds").fetchone()[0] == before
+    assert tuple(world.office.conn.execute(count).fetchone()) == before  # a refused call changes nothing
 
 
 def test_a_copy_is_json_that_reads_back(evaluation):
