@@ -16,6 +16,21 @@ from app.core.session import Session
 register.DOCUMENT_KINDS.setdefault("eval_forms", "测评表（空白）")
 
 
+def preview_forms(session: Session, round_id: str) -> bytes:
+    """One sample form of the round (serial 000000, never counted: no round issues it)."""
+    rnd, survey = writable_round(session, round_id)
+    return evaluation_form.render_forms(evaluation_layout.layout(survey.form), survey.code, rnd.number, [0])
+
+
+def print_forms_separately(session: Session, round_id: str, count: int, action=None) -> tuple[list[int], list[bytes]]:
+    """`count` new forms as one PDF each (for the print preview's copies): (serials, PDFs)."""
+    pdf, serials = print_forms(session, round_id, count)
+    del pdf
+    rnd, survey = writable_round(session, round_id)
+    layout = evaluation_layout.layout(survey.form)
+    return serials, [evaluation_form.render_forms(layout, survey.code, rnd.number, [s]) for s in serials]
+
+
 def print_forms(session: Session, round_id: str, count: int) -> tuple[bytes, list[int]]:
     """`count` new numbered forms of the round as PDF bytes, and their serials."""
     session.require(Cap.PRINT)

@@ -31,6 +31,24 @@ def _subtitle(session: Session, inspection_id: str, rnd) -> str:
     return f"{row['unit']}（{row['team']}）第{rnd.number}轮{('·' + rnd.purpose) if rnd.purpose else ''}{when}"
 
 
+def report_pdf(
+    session: Session, round_id: str, *, copy_number: int | None = None, classification: str = "秘密"
+) -> bytes:
+    """The round's report; `copy_number` None renders the unnumbered preview (viewing is audited)."""
+    survey, rnd, results = scoring.round_results(session, round_id, audit=copy_number is None)
+    return evaluation_report.render_report(
+        title=f"{survey.name}结果报告",
+        subtitle=_subtitle(session, rnd.inspection_id, rnd),
+        printed=rnd.printed,
+        returned=rnd.returned,
+        results=results,
+        earlier=scoring.compare_rounds(session, survey.id),
+        units=scoring.compare_units(session, round_id),
+        copy_number=copy_number,
+        classification=classification,
+    )
+
+
 def print_report(
     session: Session,
     round_id: str,
@@ -41,29 +59,15 @@ def print_report(
 ) -> tuple[bytes, int]:
     """The round's report as PDF bytes and its copy number (PrintAction.EXPORT when written to a file)."""
     session.require(Cap.PRINT if action is register.PrintAction.PRINT else Cap.EXPORT)
-    survey, rnd, results = scoring.round_results(session, round_id, audit=False)
+    rnd = scoring.get_round(session, round_id)
     visibility.require_inspection_visible(session, rnd.inspection_id)
     mark = classification_mark(classification, protection_years)
-    earlier = scoring.compare_rounds(session, survey.id)
-    units = scoring.compare_units(session, round_id)
     with session.transaction():
         (copy,) = register.register_print(
-            session, "eval_report", round_id, 1, inspection_id=rnd.inspection_id, classification=mark
+            session, "eval_report", round_id, 1, action, inspection_id=rnd.inspection_id, classification=mark
         )
-        pdf = evaluation_report.render_report(
-            title=f"{survey.name}结果报告",
-            subtitle=_subtitle(session, rnd.inspection_id, rnd),
-            printed=rnd.printed,
-            returned=rnd.returned,
-            results=results,
-            earlier=earlier,
-            units=units,
-            copy_number=copy,
-            classification=mark,
-        )
-        session.audit(
-            "eval_report_print", "eval_round", round_id, f"{results.forms} 份有效表，份号 {copy:06d}"
-        )
+        pdf = report_pdf(session, round_id, copy_number=copy, classification=mark)
+        session.audit("eval_report_print", "eval_round", round_id, f"份号 {copy:06d}")
     return pdf, copy
 
 
