@@ -110,3 +110,36 @@ def test_an_upside_down_page_is_read_the_right_way_round(evaluation):
     Image.open(io.BytesIO(scan.data)).rotate(180).save(turned, "PNG")
     result = scans.import_scan(leader, rnd.id, turned.getvalue())
     assert result.read == 1
+
+
+def test_a_multi_page_pdf_from_the_scanner_is_read_and_writing_is_typed_in(evaluation):
+    world, leader, survey, rnd = evaluation
+    pdf, serials = forms_print.print_forms(leader, rnd.id, 2)
+    layout = lay.layout(survey.form)
+    made = omr_synth.make_scans(layout, pdf, serials, 200, random.Random(9))
+    images = [Image.open(io.BytesIO(s.data)).convert("RGB") for s in made]
+    scanned = io.BytesIO()
+    images[0].save(scanned, "PDF", save_all=True, append_images=images[1:], resolution=200)
+    result = scans.import_scan(leader, rnd.id, scanned.getvalue())
+    assert (result.pages, result.read) == (2, 2)
+    sheet = entry.find_sheet(world.office.conn, rnd.id, serials[0])
+    scans.add_written_text(leader, sheet.id, "advice", "建议多听取基层意见")
+    value = world.office.conn.execute(
+        "SELECT value FROM eval_answers WHERE sheet_id = ? AND item_key = 'advice'", (sheet.id,)
+    ).fetchone()[0]
+    assert value == "建议多听取基层意见"
+    with pytest.raises(ValidationError):
+        scans.add_written_text(leader, sheet.id, "people.1.de", "A")
+
+
+def test_the_blind_re_entry_and_the_minimum_are_the_leaders_call(evaluation):
+    from app.core.domain.evaluation import surveys
+    from app.core.errors import PermissionDenied
+
+    world, leader, survey, rnd = evaluation
+    member = world.login("member1")
+    with pytest.raises(PermissionDenied):
+        surveys.update_survey(member, survey.id, double_entry=True)
+    with pytest.raises(PermissionDenied):
+        surveys.update_survey(member, survey.id, min_forms=1)
+    assert surveys.update_survey(world.office, survey.id, min_forms=8).min_forms == 8

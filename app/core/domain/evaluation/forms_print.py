@@ -22,7 +22,9 @@ def preview_forms(session: Session, round_id: str) -> bytes:
     return evaluation_form.render_forms(evaluation_layout.layout(survey.form), survey.code, rnd.number, [0])
 
 
-def print_forms_separately(session: Session, round_id: str, count: int, action=None) -> tuple[list[int], list[bytes]]:
+def print_forms_separately(
+    session: Session, round_id: str, count: int, action=None
+) -> tuple[list[int], list[bytes]]:
     """`count` new forms as one PDF each (for the print preview's copies): (serials, PDFs)."""
     pdf, serials = print_forms(session, round_id, count)
     del pdf

@@ -185,6 +185,30 @@ def _try_count(conn, sheet_id: str, form: Form, pages: int) -> bool:
     return True
 
 
+def add_written_text(session: Session, sheet_id: str, item_key: str, text: str) -> None:
+    """Type the handwriting of a scanned sheet's text item (文字意见, 具体问题): boxes are read, writing is not."""
+    row = session.conn.execute(
+        "SELECT round_id, source, serial FROM eval_sheets WHERE id = ?", (sheet_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFound("找不到该测评表。")
+    rnd, survey = writable_round(session, row["round_id"])
+    if row["source"] != "scan":
+        raise Conflict("键盘录入的测评表请在录入时填写文字意见。")
+    item = survey.form.item(item_key)
+    if item.kind != "text":
+        raise ValidationError("只有文字题需要补录文字。", field="item_key")
+    clean = check_answers(survey.form, {item_key: text}).get(item_key, "")
+    with session.transaction() as conn:
+        conn.execute("DELETE FROM eval_answers WHERE sheet_id = ? AND item_key = ?", (sheet_id, item_key))
+        if clean:
+            conn.execute(
+                "INSERT INTO eval_answers (sheet_id, item_key, value) VALUES (?, ?, ?)",
+                (sheet_id, item_key, clean),
+            )
+        session.audit("eval_written_text", "eval_round", rnd.id, f"编号 {row['serial']} 第“{item_key}”项")
+
+
 @dataclass
 class ReviewBox:
     option_key: str

@@ -20,8 +20,9 @@ from app.core.domain import _fields as f
 from app.core.domain.evaluation.library import get_template
 from app.core.domain.evaluation.model import Form, FormKind, Subject, form_to_body, parse_body, with_subjects
 from app.core.domain.organisation import units
-from app.core.errors import Conflict, NotFound, ValidationError
+from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.core.security import visibility
+from app.core.security.roles import Cap
 from app.core.session import Session
 
 MAX_SERIALS = 2000
@@ -126,9 +127,16 @@ def update_survey(
     min_forms: int | None = None,
     double_entry: bool | None = None,
 ) -> Survey:
-    """Edit the copy (before any form is printed), the fewest forms shown, the blind re-entry."""
+    """Edit the copy (before any form is printed), the fewest forms shown, the blind re-entry.
+
+    The fewest forms shown and the blind re-entry are the leader's call (or the office's).
+    """
     survey = get_survey(session, survey_id)
     visibility.require_inspection_writable(session, survey.inspection_id)
+    if (min_forms is not None or double_entry is not None) and not (
+        session.can(Cap.ORG_MANAGE) or visibility.is_leader_of_inspection(session, survey.inspection_id)
+    ):
+        raise PermissionDenied("只有本组组长或巡察办可以设置显示结果的最少份数和核对录入。")
     changes: dict = {}
     if body is not None:
         printed = f.count(
