@@ -79,6 +79,10 @@
         <translation>有效表达到规定份数才显示结果；识别不清的选项复核之前不计入。</translation>
     </message>
     <message>
+        <source>Only the team leader or the office sets these.</source>
+        <translation>只有本组组长或巡察办可以设置。</translation>
+    </message>
+    <message>
         <source>New round</source>
         <translation>新一轮测评</translation>
     </message>
@@ -157,6 +161,18 @@
     <message>
         <source>Waiting</source>
         <translation>待定</translation>
+    </message>
+    <message>
+        <source>&amp;Fewest forms for results:</source>
+        <translation>显示结果的最少份数(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Blind second entry</source>
+        <translation>背对背核对录入(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;New round</source>

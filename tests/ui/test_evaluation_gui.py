@@ -92,12 +92,14 @@ def test_twenty_typed_twenty_scanned_reviewed_and_the_report_adds_up(
         timeout=TIMEOUT,
     )
     panel.tree.setCurrentItem(panel.tree.topLevelItem(0).child(0))
+    assert panel.apply_settings.isEnabled() and panel.min_forms.value() == 5  # the leader sets them
     truth: list[dict[str, str]] = []
 
     # 20 forms from the keyboard.
     panel.buttons["entry"].click()
     dialog = panel.dialog
     qtbot.waitUntil(lambda: bool(dialog.items), timeout=TIMEOUT)
+    assert dialog.second.isEnabled() is False  # no blind re-entry asked for this survey
     for serial in serials[:20]:
         answers = _answers(survey.form, rng)
         _type_sheet(qtbot, dialog, serial, answers)
@@ -153,6 +155,10 @@ def test_twenty_typed_twenty_scanned_reviewed_and_the_report_adds_up(
         qtbot.waitUntil(lambda left=left: len(review.queue) == left - 1, timeout=TIMEOUT)
     truth += [a for _, a in scanned]
 
+    review.close()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItem(0).child(0).text(3) == "40", timeout=TIMEOUT)
+    grab(panel, "evaluation-tab.png")
+
     # The figures: every sheet counted, the scores those of the generated answers.
     _, _, figures = scoring.round_results(leader, rnd.id)
     assert figures.forms == 40
@@ -166,3 +172,36 @@ def test_twenty_typed_twenty_scanned_reviewed_and_the_report_adds_up(
     cell = figures.grids[0].subjects[0].cells[0]
     values = [a.get("people.1.de") for a in truth]
     assert cell.counts == {k: values.count(k) for k in "ABCD"}
+
+
+def test_a_member_may_not_set_the_minimum_and_text_comes_through_the_input_method(
+    qtbot, worker, workstation, world
+):
+    library.install_builtins(world.office)
+    leader = world.login("leader1")
+    survey = surveys.take_copy(leader, world.insp_a.id, template_id(leader, "leadership_team"))
+    rnd = surveys.add_round(leader, survey.id, "动员会")
+    _, (serial,) = forms_print.print_forms(leader, rnd.id, 1)
+    results: list = []
+    worker.sign_in(
+        workstation.folder, "member1", "Demo-2026!", on_done=results.append, on_error=results.append
+    )
+    qtbot.waitUntil(lambda: bool(results), timeout=TIMEOUT)
+    panel = EvaluationPanel(worker, world.insp_a.id)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1, timeout=TIMEOUT)
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0).child(0))
+    assert not panel.apply_settings.isEnabled() and "组长" in panel.apply_settings.toolTip()
+    dialog = EvaluationEntryDialog(worker, rnd.id, panel)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(dialog.items), timeout=TIMEOUT)
+    text_row = next(k for k, i in enumerate(dialog.items) if i.kind == "text")
+    dialog.table.setCurrentCell(text_row, 2)
+    from PySide6.QtGui import QInputMethodEvent
+
+    event = QInputMethodEvent()
+    event.setCommitString("加强学习")
+    QApplication.sendEvent(dialog.table, event)
+    assert dialog.answers[dialog.items[text_row].key] == "加强学习"

@@ -57,6 +57,7 @@ class EvaluationEntryDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
         self.table.installEventFilter(self)
         self.serial.returnPressed.connect(self._to_answers)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -156,6 +157,11 @@ class EvaluationEntryDialog(QDialog):
         return False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.table and event.type() == QEvent.Type.InputMethod:
+            # Chinese typed through an input method arrives as its committed text, not as keys.
+            for ch in event.commitString():
+                self.key(0, ch)
+            return True
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 return False

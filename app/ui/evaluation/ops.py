@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from app.core.domain.evaluation import entry, library, surveys
 from app.core.domain.evaluation.model import Form
+from app.core.security import visibility
 from app.core.security.roles import Cap
 from app.core.session import Session
 
@@ -26,6 +27,8 @@ class SurveyRow:
     id: str
     name: str
     code: int
+    min_forms: int
+    double_entry: bool
     rounds: list[RoundRow] = field(default_factory=list)
 
 
@@ -34,13 +37,14 @@ class PanelState:
     templates: list[tuple[str, str]]  # (id, name)
     surveys: list[SurveyRow]
     can_export: bool
+    can_steer: bool  # the leader or the office: the minimum of forms, the blind re-entry
 
 
 def panel_state(session: Session, inspection_id: str) -> PanelState:
     templates = [(t.id, t.name) for t in library.list_templates(session)]
     rows = []
     for s in surveys.list_surveys(session, inspection_id):
-        row = SurveyRow(s.id, s.name, s.code)
+        row = SurveyRow(s.id, s.name, s.code, s.min_forms, s.double_entry)
         for r in surveys.list_rounds(session, s.id):
             sheets = entry.list_sheets(session, r.id)
             counted = sum(x.status == "counted" for x in sheets)
@@ -49,7 +53,8 @@ def panel_state(session: Session, inspection_id: str) -> PanelState:
                 RoundRow(r.id, s.id, label, r.printed, r.returned, counted, len(sheets) - counted)
             )
         rows.append(row)
-    return PanelState(templates, rows, session.can(Cap.EXPORT))
+    steer = session.can(Cap.ORG_MANAGE) or visibility.is_leader_of_inspection(session, inspection_id)
+    return PanelState(templates, rows, session.can(Cap.EXPORT), steer)
 
 
 def round_form(session: Session, round_id: str) -> tuple[Form, bool]:

@@ -13,11 +13,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QInputDialog,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -60,6 +62,10 @@ class EvaluationPanel(QWidget):
                 "export",
             )
         }
+        self.min_forms = child(self, QSpinBox, "minFormsSpin")
+        self.double_entry = child(self, QCheckBox, "doubleEntryCheck")
+        self.apply_settings = child(self, QPushButton, "applySettingsButton")
+        self.apply_settings.clicked.connect(self.save_settings)
         self.buttons["takeCopy"].clicked.connect(self.take_copy)
         self.buttons["newRound"].clicked.connect(self.new_round)
         self.buttons["printForms"].clicked.connect(self.print_forms)
@@ -131,8 +137,22 @@ class EvaluationPanel(QWidget):
             return rid
         return item.parent().data(0, Qt.ItemDataRole.UserRole)[1]
 
+    def _survey_row(self) -> ops.SurveyRow | None:
+        sid = self.survey_id()
+        return next((s for s in self.state.surveys if s.id == sid), None) if self.state and sid else None
+
     def _enable(self) -> None:
         has_round = self.round_id() is not None
+        survey = self._survey_row()
+        steer = bool(survey and self.state and self.state.can_steer)
+        for w in (self.min_forms, self.double_entry, self.apply_settings):
+            w.setEnabled(steer)
+        if survey is not None:
+            self.min_forms.setValue(survey.min_forms)
+            self.double_entry.setChecked(survey.double_entry)
+        tip = "" if steer or survey is None else self.tr("Only the team leader or the office sets these.")
+        for w in (self.min_forms, self.double_entry, self.apply_settings):
+            w.setToolTip(tip)
         self.buttons["takeCopy"].setEnabled(self.templates.count() > 0)
         self.buttons["newRound"].setEnabled(self.survey_id() is not None)
         for name in ("printForms", "returned", "entry", "scan", "review", "report"):
@@ -146,6 +166,15 @@ class EvaluationPanel(QWidget):
         self.worker.submit(fn, *args, on_done=done or (lambda _: self.refresh()), on_error=self._error)
 
     # ---- actions --------------------------------------------------------------------------------
+    def save_settings(self) -> None:
+        survey_id = self.survey_id()
+        if survey_id is not None:
+            least, double = (
+                self.min_forms.value(),
+                self.double_entry.isChecked(),
+            )  # read here, not on the worker
+            self._run(lambda s: surveys.update_survey(s, survey_id, min_forms=least, double_entry=double))
+
     def take_copy(self) -> None:
         template_id = self.templates.currentData()
         if template_id:
