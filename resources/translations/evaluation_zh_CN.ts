@@ -40,12 +40,12 @@
         <translation>键盘录入</translation>
     </message>
     <message>
-        <source>&amp;Serial:</source>
-        <translation>表格编号(&amp;S)：</translation>
+        <source>Seria&amp;l:</source>
+        <translation>表格编号(&amp;L)：</translation>
     </message>
     <message>
-        <source>&amp;Second entry (blind, by another person)</source>
-        <translation>核对录入（由另一人背对背录入）(&amp;S)</translation>
+        <source>Second &amp;entry (blind, by another person)</source>
+        <translation>核对录入（由另一人背对背录入）(&amp;E)</translation>
     </message>
     <message>
         <source>Type the digit of each answer (1, 2, 3 …); 0 or space leaves it blank, Backspace goes back; a multiple choice takes several digits, Enter moves on. Ctrl+Enter saves the sheet.</source>
@@ -135,8 +135,8 @@
         <translation>共 %2 页，识读 %1 页；%3 项待复核。</translation>
     </message>
     <message>
-        <source>&amp;Template:</source>
-        <translation>模板(&amp;T)：</translation>
+        <source>Te&amp;mplate:</source>
+        <translation>模板(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Take a copy for this inspection</source>
@@ -183,8 +183,12 @@
         <translation>印制测评表(&amp;P)…</translation>
     </message>
     <message>
-        <source>Re&amp;turned…</source>
-        <translation>回收份数(&amp;T)…</translation>
+        <source>Ret&amp;urned…</source>
+        <translation>回收份数(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>结果报告(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Keyboard entry…</source>
@@ -197,10 +201,6 @@
     <message>
         <source>Re&amp;view…</source>
         <translation>识读复核(&amp;V)…</translation>
-    </message>
-    <message>
-        <source>Re&amp;port…</source>
-        <translation>结果报告(&amp;P)…</translation>
     </message>
     <message>
         <source>E&amp;xcel…</source>
@@ -266,8 +266,8 @@
         <translation>确认(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Close</source>
-        <translation>关闭(&amp;C)</translation>
+        <source>Clo&amp;se</source>
+        <translation>关闭(&amp;S)</translation>
     </message>
 </context>
 </TS>
