@@ -143,3 +143,36 @@ def test_the_blind_re_entry_and_the_minimum_are_the_leaders_call(evaluation):
     with pytest.raises(PermissionDenied):
         surveys.update_survey(member, survey.id, min_forms=1)
     assert surveys.update_survey(world.office, survey.id, min_forms=8).min_forms == 8
+
+
+def test_oversized_and_damaged_scans_are_refused_before_decoding(evaluation):
+    world, leader, survey, rnd = evaluation
+    big = io.BytesIO()
+    Image.new("1", (8000, 6000), 1).save(big, "PNG")  # 48 Mpx: no scan of an A4 form
+    with pytest.raises(ValidationError, match="过大"):
+        scans.import_scan(leader, rnd.id, big.getvalue())
+    with pytest.raises(ValidationError, match="无法打开"):
+        scans.import_scan(leader, rnd.id, b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
+    assert world.office.conn.execute("SELECT count(*) FROM eval_scans").fetchone()[0] == 0
+
+
+def test_other_units_are_compared_within_the_need_to_know(evaluation):
+    from app.core.domain.evaluation import scoring, surveys
+    from tests.core.eval_support import issue
+
+    world, leader, survey, rnd = evaluation
+    leader2 = world.login("leader2")
+    other = surveys.take_copy(leader2, world.insp_b.id, template_id_of(leader2))
+    other_round = surveys.add_round(leader2, other.id, "动员会")
+    for sessions, round_id in ((leader, rnd.id), (leader2, other_round.id)):
+        for serial in issue(sessions, round_id, 5):
+            entry.enter_sheet(sessions, round_id, serial, {"people.1.de": "A"})
+    office_rows = scoring.compare_units(world.office, rnd.id)
+    assert [r.label for r in office_rows] == sorted(["市教育局", "市财政局"])
+    assert [r.label for r in scoring.compare_units(leader, rnd.id)] == ["市教育局"]  # its own unit only
+
+
+def template_id_of(session) -> str:
+    from tests.core.eval_support import template_id
+
+    return template_id(session, "leadership_people")

@@ -56,22 +56,44 @@ class PageReading:
     transform: np.ndarray | None = None
 
 
-def open_images(data: bytes) -> list[Image.Image]:
-    """The pages of a scan: PNG, JPEG, TIFF (every frame) or PDF (every page rendered at 200 dpi)."""
+MAX_PIXELS = 36_000_000  # a page larger than A4 at 600 dpi (35 Mpx) is no scan of our forms
+
+
+class ScanRefused(ValueError):
+    """A scan that is too large or has too many pages; the message is for the user."""
+
+
+def open_images(data: bytes, max_pages: int = 400) -> list[Image.Image]:
+    """The pages of a scan: PNG, JPEG, TIFF (every frame) or PDF (every page rendered at 200 dpi).
+
+    Sizes are checked before anything is decoded: at most `max_pages` pages of MAX_PIXELS each.
+    """
     if data[:5] == b"%PDF-":
         import pypdfium2
 
         pdf = pypdfium2.PdfDocument(data)
         try:
-            return [pdf[k].render(scale=200 / 72, grayscale=True).to_pil() for k in range(len(pdf))]
+            if len(pdf) > max_pages:
+                raise ScanRefused(f"扫描件超过 {max_pages} 页。")
+            pages = []
+            for k in range(len(pdf)):
+                w, h = pdf[k].get_size()
+                scale = min(200 / 72, (MAX_PIXELS / max(1.0, w * h)) ** 0.5)
+                pages.append(pdf[k].render(scale=scale, grayscale=True).to_pil())
+            return pages
         finally:
             pdf.close()
     image = Image.open(io.BytesIO(data))
-    frames = []
-    for k in range(getattr(image, "n_frames", 1)):
+    frames = getattr(image, "n_frames", 1)
+    if frames > max_pages:
+        raise ScanRefused(f"扫描件超过 {max_pages} 页。")
+    out = []
+    for k in range(frames):
         image.seek(k)
-        frames.append(ImageOps.exif_transpose(image.copy()) if k == 0 else image.copy())
-    return frames
+        if image.size[0] * image.size[1] > MAX_PIXELS:
+            raise ScanRefused(f"扫描件第{k + 1}页过大（{image.size[0]}×{image.size[1]} 像素）。")
+        out.append(ImageOps.exif_transpose(image.copy()) if k == 0 else image.copy())
+    return out
 
 
 def to_gray(image: Image.Image) -> np.ndarray:

@@ -64,11 +64,11 @@ def import_scan(session: Session, round_id: str, data: bytes) -> ImportResult:
     mime = scan_type(data)
     layout = evaluation_layout.layout(survey.form)
     try:
-        images = omr.open_images(bytes(data))
+        images = omr.open_images(bytes(data), MAX_PAGES)
+    except omr.ScanRefused as exc:
+        raise ValidationError(str(exc), field="scan") from None
     except Exception as exc:  # Pillow and pdfium raise many kinds on a damaged file
         raise ValidationError(f"扫描件无法打开（{type(exc).__name__}）。", field="scan") from None
-    if len(images) > MAX_PAGES:
-        raise ValidationError(f"一个扫描件至多 {MAX_PAGES} 页。", field="scan")
     readings = [
         omr.read_page(omr.to_gray(im), lambda c: layout if c == survey.code else None) for im in images
     ]
