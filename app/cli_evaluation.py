@@ -4,7 +4,7 @@
                                   a survey from a library template (built-in key such as
                                   leadership_people) and its first round; the last line is the round ID
     python -m app eval-forms  --data-dir DIR --user NAME --round ID --count N -o FILE.pdf
-                                  N new numbered blank forms of a round (registered print)
+                                  N new numbered blank forms of a round (a registered export)
     python -m app eval-enter  --data-dir DIR --user NAME --round ID FILE.json [--second]
                                   typed forms from a JSON list of {"serial": 123456, "answers": {…}}
     python -m app eval-scan   --data-dir DIR --user NAME --round ID SCAN…
@@ -91,11 +91,12 @@ def cmd_eval_new(args, data_dir: Path, read_secret, out) -> int:
 
 def cmd_eval_forms(args, data_dir: Path, read_secret, out) -> int:
     from app.core.domain.evaluation.forms_print import print_forms
+    from app.core.printing.register import PrintAction
 
     _folder_exists(args.output)
     session = _signed_in(args, data_dir, read_secret)
     try:
-        pdf, serials = print_forms(session, args.round, args.count)
+        pdf, serials = print_forms(session, args.round, args.count, PrintAction.EXPORT)  # written to a file
     finally:
         session.close()
     _write(args.output, pdf)

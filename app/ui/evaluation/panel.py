@@ -209,7 +209,7 @@ class EvaluationPanel(QWidget):
         self.dialog = PrintPreviewDialog(
             self.worker,
             preview=lambda s: forms_print.preview_forms(s, round_id),
-            copies=lambda s, n, action: forms_print.print_forms_separately(s, round_id, n),
+            copies=lambda s, n, action: forms_print.print_forms_separately(s, round_id, n, action),
             title=self.tr("Blank forms (each copy a new serial)"),
             file_name="forms.pdf",
             parent=self,

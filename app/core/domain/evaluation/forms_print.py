@@ -23,26 +23,36 @@ def preview_forms(session: Session, round_id: str) -> bytes:
 
 
 def print_forms_separately(
-    session: Session, round_id: str, count: int, action=None
+    session: Session, round_id: str, count: int, action: register.PrintAction = register.PrintAction.PRINT
 ) -> tuple[list[int], list[bytes]]:
-    """`count` new forms as one PDF each (for the print preview's copies): (serials, PDFs)."""
-    pdf, serials = print_forms(session, round_id, count)
-    del pdf
-    rnd, survey = writable_round(session, round_id)
-    layout = evaluation_layout.layout(survey.form)
-    return serials, [evaluation_form.render_forms(layout, survey.code, rnd.number, [s]) for s in serials]
+    """`count` new forms as one PDF each (the print preview's copies): (serials, PDFs)."""
+    return _print(session, round_id, count, action, separately=True)
 
 
-def print_forms(session: Session, round_id: str, count: int) -> tuple[bytes, list[int]]:
+def print_forms(
+    session: Session, round_id: str, count: int, action: register.PrintAction = register.PrintAction.PRINT
+) -> tuple[bytes, list[int]]:
     """`count` new numbered forms of the round as PDF bytes, and their serials."""
-    session.require(Cap.PRINT)
+    serials, (pdf,) = _print(session, round_id, count, action, separately=False)
+    return pdf, serials
+
+
+def _print(
+    session: Session, round_id: str, count: int, action, *, separately: bool
+) -> tuple[list[int], list[bytes]]:
+    """Draw the serials, register the print (PRINT needs Cap.PRINT, EXPORT Cap.EXPORT), render, audit."""
+    action = register.PrintAction(action)
+    session.require(Cap.PRINT if action is register.PrintAction.PRINT else Cap.EXPORT)
     rnd, survey = writable_round(session, round_id)
     layout = evaluation_layout.layout(survey.form)
     with session.transaction() as conn:
         serials = issue_serials(session, conn, round_id, count)
-        register.register_print(session, "eval_forms", round_id, 1, inspection_id=rnd.inspection_id)
-        pdf = evaluation_form.render_forms(layout, survey.code, rnd.number, serials)
+        register.register_print(session, "eval_forms", round_id, 1, action, inspection_id=rnd.inspection_id)
+        if separately:
+            pdfs = [evaluation_form.render_forms(layout, survey.code, rnd.number, [s]) for s in serials]
+        else:
+            pdfs = [evaluation_form.render_forms(layout, survey.code, rnd.number, serials)]
         session.audit(
             "eval_forms_print", "eval_round", round_id, f"{survey.name} 第{rnd.number}轮，{len(serials)} 份"
         )
-    return pdf, serials
+    return serials, pdfs
