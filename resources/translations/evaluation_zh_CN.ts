@@ -143,6 +143,10 @@
         <translation>为本次巡察建立测评(&amp;T)</translation>
     </message>
     <message>
+        <source>E&amp;dit template…</source>
+        <translation>修改模板(&amp;D)…</translation>
+    </message>
+    <message>
         <source>Survey / round</source>
         <translation>测评 / 轮次</translation>
     </message>
@@ -268,6 +272,33 @@
     <message>
         <source>Clo&amp;se</source>
         <translation>关闭(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationTemplateDialog</name>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <source>Edit template</source>
+        <translation>修改测评表模板</translation>
+    </message>
+    <message>
+        <source>The template as text: its name, instructions and sections (grids of people × dimensions with weights and graded points, single and multiple choices with the options that open a detail box, free text). Inspections that took a copy keep their own.</source>
+        <translation>以文本形式编辑模板：表名、填表说明和各部分（测评对象×维度的评价表格及其权重和各等次分值；单选题、多选题及需要写明情况的选项；文字题）。已建立测评的巡察保留各自的副本，不受影响。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save as &amp;new</source>
+        <translation>另存为新模板(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
     </message>
 </context>
 </TS>

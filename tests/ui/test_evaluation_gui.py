@@ -205,3 +205,30 @@ def test_a_member_may_not_set_the_minimum_and_text_comes_through_the_input_metho
     event.setCommitString("加强学习")
     QApplication.sendEvent(dialog.table, event)
     assert dialog.answers[dialog.items[text_row].key] == "加强学习"
+
+
+def test_the_office_edits_a_template_and_a_bad_one_names_the_part(qtbot, worker, workstation, world):
+    from app.ui.evaluation.template_dialog import EvaluationTemplateDialog
+
+    results: list = []
+    worker.sign_in(
+        workstation.folder, "office", "Demo-2026!", on_done=results.append, on_error=results.append
+    )
+    qtbot.waitUntil(lambda: bool(results), timeout=TIMEOUT)
+    panel = EvaluationPanel(worker, world.insp_a.id)  # the office's first visit installs the library
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.templates.count() == len(library.BUILTIN), timeout=TIMEOUT)
+    assert panel.buttons["editTemplate"].isVisible()
+    panel.templates.setCurrentIndex(panel.templates.findText("领导干部民主测评表"))
+    panel.buttons["editTemplate"].click()
+    dialog: EvaluationTemplateDialog = panel.dialog
+    qtbot.waitUntil(lambda: "德" in dialog.body.toPlainText(), timeout=TIMEOUT)
+    dialog.body.setPlainText(dialog.body.toPlainText().replace('"weight": 20.0', '"weight": -5', 1))
+    dialog.save(new=False)
+    qtbot.waitUntil(lambda: "权重" in dialog.error.text(), timeout=TIMEOUT)
+    dialog.body.setPlainText(dialog.body.toPlainText().replace('"weight": -5', '"weight": 40', 1))
+    dialog.save(new=False)
+    qtbot.waitUntil(lambda: dialog.saved == 1, timeout=TIMEOUT)
+    edited = library.get_template(world.office, dialog.template_id)
+    assert edited.form.sections[0].dimensions[0].weight == 40

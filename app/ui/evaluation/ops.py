@@ -38,6 +38,7 @@ class PanelState:
     surveys: list[SurveyRow]
     can_export: bool
     can_steer: bool  # the leader or the office: the minimum of forms, the blind re-entry
+    can_edit_templates: bool  # the office
 
 
 def panel_state(session: Session, inspection_id: str) -> PanelState:
@@ -54,7 +55,10 @@ def panel_state(session: Session, inspection_id: str) -> PanelState:
             )
         rows.append(row)
     steer = session.can(Cap.ORG_MANAGE) or visibility.is_leader_of_inspection(session, inspection_id)
-    return PanelState(templates, rows, session.can(Cap.EXPORT), steer)
+    if session.can(Cap.ORG_MANAGE) and not templates:
+        library.install_builtins(session)  # the office's first visit fills the library
+        templates = [(t.id, t.name) for t in library.list_templates(session)]
+    return PanelState(templates, rows, session.can(Cap.EXPORT), steer, session.can(Cap.ORG_MANAGE))
 
 
 def round_form(session: Session, round_id: str) -> tuple[Form, bool]:

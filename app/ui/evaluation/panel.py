@@ -52,6 +52,7 @@ class EvaluationPanel(QWidget):
             name: child(self, QPushButton, f"{name}Button")
             for name in (
                 "takeCopy",
+                "editTemplate",
                 "newRound",
                 "printForms",
                 "returned",
@@ -67,6 +68,7 @@ class EvaluationPanel(QWidget):
         self.apply_settings = child(self, QPushButton, "applySettingsButton")
         self.apply_settings.clicked.connect(self.save_settings)
         self.buttons["takeCopy"].clicked.connect(self.take_copy)
+        self.buttons["editTemplate"].clicked.connect(self.edit_template)
         self.buttons["newRound"].clicked.connect(self.new_round)
         self.buttons["printForms"].clicked.connect(self.print_forms)
         self.buttons["returned"].clicked.connect(self.set_returned)
@@ -154,6 +156,7 @@ class EvaluationPanel(QWidget):
         for w in (self.min_forms, self.double_entry, self.apply_settings):
             w.setToolTip(tip)
         self.buttons["takeCopy"].setEnabled(self.templates.count() > 0)
+        self.buttons["editTemplate"].setVisible(bool(self.state and self.state.can_edit_templates))
         self.buttons["newRound"].setEnabled(self.survey_id() is not None)
         for name in ("printForms", "returned", "entry", "scan", "review", "report"):
             self.buttons[name].setEnabled(has_round)
@@ -174,6 +177,14 @@ class EvaluationPanel(QWidget):
                 self.double_entry.isChecked(),
             )  # read here, not on the worker
             self._run(lambda s: surveys.update_survey(s, survey_id, min_forms=least, double_entry=double))
+
+    def edit_template(self) -> None:
+        from app.ui.evaluation.template_dialog import EvaluationTemplateDialog
+
+        template_id = self.templates.currentData()
+        if template_id:
+            self.dialog = EvaluationTemplateDialog(self.worker, template_id, self)
+            self.dialog.show()
 
     def take_copy(self) -> None:
         template_id = self.templates.currentData()
