@@ -23,6 +23,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from app.cli_evaluation import EVALUATION_COMMANDS, add_evaluation_commands
 from app.core.errors import ValidationError
 
 MAX_TALK_FILE = 4 * 1024 * 1024  # far above any talk record (the form's own limits apply after)
@@ -38,6 +39,7 @@ def add_case_commands(user_cmd: Callable) -> None:
     printing.add_argument("--talk", required=True, help="谈话记录 ID")
     printing.add_argument("--copies", type=int, default=1, help="份数（1–50，默认 1）")
     printing.add_argument("--output", "-o", type=Path, required=True, help="写入的 PDF 文件")
+    add_evaluation_commands(user_cmd)
 
 
 def _signed_in(args, data_dir: Path, read_secret):
@@ -171,4 +173,5 @@ CASE_COMMANDS = {
     "inspections": cmd_inspections,
     "talk-add": cmd_talk_add,
     "talk-print": cmd_talk_print,
+    **EVALUATION_COMMANDS,
 }

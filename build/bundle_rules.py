@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 DEMO = "app.demo"  # the demo data builders and the demo password stay out of a workstation's bundle
 
 # Python modules never shipped: Qt modules the app does not import and the standard library's servers.
+# (numpy is shipped: app/core/imports/omr.py reads scanned evaluation forms with it.)
 EXCLUDES = [
     "PySide6.QtNetwork", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtWebEngineQuick",
     "PySide6.QtWebChannel", "PySide6.QtWebSockets", "PySide6.QtWebView", "PySide6.QtQuick", "PySide6.QtQml",
@@ -26,7 +27,7 @@ EXCLUDES = [
     "PySide6.QtTextToSpeech", "PySide6.QtSensors", "PySide6.QtScxml", "PySide6.QtSpatialAudio",
     "PySide6.QtGraphs", "PySide6.QtAxContainer",
     "tkinter", "unittest", "pytest", "http.server", "xmlrpc", "ftplib", "smtplib", "imaplib", "poplib",
-    "IPython", "matplotlib", "numpy", "PIL.ImageQt", "PIL.AvifImagePlugin", "PIL._avif",
+    "IPython", "matplotlib", "PIL.ImageQt", "PIL.AvifImagePlugin", "PIL._avif",
     DEMO,
 ]
 

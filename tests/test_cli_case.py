@@ -109,3 +109,46 @@ def test_case_commands_keep_need_to_know(demo, monkeypatch, capsys, tmp_path):
     assert _run(monkeypatch, *argv, "--output", str(tmp_path / "x.pdf")) == EXIT_FAILED
     assert "找不到" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_an_evaluation_round_from_the_command_line(demo, monkeypatch, capsys, tmp_path):
+    import random
+
+    from app.core.printing import evaluation_layout as lay
+    from tests.core import omr_synth
+
+    inspection = _leader_inspection(demo, monkeypatch, capsys)
+    base = ["--data-dir", str(demo), "--user", "office"]
+    assert _run(monkeypatch, "eval-new", *base, "--inspection", inspection, "--template", "leadership_team") == EXIT_OK
+    round_id = capsys.readouterr().out.strip().splitlines()[-1]
+    forms = tmp_path / "forms.pdf"
+    assert _run(monkeypatch, "eval-forms", *base, "--round", round_id, "--count", "6", "-o", str(forms)) == EXIT_OK
+    capsys.readouterr()
+    # Read back the serials from the printed page codes of the app's own PDF, fill in and scan them.
+    from app.core.domain.evaluation import library, model
+
+    form = model.parse_body(library.builtin_body("leadership_team"))
+    layout = lay.layout(form)
+    rng = random.Random(8)
+    pages = omr_synth.render_pages(forms.read_bytes(), 150)
+    scans = []
+    from app.core.imports import omr
+
+    for k, page in enumerate(pages):
+        gray = omr.to_gray(page)
+        t, _, white = omr.locate(gray)
+        _, _, _, serial = omr.read_code(gray, t, white)
+        answers = omr_synth.choose_answers(form, rng, blank=0)
+        image, _ = omr_synth.fill_in(page, layout.pages[0], answers, 150, rng)
+        path = tmp_path / f"scan{k}.jpg"
+        path.write_bytes(omr_synth.scanner(image, rng))
+        scans.append(str(path))
+    assert _run(monkeypatch, "eval-scan", *base, "--round", round_id, *scans) == EXIT_OK
+    assert capsys.readouterr().out.count("识读 1 页") == 6
+    report, xlsx = tmp_path / "report.pdf", tmp_path / "tally.xlsx"
+    argv = ["eval-report", *base, "--round", round_id, "-o", str(report), "--xlsx", str(xlsx)]
+    assert _run(monkeypatch, *argv) == EXIT_OK
+    assert report.read_bytes().startswith(b"%PDF") and xlsx.stat().st_size > 1000
+    # A team of another inspection is refused (not found).
+    assert _run(monkeypatch, "eval-report", "--data-dir", str(demo), "--user", "leader2", "--round", round_id,
+                "-o", str(tmp_path / "x.pdf")) != EXIT_OK  # fmt: skip

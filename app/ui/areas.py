@@ -15,6 +15,7 @@ first; the phase history is always last). To add a page: write `make_pages(worke
 
 from __future__ import annotations
 
+from app.ui.evaluation import inspection_tab as evaluation
 from app.ui.meetings import inspection_tab as meetings
 from app.ui.official import inspection_tab as official
 from app.ui.org.inspection_view import InspectionTab
@@ -31,6 +32,7 @@ INSPECTION_TABS: tuple[InspectionTab, ...] = (
     InspectionTab("talks", talks.talks_title, talks.make_talks_tab, order=10),
     InspectionTab("meetings", meetings.meetings_title, meetings.make_meetings_tab, order=15),
     InspectionTab("documents", review.review_title, review.make_review_tab, order=20),
+    InspectionTab("evaluation", evaluation.evaluation_title, evaluation.make_evaluation_tab, order=25),
     InspectionTab("issues", register.issues_title, register.make_issues_tab, order=30),
     InspectionTab("leads", register.leads_title, register.make_leads_tab, order=40),
     InspectionTab("petitions", register.petitions_title, register.make_petitions_tab, order=50),

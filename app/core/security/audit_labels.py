@@ -281,6 +281,25 @@ ACTION_LABELS: dict[str, str] = {
     "sheet_import_preview": "预览 Excel 导入",
     "sheet_import": "导入 Excel",
     "ledger_remark": "台账备注",
+    # 民主测评、问卷调查
+    "eval_templates_installed": "安装内置测评表模板",
+    "eval_template_create": "新建测评表模板",
+    "eval_template_update": "修改测评表模板",
+    "eval_template_archive": "停用测评表模板",
+    "eval_survey_create": "建立测评",
+    "eval_survey_update": "修改测评",
+    "eval_round_create": "新建测评轮次",
+    "eval_round_returned": "登记回收份数",
+    "eval_forms_print": "印制测评表",
+    "eval_sheet_entry": "录入测评表",
+    "eval_sheet_second_entry": "核对录入测评表",
+    "eval_sheet_settled": "复核录入不一致的测评表",
+    "eval_scan_import": "导入测评表扫描件",
+    "eval_review_decide": "复核识别不清的选项",
+    "eval_written_text": "补录扫描件的文字意见",
+    "eval_results_view": "查看测评结果",
+    "eval_report_print": "打印测评报告",
+    "eval_tally_export": "导出测评统计（Excel）",
 }
 
 OBJECT_TYPE_LABELS: dict[str, str] = {
@@ -342,6 +361,12 @@ OBJECT_TYPE_LABELS: dict[str, str] = {
     "xlsx_figures": "统计数据（Excel）",
     "xlsx_meetings": "会议记录清单（Excel）",
     "xlsx_talk_plan": "谈话计划（Excel）",
+    "eval_template": "测评表模板",
+    "eval_survey": "测评",
+    "eval_round": "测评轮次",
+    "eval_forms": "测评表（空白）",
+    "eval_report": "测评报告",
+    "xlsx_eval_tally": "测评统计（Excel）",
 }
 
 # The enum codes some actions write into their summaries, by action.

@@ -237,6 +237,10 @@ def evidence_choices(session: Session, inspection_id: str, kind: str) -> list[Pi
             Pick(m.id, f"会议 第{m.number}号  {m.heading}  {m.held_on}")
             for m in meetings.list_meetings(session, inspection_id)
         ]
+    if kind == EvidenceKind.EVALUATION:
+        from app.core.domain.evaluation import citing
+
+        return [Pick(c.round_id, c.text) for c in citing.citable_rounds(session, inspection_id)]
     return []
 
 
@@ -300,6 +304,11 @@ def open_evidence(session: Session, evidence: Evidence) -> EvidenceView:
             m.minutes,
         ]
         return EvidenceView(m.reference, "\n".join(lines))
+    if kind == EvidenceKind.EVALUATION and evidence.ref_id:
+        from app.core.domain.evaluation import citing
+
+        title, text = citing.cited_text(session, evidence.ref_id)
+        return EvidenceView(title, f"{text}\n\n{evidence.locator} {evidence.description}".strip())
     return EvidenceView(evidence.label, evidence.description)
 
 

@@ -24,6 +24,7 @@ class EvidenceKind(StrEnum):
     DOCUMENT = "document"  # a reviewed document (调阅资料)
     PETITION = "petition"  # a petition (信访件)
     MEETING = "meeting"  # a meeting's record (会议), locator: its number
+    EVALUATION = "evaluation"  # a round of democratic evaluation or questionnaire (测评结果), locator: the figure
     OTHER = "other"  # described only (photo, field visit notes, ...)
 
     @property
@@ -37,6 +38,7 @@ EVIDENCE_LABELS = {
     EvidenceKind.DOCUMENT: "调阅资料",
     EvidenceKind.PETITION: "信访件",
     EvidenceKind.MEETING: "会议",
+    EvidenceKind.EVALUATION: "测评结果",
     EvidenceKind.OTHER: "其他",
 }
 
@@ -48,6 +50,7 @@ EVIDENCE_TABLES = {
     EvidenceKind.DOCUMENT: "request_items",
     EvidenceKind.PETITION: "petitions",
     EvidenceKind.MEETING: "meetings",
+    EvidenceKind.EVALUATION: "eval_rounds",
 }
 
 

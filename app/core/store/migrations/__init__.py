@@ -31,6 +31,7 @@ from app.core.store.migrations import (
     m0014_certified_keys,
     m0015_exchange,
     m0016_meetings_talk_plan,
+    m0017_evaluation,
 )
 
 # The migrations in the order they run. A new migration is a new module mNNNN_name.py, imported above
@@ -52,6 +53,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0014_certified_keys,
     m0015_exchange,
     m0016_meetings_talk_plan,
+    m0017_evaluation,
 )
 
 
