@@ -29,6 +29,10 @@ from app.core.store.migrations import (
     m0012_compartments,
     m0013_seal_owners,
     m0014_certified_keys,
+    m0015_reserved,
+    m0016_reserved,
+    m0017_reserved,
+    m0018_paper_chain,
 )
 
 # The migrations in the order they run. A new migration is a new module mNNNN_name.py, imported above
@@ -48,6 +52,10 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0012_compartments,
     m0013_seal_owners,
     m0014_certified_keys,
+    m0015_reserved,
+    m0016_reserved,
+    m0017_reserved,
+    m0018_paper_chain,
 )
 
 
