@@ -179,3 +179,33 @@ def test_any_sequence_of_steps_follows_the_model(reg, people, sequence):
             state = expected
         assert paper_chain.get_chain(member, issue.id).state.value == state
         assert issue_reads.visible_issue(member, issue.id).signed == (state in ("signed", "adopted"))
+
+
+def test_the_printed_paper_carries_its_sign_off_trail(reg, people):
+    from app.core.printing.text import NO_LINE_START
+    from app.core.printing.working_paper import working_paper_pdf
+    from tests.conftest import save_artifact
+    from tests.core import print_helpers as pdf
+
+    issue = _paper(reg, people)
+    member, deputy, leader = people["member1"], people["deputy1"], people["leader1"]
+    paper_chain.submit(member, issue.id, "请审核。")
+    paper_chain.send_back(deputy, issue.id, "请补充财务凭证的页码，并写明发放时间、人数和金额。")
+    paper_chain.submit(member, issue.id, "已补充。")
+    paper_chain.approve(deputy, issue.id, "事实清楚，证据充分，定性准确，同意报组长审签。")
+    paper_chain.sign(leader, issue.id, "2026-03-13", "同意。")
+    paper_chain.adopt(deputy, issue.id, "2026-03-16", "经2026年3月16日组务会研究，同意该问题底稿。")
+    data = working_paper_pdf(member, issue.id, classification="秘密★1年", copy_number=1)
+    save_artifact("paper-sign-off.pdf", data)
+    if not pdf.HAVE_POPPLER:
+        pytest.skip("poppler-utils not installed: text checks skipped")
+    squashed = pdf.squash(pdf.text(data))
+    assert "七、审签记录" in squashed
+    for label in ("承办人提交", "退回修改", "副组长审核通过", "组长审签", "组务会审定"):
+        assert label in squashed, label
+    assert "请补充财务凭证的页码" in squashed and "2026年3月16日" in squashed
+    assert "五、组务会审核意见" in squashed and "经2026年3月16日组务会研究，同意该问题底稿。" in squashed
+    for line in pdf.text(data).splitlines():
+        line = line.strip()
+        assert not line or line[0] not in NO_LINE_START, line
+    assert all(embedded for _name, embedded in pdf.fonts(data))

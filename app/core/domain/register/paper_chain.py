@@ -91,7 +91,7 @@ class Step:
     user_name: str
     at: str  # when it was recorded (ISO time)
     opinion: str
-    meeting_on: str | None
+    acted_on: str | None  # the date it bears (the signature's, the meeting's); else `at`
     meeting_id: str | None
 
 
@@ -141,7 +141,7 @@ def team_uses_deputy(conn, team_id: str) -> bool:
 def _steps(conn, issue_id: str) -> tuple[Step, ...]:
     rows = conn.execute(
         "SELECT s.ordinal, s.action, s.user_id, coalesce(u.display_name, '') AS name, s.created_at,"
-        " s.opinion, s.meeting_on, s.meeting_id FROM paper_steps s LEFT JOIN users u ON u.id = s.user_id"
+        " s.opinion, s.acted_on, s.meeting_id FROM paper_steps s LEFT JOIN users u ON u.id = s.user_id"
         " WHERE s.issue_id = ? ORDER BY s.ordinal",
         (issue_id,),
     ).fetchall()
@@ -347,8 +347,8 @@ def sign(session: Session, issue_id: str, signed_on: str, opinion: str = "", ove
                 StepAction.OVERRIDE,
                 f"{reason}（{'；'.join(g.text for g in warnings)}）",
             )
-        sign_reviewed(session, issue, signed_on, need_review=False)
-        _append(session, conn, issue, StepAction.SIGN, opinion)
+        signed = sign_reviewed(session, issue, signed_on, need_review=False)
+        _append(session, conn, issue, StepAction.SIGN, opinion, acted_on=signed.signed_on)
     return get_chain(session, issue_id)
 
 
@@ -369,7 +369,7 @@ def adopt(
     opinion = _opinion(opinion, "组务会意见", required=True)
     meeting_id = f.text(meeting_id or "", "meeting_id", "会议", required=False, max_len=40) or None
     with session.transaction() as conn:
-        _append(session, conn, issue, StepAction.ADOPT, opinion, meeting_on=meeting_on, meeting_id=meeting_id)
+        _append(session, conn, issue, StepAction.ADOPT, opinion, acted_on=meeting_on, meeting_id=meeting_id)
         conn.execute("UPDATE issue_papers SET review_opinion = ? WHERE id = ?", (opinion, issue.id))
         conn.execute("UPDATE issues SET reviewed_on = ? WHERE id = ?", (meeting_on, issue.id))
     return get_chain(session, issue_id)

@@ -30,7 +30,7 @@ def upgrade(conn) -> None:
                 CHECK (action IN ('submit', 'approve', 'return', 'sign', 'adopt', 'override')),
             user_id TEXT NOT NULL REFERENCES users(id),
             opinion TEXT NOT NULL DEFAULT '',
-            meeting_on TEXT,
+            acted_on TEXT,  -- the date the step bears: the signature's, the meeting's
             meeting_id TEXT,
             UNIQUE (issue_id, ordinal)
         );
