@@ -239,6 +239,34 @@
         <translation>整改和销号请在“整改”页登记。</translation>
     </message>
     <message>
+        <source>Save the paper first; then submit it for review.</source>
+        <translation>请先保存底稿，再提交审核。</translation>
+    </message>
+    <message>
+        <source> — next: {who}</source>
+        <translation> — 下一步：{who}</translation>
+    </message>
+    <message>
+        <source>Nothing missing.</source>
+        <translation>内容完整。</translation>
+    </message>
+    <message>
+        <source>This team&apos;s chain: drafter submits → deputy reviews → leader signs → team meeting adopts.</source>
+        <translation>本组审签流程：承办人提交 → 副组长审核 → 组长审签 → 组务会审定。</translation>
+    </message>
+    <message>
+        <source>This team&apos;s chain: drafter submits → leader signs → team meeting adopts.</source>
+        <translation>本组审签流程：承办人提交 → 组长审签 → 组务会审定。</translation>
+    </message>
+    <message>
+        <source> To sign over the notes above, give your reason in the opinion box.</source>
+        <translation> 如需在上述提示下签批，请在意见栏填写理由。</translation>
+    </message>
+    <message>
+        <source>Enter the date of the signature or of the meeting.</source>
+        <translation>请填写签批日期或组务会日期。</translation>
+    </message>
+    <message>
         <source>Verify the issue</source>
         <translation>核实问题</translation>
     </message>
@@ -1000,6 +1028,10 @@
         <translation>职务</translation>
     </message>
     <message>
+        <source>Opinion or reason</source>
+        <translation>意见或理由</translation>
+    </message>
+    <message>
         <source>Reported person</source>
         <translation>被反映人</translation>
     </message>
@@ -1410,6 +1442,46 @@
     <message>
         <source>Sign and number (leader)</source>
         <translation>签批并编号（组长）</translation>
+    </message>
+    <message>
+        <source>Sign-off chain</source>
+        <translation>审签流程</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Completeness:</source>
+        <translation>完整性检查：</translation>
+    </message>
+    <message>
+        <source>&amp;Opinion or reason:</source>
+        <translation>意见或理由(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date (signature or meeting):</source>
+        <translation>日期（签批或组务会）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit for review</source>
+        <translation>提交审核(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve (deputy)</source>
+        <translation>审核通过（副组长）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Send &amp;back</source>
+        <translation>退回修改(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Sign (&amp;leader)</source>
+        <translation>审签（组长）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Adopted by the &amp;team meeting</source>
+        <translation>组务会审定(&amp;T)</translation>
     </message>
     <message>
         <source>Status</source>

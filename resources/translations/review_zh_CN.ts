@@ -2,189 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>Review</name>
-    <message>
-        <source>Document review</source>
-        <translation>调阅资料</translation>
-    </message>
-    <message>
-        <source>{n} vol.</source>
-        <translation>{n}册</translation>
-    </message>
-    <message>
-        <source>{n} p.</source>
-        <translation>{n}页</translation>
-    </message>
-    <message>
-        <source>team file store</source>
-        <translation>组内存放</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Material</source>
-        <translation>资料名称</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>所属期间</translation>
-    </message>
-    <message>
-        <source>Requested</source>
-        <translation>调阅日期</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>接收日期</translation>
-    </message>
-    <message>
-        <source>Volumes / pages</source>
-        <translation>册数/页数</translation>
-    </message>
-    <message>
-        <source>Holder</source>
-        <translation>保管人</translation>
-    </message>
-    <message>
-        <source>Copies</source>
-        <translation>复印份数</translation>
-    </message>
-    <message>
-        <source>Planned return</source>
-        <translation>约定归还</translation>
-    </message>
-    <message>
-        <source>Returned (to whom)</source>
-        <translation>归还（接收人）</translation>
-    </message>
-    <message>
-        <source>Held past the planned return date ({date}).</source>
-        <translation>已超过约定归还日期（{date}）仍未归还。</translation>
-    </message>
-    <message>
-        <source>Requested on {date}; not yet provided by the unit.</source>
-        <translation>{date}提出调阅，被巡察单位尚未提供。</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <source>From / to</source>
-        <translation>移交人/接收人</translation>
-    </message>
-    <message>
-        <source>Recorded by</source>
-        <translation>登记人</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Read on</source>
-        <translation>查阅日期</translation>
-    </message>
-    <message>
-        <source>Reviewer</source>
-        <translation>查阅人</translation>
-    </message>
-    <message>
-        <source>Excerpts</source>
-        <translation>摘录</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>阅读笔记</translation>
-    </message>
-    <message>
-        <source>Excerpt</source>
-        <translation>摘录</translation>
-    </message>
-    <message>
-        <source>Page / location</source>
-        <translation>页码/位置</translation>
-    </message>
-    <message>
-        <source>Taken from</source>
-        <translation>出处</translation>
-    </message>
-    <message>
-        <source>Passage</source>
-        <translation>摘录内容</translation>
-    </message>
-    <message>
-        <source>{n} page(s)</source>
-        <translation>{n}页</translation>
-    </message>
-    <message>
-        <source>, no text layer</source>
-        <translation>，无文字层</translation>
-    </message>
-    <message>
-        <source>{n} sheet(s)</source>
-        <translation>{n}个工作表</translation>
-    </message>
-    <message>
-        <source>{n} paragraph(s)</source>
-        <translation>{n}段</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件名</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <source>SHA-256</source>
-        <translation>SHA-256校验值</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>Imported</source>
-        <translation>导入时间</translation>
-    </message>
-    <message>
-        <source>Request list — print preview</source>
-        <translation>调阅资料清单 — 打印预览</translation>
-    </message>
-    <message>
-        <source>request-list.pdf</source>
-        <translation>调阅资料清单.pdf</translation>
-    </message>
-    <message>
-        <source>Return receipt of {date} — print preview</source>
-        <translation>{date}调阅资料归还单 — 打印预览</translation>
-    </message>
-    <message>
-        <source>return-receipt-{date}.pdf</source>
-        <translation>调阅资料归还单-{date}.pdf</translation>
-    </message>
-</context>
-<context>
     <name>DocumentsCopiesForm</name>
     <message>
         <source>Record copies</source>
@@ -325,177 +142,6 @@
     <message>
         <source>Next phase &amp;begins on:</source>
         <translation>下一阶段开始日期(&amp;B)：</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewPanel</name>
-    <message>
-        <source>Advance with unreturned material (leader&apos;s approval)…</source>
-        <translation>申请带未归还资料推进（组长批准）…</translation>
-    </message>
-    <message>
-        <source>New item</source>
-        <translation>新增事项</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>编辑</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Receive…</source>
-        <translation>接收…</translation>
-    </message>
-    <message>
-        <source>Hand over…</source>
-        <translation>转交…</translation>
-    </message>
-    <message>
-        <source>Copies…</source>
-        <translation>登记复印…</translation>
-    </message>
-    <message>
-        <source>Planned return…</source>
-        <translation>约定归还日期…</translation>
-    </message>
-    <message>
-        <source>Return…</source>
-        <translation>归还…</translation>
-    </message>
-    <message>
-        <source>Import files…</source>
-        <translation>导入文件…</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>检索</translation>
-    </message>
-    <message>
-        <source>Print request list…</source>
-        <translation>打印调阅清单…</translation>
-    </message>
-    <message>
-        <source>Print return receipt…</source>
-        <translation>打印归还单…</translation>
-    </message>
-    <message>
-        <source>Only items not yet returned</source>
-        <translation>只看未归还</translation>
-    </message>
-    <message>
-        <source>Filter the list…</source>
-        <translation>筛选清单…</translation>
-    </message>
-    <message>
-        <source>Choose an item in the request list.</source>
-        <translation>请在调阅清单中选择一项资料。</translation>
-    </message>
-    <message>
-        <source>Custody history</source>
-        <translation>保管记录</translation>
-    </message>
-    <message>
-        <source>Add notes…</source>
-        <translation>添加笔记…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
-    </message>
-    <message>
-        <source>Reading notes</source>
-        <translation>阅读笔记</translation>
-    </message>
-    <message>
-        <source>Add excerpt…</source>
-        <translation>添加摘录…</translation>
-    </message>
-    <message>
-        <source>Excerpts</source>
-        <translation>摘录</translation>
-    </message>
-    <message>
-        <source>View</source>
-        <translation>查看</translation>
-    </message>
-    <message>
-        <source>Electronic material</source>
-        <translation>电子材料</translation>
-    </message>
-    <message>
-        <source>Full-text search</source>
-        <translation>全文检索</translation>
-    </message>
-    <message>
-        <source>{total} item(s): {counts}</source>
-        <translation>共 {total} 项：{counts}</translation>
-    </message>
-    <message>
-        <source>&lt;b style=&apos;color:#b00000;&apos;&gt;— {n} overdue&lt;/b&gt;</source>
-        <translation>&lt;b style=&apos;color:#b00000;&apos;&gt;— {n} 项逾期未还&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>{n} item(s) are still in the team&apos;s custody: the inspection cannot leave “{phase}” until they are returned, unless the team leader approves an exception.</source>
-        <translation>尚有 {n} 件调阅资料在巡察组保管、未归还：归还前不能结束“{phase}”阶段，除非组长批准例外。</translation>
-    </message>
-    <message>
-        <source>Only the team leader can approve it.</source>
-        <translation>只有本组组长可以批准。</translation>
-    </message>
-    <message>
-        <source>Returned on {date} ({n} item(s))</source>
-        <translation>{date}归还（{n} 项）</translation>
-    </message>
-    <message>
-        <source>{a} custody event(s), {b} reading(s), {c} excerpt(s), {d} file(s)</source>
-        <translation>保管记录 {a} 条，阅读笔记 {b} 条，摘录 {c} 条，电子材料 {d} 个</translation>
-    </message>
-    <message>
-        <source>Delete item {n} “{title}” from the request list?</source>
-        <translation>从调阅清单中删除第 {n} 项“{title}”？</translation>
-    </message>
-    <message>
-        <source>Delete the reading notes of {name} on {date}?</source>
-        <translation>删除{name}于{date}的阅读笔记？</translation>
-    </message>
-    <message>
-        <source>Delete {label}? Its number is not used again.</source>
-        <translation>删除{label}？其编号不再使用。</translation>
-    </message>
-    <message>
-        <source>Import electronic material</source>
-        <translation>导入电子材料</translation>
-    </message>
-    <message>
-        <source>Supported files (*.txt *.docx *.xlsx *.pdf *.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff);;All files (*)</source>
-        <translation>可导入的文件 (*.txt *.docx *.xlsx *.pdf *.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Importing {n} file(s) into item {number}…</source>
-        <translation>正在向第 {number} 项导入 {n} 个文件…</translation>
-    </message>
-    <message>
-        <source>{n} file(s) imported.</source>
-        <translation>已导入 {n} 个文件。</translation>
-    </message>
-    <message>
-        <source>Cancelled: {n} file(s) were not imported.</source>
-        <translation>已取消：{n} 个文件未导入。</translation>
-    </message>
-    <message>
-        <source>Refused, nothing of them was kept:</source>
-        <translation>以下文件被拒绝，未保留任何内容：</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Delete the imported file “{name}” and its text?</source>
-        <translation>删除已导入的文件“{name}”及其文字？</translation>
     </message>
 </context>
 <context>
@@ -693,6 +339,360 @@
     <message>
         <source>(kept in the team&apos;s file store)</source>
         <translation>（组内存放，不指定个人）</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Document review</source>
+        <translation>调阅资料</translation>
+    </message>
+    <message>
+        <source>{n} vol.</source>
+        <translation>{n}册</translation>
+    </message>
+    <message>
+        <source>{n} p.</source>
+        <translation>{n}页</translation>
+    </message>
+    <message>
+        <source>team file store</source>
+        <translation>组内存放</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>资料名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>所属期间</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>调阅日期</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收日期</translation>
+    </message>
+    <message>
+        <source>Volumes / pages</source>
+        <translation>册数/页数</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>保管人</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>复印份数</translation>
+    </message>
+    <message>
+        <source>Planned return</source>
+        <translation>约定归还</translation>
+    </message>
+    <message>
+        <source>Returned (to whom)</source>
+        <translation>归还（接收人）</translation>
+    </message>
+    <message>
+        <source>Held past the planned return date ({date}).</source>
+        <translation>已超过约定归还日期（{date}）仍未归还。</translation>
+    </message>
+    <message>
+        <source>Requested on {date}; not yet provided by the unit.</source>
+        <translation>{date}提出调阅，被巡察单位尚未提供。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>From / to</source>
+        <translation>移交人/接收人</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Read on</source>
+        <translation>查阅日期</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>查阅人</translation>
+    </message>
+    <message>
+        <source>Excerpts</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>阅读笔记</translation>
+    </message>
+    <message>
+        <source>Excerpt</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <source>Page / location</source>
+        <translation>页码/位置</translation>
+    </message>
+    <message>
+        <source>Taken from</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>摘录内容</translation>
+    </message>
+    <message>
+        <source>{n} page(s)</source>
+        <translation>{n}页</translation>
+    </message>
+    <message>
+        <source>, no text layer</source>
+        <translation>，无文字层</translation>
+    </message>
+    <message>
+        <source>{n} sheet(s)</source>
+        <translation>{n}个工作表</translation>
+    </message>
+    <message>
+        <source>{n} paragraph(s)</source>
+        <translation>{n}段</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256校验值</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>Request list — print preview</source>
+        <translation>调阅资料清单 — 打印预览</translation>
+    </message>
+    <message>
+        <source>request-list.pdf</source>
+        <translation>调阅资料清单.pdf</translation>
+    </message>
+    <message>
+        <source>Return receipt of {date} — print preview</source>
+        <translation>{date}调阅资料归还单 — 打印预览</translation>
+    </message>
+    <message>
+        <source>return-receipt-{date}.pdf</source>
+        <translation>调阅资料归还单-{date}.pdf</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Advance with unreturned material (leader&apos;s approval)…</source>
+        <translation>申请带未归还资料推进（组长批准）…</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>新增事项</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Receive…</source>
+        <translation>接收…</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>转交…</translation>
+    </message>
+    <message>
+        <source>Copies…</source>
+        <translation>登记复印…</translation>
+    </message>
+    <message>
+        <source>Planned return…</source>
+        <translation>约定归还日期…</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>归还…</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <source>Print request list…</source>
+        <translation>打印调阅清单…</translation>
+    </message>
+    <message>
+        <source>Print return receipt…</source>
+        <translation>打印归还单…</translation>
+    </message>
+    <message>
+        <source>Only items not yet returned</source>
+        <translation>只看未归还</translation>
+    </message>
+    <message>
+        <source>Filter the list…</source>
+        <translation>筛选清单…</translation>
+    </message>
+    <message>
+        <source>Choose an item in the request list.</source>
+        <translation>请在调阅清单中选择一项资料。</translation>
+    </message>
+    <message>
+        <source>Custody history</source>
+        <translation>保管记录</translation>
+    </message>
+    <message>
+        <source>Add notes…</source>
+        <translation>添加笔记…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Reading notes</source>
+        <translation>阅读笔记</translation>
+    </message>
+    <message>
+        <source>Add excerpt…</source>
+        <translation>添加摘录…</translation>
+    </message>
+    <message>
+        <source>Excerpts</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Electronic material</source>
+        <translation>电子材料</translation>
+    </message>
+    <message>
+        <source>Full-text search</source>
+        <translation>全文检索</translation>
+    </message>
+    <message>
+        <source>{total} item(s): {counts}</source>
+        <translation>共 {total} 项：{counts}</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#b00000;&apos;&gt;— {n} overdue&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;color:#b00000;&apos;&gt;— {n} 项逾期未还&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{n} item(s) are still in the team&apos;s custody: the inspection cannot leave “{phase}” until they are returned, unless the team leader approves an exception.</source>
+        <translation>尚有 {n} 件调阅资料在巡察组保管、未归还：归还前不能结束“{phase}”阶段，除非组长批准例外。</translation>
+    </message>
+    <message>
+        <source>Only the team leader can approve it.</source>
+        <translation>只有本组组长可以批准。</translation>
+    </message>
+    <message>
+        <source>Returned on {date} ({n} item(s))</source>
+        <translation>{date}归还（{n} 项）</translation>
+    </message>
+    <message>
+        <source>{a} custody event(s), {b} reading(s), {c} excerpt(s), {d} file(s)</source>
+        <translation>保管记录 {a} 条，阅读笔记 {b} 条，摘录 {c} 条，电子材料 {d} 个</translation>
+    </message>
+    <message>
+        <source>Delete item {n} “{title}” from the request list?</source>
+        <translation>从调阅清单中删除第 {n} 项“{title}”？</translation>
+    </message>
+    <message>
+        <source>Delete the reading notes of {name} on {date}?</source>
+        <translation>删除{name}于{date}的阅读笔记？</translation>
+    </message>
+    <message>
+        <source>Delete {label}? Its number is not used again.</source>
+        <translation>删除{label}？其编号不再使用。</translation>
+    </message>
+    <message>
+        <source>Import electronic material</source>
+        <translation>导入电子材料</translation>
+    </message>
+    <message>
+        <source>Supported files (*.txt *.docx *.xlsx *.pdf *.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff);;All files (*)</source>
+        <translation>可导入的文件 (*.txt *.docx *.xlsx *.pdf *.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing {n} file(s) into item {number}…</source>
+        <translation>正在向第 {number} 项导入 {n} 个文件…</translation>
+    </message>
+    <message>
+        <source>{n} file(s) imported.</source>
+        <translation>已导入 {n} 个文件。</translation>
+    </message>
+    <message>
+        <source>Cancelled: {n} file(s) were not imported.</source>
+        <translation>已取消：{n} 个文件未导入。</translation>
+    </message>
+    <message>
+        <source>Refused, nothing of them was kept:</source>
+        <translation>以下文件被拒绝，未保留任何内容：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Delete the imported file “{name}” and its text?</source>
+        <translation>删除已导入的文件“{name}”及其文字？</translation>
     </message>
 </context>
 <context>

@@ -209,3 +209,20 @@ def test_the_printed_paper_carries_its_sign_off_trail(reg, people):
         line = line.strip()
         assert not line or line[0] not in NO_LINE_START, line
     assert all(embedded for _name, embedded in pdf.fonts(data))
+
+
+def test_allowed_actions_follow_the_position_and_the_state(reg, people):
+    issue = _paper(reg, people)
+    member, deputy, leader, office = (people[n] for n in ("member1", "deputy1", "leader1", "office"))
+
+    def allowed():
+        return {n: paper_chain.allowed_actions(people[n], issue.id) for n in ("member1", "deputy1", "leader1")}
+
+    assert allowed() == {"member1": {"submit"}, "deputy1": {"submit"}, "leader1": {"submit"}}
+    assert paper_chain.allowed_actions(office, issue.id) == frozenset()  # the office is no team member
+    paper_chain.submit(member, issue.id)
+    assert allowed() == {"member1": set(), "deputy1": {"approve", "return"}, "leader1": {"return"}}
+    paper_chain.approve(deputy, issue.id, "同意。")
+    assert allowed() == {"member1": set(), "deputy1": set(), "leader1": {"return", "sign"}}
+    paper_chain.sign(leader, issue.id, "2026-03-13")
+    assert allowed() == {"member1": set(), "deputy1": {"adopt"}, "leader1": {"adopt"}}

@@ -412,3 +412,32 @@ def papers_by_state(session: Session, inspection_id: str | None = None) -> list[
         out.append(PaperRow(r[0], r[1], r[2], r[3], r[4], state))
     session.audit("paper_states_view", "issue", inspection_id or "", f"{len(out)} 份")
     return out
+
+
+def allowed_actions(session: Session, issue_id: str) -> frozenset[str]:
+    """The chain's steps this session may take now (the GUI enables those; each step checks again)."""
+    if not session.can(Cap.CASE_WRITE):
+        return frozenset()
+    issue = visible_issue(session, issue_id)
+    if issue.status == IssueStatus.DISMISSED:
+        return frozenset()
+    chain = _chain(session.conn, issue)
+    position = _position(session.conn, issue, session.user.id)
+    leader = position == "leader"
+    out: set[str] = set()
+    if chain.state == PaperState.DRAFT and not issue.signed and position is not None:
+        out.add("submit")
+    if chain.state == PaperState.SUBMITTED:
+        if chain.with_deputy and position == "deputy":
+            out |= {"approve", "return"}
+        if leader:
+            out.add("return")
+            if not chain.with_deputy and session.can(Cap.ISSUE_SIGN):
+                out.add("sign")
+    if chain.state == PaperState.REVIEWED and leader:
+        out.add("return")
+        if session.can(Cap.ISSUE_SIGN):
+            out.add("sign")
+    if chain.state == PaperState.SIGNED and position in ("leader", "deputy"):
+        out.add("adopt")
+    return frozenset(out)
