@@ -251,6 +251,10 @@
         <translation>内容完整。</translation>
     </message>
     <message>
+        <source>Signed: no longer checked.</source>
+        <translation>已签批，不再检查。</translation>
+    </message>
+    <message>
         <source>This team&apos;s chain: drafter submits → deputy reviews → leader signs → team meeting adopts.</source>
         <translation>本组审签流程：承办人提交 → 副组长审核 → 组长审签 → 组务会审定。</translation>
     </message>

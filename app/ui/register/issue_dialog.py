@@ -187,6 +187,8 @@ class IssueDialog(QDialog, DraftForm, PaperFields, EvidenceSection):
         if len(steps) != self.chain_model.rowCount():
             self.chain_opinion.clear()  # a step was taken: its opinion is in the trail now
         self.chain_model.set_records(steps)
+        self.chain_table.resizeColumnsToContents()
+        self.chain_table.resizeRowsToContents()  # opinions wrap in full
         self.evidence_table.resizeColumnsToContents()
         self.history_table.resizeColumnsToContents()
         self._show_state()
@@ -302,7 +304,9 @@ class IssueDialog(QDialog, DraftForm, PaperFields, EvidenceSection):
         if gaps:
             self.chain_gaps.setText("；".join(g.text for g in gaps) + "。")
         else:
-            self.chain_gaps.setText(self.tr("Nothing missing.") if not d.issue.signed else "")
+            self.chain_gaps.setText(
+                self.tr("Nothing missing.") if not d.issue.signed else self.tr("Signed: no longer checked.")
+            )
         if chain.with_deputy:
             hint = self.tr(
                 "This team's chain: drafter submits → deputy reviews → leader signs → team meeting adopts."
@@ -340,7 +344,7 @@ class IssueDialog(QDialog, DraftForm, PaperFields, EvidenceSection):
             return
         if action == "sign":
             override = text if any(not g.required for g in self.detail.gaps) else ""
-            self._run(ops.then_detail(paper_chain.sign), iid, on, text, override)
+            self._run(ops.then_detail(paper_chain.sign), iid, on, "" if override else text, override)
         else:
             self._run(ops.then_detail(paper_chain.adopt), iid, on, text)
 
