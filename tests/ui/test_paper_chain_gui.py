@@ -30,7 +30,7 @@ def _new_paper(session, inspection_id: str) -> str:
     return issue.id
 
 
-def test_a_paper_goes_through_the_chain_in_its_dialog(qtbot, worker, signed_in):
+def test_a_paper_goes_through_the_chain_in_its_dialog(qtbot, worker, signed_in):  # noqa: F811
     signed_in("office")  # this team's papers pass no deputy (the office's setting): two steps
     ins = first_inspection(qtbot, worker, 2)
     run_job(qtbot, worker, lambda s: paper_chain.set_team_chain(s, ins.team_id, with_deputy=False))
