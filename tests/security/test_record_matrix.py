@@ -1,0 +1,181 @@
+"""The role × record × action matrix: every account tries every action on every kind of record.
+
+The world (tests/core/org_support.py, issue_support.py): 第一巡察组 (leader1, deputy1, member1)
+inspecting unit A, 第二巡察组 (leader2, member2) inspecting unit B, the office and the three
+administrators. The records all belong to 第一巡察组's inspection. For each (record, action) the
+table names who may do it; everyone else must be refused with PermissionDenied or NotFound (the
+out-of-scope refusal that reveals nothing), and a refused write must change nothing. A new kind of
+record joins by adding its rows to ACTIONS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from app.core.domain.register import evidence, issue_edits, issue_reads, paper_chain
+from app.core.domain.talks import queries as talk_queries
+from app.core.domain.talks import writes as talk_writes
+from app.core.domain.talks.types import TalkForm
+from app.core.errors import NotFound, PermissionDenied
+from tests.core.issue_support import draft, reg_fixture  # noqa: F401
+from tests.core.org_support import world_fixture  # noqa: F401
+
+EVERYONE = (
+    "sysadmin",
+    "secadmin",
+    "auditor",
+    "office",
+    "leader1",
+    "deputy1",
+    "member1",
+    "leader2",
+    "member2",
+)
+TEAM_A = {"leader1", "deputy1", "member1"}
+READERS_A = TEAM_A | {"office"}
+
+
+@dataclass
+class Records:
+    issue_id: str
+    talk_id: str
+    inspection_id: str
+
+
+@dataclass(frozen=True)
+class Action:
+    record: str
+    action: str
+    allowed: frozenset[str]
+    run: Callable  # (session, records) -> None
+    state: Callable | None = None  # (office session, records) -> something a refused write must not change
+
+
+def _talk_form(reg) -> TalkForm:
+    return TalkForm(
+        start_at="2026-03-11 09:00",
+        interviewee_name="李某",
+        interviewer_ids=[reg.users["leader1"], reg.users["member1"]],
+        recorder_id=reg.users["member1"],
+        classification="内部",
+    )
+
+
+def _paper_steps(office, r: Records):
+    return len(paper_chain.get_chain(office, r.issue_id).steps)
+
+
+def _issue_title(office, r: Records):
+    return issue_reads.visible_issue(office, r.issue_id).title
+
+
+def _talk_place(office, r: Records):
+    return talk_queries.fetch_talk(office, r.talk_id).place
+
+
+def _edit_issue(session, r: Records) -> None:
+    changed = issue_reads.visible_issue(session, r.issue_id).draft()
+    changed.title = changed.title + "（改）"
+    issue_edits.update_issue(session, r.issue_id, changed)
+
+
+def _edit_talk(session, r: Records) -> None:
+    form = talk_queries.fetch_talk(session, r.talk_id)
+    talk_writes.update_talk(
+        session,
+        r.talk_id,
+        TalkForm(
+            start_at=form.start_at,
+            interviewee_name=form.interviewee_name,
+            interviewer_ids=[p.user_id for p in form.interviewers],
+            recorder_id=form.recorder.user_id,
+            place="第二谈话室",
+            classification=form.classification,
+        ),
+    )
+
+
+ACTIONS = [
+    Action("issue", "read", frozenset(READERS_A), lambda s, r: issue_reads.get_issue(s, r.issue_id)),
+    Action("issue", "write", frozenset(READERS_A), _edit_issue, _issue_title),
+    Action(
+        "issue",
+        "cite evidence",
+        frozenset(READERS_A),
+        lambda s, r: evidence.add_evidence(s, r.issue_id, "other", description="补充材料"),
+        lambda o, r: len(evidence.list_evidence(o, r.issue_id)),
+    ),
+    Action("paper chain", "read", frozenset(READERS_A), lambda s, r: paper_chain.get_chain(s, r.issue_id)),
+    Action(
+        "paper chain",
+        "submit",
+        frozenset(TEAM_A),  # the office writes papers but is no member of the team: it submits none
+        lambda s, r: paper_chain.submit(s, r.issue_id),
+        _paper_steps,
+    ),
+    Action(
+        "paper chain",
+        "set the team's chain",
+        frozenset({"office"}),
+        lambda s, r: paper_chain.set_team_chain(s, _team_of(s, r), with_deputy=False),
+    ),
+    Action("paper chain", "list by state", frozenset(READERS_A), lambda s, r: _listed(s, r)),
+    Action("talk", "read", frozenset(READERS_A), lambda s, r: talk_queries.get_talk(s, r.talk_id)),
+    Action("talk", "write", frozenset(READERS_A), _edit_talk, _talk_place),
+]
+
+
+def _team_of(session, r: Records) -> str:
+    return session.conn.execute(
+        "SELECT team_id FROM inspections WHERE id = ?", (r.inspection_id,)
+    ).fetchone()[0]
+
+
+def _listed(session, r: Records) -> None:
+    """Listing papers by state shows another team's paper to nobody: raise as a refusal would."""
+    if r.issue_id not in [p.issue_id for p in paper_chain.papers_by_state(session)]:
+        raise NotFound("not listed")
+
+
+@pytest.fixture
+def make_records(reg) -> Callable[[], Records]:
+    """Fresh records of 第一巡察组's inspection: each allowed account acts on its own set."""
+
+    def make() -> Records:
+        member = reg.login("member1")
+        issue = issue_edits.create_issue(member, reg.insp_a.id, draft())
+        evidence.add_evidence(member, issue.id, "other", description="财务凭证复印件")
+        talk = talk_writes.create_talk(member, reg.insp_a.id, _talk_form(reg))
+        return Records(issue.id, talk.id, reg.insp_a.id)
+
+    return make
+
+
+@pytest.mark.parametrize("action", ACTIONS, ids=lambda a: f"{a.record}:{a.action}")
+def test_every_account_against_every_record_and_action(reg, make_records, action):
+    office = reg.login("office")
+    records = make_records()
+    for username in EVERYONE:
+        if username in action.allowed:
+            continue
+        session = reg.login(username)
+        before = action.state(office, records) if action.state else None
+        with pytest.raises((PermissionDenied, NotFound)):
+            action.run(session, records)
+        if action.state:
+            assert action.state(office, records) == before, (username, action.record, action.action)
+    for username in sorted(action.allowed):
+        session = reg.login(username)
+        mine = make_records()
+        before = action.state(office, mine) if action.state else None
+        action.run(session, mine)
+        if action.state:
+            assert action.state(office, mine) != before, (username, action.record, action.action)
+
+
+def test_the_table_names_only_real_accounts():
+    for action in ACTIONS:
+        assert action.allowed <= set(EVERYONE), action
