@@ -19,12 +19,13 @@ from app.core.domain.register import (
     classification,
     evidence,
     issue_edits,
+    issue_reads,
     issue_record,
     leads,
+    paper_chain,
     petitions,
     progress,
     rectification_plan,
-    sign_off,
     workflow,
 )
 from app.core.domain.register.issue_record import Disposition, IssueDraft
@@ -189,6 +190,16 @@ PETITIONERS = [
 ]
 
 
+def _deputy(conn, inspection_id: str) -> str | None:
+    """The username of the inspection team's deputy (副组长), if it has one."""
+    row = conn.execute(
+        "SELECT u.username FROM inspections x JOIN team_members m ON m.team_id = x.team_id"
+        " JOIN users u ON u.id = m.user_id WHERE x.id = ? AND m.position = 'deputy' ORDER BY u.username",
+        (inspection_id,),
+    ).fetchone()
+    return row["username"] if row else None
+
+
 def _team_people(conn, inspection_id: str) -> tuple[str, str]:
     """(leader username, a member's username) of the inspection's team."""
     rows = conn.execute(
@@ -277,13 +288,18 @@ def populate_issues(ctx) -> DemoIssues:
         )
         _link_evidence(member, conn, issue.id, inspection_id, k)
         if sign_on:
-            sign_off.record_review(
-                member,
-                issue.id,
-                "事实清楚，证据充分，定性准确，同意提交组长签批。",
-                _d(sign_on - timedelta(days=1)),
+            # Through the sign-off chain: 承办人 submits, 副组长 reviews, 组长 signs, 组务会 adopts.
+            deputy = ctx.session(_deputy(conn, inspection_id) or leader_name)
+            paper_chain.submit(member, issue.id, "底稿已完成，请审核。")
+            if paper_chain.get_chain(member, issue.id).with_deputy:
+                paper_chain.approve(deputy, issue.id, "事实清楚，证据充分，定性准确，同意报组长审签。")
+            notes = [g.text for g in paper_chain.completeness(leader, issue.id) if not g.required]
+            override = "相关材料已补齐，待签字确认后归入卷宗。" if notes else ""
+            paper_chain.sign(leader, issue.id, _d(sign_on), "同意。", override)
+            paper_chain.adopt(
+                leader, issue.id, _d(sign_on + timedelta(days=1)), "经组务会研究，同意该问题底稿。"
             )
-            issue = sign_off.sign(leader, issue.id, _d(sign_on))
+            issue = issue_reads.visible_issue(leader, issue.id)
         out.issue_ids.append(issue.id)
         return issue
 
@@ -458,6 +474,12 @@ def populate_issues(ctx) -> DemoIssues:
             )
             for k in range(3)
         ]
+        if not signed:  # papers on their way through the chain: one waits for the deputy, one for the leader
+            paper_chain.submit(member, made[0].id, "请审核。")
+            paper_chain.submit(member, made[1].id, "请审核。")
+            deputy = _deputy(conn, insp)
+            if deputy and paper_chain.get_chain(member, made[1].id).with_deputy:
+                paper_chain.approve(ctx.session(deputy), made[1].id, "同意报组长审签。")
         if signed:
             workflow.substantiate(member, made[0].id, _d(ph["report"] + timedelta(days=3)))
             workflow.dismiss(

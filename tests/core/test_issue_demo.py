@@ -67,3 +67,20 @@ def test_every_state_is_in_the_demo(demo):
         assert register_query.register_count(leader) > 0
     finally:
         leader.close()
+
+
+def test_the_demo_has_papers_at_every_step_of_the_sign_off_chain(demo):
+    from app.core.domain.register import paper_chain
+
+    office = Workstation(demo).unlock("office", DEMO_PASSWORD)
+    try:
+        states = {row.state for row in paper_chain.papers_by_state(office)}
+        steps = {r[0] for r in office.conn.execute("SELECT DISTINCT action FROM paper_steps")}
+    finally:
+        office.close()
+    assert {
+        paper_chain.PaperState.SUBMITTED,
+        paper_chain.PaperState.REVIEWED,
+        paper_chain.PaperState.ADOPTED,
+    } <= states
+    assert {"submit", "approve", "sign", "adopt"} <= steps
