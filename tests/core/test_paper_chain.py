@@ -216,7 +216,9 @@ def test_allowed_actions_follow_the_position_and_the_state(reg, people):
     member, deputy, leader, office = (people[n] for n in ("member1", "deputy1", "leader1", "office"))
 
     def allowed():
-        return {n: paper_chain.allowed_actions(people[n], issue.id) for n in ("member1", "deputy1", "leader1")}
+        return {
+            n: paper_chain.allowed_actions(people[n], issue.id) for n in ("member1", "deputy1", "leader1")
+        }
 
     assert allowed() == {"member1": {"submit"}, "deputy1": {"submit"}, "leader1": {"submit"}}
     assert paper_chain.allowed_actions(office, issue.id) == frozenset()  # the office is no team member

@@ -14,7 +14,7 @@ from enum import StrEnum
 from app.core.domain import _fields as f
 from app.core.domain.register.issue_reads import visible_issue, writable_issue
 from app.core.domain.register.issue_record import Issue, IssueStatus
-from app.core.domain.register.paper_lock import under_review
+from app.core.domain.register.paper_lock import reopened, under_review
 from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.session import Session
 
@@ -83,7 +83,7 @@ class Evidence:
 def require_paper_open(issue: Issue, conn=None) -> None:
     """The paper and its evidence list may still change: not signed, not dismissed, and (given the
     connection) not waiting for a review in its sign-off chain."""
-    if issue.signed:
+    if issue.signed and not (conn is not None and reopened(conn, issue.id)):
         raise Conflict("问题底稿已签批编号，证据清单不能再修改。")
     if issue.status == IssueStatus.DISMISSED:
         raise Conflict("该问题已排除，不能修改证据清单。")

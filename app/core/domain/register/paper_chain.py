@@ -65,6 +65,7 @@ class StepAction(StrEnum):
     SIGN = "sign"
     ADOPT = "adopt"
     OVERRIDE = "override"
+    REOPEN = "reopen"
 
     @property
     def label(self) -> str:
@@ -78,6 +79,7 @@ ACTION_LABELS = {
     StepAction.SIGN: "组长审签",
     StepAction.ADOPT: "组务会审定",
     StepAction.OVERRIDE: "组长确认签批（完整性提示）",
+    StepAction.REOPEN: "因事实异议重新打开",
 }
 
 MAX_OPINION = 2000
@@ -129,7 +131,7 @@ class Chain:
 def team_uses_deputy(conn, team_id: str) -> bool:
     row = conn.execute("SELECT with_deputy FROM paper_chains WHERE team_id = ?", (team_id,)).fetchone()
     if row is not None:
-        return bool(row[0])
+        return bool(row["with_deputy"])
     return (
         conn.execute(
             "SELECT 1 FROM team_members WHERE team_id = ? AND position = 'deputy' LIMIT 1", (team_id,)
@@ -140,12 +142,24 @@ def team_uses_deputy(conn, team_id: str) -> bool:
 
 def _steps(conn, issue_id: str) -> tuple[Step, ...]:
     rows = conn.execute(
-        "SELECT s.ordinal, s.action, s.user_id, coalesce(u.display_name, '') AS name, s.created_at,"
+        "SELECT s.ordinal, s.action, s.user_id, coalesce(u.display_name, '') AS user_name, s.created_at,"
         " s.opinion, s.acted_on, s.meeting_id FROM paper_steps s LEFT JOIN users u ON u.id = s.user_id"
         " WHERE s.issue_id = ? ORDER BY s.ordinal",
         (issue_id,),
     ).fetchall()
-    return tuple(Step(int(r[0]), StepAction(r[1]), r[2], r[3], r[4], r[5], r[6], r[7]) for r in rows)
+    return tuple(
+        Step(
+            ordinal=int(r["ordinal"]),
+            action=StepAction(r["action"]),
+            user_id=r["user_id"],
+            user_name=r["user_name"],
+            at=r["created_at"],
+            opinion=r["opinion"],
+            acted_on=r["acted_on"],
+            meeting_id=r["meeting_id"],
+        )
+        for r in rows
+    )
 
 
 def state_of(steps: tuple[Step, ...], *, signed: bool, with_deputy: bool) -> PaperState:
@@ -157,7 +171,7 @@ def state_of(steps: tuple[Step, ...], *, signed: bool, with_deputy: bool) -> Pap
             state = PaperState.SUBMITTED
         elif step.action == StepAction.APPROVE:
             state = PaperState.REVIEWED
-        elif step.action == StepAction.RETURN:
+        elif step.action in (StepAction.RETURN, StepAction.REOPEN):
             state = PaperState.DRAFT
         elif step.action == StepAction.SIGN:
             state = PaperState.SIGNED
@@ -196,11 +210,13 @@ def _gaps(conn, issue: Issue) -> list[Gap]:
     ).fetchall()
     if not evidence:
         gaps.append(Gap("evidence", "尚无证据", True))
-    for kind, ref_id, ordinal in evidence:
-        if kind == "talk" and ref_id:
-            row = conn.execute("SELECT status, number FROM talks WHERE id = ?", (ref_id,)).fetchone()
-            if row is not None and row[0] != "signed":
-                gaps.append(Gap("unsigned", f"证据{ordinal}（第{row[1]}号谈话记录）尚未签字确认", False))
+    for e in evidence:
+        if e["kind"] == "talk" and e["ref_id"]:
+            row = conn.execute("SELECT status, number FROM talks WHERE id = ?", (e["ref_id"],)).fetchone()
+            if row is not None and row["status"] != "signed":
+                gaps.append(
+                    Gap("unsigned", f"证据{e['ordinal']}（第{row['number']}号谈话记录）尚未签字确认", False)
+                )
     if not issue.found_by.strip():
         gaps.append(Gap("source", "未填写问题来源（发现人或发现途径）", False))
     if not issue.category_id:
@@ -234,13 +250,13 @@ def _position(conn, issue: Issue, user_id: str) -> str | None:
     row = conn.execute(
         "SELECT position FROM team_members WHERE team_id = ? AND user_id = ?", (issue.team_id, user_id)
     ).fetchone()
-    return row[0] if row else None
+    return row["position"] if row else None
 
 
 def _append(session: Session, conn, issue: Issue, action: StepAction, opinion: str = "", **extra) -> None:
-    (ordinal,) = conn.execute(
+    ordinal = conn.execute(
         "SELECT coalesce(max(ordinal), 0) + 1 FROM paper_steps WHERE issue_id = ?", (issue.id,)
-    ).fetchone()
+    ).fetchone()[0]
     f.insert(
         conn,
         "paper_steps",
@@ -272,7 +288,7 @@ def submit(session: Session, issue_id: str, note: str = "") -> Chain:
     """The drafter (any member of the team) submits the paper for review."""
     session.require(Cap.CASE_WRITE)
     issue, chain = _open_paper(session, issue_id)
-    if chain.state != PaperState.DRAFT or issue.signed:
+    if chain.state != PaperState.DRAFT:
         raise Conflict(f"底稿当前为“{chain.state.label}”，不能再次提交。")
     if _position(session.conn, issue, session.user.id) is None:
         raise PermissionDenied("只有本巡察组成员可以提交底稿审核。")
@@ -347,8 +363,15 @@ def sign(session: Session, issue_id: str, signed_on: str, opinion: str = "", ove
                 StepAction.OVERRIDE,
                 f"{reason}（{'；'.join(g.text for g in warnings)}）",
             )
-        signed = sign_reviewed(session, issue, signed_on, need_review=False)
-        _append(session, conn, issue, StepAction.SIGN, opinion, acted_on=signed.signed_on)
+        if issue.signed:  # reopened after a disputed fact: signed again under its number
+            signed_on = f.iso_date(signed_on, "signed_on", "签批日期")
+            conn.execute(
+                "UPDATE issues SET signed_on = ?, signed_by = ? WHERE id = ?",
+                (signed_on, session.user.id, issue.id),
+            )
+        else:
+            signed_on = sign_reviewed(session, issue, signed_on, need_review=False).signed_on
+        _append(session, conn, issue, StepAction.SIGN, opinion, acted_on=signed_on)
     return get_chain(session, issue_id)
 
 
@@ -393,7 +416,7 @@ def papers_by_state(session: Session, inspection_id: str | None = None) -> list[
     visibility.require_case_read(session)
     where, params = visibility.inspection_filter_sql(session, "i.inspection_id")
     sql = (
-        "SELECT i.id, i.title, t.name, u.name, i.number, i.status, ins.team_id FROM issues i"
+        "SELECT i.id, i.title, t.name AS team_name, u.name AS unit_name, i.number, ins.team_id FROM issues i"
         " JOIN inspections ins ON ins.id = i.inspection_id JOIN teams t ON t.id = ins.team_id"
         f" JOIN units u ON u.id = ins.unit_id WHERE {where} AND i.status != 'dismissed'"
     )
@@ -404,12 +427,12 @@ def papers_by_state(session: Session, inspection_id: str | None = None) -> list[
     out = []
     deputy: dict[str, bool] = {}
     for r in rows:
-        team = r[6]
+        team = r["team_id"]
         if team not in deputy:
             deputy[team] = team_uses_deputy(session.conn, team)
-        steps = _steps(session.conn, r[0])
-        state = state_of(steps, signed=r[4] is not None, with_deputy=deputy[team])
-        out.append(PaperRow(r[0], r[1], r[2], r[3], r[4], state))
+        steps = _steps(session.conn, r["id"])
+        state = state_of(steps, signed=r["number"] is not None, with_deputy=deputy[team])
+        out.append(PaperRow(r["id"], r["title"], r["team_name"], r["unit_name"], r["number"], state))
     session.audit("paper_states_view", "issue", inspection_id or "", f"{len(out)} 份")
     return out
 
@@ -425,7 +448,7 @@ def allowed_actions(session: Session, issue_id: str) -> frozenset[str]:
     position = _position(session.conn, issue, session.user.id)
     leader = position == "leader"
     out: set[str] = set()
-    if chain.state == PaperState.DRAFT and not issue.signed and position is not None:
+    if chain.state == PaperState.DRAFT and position is not None:
         out.add("submit")
     if chain.state == PaperState.SUBMITTED:
         if chain.with_deputy and position == "deputy":
@@ -441,3 +464,12 @@ def allowed_actions(session: Session, issue_id: str) -> frozenset[str]:
     if chain.state == PaperState.SIGNED and position in ("leader", "deputy"):
         out.add("adopt")
     return frozenset(out)
+
+
+def reopen(session: Session, conn, issue: Issue, reason: str) -> None:
+    """Put an adopted paper back to its drafter (a fact the unit disputed), inside the caller's
+    transaction (fact_confirmation records the answer in the same one)."""
+    chain = _chain(conn, issue)
+    if chain.state != PaperState.ADOPTED:
+        return  # not yet adopted: the dispute waits in the fact sheet, nothing to reopen
+    _append(session, conn, issue, StepAction.REOPEN, reason)

@@ -4,7 +4,7 @@ steps alone. Its own module, below evidence and the issue form, which both refus
 from __future__ import annotations
 
 # The steps that move the paper; an override only accompanies a signature.
-_MOVES = "('submit', 'approve', 'return', 'sign', 'adopt')"
+_MOVES = "('submit', 'approve', 'return', 'sign', 'adopt', 'reopen')"
 
 
 def under_review(conn, issue_id: str) -> bool:
@@ -14,4 +14,15 @@ def under_review(conn, issue_id: str) -> bool:
         " ORDER BY ordinal DESC LIMIT 1",
         (issue_id,),
     ).fetchone()
-    return row is not None and row[0] in ("submit", "approve")
+    return row is not None and row["action"] in ("submit", "approve")
+
+
+def reopened(conn, issue_id: str) -> bool:
+    """True when a signed paper was reopened (a fact the unit disputed) and not signed again since:
+    its content may change again, under its old number, until the chain signs it anew."""
+    row = conn.execute(
+        "SELECT max(CASE WHEN action = 'reopen' THEN ordinal END) AS reopened,"
+        " max(CASE WHEN action = 'sign' THEN ordinal END) AS signed FROM paper_steps WHERE issue_id = ?",
+        (issue_id,),
+    ).fetchone()
+    return row["reopened"] is not None and (row["signed"] is None or row["reopened"] > row["signed"])
