@@ -84,7 +84,9 @@ def test_the_whole_round_trip(reg, team):
     fact_confirmation.decide(leader, second.id, Decision.REVISED, "2026-03-28", "已修改事实表述。")
 
     fact_confirmation.record_answer(leader, third.id, Answer.DISPUTED, "2026-03-25", "系三个独立项目。")
-    fact_confirmation.decide(deputy, third.id, Decision.MAINTAINED, "2026-03-28", "经核实为同一项目，维持认定。")
+    fact_confirmation.decide(
+        deputy, third.id, Decision.MAINTAINED, "2026-03-28", "经核实为同一项目，维持认定。"
+    )
     assert fact_confirmation.open_items(office, reg.insp_a.id) == []
     # The revised fact goes to the unit again on the next sheet; the others do not.
     again = fact_confirmation.make_sheet(leader, reg.insp_a.id)
@@ -101,7 +103,9 @@ def test_the_report_is_not_sealed_while_a_fact_is_open(reg, team):
     sheet = fact_confirmation.make_sheet(leader, reg.insp_a.id)
     fact_confirmation.mark_sent(leader, sheet.id, "2026-03-22", "市教育局党组")
     report_draft = assemble.assemble(office, DocKind.INSPECTION_REPORT, inspection_id=reg.insp_a.id)
-    report = documents.create_document(office, DocKind.INSPECTION_REPORT, report_draft, inspection_id=reg.insp_a.id)
+    report = documents.create_document(
+        office, DocKind.INSPECTION_REPORT, report_draft, inspection_id=reg.insp_a.id
+    )
     with pytest.raises(Conflict, match="1 项事实未经被巡察单位确认"):
         copies.print_copies(office, report.id, 1, seal=True)
     assert office.conn.execute("SELECT count(*) FROM seal_uses").fetchone()[0] == 0
@@ -126,3 +130,35 @@ def test_other_teams_see_no_sheet(reg, team):
     with pytest.raises(NotFound):
         fact_confirmation.mark_sent(team["leader2"], sheet.id, "2026-03-22", "某单位")
     assert fact_confirmation.get_sheet(team["office"], sheet.id).items
+
+
+def test_the_printed_sheet_lists_every_fact_with_room_for_the_answer(reg, team):
+    from app.core.printing.fact_confirmation import print_sheet
+    from app.core.printing.text import NO_LINE_START
+    from tests.conftest import save_artifact
+    from tests.core import print_helpers as pdf
+
+    for title, facts in FACTS:
+        adopted(reg, team, title, facts)
+    sheet = fact_confirmation.make_sheet(team["leader1"], reg.insp_a.id)
+    fact_confirmation.mark_sent(team["leader1"], sheet.id, "2026-03-22", "市教育局党组")
+    with pytest.raises(ValidationError, match="密级"):
+        print_sheet(team["leader1"], sheet.id, 1, classification="绝密")
+    first, second = print_sheet(team["leader1"], sheet.id, 2, classification="秘密★1年")
+    save_artifact("fact-confirmation.pdf", first)
+    row = (
+        team["office"]
+        .conn.execute("SELECT first_copy, last_copy FROM print_register WHERE record_id = ?", (sheet.id,))
+        .fetchone()
+    )
+    assert (row["first_copy"], row["last_copy"]) == (1, 2)
+    if not pdf.HAVE_POPPLER:
+        pytest.skip("poppler-utils not installed: text checks skipped")
+    text = pdf.squash(pdf.text(first))
+    for k, (title, facts) in enumerate(FACTS, start=1):
+        assert f"{k}.{title}" in text and pdf.squash(facts) in text
+    assert text.count("□无异议□有异议") == 3 and "财务凭证" not in text  # the facts, never the evidence
+    assert "000002" in pdf.text(second) and "2026年3月22日" in text
+    for line in pdf.text(first).splitlines():
+        assert not line.strip() or line.strip()[0] not in NO_LINE_START, line
+    assert all(embedded for _name, embedded in pdf.fonts(first))
