@@ -9,6 +9,9 @@
   items the facts of adopted papers as they were sent; the unit's answer per item (confirmed, or
   disputed with its explanation; proof as attachments owned by the item) and the team's decision.
 - `fact_overrides`: the leader's reason for letting the report be sealed with facts unanswered.
+- `unit_reports` / `unit_report_measures`: what the unit hands in after the feedback by the rules'
+  deadlines (整改方案, 专题民主生活会, 整改情况报告, the principal leader's report, the 3-month report):
+  when received, its summary, its document (an attachment), the measures it reports on.
 """
 
 from app.core.store.migrations.common import RECORD_COLUMNS, run_script
@@ -71,6 +74,21 @@ def upgrade(conn) -> None:
             inspection_id TEXT NOT NULL REFERENCES inspections(id),
             user_id TEXT NOT NULL REFERENCES users(id),
             reason TEXT NOT NULL
+        );
+
+        CREATE TABLE unit_reports (
+            {RECORD_COLUMNS},
+            inspection_id TEXT NOT NULL REFERENCES inspections(id),
+            kind TEXT NOT NULL,
+            received_on TEXT NOT NULL,
+            summary TEXT NOT NULL DEFAULT '',
+            UNIQUE (inspection_id, kind)
+        );
+
+        CREATE TABLE unit_report_measures (
+            report_id TEXT NOT NULL REFERENCES unit_reports(id),
+            measure_id TEXT NOT NULL REFERENCES rectification_measures(id),
+            PRIMARY KEY (report_id, measure_id)
         );
 
         CREATE TRIGGER paper_steps_no_update BEFORE UPDATE ON paper_steps
