@@ -47,7 +47,10 @@ def test_overdue_and_soon_and_received(reg, tmp_path):
     assert by_kind[ReportKind.PLAN].soon and not by_kind[ReportKind.PLAN].overdue
     assert not by_kind[ReportKind.SITUATION].soon
     reminders = unit_reports.reminders(leader, today="2026-10-19")
-    assert reminders == ["市教育局：整改方案应于 2026-10-22 前报送，即将到期。"]
+    assert reminders == [
+        "市教育局：整改方案应于 2026-10-22 前报送，即将到期。",
+        "市教育局：专题民主生活会情况报告应于 2026-10-24 前报送，即将到期。",
+    ]
     assert unit_reports.reminders(reg.login("sysadmin"), today="2026-10-19") == []
     late = unit_reports.overdue(office, today="2026-10-23")
     assert [(d.kind, d.overdue) for d in late] == [(ReportKind.PLAN, True)]
