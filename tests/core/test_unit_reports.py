@@ -63,7 +63,10 @@ def test_overdue_and_soon_and_received(reg, tmp_path):
     path = tmp_path / "整改方案.txt"
     path.write_text("市教育局党组关于巡察反馈意见整改工作方案\n一、总体要求……", encoding="utf-8")
     report = unit_reports.record_report(member, reg.insp_a.id, "plan", "2026-10-23", document=read_file(path))
-    assert report.summary.startswith("市教育局党组关于巡察反馈意见整改工作方案") and len(report.attachment_ids) == 1
+    assert (
+        report.summary.startswith("市教育局党组关于巡察反馈意见整改工作方案")
+        and len(report.attachment_ids) == 1
+    )
     with pytest.raises(Conflict, match="已登记"):
         unit_reports.record_report(member, reg.insp_a.id, "plan", "2026-10-24", "再报")
     assert unit_reports.overdue(office, today="2026-10-23") == []

@@ -12,6 +12,12 @@
 - `unit_reports` / `unit_report_measures`: what the unit hands in after the feedback by the rules'
   deadlines (整改方案, 专题民主生活会, 整改情况报告, the principal leader's report, the 3-month report):
   when received, its summary, its document (an attachment), the measures it reports on.
+- `assessment_templates`, `assessments`, `assessment_scores`: 整改成效评估 — scored items (points out of
+  100, a veto item), the grade thresholds; an assessment per inspection with a deduction and its
+  evidence per item, its total and grade.
+- `lookbacks`: a unit proposed for a 回头看 (from a grade or the office's choice) and, once scheduled,
+  the look-back inspection; `lookback_links`: a look-back finding tied to the earlier issue
+  (反弹, 未整改到位) or marked new.
 """
 
 from app.core.store.migrations.common import RECORD_COLUMNS, run_script
@@ -89,6 +95,48 @@ def upgrade(conn) -> None:
             report_id TEXT NOT NULL REFERENCES unit_reports(id),
             measure_id TEXT NOT NULL REFERENCES rectification_measures(id),
             PRIMARY KEY (report_id, measure_id)
+        );
+
+        CREATE TABLE assessment_templates (
+            {RECORD_COLUMNS},
+            name TEXT NOT NULL UNIQUE,
+            body TEXT NOT NULL  -- JSON: items (key, label, points, veto), thresholds
+        );
+
+        CREATE TABLE assessments (
+            {RECORD_COLUMNS},
+            inspection_id TEXT NOT NULL UNIQUE REFERENCES inspections(id),
+            template_id TEXT NOT NULL REFERENCES assessment_templates(id),
+            template_body TEXT NOT NULL,  -- the template as it was when the assessment began
+            assessed_on TEXT,
+            total REAL,
+            grade TEXT NOT NULL DEFAULT '',
+            conclusion TEXT NOT NULL DEFAULT ''
+        );
+
+        CREATE TABLE assessment_scores (
+            {RECORD_COLUMNS},
+            assessment_id TEXT NOT NULL REFERENCES assessments(id),
+            item_key TEXT NOT NULL,
+            deduction REAL NOT NULL DEFAULT 0,
+            vetoed INTEGER NOT NULL DEFAULT 0 CHECK (vetoed IN (0, 1)),
+            evidence TEXT NOT NULL DEFAULT '',
+            UNIQUE (assessment_id, item_key)
+        );
+
+        CREATE TABLE lookbacks (
+            {RECORD_COLUMNS},
+            unit_id TEXT NOT NULL REFERENCES units(id),
+            earlier_inspection_id TEXT NOT NULL UNIQUE REFERENCES inspections(id),
+            reason TEXT NOT NULL,
+            inspection_id TEXT UNIQUE REFERENCES inspections(id)  -- the look-back, once scheduled
+        );
+
+        CREATE TABLE lookback_links (
+            {RECORD_COLUMNS},
+            issue_id TEXT NOT NULL UNIQUE REFERENCES issues(id),
+            earlier_issue_id TEXT REFERENCES issues(id),
+            relation TEXT NOT NULL CHECK (relation IN ('rebound', 'incomplete', 'new'))
         );
 
         CREATE TRIGGER paper_steps_no_update BEFORE UPDATE ON paper_steps
