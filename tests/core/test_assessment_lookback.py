@@ -61,6 +61,7 @@ def test_from_feedback_to_a_lookback(reg):
     assert done.grade == "差" and done.total == 55
     with pytest.raises(Conflict, match="不能再修改"):
         assessment.score(office, reg.insp_a.id, "plan", deduction=0)
+    _check_printed_report(office, reg.insp_a.id)
 
     # 差 proposes the unit for a 回头看; the office schedules it in a look-back round.
     (proposal,) = assessment.lookbacks(office)
@@ -92,3 +93,21 @@ def test_from_feedback_to_a_lookback(reg):
         assessment.link_finding(lookback_leader, new.id, Relation.INCOMPLETE, "not-an-earlier-issue")
     by = assessment.findings_by_relation(lookback_leader, look.id)
     assert by[Relation.REBOUND] == [finding.id] and by[Relation.NEW] == [new.id]
+
+
+def _check_printed_report(office, inspection_id: str) -> None:
+    from app.core.printing.assessment_report import print_report
+    from app.core.printing.text import NO_LINE_START
+    from tests.conftest import save_artifact
+    from tests.core import print_helpers as pdf
+
+    (data,) = print_report(office, inspection_id, 1, classification="内部")
+    save_artifact("assessment-report.pdf", data)
+    if not pdf.HAVE_POPPLER:
+        return
+    text = pdf.squash(pdf.text(data))
+    assert "整改成效评估报告" in text and "总分55分，评定为“差”" in text
+    assert "整改方案逾期未报送。" in text and "合计" in text and "未触发" in text
+    for line in pdf.text(data).splitlines():
+        assert not line.strip() or line.strip()[0] not in NO_LINE_START, line
+    assert all(embedded for _name, embedded in pdf.fonts(data))
