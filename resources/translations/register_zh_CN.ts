@@ -2,6 +2,280 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AfterFeedbackForm</name>
+    <message>
+        <source>What the unit reports after the feedback</source>
+        <translation>反馈后被巡察单位报送事项</translation>
+    </message>
+    <message>
+        <source>&amp;Report received…</source>
+        <translation>登记报送(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Fact confirmation</source>
+        <translation>事实确认</translation>
+    </message>
+    <message>
+        <source>&amp;New sheet</source>
+        <translation>生成确认单(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;sent…</source>
+        <translation>登记送达(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Unit&apos;s &amp;answer…</source>
+        <translation>登记单位答复(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Decision…</source>
+        <translation>异议处理(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print sheet…</source>
+        <translation>打印确认单(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Assessment of the rectification</source>
+        <translation>整改成效评估</translation>
+    </message>
+    <message>
+        <source>&amp;Begin assessment</source>
+        <translation>开始评估(&amp;B)</translation>
+    </message>
+    <message>
+        <source>S&amp;core item…</source>
+        <translation>评分(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Conclude…</source>
+        <translation>评定等次(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Print re&amp;port…</source>
+        <translation>打印评估报告(&amp;T)…</translation>
+    </message>
+</context>
+<context>
+    <name>AfterFeedbackPanel</name>
+    <message>
+        <source>Received on {date}</source>
+        <translation>已于 {date} 报送</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待报送</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报送事项</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>应报日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>确认单</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <source>Not yet sent</source>
+        <translation>尚未送达</translation>
+    </message>
+    <message>
+        <source>Unit&apos;s answer</source>
+        <translation>单位答复</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评估项目</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>veto</source>
+        <translation>否决项</translation>
+    </message>
+    <message>
+        <source>Deduction</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <source>applies</source>
+        <translation>触发</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>评分依据</translation>
+    </message>
+    <message>
+        <source>The deadlines begin when the inspection enters its feedback phase.</source>
+        <translation>巡察进入“反馈”阶段后开始计算报送时限。</translation>
+    </message>
+    <message>
+        <source>Counted from the feedback with the working-day calendar; * marks a date past its years.</source>
+        <translation>自反馈之日起按工作日历计算；标 * 的日期超出节假日安排年份，为估算。</translation>
+    </message>
+    <message>
+        <source>The office assesses the rectification once the unit has reported.</source>
+        <translation>被巡察单位报送整改情况后，由巡察办开展整改成效评估。</translation>
+    </message>
+    <message>
+        <source>Assessed on {date}: {total} points, graded {grade}.</source>
+        <translation>已于 {date} 评定：{total} 分，等次为“{grade}”。</translation>
+    </message>
+    <message>
+        <source>So far {total} points ({grade}); conclude to fix the grade.</source>
+        <translation>目前 {total} 分（{grade}）；评定等次后固定。</translation>
+    </message>
+    <message>
+        <source>Report received from the unit</source>
+        <translation>登记单位报送</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>报送事项：</translation>
+    </message>
+    <message>
+        <source>Received on:</source>
+        <translation>报送日期：</translation>
+    </message>
+    <message>
+        <source>Summary (or import the document):</source>
+        <translation>内容摘要（或导入文件）：</translation>
+    </message>
+    <message>
+        <source>Import the unit&apos;s document with the button below, or type its summary.</source>
+        <translation>可用下方按钮导入单位报送的文件，或直接填写内容摘要。</translation>
+    </message>
+    <message>
+        <source>Import document…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Import the unit&apos;s report</source>
+        <translation>导入单位报送的文件</translation>
+    </message>
+    <message>
+        <source>Document: {name}</source>
+        <translation>文件：{name}</translation>
+    </message>
+    <message>
+        <source>Sheet sent to the unit</source>
+        <translation>登记送达事实确认单</translation>
+    </message>
+    <message>
+        <source>Sent on:</source>
+        <translation>送达日期：</translation>
+    </message>
+    <message>
+        <source>Sent to:</source>
+        <translation>送达对象：</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s answer to fact {n}</source>
+        <translation>第 {n} 项事实的单位答复</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>答复：</translation>
+    </message>
+    <message>
+        <source>Answered on:</source>
+        <translation>答复日期：</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s explanation:</source>
+        <translation>单位说明：</translation>
+    </message>
+    <message>
+        <source>A disputed fact reopens its working paper, which goes through the sign-off chain again.</source>
+        <translation>有异议的事实将重新打开其问题底稿，重新履行审签流程。</translation>
+    </message>
+    <message>
+        <source>Decision on the disputed fact {n}</source>
+        <translation>第 {n} 项事实的异议处理</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>处理决定：</translation>
+    </message>
+    <message>
+        <source>Decided on:</source>
+        <translation>决定日期：</translation>
+    </message>
+    <message>
+        <source>Reasons:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Applies:</source>
+        <translation>是否触发：</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>评分依据：</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Yes: graded 差 whatever the points</source>
+        <translation>是：无论得分，均评定为“差”</translation>
+    </message>
+    <message>
+        <source>Deduction (0–{n}):</source>
+        <translation>扣分（0–{n}）：</translation>
+    </message>
+    <message>
+        <source>Conclude the assessment</source>
+        <translation>评定整改成效等次</translation>
+    </message>
+    <message>
+        <source>Assessed on:</source>
+        <translation>评定日期：</translation>
+    </message>
+    <message>
+        <source>Conclusion:</source>
+        <translation>评估结论：</translation>
+    </message>
+    <message>
+        <source>A grade of 一般 or 差 proposes the unit for a look-back (回头看).</source>
+        <translation>评定为“一般”或“差”的，该单位列入回头看。</translation>
+    </message>
+</context>
+<context>
     <name>FiguresPage</name>
     <message>
         <source>Refresh</source>
@@ -920,6 +1194,10 @@
 <context>
     <name>Register</name>
     <message>
+        <source>Deadlines and assessment</source>
+        <translation>整改时限与评估</translation>
+    </message>
+    <message>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
@@ -1182,6 +1460,22 @@
     <message>
         <source>fact-sheet.pdf</source>
         <translation>事实确认单.pdf</translation>
+    </message>
+    <message>
+        <source>Fact confirmation — print preview</source>
+        <translation>事实确认单 — 打印预览</translation>
+    </message>
+    <message>
+        <source>fact-confirmation.pdf</source>
+        <translation>事实确认单.pdf</translation>
+    </message>
+    <message>
+        <source>Assessment report — print preview</source>
+        <translation>整改成效评估报告 — 打印预览</translation>
+    </message>
+    <message>
+        <source>assessment-report.pdf</source>
+        <translation>整改成效评估报告.pdf</translation>
     </message>
     <message>
         <source>Rectification supervision</source>

@@ -128,3 +128,26 @@ def print_report(
             session, KIND, found.id, copies, inspection_id=inspection_id, classification=mark
         )
         return [render_report(found, classification=mark, copy_number=n) for n in numbers]
+
+
+def report_pdf(
+    session: Session, inspection_id: str, *, classification: str, copy_number: int | None = None
+) -> bytes:
+    """One copy (or the unnumbered preview) for the shared print preview, which registers copies."""
+    from app.core.security.roles import Cap
+
+    session.require(Cap.PRINT)
+    found = assessment.assessment_of(session, inspection_id)
+    if found is None:
+        raise NotFound("该巡察尚未开始整改成效评估。")
+    return render_report(
+        found, classification=printed_mark("内部", None, classification), copy_number=copy_number
+    )
+
+
+def record_id_of(session: Session, inspection_id: str) -> str:
+    """The assessment's id (what its copies are registered under)."""
+    found = assessment.assessment_of(session, inspection_id)
+    if found is None:
+        raise NotFound("该巡察尚未开始整改成效评估。")
+    return found.id

@@ -112,3 +112,16 @@ def print_sheet(
             session, KIND, sheet_id, copies, inspection_id=sheet.inspection_id, classification=classification
         )
         return [render_sheet(sheet, classification=classification, copy_number=n) for n in numbers]
+
+
+def sheet_pdf(
+    session: Session, sheet_id: str, *, classification: str, copy_number: int | None = None
+) -> bytes:
+    """One copy (or the unnumbered preview) for the shared print preview, which registers copies."""
+    from app.core.security.roles import Cap
+
+    session.require(Cap.PRINT)
+    sheet = fact_confirmation.get_sheet(session, sheet_id)
+    return render_sheet(
+        sheet, classification=printed_mark("秘密", None, classification), copy_number=copy_number
+    )
