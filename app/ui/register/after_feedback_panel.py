@@ -38,7 +38,7 @@ def _deadline_state(d) -> str:
     return QCoreApplication.translate("AfterFeedbackPanel", "Waiting")
 
 
-def _deadline_colour(d, role):
+def _deadline_colour(d, role, _column: int):
     if role == Qt.ItemDataRole.BackgroundRole and not d.received_on:
         if d.overdue:
             return QBrush(OVERDUE)
