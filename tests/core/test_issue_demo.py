@@ -84,3 +84,20 @@ def test_the_demo_has_papers_at_every_step_of_the_sign_off_chain(demo):
         paper_chain.PaperState.ADOPTED,
     } <= states
     assert {"submit", "approve", "sign", "adopt"} <= steps
+
+
+def test_the_demo_follows_the_feedback_up(demo):
+    from app.core.domain.register import assessment
+
+    office = Workstation(demo).unlock("office", DEMO_PASSWORD)
+    try:
+        c = office.conn
+        kinds = {r[0] for r in c.execute("SELECT DISTINCT kind FROM unit_reports")}
+        answers = {r[0] for r in c.execute("SELECT DISTINCT answer FROM fact_items")}
+        grades = {r[0] for r in c.execute("SELECT DISTINCT grade FROM assessments")}
+        proposals = assessment.lookbacks(office)
+    finally:
+        office.close()
+    assert kinds == {"plan", "life_meeting", "situation", "leader", "three_months"}
+    assert {"confirmed", "disputed"} <= answers
+    assert {"好", "差"} <= grades and proposals and "差" in proposals[0].reason

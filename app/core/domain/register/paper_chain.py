@@ -472,4 +472,6 @@ def reopen(session: Session, conn, issue: Issue, reason: str) -> None:
     chain = _chain(conn, issue)
     if chain.state != PaperState.ADOPTED:
         return  # not yet adopted: the dispute waits in the fact sheet, nothing to reopen
+    if issue.status not in (IssueStatus.FOUND, IssueStatus.SUBSTANTIATED):
+        return  # fed back already: the finding stands; the team's decision on the dispute is recorded
     _append(session, conn, issue, StepAction.REOPEN, reason)
