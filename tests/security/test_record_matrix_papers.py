@@ -15,7 +15,16 @@ from dataclasses import dataclass
 
 import pytest
 
-from app.core.domain.register import evidence, issue_edits, issue_reads, paper_chain
+from app.core.domain import phase_moves
+from app.core.domain.register import (
+    assessment,
+    evidence,
+    fact_confirmation,
+    issue_edits,
+    issue_reads,
+    paper_chain,
+    unit_reports,
+)
 from app.core.domain.talks import queries as talk_queries
 from app.core.domain.talks import writes as talk_writes
 from app.core.domain.talks.types import TalkForm
@@ -43,6 +52,7 @@ class Records:
     issue_id: str
     talk_id: str
     inspection_id: str
+    adopted_id: str = ""  # a paper through the whole chain, ready for the unit's fact confirmation
 
 
 @dataclass(frozen=True)
@@ -123,9 +133,62 @@ ACTIONS = [
         lambda s, r: paper_chain.set_team_chain(s, _team_of(s, r), with_deputy=False),
     ),
     Action("paper chain", "list by state", frozenset(READERS_A), lambda s, r: _listed(s, r)),
+    Action(
+        "fact sheet",
+        "make",
+        frozenset({"leader1", "deputy1"}),  # they answer to the unit for the facts
+        lambda s, r: fact_confirmation.make_sheet(s, r.inspection_id),
+        lambda o, r: len(fact_confirmation.list_sheets(o, r.inspection_id)),
+    ),
+    Action(
+        "fact sheet",
+        "read",
+        frozenset(READERS_A),
+        lambda s, r: fact_confirmation.list_sheets(s, r.inspection_id),
+    ),
+    Action(
+        "unit report",
+        "read the deadlines",
+        frozenset(READERS_A),
+        lambda s, r: unit_reports.deadlines_for(s, r.inspection_id),
+    ),
+    Action(
+        "unit report",
+        "record",
+        frozenset(READERS_A),
+        lambda s, r: unit_reports.record_report(
+            s, r.inspection_id, _next_kind(s, r), "2026-10-01", "已报送。"
+        ),
+        lambda o, r: len(
+            o.conn.execute(
+                "SELECT id FROM unit_reports WHERE inspection_id = ?", (r.inspection_id,)
+            ).fetchall()
+        ),
+    ),
+    Action(
+        "assessment",
+        "begin",
+        frozenset({"office"}),
+        lambda s, r: assessment.begin(s, r.inspection_id),
+        lambda o, r: assessment.assessment_of(o, r.inspection_id) is not None,
+    ),
+    Action(
+        "assessment", "read", frozenset(READERS_A), lambda s, r: assessment.assessment_of(s, r.inspection_id)
+    ),
     Action("talk", "read", frozenset(READERS_A), lambda s, r: talk_queries.get_talk(s, r.talk_id)),
     Action("talk", "write", frozenset(READERS_A), _edit_talk, _talk_place),
 ]
+
+
+def _next_kind(session, r: Records) -> str:
+    """A report kind not yet recorded (each allowed account records its own)."""
+    done = {
+        row["kind"]
+        for row in session.conn.execute(
+            "SELECT kind FROM unit_reports WHERE inspection_id = ?", (r.inspection_id,)
+        )
+    }
+    return next(k.value for k in unit_reports.ReportKind if k.value not in done)
 
 
 def _team_of(session, r: Records) -> str:
@@ -144,12 +207,23 @@ def _listed(session, r: Records) -> None:
 def make_records(reg) -> Callable[[], Records]:
     """Fresh records of 第一巡察组's inspection: each allowed account acts on its own set."""
 
+    office = reg.login("office")
+    for phase, day in (("entry", "2026-03-09"), ("on_site", "2026-03-10"), ("report", "2026-06-01")):
+        phase_moves.move_phase(office, reg.insp_a.id, phase, on=day)
+    phase_moves.move_phase(office, reg.insp_a.id, "feedback", on="2026-09-24")
+
     def make() -> Records:
         member = reg.login("member1")
         issue = issue_edits.create_issue(member, reg.insp_a.id, draft())
         evidence.add_evidence(member, issue.id, "other", description="财务凭证复印件")
         talk = talk_writes.create_talk(member, reg.insp_a.id, _talk_form(reg))
-        return Records(issue.id, talk.id, reg.insp_a.id)
+        adopted = issue_edits.create_issue(member, reg.insp_a.id, draft("已审定的问题"))
+        evidence.add_evidence(member, adopted.id, "other", description="会议纪要")
+        paper_chain.submit(member, adopted.id)
+        paper_chain.approve(reg.login("deputy1"), adopted.id, "同意。")
+        paper_chain.sign(reg.login("leader1"), adopted.id, "2026-06-02", override="来源已写明。")
+        paper_chain.adopt(reg.login("leader1"), adopted.id, "2026-06-03", "同意。")
+        return Records(issue.id, talk.id, reg.insp_a.id, adopted.id)
 
     return make
 
