@@ -183,6 +183,20 @@ def reminders(session: Session, *, today: str | None = None) -> list[str]:
     return lines
 
 
+REMINDERS_SHOWN = 5  # the sign-in names this many; the rest as a count
+
+
+def reminder_text(session: Session, *, today: str | None = None) -> str:
+    """The sign-in's paragraph of reminders ('' when nothing is overdue or due soon)."""
+    due = reminders(session, today=today)
+    if not due:
+        return ""
+    lines = due[:REMINDERS_SHOWN]
+    if len(due) > REMINDERS_SHOWN:
+        lines.append(f"另有 {len(due) - REMINDERS_SHOWN} 项，见“整改时限与评估”及“整改督办”。")
+    return "整改报送提醒：\n" + "\n".join(lines)
+
+
 def record_report(
     session: Session,
     inspection_id: str,
