@@ -111,3 +111,18 @@ def _check_printed_report(office, inspection_id: str) -> None:
     for line in pdf.text(data).splitlines():
         assert not line.strip() or line.strip()[0] not in NO_LINE_START, line
     assert all(embedded for _name, embedded in pdf.fonts(data))
+
+
+def test_figures_count_the_grades_and_the_reopened_items(reg):
+    from app.core.domain.register import figures
+
+    office = reg.login("office")
+    assessment.begin(office, reg.insp_a.id)
+    assessment.score(office, reg.insp_a.id, "completion", deduction=30, evidence="均未整改。")
+    assessment.score(office, reg.insp_a.id, "plan", deduction=10, evidence="逾期。")
+    before = figures.compute(office, figures.Scope(round_id=reg.round.id))
+    assert before.grades == {}  # begun, not concluded
+    assessment.conclude(office, reg.insp_a.id, "2026-12-05", "整改不力。")
+    after = figures.compute(office, figures.Scope(round_id=reg.round.id))
+    assert after.grades == {"一般": 1} and after.rectification_reopened == 0
+    assert figures.compute(reg.login("leader2"), figures.Scope(round_id=reg.round.id)).grades == {}
