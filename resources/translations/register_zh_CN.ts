@@ -422,6 +422,14 @@
         <translation>措施逾期</translation>
     </message>
     <message>
+        <source>Reopened</source>
+        <translation>重新整改</translation>
+    </message>
+    <message>
+        <source>Assessed {grade}</source>
+        <translation>评估为“{grade}”</translation>
+    </message>
+    <message>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
