@@ -842,6 +842,14 @@
         <source>{n} open measures, {o} overdue</source>
         <translation>{n} 项未完成措施，逾期 {o}</translation>
     </message>
+    <message>
+        <source> and {n} more</source>
+        <translation> 等，另有 {n} 项</translation>
+    </message>
+    <message>
+        <source>Unit reports overdue: {n} — {names}{more}</source>
+        <translation>逾期未报送的整改报告 {n} 项：{names}{more}</translation>
+    </message>
 </context>
 <context>
     <name>PetitionDialog</name>
