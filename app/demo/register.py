@@ -16,15 +16,19 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from app.core.domain.register import (
+    assessment,
     classification,
     evidence,
+    fact_confirmation,
     issue_edits,
+    issue_reads,
     issue_record,
     leads,
+    paper_chain,
     petitions,
     progress,
     rectification_plan,
-    sign_off,
+    unit_reports,
     workflow,
 )
 from app.core.domain.register.issue_record import Disposition, IssueDraft
@@ -189,6 +193,57 @@ PETITIONERS = [
 ]
 
 
+def _deputy(conn, inspection_id: str) -> str | None:
+    """The username of the inspection team's deputy (副组长), if it has one."""
+    row = conn.execute(
+        "SELECT u.username FROM inspections x JOIN team_members m ON m.team_id = x.team_id"
+        " JOIN users u ON u.id = m.user_id WHERE x.id = ? AND m.position = 'deputy' ORDER BY u.username",
+        (inspection_id,),
+    ).fetchone()
+    return row["username"] if row else None
+
+
+def _after_feedback(ctx, office, leader, inspection_id: str, n: int, feedback: date) -> None:
+    """A finished round's follow-up: the unit's reports by the deadlines, the fact confirmation and
+    (for the first three units) the office's assessment, one graded 差 and so proposed for a 回头看."""
+    member_of_team = leader
+    kinds = ["plan", "life_meeting", "situation", "leader", "three_months"][: 5 - n % 3]
+    for j, kind in enumerate(kinds):
+        unit_reports.record_report(
+            member_of_team,
+            inspection_id,
+            kind,
+            _d(feedback + timedelta(days=(12, 25, 55, 58, 88)[j] + (20 if n % 4 == 3 else 0))),
+            f"{unit_reports.ReportKind(kind).label}：对照反馈问题逐项整改，已形成文字材料报送巡察办。",
+        )
+    if n % 2 == 0:
+        sheet = fact_confirmation.make_sheet(leader, inspection_id)
+        sent = feedback - timedelta(days=10)
+        fact_confirmation.mark_sent(leader, sheet.id, _d(sent), "被巡察单位党组织")
+        for k, item in enumerate(sheet.items):
+            if k == 1 and n == 0:
+                fact_confirmation.record_answer(
+                    leader, item.id, "disputed", _d(sent + timedelta(days=3)), "所涉款项系经批准的加班补助。"
+                )
+            else:
+                fact_confirmation.record_answer(leader, item.id, "confirmed", _d(sent + timedelta(days=3)))
+    if n < 3:
+        assessment.begin(office, inspection_id)
+        cuts = [
+            (("plan", 2, "整改方案按时报送，个别措施不够具体。"),),
+            (
+                ("plan", 10, "整改方案逾期报送。"),
+                ("completion", 25, "多数问题未整改到位。"),
+                ("leadership", 10, "主要负责人未组织研究整改。"),
+            ),
+            (),
+        ][n]
+        for key, points, why in cuts:
+            assessment.score(office, inspection_id, key, deduction=points, evidence=why)
+        grade_note = ("整改总体到位，成效明显。", "整改不力，建议开展回头看。", "整改到位。")[n]
+        assessment.conclude(office, inspection_id, _d(feedback + timedelta(days=120)), grade_note)
+
+
 def _team_people(conn, inspection_id: str) -> tuple[str, str]:
     """(leader username, a member's username) of the inspection's team."""
     rows = conn.execute(
@@ -277,13 +332,18 @@ def populate_issues(ctx) -> DemoIssues:
         )
         _link_evidence(member, conn, issue.id, inspection_id, k)
         if sign_on:
-            sign_off.record_review(
-                member,
-                issue.id,
-                "事实清楚，证据充分，定性准确，同意提交组长签批。",
-                _d(sign_on - timedelta(days=1)),
+            # Through the sign-off chain: 承办人 submits, 副组长 reviews, 组长 signs, 组务会 adopts.
+            deputy = ctx.session(_deputy(conn, inspection_id) or leader_name)
+            paper_chain.submit(member, issue.id, "底稿已完成，请审核。")
+            if paper_chain.get_chain(member, issue.id).with_deputy:
+                paper_chain.approve(deputy, issue.id, "事实清楚，证据充分，定性准确，同意报组长审签。")
+            notes = [g.text for g in paper_chain.completeness(leader, issue.id) if not g.required]
+            override = "相关材料已补齐，待签字确认后归入卷宗。" if notes else ""
+            paper_chain.sign(leader, issue.id, _d(sign_on), "同意。", override)
+            paper_chain.adopt(
+                leader, issue.id, _d(sign_on + timedelta(days=1)), "经组务会研究，同意该问题底稿。"
             )
-            issue = sign_off.sign(leader, issue.id, _d(sign_on))
+            issue = issue_reads.visible_issue(leader, issue.id)
         out.issue_ids.append(issue.id)
         return issue
 
@@ -360,6 +420,7 @@ def populate_issues(ctx) -> DemoIssues:
                     )
                     if k == 0 and n == 1:
                         workflow.reopen(office, issue.id, "回头看发现问题出现反弹，重新整改。", "2026-11-02")
+        _after_feedback(ctx, office, leader, insp, n, feedback)
         # petitions: one kept, one passed on, one taken up by the first issue
         pet_dates = [on_site + timedelta(days=d) for d in (2, 6, 10)]
         for j, (channel, summary, concerns) in enumerate(
@@ -458,6 +519,12 @@ def populate_issues(ctx) -> DemoIssues:
             )
             for k in range(3)
         ]
+        if not signed:  # papers on their way through the chain: one waits for the deputy, one for the leader
+            paper_chain.submit(member, made[0].id, "请审核。")
+            paper_chain.submit(member, made[1].id, "请审核。")
+            deputy = _deputy(conn, insp)
+            if deputy and paper_chain.get_chain(member, made[1].id).with_deputy:
+                paper_chain.approve(ctx.session(deputy), made[1].id, "同意报组长审签。")
         if signed:
             workflow.substantiate(member, made[0].id, _d(ph["report"] + timedelta(days=3)))
             workflow.dismiss(

@@ -38,6 +38,9 @@ INSPECTION_TABS: tuple[InspectionTab, ...] = (
     InspectionTab("petitions", register.petitions_title, register.make_petitions_tab, order=50),
     InspectionTab("official", official.official_title, official.make_official_tab, order=60),
     InspectionTab("rectification", register.rectification_title, register.make_rectification_tab, order=60),
+    InspectionTab(
+        "after_feedback", register.after_feedback_title, register.make_after_feedback_tab, order=70
+    ),
     InspectionTab("sheets", sheets.sheets_title, sheets.make_sheets_tab, order=80),
 )
 

@@ -25,8 +25,13 @@ DEMO_MODULES = ("app.demo", "app.demo.accounts")  # left out of a bundle built w
 
 
 def _notice_text(session) -> str:
-    """The sign-in's notice (security/sign_in_notice.py) as text; runs on the database worker."""
-    return session.notice.text() if session.notice is not None else ""
+    """The sign-in's notice (security/sign_in_notice.py) as text, then the reminders of the unit
+    reports overdue or due soon (register/unit_reports.py); runs on the database worker."""
+    from app.core.domain.register.unit_reports import reminder_text
+
+    text = session.notice.text() if session.notice is not None else ""
+    due = reminder_text(session)
+    return "\n\n".join(t for t in (text, due) if t)
 
 
 class UnlockWindow(QWidget):

@@ -2,6 +2,280 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AfterFeedbackForm</name>
+    <message>
+        <source>What the unit reports after the feedback</source>
+        <translation>反馈后被巡察单位报送事项</translation>
+    </message>
+    <message>
+        <source>&amp;Report received…</source>
+        <translation>登记报送(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Fact confirmation</source>
+        <translation>事实确认</translation>
+    </message>
+    <message>
+        <source>&amp;New sheet</source>
+        <translation>生成确认单(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;sent…</source>
+        <translation>登记送达(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Unit&apos;s &amp;answer…</source>
+        <translation>登记单位答复(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Decision…</source>
+        <translation>异议处理(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print sheet…</source>
+        <translation>打印确认单(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Assessment of the rectification</source>
+        <translation>整改成效评估</translation>
+    </message>
+    <message>
+        <source>&amp;Begin assessment</source>
+        <translation>开始评估(&amp;B)</translation>
+    </message>
+    <message>
+        <source>S&amp;core item…</source>
+        <translation>评分(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Conclude…</source>
+        <translation>评定等次(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Print re&amp;port…</source>
+        <translation>打印评估报告(&amp;T)…</translation>
+    </message>
+</context>
+<context>
+    <name>AfterFeedbackPanel</name>
+    <message>
+        <source>Received on {date}</source>
+        <translation>已于 {date} 报送</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待报送</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报送事项</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>应报日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>确认单</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <source>Not yet sent</source>
+        <translation>尚未送达</translation>
+    </message>
+    <message>
+        <source>Unit&apos;s answer</source>
+        <translation>单位答复</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评估项目</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>veto</source>
+        <translation>否决项</translation>
+    </message>
+    <message>
+        <source>Deduction</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <source>applies</source>
+        <translation>触发</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>评分依据</translation>
+    </message>
+    <message>
+        <source>The deadlines begin when the inspection enters its feedback phase.</source>
+        <translation>巡察进入“反馈”阶段后开始计算报送时限。</translation>
+    </message>
+    <message>
+        <source>Counted from the feedback with the working-day calendar; * marks a date past its years.</source>
+        <translation>自反馈之日起按工作日历计算；标 * 的日期超出节假日安排年份，为估算。</translation>
+    </message>
+    <message>
+        <source>The office assesses the rectification once the unit has reported.</source>
+        <translation>被巡察单位报送整改情况后，由巡察办开展整改成效评估。</translation>
+    </message>
+    <message>
+        <source>Assessed on {date}: {total} points, graded {grade}.</source>
+        <translation>已于 {date} 评定：{total} 分，等次为“{grade}”。</translation>
+    </message>
+    <message>
+        <source>So far {total} points ({grade}); conclude to fix the grade.</source>
+        <translation>目前 {total} 分（{grade}）；评定等次后固定。</translation>
+    </message>
+    <message>
+        <source>Report received from the unit</source>
+        <translation>登记单位报送</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>报送事项：</translation>
+    </message>
+    <message>
+        <source>Received on:</source>
+        <translation>报送日期：</translation>
+    </message>
+    <message>
+        <source>Summary (or import the document):</source>
+        <translation>内容摘要（或导入文件）：</translation>
+    </message>
+    <message>
+        <source>Import the unit&apos;s document with the button below, or type its summary.</source>
+        <translation>可用下方按钮导入单位报送的文件，或直接填写内容摘要。</translation>
+    </message>
+    <message>
+        <source>Import document…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Import the unit&apos;s report</source>
+        <translation>导入单位报送的文件</translation>
+    </message>
+    <message>
+        <source>Document: {name}</source>
+        <translation>文件：{name}</translation>
+    </message>
+    <message>
+        <source>Sheet sent to the unit</source>
+        <translation>登记送达事实确认单</translation>
+    </message>
+    <message>
+        <source>Sent on:</source>
+        <translation>送达日期：</translation>
+    </message>
+    <message>
+        <source>Sent to:</source>
+        <translation>送达对象：</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s answer to fact {n}</source>
+        <translation>第 {n} 项事实的单位答复</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>答复：</translation>
+    </message>
+    <message>
+        <source>Answered on:</source>
+        <translation>答复日期：</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s explanation:</source>
+        <translation>单位说明：</translation>
+    </message>
+    <message>
+        <source>A disputed fact reopens its working paper, which goes through the sign-off chain again.</source>
+        <translation>有异议的事实将重新打开其问题底稿，重新履行审签流程。</translation>
+    </message>
+    <message>
+        <source>Decision on the disputed fact {n}</source>
+        <translation>第 {n} 项事实的异议处理</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>处理决定：</translation>
+    </message>
+    <message>
+        <source>Decided on:</source>
+        <translation>决定日期：</translation>
+    </message>
+    <message>
+        <source>Reasons:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Applies:</source>
+        <translation>是否触发：</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>评分依据：</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Yes: graded 差 whatever the points</source>
+        <translation>是：无论得分，均评定为“差”</translation>
+    </message>
+    <message>
+        <source>Deduction (0–{n}):</source>
+        <translation>扣分（0–{n}）：</translation>
+    </message>
+    <message>
+        <source>Conclude the assessment</source>
+        <translation>评定整改成效等次</translation>
+    </message>
+    <message>
+        <source>Assessed on:</source>
+        <translation>评定日期：</translation>
+    </message>
+    <message>
+        <source>Conclusion:</source>
+        <translation>评估结论：</translation>
+    </message>
+    <message>
+        <source>A grade of 一般 or 差 proposes the unit for a look-back (回头看).</source>
+        <translation>评定为“一般”或“差”的，该单位列入回头看。</translation>
+    </message>
+</context>
+<context>
     <name>FiguresPage</name>
     <message>
         <source>Refresh</source>
@@ -148,6 +422,14 @@
         <translation>措施逾期</translation>
     </message>
     <message>
+        <source>Reopened</source>
+        <translation>重新整改</translation>
+    </message>
+    <message>
+        <source>Assessed {grade}</source>
+        <translation>评估为“{grade}”</translation>
+    </message>
+    <message>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
@@ -237,6 +519,38 @@
     <message>
         <source>Rectification and close-out are recorded in the Rectification tab.</source>
         <translation>整改和销号请在“整改”页登记。</translation>
+    </message>
+    <message>
+        <source>Save the paper first; then submit it for review.</source>
+        <translation>请先保存底稿，再提交审核。</translation>
+    </message>
+    <message>
+        <source> — next: {who}</source>
+        <translation> — 下一步：{who}</translation>
+    </message>
+    <message>
+        <source>Nothing missing.</source>
+        <translation>内容完整。</translation>
+    </message>
+    <message>
+        <source>Signed: no longer checked.</source>
+        <translation>已签批，不再检查。</translation>
+    </message>
+    <message>
+        <source>This team&apos;s chain: drafter submits → deputy reviews → leader signs → team meeting adopts.</source>
+        <translation>本组审签流程：承办人提交 → 副组长审核 → 组长审签 → 组务会审定。</translation>
+    </message>
+    <message>
+        <source>This team&apos;s chain: drafter submits → leader signs → team meeting adopts.</source>
+        <translation>本组审签流程：承办人提交 → 组长审签 → 组务会审定。</translation>
+    </message>
+    <message>
+        <source> To sign over the notes above, give your reason in the opinion box.</source>
+        <translation> 如需在上述提示下签批，请在意见栏填写理由。</translation>
+    </message>
+    <message>
+        <source>Enter the date of the signature or of the meeting.</source>
+        <translation>请填写签批日期或组务会日期。</translation>
     </message>
     <message>
         <source>Verify the issue</source>
@@ -547,6 +861,14 @@
     <message>
         <source>{n} open measures, {o} overdue</source>
         <translation>{n} 项未完成措施，逾期 {o}</translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation> 等，另有 {n} 项</translation>
+    </message>
+    <message>
+        <source>Unit reports overdue: {n} — {names}{more}</source>
+        <translation>逾期未报送的整改报告 {n} 项：{names}{more}</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1262,10 @@
 <context>
     <name>Register</name>
     <message>
+        <source>Deadlines and assessment</source>
+        <translation>整改时限与评估</translation>
+    </message>
+    <message>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
@@ -1050,6 +1376,10 @@
     <message>
         <source>Cited record</source>
         <translation>证据来源</translation>
+    </message>
+    <message>
+        <source>Opinion or reason</source>
+        <translation>意见或理由</translation>
     </message>
     <message>
         <source>Reported person</source>
@@ -1198,6 +1528,22 @@
     <message>
         <source>fact-sheet.pdf</source>
         <translation>事实确认单.pdf</translation>
+    </message>
+    <message>
+        <source>Fact confirmation — print preview</source>
+        <translation>事实确认单 — 打印预览</translation>
+    </message>
+    <message>
+        <source>fact-confirmation.pdf</source>
+        <translation>事实确认单.pdf</translation>
+    </message>
+    <message>
+        <source>Assessment report — print preview</source>
+        <translation>整改成效评估报告 — 打印预览</translation>
+    </message>
+    <message>
+        <source>assessment-report.pdf</source>
+        <translation>整改成效评估报告.pdf</translation>
     </message>
     <message>
         <source>Rectification supervision</source>
@@ -1462,6 +1808,46 @@
     <message>
         <source>Sign and number (leader)</source>
         <translation>签批并编号（组长）</translation>
+    </message>
+    <message>
+        <source>Sign-off chain</source>
+        <translation>审签流程</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Completeness:</source>
+        <translation>完整性检查：</translation>
+    </message>
+    <message>
+        <source>&amp;Opinion or reason:</source>
+        <translation>意见或理由(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date (signature or meeting):</source>
+        <translation>日期（签批或组务会）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit for review</source>
+        <translation>提交审核(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve (deputy)</source>
+        <translation>审核通过（副组长）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Send &amp;back</source>
+        <translation>退回修改(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Sign (&amp;leader)</source>
+        <translation>审签（组长）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Adopted by the &amp;team meeting</source>
+        <translation>组务会审定(&amp;T)</translation>
     </message>
     <message>
         <source>Status</source>

@@ -67,3 +67,37 @@ def test_every_state_is_in_the_demo(demo):
         assert register_query.register_count(leader) > 0
     finally:
         leader.close()
+
+
+def test_the_demo_has_papers_at_every_step_of_the_sign_off_chain(demo):
+    from app.core.domain.register import paper_chain
+
+    office = Workstation(demo).unlock("office", DEMO_PASSWORD)
+    try:
+        states = {row.state for row in paper_chain.papers_by_state(office)}
+        steps = {r[0] for r in office.conn.execute("SELECT DISTINCT action FROM paper_steps")}
+    finally:
+        office.close()
+    assert {
+        paper_chain.PaperState.SUBMITTED,
+        paper_chain.PaperState.REVIEWED,
+        paper_chain.PaperState.ADOPTED,
+    } <= states
+    assert {"submit", "approve", "sign", "adopt"} <= steps
+
+
+def test_the_demo_follows_the_feedback_up(demo):
+    from app.core.domain.register import assessment
+
+    office = Workstation(demo).unlock("office", DEMO_PASSWORD)
+    try:
+        c = office.conn
+        kinds = {r[0] for r in c.execute("SELECT DISTINCT kind FROM unit_reports")}
+        answers = {r[0] for r in c.execute("SELECT DISTINCT answer FROM fact_items")}
+        grades = {r[0] for r in c.execute("SELECT DISTINCT grade FROM assessments")}
+        proposals = assessment.lookbacks(office)
+    finally:
+        office.close()
+    assert kinds == {"plan", "life_meeting", "situation", "leader", "three_months"}
+    assert {"confirmed", "disputed"} <= answers
+    assert {"好", "差"} <= grades and proposals and "差" in proposals[0].reason

@@ -158,6 +158,10 @@ def print_copies(
     if ver.locked:
         raise Conflict(compartments.NOT_YET)
     names = _recipients(recipients, register._check_copies(count))
+    if seal and doc.kind == DocKind.INSPECTION_REPORT and doc.inspection_id:
+        from app.core.domain.register.fact_confirmation import require_facts_settled
+
+        require_facts_settled(session.conn, doc.inspection_id)  # the unit has answered every fact
     seal_id, seal_png = _issuer_seal(session, ver.issuer) if seal else (None, None)
     key = authentication_key(session)
     with session.transaction() as conn:

@@ -80,7 +80,10 @@ def _text(text: str, style: TextStyle, empty: str = "（未填写）") -> list:
     return paragraphs(text, style) if text.strip() else [CJKParagraph(empty, style)]
 
 
-def working_paper_story(issue: Issue, evidence: list[Evidence], fonts: FontSet, width: float) -> list:
+def working_paper_story(
+    issue: Issue, evidence: list[Evidence], fonts: FontSet, width: float, trail: tuple = ()
+) -> list:
+    """The paper; `trail` the sign-off chain's steps (paper_chain.Step), printed as 审签记录 after it."""
     st = _Styles(fonts)
 
     def lab(t: str) -> CJKParagraph:
@@ -163,6 +166,25 @@ def working_paper_story(issue: Issue, evidence: list[Evidence], fonts: FontSet, 
             ]
         )
     )
+    if trail:
+        heading = CJKParagraph("七、审签记录", st.heading)
+        rows = [[lab("序号"), lab("环节"), lab("人员"), lab("时间"), lab("意见或理由")]]
+        for step in trail:
+            when = chinese_date(step.acted_on or step.at[:10])
+            rows.append(
+                [
+                    CJKParagraph(str(step.ordinal), st.label),
+                    val(step.action.label),
+                    val(step.user_name),
+                    val(when),
+                    val(step.opinion),
+                ]
+            )
+        widths = [width * 0.08, width * 0.2, width * 0.14, width * 0.2, width * 0.38]
+        table = _grid(rows, widths, label_cols=())
+        table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#F0F0F0"))]))
+        table.repeatRows = 1
+        story.append(KeepTogether([heading, table]))  # the heading never alone at a page's foot
     return story
 
 
@@ -173,6 +195,7 @@ def render_working_paper(
     classification: str,
     copy_number: int | None = None,
     fonts: FontSet | None = None,
+    trail: tuple = (),
 ) -> bytes:
     fonts = fonts or default_fonts()
     furniture = Furniture(
@@ -182,7 +205,9 @@ def render_working_paper(
         header=f"问题底稿 {issue.number or ''}".strip(),
     )
     return build_pdf(
-        working_paper_story(issue, evidence, fonts, frame_width(furniture)), furniture, title="问题底稿"
+        working_paper_story(issue, evidence, fonts, frame_width(furniture), trail),
+        furniture,
+        title="问题底稿",
     )
 
 
@@ -237,10 +262,16 @@ def working_paper_pdf(
 
     Register the copy first (printing.register.register_print, kind 'working_paper', the issue id).
     """
+    from app.core.domain.register.paper_chain import get_chain
+
     session.require(Cap.PRINT)
     issue = issue_reads.get_issue(session, issue_id)
     return render_working_paper(
-        issue, list_evidence(session, issue_id), classification=classification, copy_number=copy_number
+        issue,
+        list_evidence(session, issue_id),
+        classification=classification,
+        copy_number=copy_number,
+        trail=get_chain(session, issue_id).steps,
     )
 
 

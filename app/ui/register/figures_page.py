@@ -235,6 +235,11 @@ class FiguresPage(QWidget):
                     f"{fig.measures_done}/{fig.measures_total}",
                 ),
                 Bar(self.tr("Measures overdue"), fig.measures_overdue, RED),
+                Bar(self.tr("Reopened"), fig.rectification_reopened, ORANGE),
+                *(
+                    Bar(self.tr("Assessed {grade}").format(grade=grade), fig.grades.get(grade, 0), colour)
+                    for grade, colour in (("好", GREEN), ("较好", BLUE), ("一般", ORANGE), ("差", RED))
+                ),
             ]
         )
         if leads is None:

@@ -41,6 +41,16 @@ def make_rectification_tab(worker: DbWorker, inspection_id: str, parent: QWidget
     return RectificationPanel(worker, inspection_id, parent)
 
 
+def make_after_feedback_tab(worker: DbWorker, inspection_id: str, parent: QWidget) -> QWidget:
+    from app.ui.register.after_feedback_panel import AfterFeedbackPanel
+
+    return AfterFeedbackPanel(worker, inspection_id, parent)
+
+
+def after_feedback_title() -> str:
+    return QCoreApplication.translate("Register", "Deadlines and assessment")
+
+
 def issues_title() -> str:
     return QCoreApplication.translate("Register", "Issues")
 

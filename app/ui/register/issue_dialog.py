@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain.register import issue_record, sign_off, workflow
+from app.core.domain.register import issue_record, paper_chain, sign_off, workflow
 from app.core.domain.register.issue_record import Disposition, IssueLevel, Seriousness
 from app.core.errors import UserError
 from app.ui.db_worker import DbWorker
@@ -33,7 +33,7 @@ from app.ui.org.common import fill_combo
 from app.ui.register import ops
 from app.ui.register.dialogs import ActionDialog, TextViewer, iso, open_dialog, set_iso
 from app.ui.register.issue_evidence import EvidenceSection
-from app.ui.register.issue_paper import PAPER_WIDGETS, PaperFields
+from app.ui.register.issue_paper import CHAIN_BUTTONS, PAPER_WIDGETS, PaperFields
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 10  # (category id, sub-category id) of a tree item
 
@@ -133,6 +133,8 @@ class IssueDialog(QDialog, DraftForm, PaperFields, EvidenceSection):
         b["reopenTransferredButton"].clicked.connect(self.reopen_transferred)
         b["printPaperButton"].clicked.connect(lambda: self.print_paper(fact_sheet=False))
         b["printFactSheetButton"].clicked.connect(lambda: self.print_paper(fact_sheet=True))
+        for action, name in CHAIN_BUTTONS.items():
+            b[name].clicked.connect(lambda _=False, a=action: self.chain_step(a))
 
     # ---- the classification tree ----
     def _category_chosen(self, index) -> None:
@@ -181,6 +183,12 @@ class IssueDialog(QDialog, DraftForm, PaperFields, EvidenceSection):
             self.review.setPlainText(detail.issue.review_opinion)
         self.evidence_model.set_records(detail.evidence)
         self.history_model.set_records(detail.history)
+        steps = list(detail.chain.steps) if detail.chain else []
+        if len(steps) != self.chain_model.rowCount():
+            self.chain_opinion.clear()  # a step was taken: its opinion is in the trail now
+        self.chain_model.set_records(steps)
+        self.chain_table.resizeColumnsToContents()
+        self.chain_table.resizeRowsToContents()  # opinions wrap in full
         self.evidence_table.resizeColumnsToContents()
         self.history_table.resizeColumnsToContents()
         self._show_state()
@@ -273,6 +281,72 @@ class IssueDialog(QDialog, DraftForm, PaperFields, EvidenceSection):
                 )
         b["printPaperButton"].setEnabled(saved and self.context.can_print)
         b["printFactSheetButton"].setEnabled(saved and self.context.can_print)
+        self._show_chain()
+
+    def _show_chain(self) -> None:
+        d = self.detail
+        chain = d.chain if d else None
+        allowed = d.chain_actions if d else frozenset()
+        for action, name in CHAIN_BUTTONS.items():
+            self.button[name].setEnabled(action in allowed)
+        self.chain_opinion.setReadOnly(not allowed)
+        self.chain_date.setEnabled(bool(allowed & {"sign", "adopt"}))
+        if chain is None:
+            self.chain_state.setText(self.tr("Save the paper first; then submit it for review."))
+            self.chain_gaps.setText("")
+            self.chain_hint.setText("")
+            return
+        state = chain.state.label
+        if chain.waiting_for:
+            state += self.tr(" — next: {who}").format(who=chain.waiting_for)
+        self.chain_state.setText(state)
+        gaps = d.gaps
+        if gaps:
+            self.chain_gaps.setText("；".join(g.text for g in gaps) + "。")
+        else:
+            self.chain_gaps.setText(
+                self.tr("Nothing missing.") if not d.issue.signed else self.tr("Signed: no longer checked.")
+            )
+        if chain.with_deputy:
+            hint = self.tr(
+                "This team's chain: drafter submits → deputy reviews → leader signs → team meeting adopts."
+            )
+        else:
+            hint = self.tr("This team's chain: drafter submits → leader signs → team meeting adopts.")
+        if any(not g.required for g in gaps) and "sign" in allowed:
+            hint += self.tr(" To sign over the notes above, give your reason in the opinion box.")
+        self.chain_hint.setText(hint)
+
+    def chain_step(self, action: str) -> None:
+        """One step of the sign-off chain; the opinion box holds its opinion or reason."""
+        iid = self._issue_id()
+        if not iid or self.detail is None:
+            return
+        text = self.chain_opinion.toPlainText()
+        steps = {
+            "submit": paper_chain.submit,
+            "approve": paper_chain.approve,
+            "return": paper_chain.send_back,
+        }
+        if action in steps:
+            self._run(ops.then_detail(steps[action]), iid, text)
+            return
+        try:
+            on = self.chain_date.iso()
+        except UserError as error:
+            on = None
+            self.clear_errors()
+            self.show_error(error)
+            return
+        if on is None:
+            self.clear_errors()
+            self.show_error(UserError(self.tr("Enter the date of the signature or of the meeting.")))
+            return
+        if action == "sign":
+            override = text if any(not g.required for g in self.detail.gaps) else ""
+            self._run(ops.then_detail(paper_chain.sign), iid, on, "" if override else text, override)
+        else:
+            self._run(ops.then_detail(paper_chain.adopt), iid, on, text)
 
     def _set_enabled(self, enabled: bool) -> None:
         self.tabs.setEnabled(enabled)

@@ -57,6 +57,16 @@ PAPER_WIDGETS = (
 )
 
 
+# The sign-off chain's steps (paper_chain.allowed_actions) and their buttons.
+CHAIN_BUTTONS = {
+    "submit": "submitPaperButton",
+    "approve": "approvePaperButton",
+    "return": "returnPaperButton",
+    "sign": "chainSignButton",
+    "adopt": "adoptPaperButton",
+}
+
+
 class PaperFields:
     """The paper's widgets of IssueDialog (self.form is the loaded form)."""
 
@@ -125,6 +135,15 @@ class PaperFields:
         self.evidence_table = self._replace_table("evidenceTable", self.evidence_model)
         self.history_model = models.history_model(self)
         self.history_table = self._replace_table("historyTable", self.history_model)
+        self.chain_model = models.chain_model(self)
+        self.chain_table = self._replace_table("chainTable", self.chain_model)
+        self.chain_state: QLabel = child(f, QLabel, "chainStateValue")
+        self.chain_gaps: QLabel = child(f, QLabel, "chainGapsValue")
+        self.chain_hint: QLabel = child(f, QLabel, "chainHint")
+        self.chain_opinion: QPlainTextEdit = child(f, QPlainTextEdit, "chainOpinionEdit")
+        self.chain_date: DateField = child(f, DateField, "chainDateEdit")
+        for name in CHAIN_BUTTONS.values():
+            self.button[name] = child(f, QPushButton, name)
 
     def _replace_table(self, name: str, model) -> QTableView:
         old = child(self.form, QTableView, name)

@@ -323,6 +323,22 @@ def history_model(parent) -> RecordTableModel:
     )
 
 
+def chain_model(parent) -> RecordTableModel:
+    """The working paper's sign-off steps (paper_chain.Step)."""
+    return RecordTableModel(
+        [
+            Column(
+                QCoreApplication.translate("Register", "No."), lambda s: str(s.ordinal), lambda s: s.ordinal
+            ),
+            Column(QCoreApplication.translate("Register", "Step"), lambda s: s.action.label),
+            Column(QCoreApplication.translate("Register", "By"), lambda s: s.user_name),
+            Column(QCoreApplication.translate("Register", "Date"), lambda s: s.acted_on or s.at[:10]),
+            Column(QCoreApplication.translate("Register", "Opinion or reason"), lambda s: s.opinion),
+        ],
+        parent,
+    )
+
+
 def leads_model(parent) -> RecordTableModel:
     def due(lead: leads.Lead) -> str:
         if not lead.report_due:

@@ -52,8 +52,14 @@ class OpenItemsPage(QWidget):
         self.model = models.open_items_model(self)
         self.table = table_for("openItemsTable", self.model)
         self.search.textChanged.connect(self.table.model().setFilterFixedString)
+        # What the units owe by the rules' deadlines after the feedback and have not handed in.
+        self.reports = QLabel()
+        self.reports.setObjectName("overdueReports")
+        self.reports.setWordWrap(True)
+        self.reports.setStyleSheet("color: #a00000;")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.reports)
         layout.addWidget(self.table, 1)
         self.term.currentIndexChanged.connect(lambda _: self.load())
         self.order.currentIndexChanged.connect(lambda _: self.load())
@@ -79,6 +85,7 @@ class OpenItemsPage(QWidget):
         self.load()
 
     def load(self) -> None:
+        self.worker.submit(_overdue_reports, on_done=self._reports_loaded, on_error=self._failed)
         self.worker.submit(
             _open_items,
             self.term.currentData(),
@@ -99,6 +106,17 @@ class OpenItemsPage(QWidget):
             )
         )
 
+    def _reports_loaded(self, late: list) -> None:
+        self.reports.setVisible(bool(late))
+        if late:
+            names = "；".join(f"{d.unit_name} {d.label}（{d.due}）" for d in late[:6])
+            more = self.tr(" and {n} more").format(n=len(late) - 6) if len(late) > 6 else ""
+            self.reports.setText(
+                self.tr("Unit reports overdue: {n} — {names}{more}").format(
+                    n=len(late), names=names, more=more
+                )
+            )
+
     def _failed(self, error: UserError) -> None:
         show_error(self, error)
 
@@ -108,3 +126,9 @@ class OpenItemsPage(QWidget):
 
 def _open_items(session, term_id: str | None, order: str, overdue_only: bool) -> list[open_items.OpenItem]:
     return open_items.open_items(session, term_id=term_id, order=order, overdue_only=overdue_only)
+
+
+def _overdue_reports(session) -> list:
+    from app.core.domain.register import unit_reports
+
+    return unit_reports.overdue(session)

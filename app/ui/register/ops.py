@@ -18,6 +18,7 @@ from app.core.domain.register import (
     issue_reads,
     issue_record,
     leads,
+    paper_chain,
     petitions,
     progress,
     rectification_reads,
@@ -148,6 +149,9 @@ class IssueDetail:
     moves: list[str]
     can_sign: bool  # the leader of this inspection's team, and the paper is signable now
     can_write: bool
+    chain: paper_chain.Chain | None = None  # the sign-off chain (审签流程)
+    chain_actions: frozenset[str] = frozenset()  # its steps this session may take now
+    gaps: list[paper_chain.Gap] = field(default_factory=list)  # what the paper lacks before signing
 
 
 def load_issue(session: Session, issue_id: str) -> IssueDetail:
@@ -157,13 +161,18 @@ def load_issue(session: Session, issue_id: str) -> IssueDetail:
 
 def _detail(session: Session, issue: Issue) -> IssueDetail:
     leader = visibility.is_leader_of_inspection(session, issue.inspection_id)
+    chain = paper_chain.get_chain(session, issue.id)
     return IssueDetail(
         issue,
         list_evidence(session, issue.id),
         issue_reads.history(session, issue.id),
         offered_moves(session, issue),
-        session.can(Cap.ISSUE_SIGN) and leader and not issue.signed,
+        # The direct signature is for papers outside the chain (the chain's own step signs the rest).
+        session.can(Cap.ISSUE_SIGN) and leader and not issue.signed and not chain.steps,
         session.can(Cap.CASE_WRITE),
+        chain,
+        paper_chain.allowed_actions(session, issue.id),
+        paper_chain.completeness(session, issue.id) if not issue.signed else [],
     )
 
 

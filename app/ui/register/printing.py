@@ -93,3 +93,39 @@ def print_fact_sheet(parent: QWidget, worker: DbWorker, issue: issue_record.Issu
         ),
         file_name=QCoreApplication.translate("Register", "fact-sheet.pdf"),
     )
+
+
+def print_fact_confirmation(parent: QWidget, worker: DbWorker, sheet) -> PrintPreviewDialog:
+    from app.core.printing import fact_confirmation
+
+    return _show(
+        parent,
+        worker,
+        title=QCoreApplication.translate("Register", "Fact confirmation — print preview"),
+        preview=lambda s: fact_confirmation.sheet_pdf(s, sheet.id, classification=CLASSIFICATION),
+        kind=fact_confirmation.KIND,
+        record_id=sheet.id,
+        inspection_id=sheet.inspection_id,
+        numbered=lambda s, n: fact_confirmation.sheet_pdf(
+            s, sheet.id, classification=CLASSIFICATION, copy_number=n
+        ),
+        file_name=QCoreApplication.translate("Register", "fact-confirmation.pdf"),
+    )
+
+
+def print_assessment_report(parent: QWidget, worker: DbWorker, found) -> PrintPreviewDialog:
+    from app.core.printing import assessment_report
+
+    return _show(
+        parent,
+        worker,
+        title=QCoreApplication.translate("Register", "Assessment report — print preview"),
+        preview=lambda s: assessment_report.report_pdf(s, found.inspection_id, classification=CLASSIFICATION),
+        kind=assessment_report.KIND,
+        record_id=found.id,
+        inspection_id=found.inspection_id,
+        numbered=lambda s, n: assessment_report.report_pdf(
+            s, found.inspection_id, classification=CLASSIFICATION, copy_number=n
+        ),
+        file_name=QCoreApplication.translate("Register", "assessment-report.pdf"),
+    )

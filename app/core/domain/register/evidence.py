@@ -14,6 +14,7 @@ from enum import StrEnum
 from app.core.domain import _fields as f
 from app.core.domain.register.issue_reads import visible_issue, writable_issue
 from app.core.domain.register.issue_record import Issue, IssueStatus
+from app.core.domain.register.paper_lock import reopened, under_review
 from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.session import Session
 
@@ -127,12 +128,15 @@ def _with_source(conn, ev: Evidence) -> Evidence:
     return ev
 
 
-def require_paper_open(issue: Issue) -> None:
-    """The paper and its evidence list may still change: not signed, not dismissed."""
-    if issue.signed:
+def require_paper_open(issue: Issue, conn=None) -> None:
+    """The paper and its evidence list may still change: not signed, not dismissed, and (given the
+    connection) not waiting for a review in its sign-off chain."""
+    if issue.signed and not (conn is not None and reopened(conn, issue.id)):
         raise Conflict("问题底稿已签批编号，证据清单不能再修改。")
     if issue.status == IssueStatus.DISMISSED:
         raise Conflict("该问题已排除，不能修改证据清单。")
+    if conn is not None and under_review(conn, issue.id):
+        raise Conflict("问题底稿正在审核中，不能修改；如需修改，请审核人退回后再改。")
 
 
 def _table_columns(conn, table: str) -> set[str]:
@@ -169,7 +173,7 @@ def add_evidence(
 ) -> Evidence:
     """Append an item to the numbered evidence list (the next ordinal)."""
     issue = writable_issue(session, issue_id)
-    require_paper_open(issue)
+    require_paper_open(issue, session.conn)
     kind = f.choice(EvidenceKind, kind, "kind", "证据类型")
     locator = f.text(locator, "locator", "出处（页码等）", required=False, max_len=60)
     description = f.text(
@@ -211,7 +215,7 @@ def remove_evidence(session: Session, evidence_id: str) -> None:
     """Remove an item; the later items move up so the list stays numbered 1..n."""
     ev = _evidence(session.conn, evidence_id)
     issue = writable_issue(session, ev.issue_id)
-    require_paper_open(issue)
+    require_paper_open(issue, session.conn)
     with session.transaction() as conn:
         conn.execute("DELETE FROM issue_evidence WHERE id = ?", (evidence_id,))
         _renumber(conn, ev.issue_id, _evidence_ids(conn, ev.issue_id))
@@ -222,7 +226,7 @@ def move_evidence(session: Session, evidence_id: str, ordinal: int) -> list[Evid
     """Move an item to position `ordinal` (1-based); returns the renumbered list."""
     ev = _evidence(session.conn, evidence_id)
     issue = writable_issue(session, ev.issue_id)
-    require_paper_open(issue)
+    require_paper_open(issue, session.conn)
     ordinal = f.integer(ordinal, "ordinal", "证据序号", minimum=-(10**6), maximum=10**6)
     with session.transaction() as conn:
         ids = _evidence_ids(conn, ev.issue_id)

@@ -74,6 +74,8 @@ class Figures:
     measures_total: int = 0
     measures_done: int = 0
     measures_overdue: int = 0
+    rectification_reopened: int = 0  # items reopened after a close-out (or a 回头看's rebound)
+    grades: dict[str, int] = field(default_factory=dict)  # concluded 整改成效评估 by grade (好/较好/一般/差)
 
     @property
     def close_out_rate(self) -> float:
@@ -176,6 +178,16 @@ def compute(session: Session, scope: Scope | None = None, *, today: str | None =
         f" WHERE r.id IN ({rect}) AND r.state != 'closed' AND m.completion != 'done' AND m.deadline < ?",
         [on],
     )
+    fig.rectification_reopened = one(
+        f"SELECT count(DISTINCT rectification_id) FROM rectification_events WHERE rectification_id IN ({rect})"
+        " AND action = 'reopened'"
+    )
+    for r in conn.execute(
+        f"SELECT grade, count(*) AS n FROM assessments WHERE inspection_id IN ({sub}) AND assessed_on IS NOT NULL"
+        " GROUP BY grade",
+        params,
+    ):
+        fig.grades[r["grade"]] = int(r["n"])
     session.audit("figures_view", "figures", "", _scope_summary(scope))
     return fig
 

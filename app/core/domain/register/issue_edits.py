@@ -21,6 +21,7 @@ from app.core.domain.register.issue_record import (
     tags_to_mask,
 )
 from app.core.domain.register.numbering import UNSIGNED_SORT_PREFIX
+from app.core.domain.register.paper_lock import reopened, under_review
 from app.core.errors import Conflict, ValidationError
 from app.core.security import visibility
 from app.core.session import Session
@@ -125,10 +126,13 @@ def update_issue(session: Session, issue_id: str, draft: IssueDraft) -> Issue:
     if issue.status == IssueStatus.CLOSED_OUT:
         raise Conflict("该问题已销号，不能修改；如需修改请先由巡察办重新打开。")
     values = _draft_values(session.conn, draft, issue)
-    if issue.signed:
+    frozen = issue.signed and not reopened(session.conn, issue_id)
+    if frozen or under_review(session.conn, issue_id):
         changed = [k for k in PAPER_FIELDS if values[k] != getattr(issue, k)]
-        if changed:
+        if changed and frozen:
             raise Conflict("问题底稿已签批编号，内容不能再修改（分类和标签仍可调整）。")
+        if changed:
+            raise Conflict("问题底稿正在审核中，内容不能修改；如需修改，请审核人退回后再改。")
     paper, values = _split_paper(values)
     with session.transaction() as conn:
         f.update(conn, "issue_papers", issue_id, paper)

@@ -22,7 +22,7 @@ from app.core.session import Session
 def record_review(session: Session, issue_id: str, opinion: str, reviewed_on: str) -> Issue:
     """The team meeting's review opinion (组务会审核意见) and its date."""
     issue = writable_issue(session, issue_id)
-    require_paper_open(issue)
+    require_paper_open(issue, session.conn)
     opinion = f.long_text(opinion, "review_opinion", "组务会审核意见", max_len=2000)
     reviewed_on = f.iso_date(reviewed_on, "reviewed_on", "审核日期")
     if reviewed_on < issue.found_on:
@@ -38,10 +38,21 @@ def sign(session: Session, issue_id: str, signed_on: str) -> Issue:
     """The leader signs the reviewed working paper; this allocates its number. Cap.ISSUE_SIGN.
 
     Only the leader of the inspection's team may sign. The paper needs a title, facts, legal basis,
-    at least one evidence item and the team meeting's review.
+    at least one evidence item and the team meeting's review. A paper submitted into the sign-off
+    chain (paper_chain) is signed there, after its reviews, and adopted by the meeting afterwards.
     """
     session.require(Cap.ISSUE_SIGN)
     issue = writable_issue(session, issue_id)
+    if session.conn.execute("SELECT 1 FROM paper_steps WHERE issue_id = ? LIMIT 1", (issue_id,)).fetchone():
+        raise Conflict("该底稿已进入审签流程，请在审签流程中签批。")
+    return sign_reviewed(session, issue, signed_on, need_review=True)
+
+
+def sign_reviewed(session: Session, issue: Issue, signed_on: str, *, need_review: bool) -> Issue:
+    """Sign `issue` (already checked writable): allocate its number. The chain's sign step calls this
+    with need_review=False (its reviews are its own steps; the meeting adopts after the signature)."""
+    session.require(Cap.ISSUE_SIGN)
+    issue_id = issue.id
     if not visibility.is_leader_of_inspection(session, issue.inspection_id):
         raise PermissionDenied("只有本组组长可以签批问题底稿。")
     if issue.signed:
@@ -54,7 +65,7 @@ def sign(session: Session, issue_id: str, signed_on: str) -> Issue:
         for label, ok in (
             ("问题事实", issue.facts.strip()),
             ("定性依据", issue.legal_basis.strip()),
-            ("组务会审核意见", issue.review_opinion.strip() and issue.reviewed_on),
+            ("组务会审核意见", issue.review_opinion.strip() and issue.reviewed_on or not need_review),
         )
         if not ok
     ]

@@ -32,6 +32,7 @@ from app.core.store.migrations import (
     m0015_exchange,
     m0016_meetings_talk_plan,
     m0017_evaluation,
+    m0018_paper_chain,
 )
 
 # The migrations in the order they run. A new migration is a new module mNNNN_name.py, imported above
@@ -54,6 +55,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0015_exchange,
     m0016_meetings_talk_plan,
     m0017_evaluation,
+    m0018_paper_chain,
 )
 
 

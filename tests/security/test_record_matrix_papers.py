@@ -1,0 +1,255 @@
+"""The role × record × action matrix: every account tries every action on every kind of record.
+
+The world (tests/core/org_support.py, issue_support.py): 第一巡察组 (leader1, deputy1, member1)
+inspecting unit A, 第二巡察组 (leader2, member2) inspecting unit B, the office and the three
+administrators. The records all belong to 第一巡察组's inspection. For each (record, action) the
+table names who may do it; everyone else must be refused with PermissionDenied or NotFound (the
+out-of-scope refusal that reveals nothing), and a refused write must change nothing. A new kind of
+record joins by adding its rows to ACTIONS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from app.core.domain import phase_moves
+from app.core.domain.register import (
+    assessment,
+    evidence,
+    fact_confirmation,
+    issue_edits,
+    issue_reads,
+    paper_chain,
+    unit_reports,
+)
+from app.core.domain.talks import queries as talk_queries
+from app.core.domain.talks import writes as talk_writes
+from app.core.domain.talks.types import TalkForm
+from app.core.errors import NotFound, PermissionDenied
+from tests.core.issue_support import draft, reg_fixture  # noqa: F401
+from tests.core.org_support import world_fixture  # noqa: F401
+
+EVERYONE = (
+    "sysadmin",
+    "secadmin",
+    "auditor",
+    "office",
+    "leader1",
+    "deputy1",
+    "member1",
+    "leader2",
+    "member2",
+)
+TEAM_A = {"leader1", "deputy1", "member1"}
+READERS_A = TEAM_A | {"office"}
+
+
+@dataclass
+class Records:
+    issue_id: str
+    talk_id: str
+    inspection_id: str
+    adopted_id: str = ""  # a paper through the whole chain, ready for the unit's fact confirmation
+
+
+@dataclass(frozen=True)
+class Action:
+    record: str
+    action: str
+    allowed: frozenset[str]
+    run: Callable  # (session, records) -> None
+    state: Callable | None = None  # (office session, records) -> something a refused write must not change
+
+
+def _talk_form(reg) -> TalkForm:
+    return TalkForm(
+        start_at="2026-03-11 09:00",
+        interviewee_name="李某",
+        interviewer_ids=[reg.users["leader1"], reg.users["member1"]],
+        recorder_id=reg.users["member1"],
+        classification="内部",
+    )
+
+
+def _paper_steps(office, r: Records):
+    return len(paper_chain.get_chain(office, r.issue_id).steps)
+
+
+def _issue_title(office, r: Records):
+    return issue_reads.visible_issue(office, r.issue_id).title
+
+
+def _talk_place(office, r: Records):
+    return talk_queries.fetch_talk(office, r.talk_id).place
+
+
+def _edit_issue(session, r: Records) -> None:
+    changed = issue_reads.visible_issue(session, r.issue_id).draft()
+    changed.title = changed.title + "（改）"
+    issue_edits.update_issue(session, r.issue_id, changed)
+
+
+def _edit_talk(session, r: Records) -> None:
+    form = talk_queries.fetch_talk(session, r.talk_id)
+    talk_writes.update_talk(
+        session,
+        r.talk_id,
+        TalkForm(
+            start_at=form.start_at,
+            interviewee_name=form.interviewee_name,
+            interviewer_ids=[p.user_id for p in form.interviewers],
+            recorder_id=form.recorder.user_id,
+            place="第二谈话室",
+            classification=form.classification,
+        ),
+    )
+
+
+ACTIONS = [
+    Action("issue", "read", frozenset(READERS_A), lambda s, r: issue_reads.get_issue(s, r.issue_id)),
+    Action("issue", "write", frozenset(READERS_A), _edit_issue, _issue_title),
+    Action(
+        "issue",
+        "cite evidence",
+        frozenset(READERS_A),
+        lambda s, r: evidence.add_evidence(s, r.issue_id, "other", description="补充材料"),
+        lambda o, r: len(evidence.list_evidence(o, r.issue_id)),
+    ),
+    Action("paper chain", "read", frozenset(READERS_A), lambda s, r: paper_chain.get_chain(s, r.issue_id)),
+    Action(
+        "paper chain",
+        "submit",
+        frozenset(TEAM_A),  # the office writes papers but is no member of the team: it submits none
+        lambda s, r: paper_chain.submit(s, r.issue_id),
+        _paper_steps,
+    ),
+    Action(
+        "paper chain",
+        "set the team's chain",
+        frozenset({"office"}),
+        lambda s, r: paper_chain.set_team_chain(s, _team_of(s, r), with_deputy=False),
+    ),
+    Action("paper chain", "list by state", frozenset(READERS_A), lambda s, r: _listed(s, r)),
+    Action(
+        "fact sheet",
+        "make",
+        frozenset({"leader1", "deputy1"}),  # they answer to the unit for the facts
+        lambda s, r: fact_confirmation.make_sheet(s, r.inspection_id),
+        lambda o, r: len(fact_confirmation.list_sheets(o, r.inspection_id)),
+    ),
+    Action(
+        "fact sheet",
+        "read",
+        frozenset(READERS_A),
+        lambda s, r: fact_confirmation.list_sheets(s, r.inspection_id),
+    ),
+    Action(
+        "unit report",
+        "read the deadlines",
+        frozenset(READERS_A),
+        lambda s, r: unit_reports.deadlines_for(s, r.inspection_id),
+    ),
+    Action(
+        "unit report",
+        "record",
+        frozenset(READERS_A),
+        lambda s, r: unit_reports.record_report(
+            s, r.inspection_id, _next_kind(s, r), "2026-10-01", "已报送。"
+        ),
+        lambda o, r: len(
+            o.conn.execute(
+                "SELECT id FROM unit_reports WHERE inspection_id = ?", (r.inspection_id,)
+            ).fetchall()
+        ),
+    ),
+    Action(
+        "assessment",
+        "begin",
+        frozenset({"office"}),
+        lambda s, r: assessment.begin(s, r.inspection_id),
+        lambda o, r: assessment.assessment_of(o, r.inspection_id) is not None,
+    ),
+    Action(
+        "assessment", "read", frozenset(READERS_A), lambda s, r: assessment.assessment_of(s, r.inspection_id)
+    ),
+    Action("talk", "read", frozenset(READERS_A), lambda s, r: talk_queries.get_talk(s, r.talk_id)),
+    Action("talk", "write", frozenset(READERS_A), _edit_talk, _talk_place),
+]
+
+
+def _next_kind(session, r: Records) -> str:
+    """A report kind not yet recorded (each allowed account records its own)."""
+    done = {
+        row["kind"]
+        for row in session.conn.execute(
+            "SELECT kind FROM unit_reports WHERE inspection_id = ?", (r.inspection_id,)
+        )
+    }
+    return next(k.value for k in unit_reports.ReportKind if k.value not in done)
+
+
+def _team_of(session, r: Records) -> str:
+    return session.conn.execute(
+        "SELECT team_id FROM inspections WHERE id = ?", (r.inspection_id,)
+    ).fetchone()[0]
+
+
+def _listed(session, r: Records) -> None:
+    """Listing papers by state shows another team's paper to nobody: raise as a refusal would."""
+    if r.issue_id not in [p.issue_id for p in paper_chain.papers_by_state(session)]:
+        raise NotFound("not listed")
+
+
+@pytest.fixture
+def make_records(reg) -> Callable[[], Records]:
+    """Fresh records of 第一巡察组's inspection: each allowed account acts on its own set."""
+
+    office = reg.login("office")
+    for phase, day in (("entry", "2026-03-09"), ("on_site", "2026-03-10"), ("report", "2026-06-01")):
+        phase_moves.move_phase(office, reg.insp_a.id, phase, on=day)
+    phase_moves.move_phase(office, reg.insp_a.id, "feedback", on="2026-09-24")
+
+    def make() -> Records:
+        member = reg.login("member1")
+        issue = issue_edits.create_issue(member, reg.insp_a.id, draft())
+        evidence.add_evidence(member, issue.id, "other", description="财务凭证复印件")
+        talk = talk_writes.create_talk(member, reg.insp_a.id, _talk_form(reg))
+        adopted = issue_edits.create_issue(member, reg.insp_a.id, draft("已审定的问题"))
+        evidence.add_evidence(member, adopted.id, "other", description="会议纪要")
+        paper_chain.submit(member, adopted.id)
+        paper_chain.approve(reg.login("deputy1"), adopted.id, "同意。")
+        paper_chain.sign(reg.login("leader1"), adopted.id, "2026-06-02", override="来源已写明。")
+        paper_chain.adopt(reg.login("leader1"), adopted.id, "2026-06-03", "同意。")
+        return Records(issue.id, talk.id, reg.insp_a.id, adopted.id)
+
+    return make
+
+
+@pytest.mark.parametrize("action", ACTIONS, ids=lambda a: f"{a.record}:{a.action}")
+def test_every_account_against_every_record_and_action(reg, make_records, action):
+    office = reg.login("office")
+    records = make_records()
+    for username in EVERYONE:
+        if username in action.allowed:
+            continue
+        session = reg.login(username)
+        before = action.state(office, records) if action.state else None
+        with pytest.raises((PermissionDenied, NotFound)):
+            action.run(session, records)
+        if action.state:
+            assert action.state(office, records) == before, (username, action.record, action.action)
+    for username in sorted(action.allowed):
+        session = reg.login(username)
+        mine = make_records()
+        before = action.state(office, mine) if action.state else None
+        action.run(session, mine)
+        if action.state:
+            assert action.state(office, mine) != before, (username, action.record, action.action)
+
+
+def test_the_table_names_only_real_accounts():
+    for action in ACTIONS:
+        assert action.allowed <= set(EVERYONE), action
