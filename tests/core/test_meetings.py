@@ -187,7 +187,9 @@ def test_a_working_paper_cites_a_meeting_which_then_cannot_be_deleted(world):
     issue = issue_edits.create_issue(member, world.insp_a.id, draft())
     item = evidence.add_evidence(member, issue.id, EvidenceKind.MEETING, m.id, description="动员会上的表态")
     assert item.kind.label == "会议" and item.locator == "第1号"
-    assert item.label == "证据1：会议 第1号 动员会上的表态"
+    # Named by kind, number and title (issue 17), the number not repeated by the locator.
+    assert item.label.startswith("证据1：会议 第1号（") and item.label.endswith("） 动员会上的表态")
+    assert item.label.count("第1号") == 1
     with pytest.raises(Conflict):
         writes.delete_meeting(member, m.id)
     if pdf.HAVE_POPPLER:  # the printed evidence list names the source's kind and number

@@ -3,6 +3,8 @@ assessment scored and concluded — all through the page's buttons (deadlines-wi
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QTabWidget
+
 from app.core.domain.register.fact_confirmation import Answer
 from app.ui.register.after_feedback_panel import AfterFeedbackPanel
 from tests.ui.conftest import grab, run_job
@@ -29,6 +31,17 @@ def _step(qtbot, panel, check) -> None:
     )
 
 
+def _unconfirmed_round_one(session):
+    from app.core.domain.organisation import inspections
+    from app.core.domain.register import fact_confirmation
+
+    return next(
+        i
+        for i in inspections.list_inspections(session)
+        if i.round_number == 1 and not fact_confirmation.list_sheets(session, i.id)
+    )
+
+
 def _leader_of(session, inspection_id: str) -> str:
     return session.conn.execute(
         "SELECT u.username FROM inspections i JOIN team_members m ON m.team_id = i.team_id AND m.position = 'leader'"
@@ -43,7 +56,7 @@ def _select(table, row: int) -> None:
 
 def test_deadlines_facts_and_assessment_in_the_tab(qtbot, worker, signed_in):  # noqa: F811
     signed_in("office")
-    ins = first_inspection(qtbot, worker, 1)  # round 1: fed back, in rectification
+    ins = run_job(qtbot, worker, _unconfirmed_round_one)  # fed back, no fact sheet yet
     leader = run_job(qtbot, worker, _leader_of, ins.id)
     signed_in(leader)
     panel = _panel(qtbot, worker, ins.id)
@@ -92,4 +105,5 @@ def test_deadlines_facts_and_assessment_in_the_tab(qtbot, worker, signed_in):  #
     _step(qtbot, panel, lambda s: s.assessment.concluded)
     assert "96" in panel.summary.text() and "好" in panel.summary.text()
     assert not panel.button["scoreButton"].isEnabled()
+    panel.form.findChild(QTabWidget, "afterFeedbackTabs").setCurrentIndex(0)
     grab(panel, "deadlines-window.png")

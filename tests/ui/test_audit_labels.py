@@ -46,6 +46,15 @@ COMPUTED_ACTIONS: dict[str, set[str]] = {
     "core/session.py": {"logout"},
     "core/imports/refusal.py": {"import_refused"},
     "core/security/account_keys.py": {"audit_signing_upgrade"},
+    "core/domain/register/paper_chain.py": {
+        "paper_submit",
+        "paper_approve",
+        "paper_return",
+        "paper_sign",
+        "paper_adopt",
+        "paper_override",
+        "paper_reopen",
+    },
     "core/printing/register.py": {
         "print",
         "export",

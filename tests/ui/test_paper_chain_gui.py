@@ -56,9 +56,7 @@ def test_a_paper_goes_through_the_chain_in_its_dialog(qtbot, worker, signed_in):
     dialog.tabs.setCurrentWidget(dialog.form.findChild(type(dialog.tabs.widget(0)), "chainPage"))
     dialog.chain_date.setText("2026-03-13")
     dialog.button["chainSignButton"].click()  # a note and no reason: refused, beside the box
-    qtbot.waitUntil(
-        lambda: "请填写理由" in dialog.error_text("override") + dialog.error_text(), timeout=TIMEOUT
-    )
+    qtbot.waitUntil(lambda: "请填写理由" in dialog.error_text("opinion"), timeout=TIMEOUT)
     assert dialog.detail.chain.state == PaperState.SUBMITTED
     dialog.chain_opinion.setPlainText("问题来源为群众来信，已在事实中写明。")
     dialog.button["chainSignButton"].click()

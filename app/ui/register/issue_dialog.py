@@ -340,7 +340,9 @@ class IssueDialog(QDialog, DraftForm, PaperFields, EvidenceSection):
             return
         if on is None:
             self.clear_errors()
-            self.show_error(UserError(self.tr("Enter the date of the signature or of the meeting.")))
+            self.show_error(
+                UserError(self.tr("Enter the date of the signature or of the meeting."), field="meeting_on")
+            )
             return
         if action == "sign":
             override = text if any(not g.required for g in self.detail.gaps) else ""
@@ -362,6 +364,10 @@ class IssueDialog(QDialog, DraftForm, PaperFields, EvidenceSection):
         name = getattr(error, "field", None)
         if name == "subcategory_id":
             name = "category_id"
+        if name in ("meeting_on", "signed_on") and self.tabs.currentWidget().objectName() == "chainPage":
+            name = "chain_date"  # a chain step's date, typed on the chain's own page
+        if name == "override":
+            name = "opinion"
         label = self.form.findChild(QLabel, f"{name}Error") if name else None
         if label is None:
             label = self.general_error

@@ -94,7 +94,8 @@ class Evidence:
     @property
     def label(self) -> str:
         """'证据3：谈话记录 第2号（王某某） 第2页 关于…'"""
-        parts = [self.source, self.locator, self.description]
+        locator = "" if self.locator == self.source_number else self.locator  # a meeting's is its number
+        parts = [self.source, locator, self.description]
         return f"证据{self.ordinal}：" + " ".join(p for p in parts if p)
 
 
@@ -112,6 +113,14 @@ _SOURCE_SQL = {
         "SELECT '第' || number || '项' AS number, title AS name FROM request_items WHERE id = ?"
     ),
     EvidenceKind.PETITION: "SELECT received_on || '收到' AS number, '' AS name FROM petitions WHERE id = ?",
+    EvidenceKind.MEETING: (
+        "SELECT '第' || number || '号' AS number, coalesce(nullif(title, ''), held_on) AS name"
+        " FROM meetings WHERE id = ?"
+    ),
+    EvidenceKind.EVALUATION: (
+        "SELECT '第' || r.number || '轮' AS number, s.name AS name"
+        " FROM eval_rounds r JOIN eval_surveys s ON s.id = r.survey_id WHERE r.id = ?"
+    ),
 }
 _SOURCE_NAME_MAX = 30
 

@@ -22,6 +22,9 @@
 
 from app.core.store.migrations.common import RECORD_COLUMNS, run_script
 
+# Every statement may run again: tests turn a database back to an older version by dropping only
+# what that version added, then let the later migrations run over what is left.
+
 VERSION = 18
 
 
@@ -29,13 +32,13 @@ def upgrade(conn) -> None:
     run_script(
         conn,
         f"""
-        CREATE TABLE paper_chains (
+        CREATE TABLE IF NOT EXISTS paper_chains (
             {RECORD_COLUMNS},
             team_id TEXT NOT NULL UNIQUE REFERENCES teams(id),
             with_deputy INTEGER NOT NULL CHECK (with_deputy IN (0, 1))
         );
 
-        CREATE TABLE paper_steps (
+        CREATE TABLE IF NOT EXISTS paper_steps (
             {RECORD_COLUMNS},
             issue_id TEXT NOT NULL REFERENCES issues(id),
             ordinal INTEGER NOT NULL,
@@ -47,9 +50,9 @@ def upgrade(conn) -> None:
             meeting_id TEXT,
             UNIQUE (issue_id, ordinal)
         );
-        CREATE INDEX paper_steps_issue ON paper_steps(issue_id, ordinal);
+        CREATE INDEX IF NOT EXISTS paper_steps_issue ON paper_steps(issue_id, ordinal);
 
-        CREATE TABLE fact_sheets (
+        CREATE TABLE IF NOT EXISTS fact_sheets (
             {RECORD_COLUMNS},
             inspection_id TEXT NOT NULL REFERENCES inspections(id),
             serial INTEGER NOT NULL,
@@ -58,7 +61,7 @@ def upgrade(conn) -> None:
             UNIQUE (inspection_id, serial)
         );
 
-        CREATE TABLE fact_items (
+        CREATE TABLE IF NOT EXISTS fact_items (
             {RECORD_COLUMNS},
             sheet_id TEXT NOT NULL REFERENCES fact_sheets(id),
             issue_id TEXT NOT NULL REFERENCES issues(id),
@@ -73,16 +76,16 @@ def upgrade(conn) -> None:
             decided_on TEXT,
             UNIQUE (sheet_id, ordinal)
         );
-        CREATE INDEX fact_items_issue ON fact_items(issue_id);
+        CREATE INDEX IF NOT EXISTS fact_items_issue ON fact_items(issue_id);
 
-        CREATE TABLE fact_overrides (
+        CREATE TABLE IF NOT EXISTS fact_overrides (
             {RECORD_COLUMNS},
             inspection_id TEXT NOT NULL REFERENCES inspections(id),
             user_id TEXT NOT NULL REFERENCES users(id),
             reason TEXT NOT NULL
         );
 
-        CREATE TABLE unit_reports (
+        CREATE TABLE IF NOT EXISTS unit_reports (
             {RECORD_COLUMNS},
             inspection_id TEXT NOT NULL REFERENCES inspections(id),
             kind TEXT NOT NULL,
@@ -91,19 +94,19 @@ def upgrade(conn) -> None:
             UNIQUE (inspection_id, kind)
         );
 
-        CREATE TABLE unit_report_measures (
+        CREATE TABLE IF NOT EXISTS unit_report_measures (
             report_id TEXT NOT NULL REFERENCES unit_reports(id),
             measure_id TEXT NOT NULL REFERENCES rectification_measures(id),
             PRIMARY KEY (report_id, measure_id)
         );
 
-        CREATE TABLE assessment_templates (
+        CREATE TABLE IF NOT EXISTS assessment_templates (
             {RECORD_COLUMNS},
             name TEXT NOT NULL UNIQUE,
             body TEXT NOT NULL  -- JSON: items (key, label, points, veto), thresholds
         );
 
-        CREATE TABLE assessments (
+        CREATE TABLE IF NOT EXISTS assessments (
             {RECORD_COLUMNS},
             inspection_id TEXT NOT NULL UNIQUE REFERENCES inspections(id),
             template_id TEXT NOT NULL REFERENCES assessment_templates(id),
@@ -114,7 +117,7 @@ def upgrade(conn) -> None:
             conclusion TEXT NOT NULL DEFAULT ''
         );
 
-        CREATE TABLE assessment_scores (
+        CREATE TABLE IF NOT EXISTS assessment_scores (
             {RECORD_COLUMNS},
             assessment_id TEXT NOT NULL REFERENCES assessments(id),
             item_key TEXT NOT NULL,
@@ -124,7 +127,7 @@ def upgrade(conn) -> None:
             UNIQUE (assessment_id, item_key)
         );
 
-        CREATE TABLE lookbacks (
+        CREATE TABLE IF NOT EXISTS lookbacks (
             {RECORD_COLUMNS},
             unit_id TEXT NOT NULL REFERENCES units(id),
             earlier_inspection_id TEXT NOT NULL UNIQUE REFERENCES inspections(id),
@@ -132,16 +135,16 @@ def upgrade(conn) -> None:
             inspection_id TEXT UNIQUE REFERENCES inspections(id)  -- the look-back, once scheduled
         );
 
-        CREATE TABLE lookback_links (
+        CREATE TABLE IF NOT EXISTS lookback_links (
             {RECORD_COLUMNS},
             issue_id TEXT NOT NULL UNIQUE REFERENCES issues(id),
             earlier_issue_id TEXT REFERENCES issues(id),
             relation TEXT NOT NULL CHECK (relation IN ('rebound', 'incomplete', 'new'))
         );
 
-        CREATE TRIGGER paper_steps_no_update BEFORE UPDATE ON paper_steps
+        CREATE TRIGGER IF NOT EXISTS paper_steps_no_update BEFORE UPDATE ON paper_steps
             BEGIN SELECT RAISE(ABORT, 'the sign-off trail is append-only'); END;
-        CREATE TRIGGER paper_steps_no_delete BEFORE DELETE ON paper_steps
+        CREATE TRIGGER IF NOT EXISTS paper_steps_no_delete BEFORE DELETE ON paper_steps
             BEGIN SELECT RAISE(ABORT, 'the sign-off trail is append-only'); END;
         """,
     )
