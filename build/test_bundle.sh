@@ -29,7 +29,7 @@ if [ ! -x "$cache/bin/sh" ]; then
 fi
 
 umount_all() {
-  for m in "$root/proc" "$root/dev"; do mountpoint -q "$m" && umount -R -l "$m"; done
+  for m in "$root/tmp/.X11-unix" "$root/proc" "$root/dev"; do mountpoint -q "$m" && umount -R -l "$m"; done
   return 0
 }
 trap umount_all EXIT
@@ -93,6 +93,26 @@ talk="$(printf '%s\n' "$demo_pw" | run talk-add --data-dir /root/demo --user lea
 printf '%s\n' "$demo_pw" | run talk-print --data-dir /root/demo --user leader1 --talk "$talk" --output /root/talk.pdf
 printf '%s\n' "$demo_pw" | run verify --data-dir /root/demo --user auditor | tail -1
 echo "ok: a talk written and its numbered copy printed in the root"
+
+# Chinese input: on a real X screen (Xvfb outside the root, its socket bound in) with QT_IM_MODULE=ibus,
+# the installed program loads the bundled ibus input-method plugin (fcitx5 desktops serve it through
+# fcitx5's ibus front end). Typing through a running input-method daemon is not checked here.
+if command -v Xvfb >/dev/null; then
+  Xvfb :91 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb=$!
+  for _ in $(seq 50); do [ -S /tmp/.X11-unix/X91 ] && break; sleep 0.1; done
+  mkdir -p "$root/tmp/.X11-unix"
+  mount --bind /tmp/.X11-unix "$root/tmp/.X11-unix"
+  loaded="$(in_root env DISPLAY=:91 QT_QPA_PLATFORM=xcb QT_IM_MODULE=ibus QT_DEBUG_PLUGINS=1 \
+    XDG_DATA_HOME=/root/.local/share xuncha start-check --data-dir $ws 2>&1 \
+    | grep -c 'libibusplatforminputcontextplugin.so" loaded library' || true)"
+  umount -l "$root/tmp/.X11-unix"
+  kill "$xvfb" 2>/dev/null || true
+  [ "$loaded" -ge 1 ] || { echo "FAIL: the ibus input-method plugin did not load on an X screen" >&2; exit 1; }
+  echo "ok: on an X screen with QT_IM_MODULE=ibus the bundled ibus input-method plugin loads"
+else
+  echo "(Xvfb not installed: the input-method plugin's loading on an X screen is not checked)"
+fi
 
 sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || echo "(page cache not dropped: not permitted here)"
 start=$(date +%s%N)

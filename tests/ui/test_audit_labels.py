@@ -127,6 +127,8 @@ def test_every_audited_action_and_object_type_has_a_label():
     assert sorted(object_types - OBJECT_TYPE_LABELS.keys()) == []
     # Printed and exported documents are object types too (the print register's kinds).
     import app.core.official.kinds  # noqa: F401  (each registers its kinds on import)
+    import app.core.printing.assessment_report  # noqa: F401
+    import app.core.printing.fact_confirmation  # noqa: F401
     import app.core.printing.issue_list  # noqa: F401
     import app.core.printing.rectification_ledger  # noqa: F401
     import app.core.printing.request_list  # noqa: F401

@@ -379,6 +379,8 @@ OBJECT_TYPE_LABELS: dict[str, str] = {
     "working_paper": "问题底稿",
     "fact_sheet": "事实确认单",
     "assessment": "整改成效评估",
+    "assessment_report": "整改成效评估报告",
+    "fact_confirmation": "事实确认单（送被巡察单位）",
     "request_list": "调阅资料清单",
     "return_receipt": "调阅资料归还单",
     "unit_list": "单位名录",
