@@ -263,3 +263,30 @@ def test_receipts_are_checked_on_the_team_workstation(world, tmp_path):
         "SELECT status FROM exchange_register WHERE direction = 'export' AND kind = 'hand_in'"
     ).fetchone()[0]
     assert acked == "acknowledged"
+
+
+def test_meetings_and_the_sign_off_trail_travel_with_the_hand_in(world, tmp_path):
+    from app.core.domain.meetings import writes as meeting_writes
+    from app.core.domain.register import evidence, issue_edits, paper_chain
+    from tests.core.issue_support import draft
+    from tests.core.test_meetings import form as meeting_form
+
+    team = configure(world, world.team_a, tmp_path / "team_a", tmp_path)
+    member, leader = team.login("member1"), team.login("leader1")
+    meeting = meeting_writes.create_meeting(leader, world.insp_a.id, meeting_form(world))
+    issue = issue_edits.create_issue(member, world.insp_a.id, draft())
+    evidence.add_evidence(member, issue.id, "meeting", meeting.id, description="动员会上的表态")
+    paper_chain.submit(member, issue.id, "请审签。")
+    pkg = _hand_in(leader, tmp_path / "h1.xpk")
+    merge.merge(world.office, pkg.path, medium_no="U盘-2026-101")
+    office = world.office
+    row = office.conn.execute("SELECT title FROM meetings WHERE id = ?", (meeting.id,)).fetchone()
+    assert row is not None and row["title"] == meeting_form(world).title
+    attendees = office.conn.execute(
+        "SELECT count(*) FROM meeting_attendees WHERE meeting_id = ?", (meeting.id,)
+    ).fetchone()[0]
+    assert attendees == len(meeting_form(world).attendees)
+    chain = paper_chain.get_chain(office, issue.id)
+    assert chain.state == paper_chain.PaperState.SUBMITTED and chain.steps[0].opinion == "请审签。"
+    (item,) = evidence.list_evidence(office, issue.id)
+    assert item.source.startswith("会议 第1号")

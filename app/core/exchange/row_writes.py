@@ -29,7 +29,7 @@ class RowWriter:
         if spec.name not in self._columns:
             self._columns[spec.name] = set(columns(self.conn, spec.name))
         known = self._columns[spec.name] - set(spec.local)
-        if not set(row) <= known or any(not isinstance(row.get(k), str) or not row[k] for k in spec.key):
+        if not set(row) <= known or any(not _key_value(row.get(k)) for k in spec.key):
             raise ExchangeError(DAMAGED)
         if not all(v is None or isinstance(v, (str, int, float, bytes)) for v in row.values()):
             raise ExchangeError(DAMAGED)  # a list or an object where a column value belongs
@@ -84,3 +84,10 @@ def in_scope(conn, spec: TableSpec, row: dict, team_id: str) -> bool:
         {**{f"k{i}": v for i, v in enumerate(key_values(spec, row))}, "team": team_id},
     )
     return found.fetchone() is not None
+
+
+def _key_value(value) -> bool:
+    """A key column's value: a non-empty text (ids) or a whole number (a position, a serial)."""
+    if isinstance(value, str):
+        return bool(value)
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -20,6 +20,13 @@ ITEMS = f"SELECT id FROM request_items WHERE {INS}"
 ISSUES = f"SELECT id FROM issues WHERE {INS}"
 RECTS = f"SELECT id FROM rectifications WHERE issue_id IN ({ISSUES})"
 LEADS = f"SELECT id FROM leads WHERE {INS}"
+MEETINGS = f"SELECT id FROM meetings WHERE {INS}"
+PLAN_LINES = f"SELECT id FROM talk_plan_lines WHERE {INS}"
+EVAL_ROUNDS = f"SELECT id FROM eval_rounds WHERE {INS}"
+EVAL_SHEETS = f"SELECT id FROM eval_sheets WHERE {INS}"
+EVAL_SCANS = f"SELECT id FROM eval_scans WHERE {INS}"
+FACT_SHEETS = f"SELECT id FROM fact_sheets WHERE {INS}"
+UNIT_REPORTS = f"SELECT id FROM unit_reports WHERE {INS}"
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,8 @@ HAND_IN: tuple[TableSpec, ...] = (
     TableSpec("inspections", "team_id = :team", "other"),
     TableSpec("inspection_phases", INS, "other"),
     TableSpec("phase_moves", INS, "other"),
+    TableSpec("talk_plan_lines", INS, "other"),  # before the talks held from them (talks.plan_line_id)
+    TableSpec("talk_plan_interviewers", f"line_id IN ({PLAN_LINES})", "other", key=("line_id", "user_id")),
     TableSpec("talks", f"{INS} AND status != 'draft'", "talk", local=("doc_no",)),
     TableSpec("talk_interviewers", f"talk_id IN ({TALKS})", "talk", key=("talk_id", "user_id")),
     TableSpec("talk_addenda", f"talk_id IN ({TALKS})", "talk"),
@@ -65,8 +74,59 @@ HAND_IN: tuple[TableSpec, ...] = (
     TableSpec("rectification_measures", f"rectification_id IN ({RECTS})", "rectification"),
     TableSpec("rectification_progress", f"rectification_id IN ({RECTS})", "rectification"),
     TableSpec("rectification_events", f"rectification_id IN ({RECTS})", "rectification"),
+    # The sign-off trail and the unit's fact confirmation (issue 22); the unit's reports by the deadlines.
+    TableSpec("paper_steps", f"issue_id IN ({ISSUES})", "issue"),
+    TableSpec("fact_sheets", INS, "issue"),
+    TableSpec("fact_items", f"sheet_id IN ({FACT_SHEETS})", "issue"),
+    TableSpec("unit_reports", INS, "rectification"),
+    TableSpec(
+        "unit_report_measures",
+        f"report_id IN ({UNIT_REPORTS})",
+        "rectification",
+        key=("report_id", "measure_id"),
+    ),
+    # Meetings (issue 20) and the democratic evaluation's rounds, forms and scans (issue 21).
+    TableSpec("meetings", INS, "other"),
+    TableSpec("meeting_attendees", f"meeting_id IN ({MEETINGS})", "other", key=("meeting_id", "sort_order")),
+    TableSpec("eval_surveys", INS, "other"),
+    TableSpec("eval_rounds", INS, "other"),
+    TableSpec("eval_serials", f"round_id IN ({EVAL_ROUNDS})", "other", key=("round_id", "serial")),
+    TableSpec("eval_sheets", INS, "other"),
+    TableSpec("eval_answers", f"sheet_id IN ({EVAL_SHEETS})", "other", key=("sheet_id", "item_key")),
+    TableSpec("eval_entries", f"sheet_id IN ({EVAL_SHEETS})", "other"),
+    TableSpec("eval_scans", INS, "attachment"),
+    TableSpec("eval_pages", f"scan_id IN ({EVAL_SCANS})", "attachment"),
+    TableSpec(
+        "eval_marks", f"sheet_id IN ({EVAL_SHEETS})", "other", key=("sheet_id", "item_key", "option_key")
+    ),
+    TableSpec("eval_reviews", f"sheet_id IN ({EVAL_SHEETS})", "other", key=("sheet_id", "item_key")),
 )
 BY_NAME: dict[str, TableSpec] = {t.name: t for t in HAND_IN}
+
+# Tables with an inspection's rows that stay on the office's workstation: the office's own acts on
+# the unit (the assessment, the look-back), its official documents and print register, and the
+# indexes and counters each workstation keeps for itself.
+OFFICE_ONLY = frozenset(
+    {
+        "assessments",
+        "assessment_scores",
+        "lookbacks",
+        "lookback_links",
+        "fact_overrides",
+        "official_documents",
+        "official_versions",
+        "print_register",
+        "print_copies",
+        "seal_uses",
+        "sheet_exports",
+        "compartments",
+        "recusal_overrides",
+        "custody_overrides",
+        "sheet_imports",  # the office's register of Excel imports
+        "excerpt_numbers",  # each workstation's own counter
+        "search_entries",  # the search index, rebuilt on arrival
+    }
+)
 KIND_LABELS = {
     "talk": "谈话记录",
     "document": "调阅资料",
