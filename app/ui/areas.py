@@ -45,5 +45,5 @@ INSPECTION_TABS: tuple[InspectionTab, ...] = (
 )
 
 WORKSPACE_PAGES: tuple[PageFactory, ...] = (
-    register_pages.make_pages,  # 整改督办, 统计
+    register_pages.make_pages,  # 整改督办, 底稿审签, 回头看, 统计
 )
