@@ -227,6 +227,15 @@ def _gaps(conn, issue: Issue) -> list[Gap]:
 # ---- the chain's settings --------------------------------------------------------------------------
 
 
+def team_chain(session: Session, team_id: str) -> tuple[bool, bool]:
+    """(with_deputy, set_by_the_office) for a team: the office's setting, else the default by its members."""
+    session.require(Cap.ORG_MANAGE)
+    row = session.conn.execute(
+        "SELECT with_deputy FROM paper_chains WHERE team_id = ?", (team_id,)
+    ).fetchone()
+    return team_uses_deputy(session.conn, team_id), row is not None
+
+
 def set_team_chain(session: Session, team_id: str, *, with_deputy: bool) -> None:
     """The office sets whether a team's papers pass the deputy's review (three steps) or not (two)."""
     session.require(Cap.ORG_MANAGE)
