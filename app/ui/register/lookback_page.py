@@ -62,7 +62,12 @@ def earlier_model(parent) -> RecordTableModel:
             return i.status
 
     def measures(i) -> str:
-        return "；".join(f"{d}（{c or '—'}，{dl or '—'}）" for d, dl, c in i.measures).replace("\n", " ")
+        from app.core.domain.register.rectification_record import Completion
+
+        def done(c: str) -> str:
+            return Completion(c).label if c in set(Completion) else (c or "—")
+
+        return "；".join(f"{d}（{done(c)}，{dl or '—'}）" for d, dl, c in i.measures).replace("\n", " ")
 
     return RecordTableModel(
         [

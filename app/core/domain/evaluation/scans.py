@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from app.core.domain import _fields as f
 from app.core.domain.evaluation.entry import count_sheet, find_sheet, new_sheet
 from app.core.domain.evaluation.model import Form, check_answers
-from app.core.domain.evaluation.surveys import Round, get_round, is_issued, writable_round
+from app.core.domain.evaluation.surveys import Round, get_round, get_survey, is_issued, writable_round
 from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.imports import omr
 from app.core.printing import evaluation_layout
@@ -207,6 +207,47 @@ def add_written_text(session: Session, sheet_id: str, item_key: str, text: str) 
                 (sheet_id, item_key, clean),
             )
         session.audit("eval_written_text", "eval_round", rnd.id, f"编号 {row['serial']} 第“{item_key}”项")
+
+
+@dataclass(frozen=True)
+class WrittenItem:
+    """A text item of a scanned sheet, with what was typed for it so far."""
+
+    sheet_id: str
+    serial: int
+    item_key: str
+    label: str
+    text: str
+
+
+def written_items(session: Session, round_id: str) -> list[WrittenItem]:
+    """Every text item of the round's scanned sheets, by serial (the typist's list; not audited:
+    the texts carry no serial when printed, and this list shows them only to the team)."""
+    rnd = get_round(session, round_id)
+    survey = get_survey(session, rnd.survey_id)
+    texts = [i for i in survey.form.items() if i.kind == "text"]
+    out: list[WrittenItem] = []
+    for sheet in session.conn.execute(
+        "SELECT id, serial FROM eval_sheets WHERE round_id = ? AND source = 'scan' ORDER BY serial",
+        (round_id,),
+    ).fetchall():
+        typed = {
+            r["item_key"]: r["value"]
+            for r in session.conn.execute(
+                "SELECT item_key, value FROM eval_answers WHERE sheet_id = ?", (sheet["id"],)
+            )
+        }
+        for item in texts:
+            out.append(
+                WrittenItem(
+                    sheet["id"],
+                    int(sheet["serial"]),
+                    item.key,
+                    item.label or item.section.text,
+                    typed.get(item.key, ""),
+                )
+            )
+    return out
 
 
 @dataclass
