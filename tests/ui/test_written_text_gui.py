@@ -54,6 +54,8 @@ def test_written_answers_of_scans_typed_and_counted(qtbot, worker, workstation, 
     panel.buttons["written"].click()
     dialog: WrittenTextDialog = panel.dialog
     qtbot.waitUntil(lambda: dialog.items is not None and not dialog.busy, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: dialog.page_loaded is not None, timeout=TIMEOUT)  # the page to read it from
+    assert not dialog.page.pixmap().isNull()
     assert len(dialog.items) == 3 and all(not i.text for i in dialog.items)
     assert "3" in dialog.summary.text()
     first = dialog.current()
@@ -66,7 +68,10 @@ def test_written_answers_of_scans_typed_and_counted(qtbot, worker, workstation, 
     dialog.text.setPlainText("改进会风文风。")
     dialog.save_button.click()
     qtbot.waitUntil(lambda: dialog.saved == 2 and not dialog.busy, timeout=TIMEOUT)
-    dialog.resize(900, 520)
+    qtbot.waitUntil(
+        lambda: dialog.page.pixmap() is not None and not dialog.page.pixmap().isNull(), timeout=TIMEOUT
+    )
+    dialog.resize(1280, 800)
     grab(dialog, "written-text-window.png")
     typed = sorted(i.text for i in scans.written_items(leader, rnd.id) if i.text)
     assert typed == ["希望多下基层调研。", "改进会风文风。"]

@@ -327,6 +327,7 @@ ACTION_LABELS: dict[str, str] = {
     "eval_scan_import": "导入测评表扫描件",
     "eval_review_decide": "复核识别不清的选项",
     "eval_written_text": "补录扫描件的文字意见",
+    "eval_scan_view": "查看测评表扫描页",
     "eval_results_view": "查看测评结果",
     "eval_report_print": "打印测评报告",
     "eval_tally_export": "导出测评统计（Excel）",

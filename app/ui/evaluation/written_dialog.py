@@ -1,12 +1,14 @@
 """补录文字意见: typing the handwriting of scanned sheets' text items (the reader reads boxes, not
 writing). The list holds every text item of the round's scanned sheets by serial, those still empty
 marked; the typist types the text beside it and saves (Ctrl+Enter), which moves to the next empty
-one. Each save is one core call (scans.add_written_text), which checks the sheet and the item."""
+one. The scanned page that holds the item is shown above the text box (scans.written_page), so the
+handwriting is read from the screen. Each save is one core call (scans.add_written_text), which
+checks the sheet and the item."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +43,15 @@ class WrittenTextDialog(QDialog):
         self.item_label = QLabel()
         self.item_label.setObjectName("writtenItemLabel")
         self.item_label.setWordWrap(True)
+        self.page = QLabel()
+        self.page.setObjectName("writtenPage")
+        self.page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.page)
+        self.scroll.setWidgetResizable(False)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.page_shown: str | None = None  # the sheet and item whose page is asked for
+        self.page_loaded: str | None = None  # … and whose page is on screen
         self.text = QPlainTextEdit()
         self.text.setObjectName("writtenEdit")
         self.text.setPlaceholderText(self.tr("Type what the respondent wrote, as written."))
@@ -58,6 +70,7 @@ class WrittenTextDialog(QDialog):
         left.addWidget(self.list, 1)
         right = QVBoxLayout()
         right.addWidget(self.item_label)
+        right.addWidget(self.scroll, 3)
         right.addWidget(self.text, 1)
         right.addWidget(self.error)
         row = QHBoxLayout()
@@ -69,7 +82,7 @@ class WrittenTextDialog(QDialog):
         layout.addLayout(left)
         layout.addLayout(right, 1)
         self.setWindowTitle(self.tr("Type the written answers of scanned sheets"))
-        self.resize(900, 520)
+        self.resize(1200, 760)
         self.save_button.clicked.connect(self.save)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(key), self, activated=self.save)
@@ -136,6 +149,33 @@ class WrittenTextDialog(QDialog):
         self.text.setEnabled(True)
         self.save_button.setEnabled(True)
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        key = f"{item.sheet_id}:{item.item_key}"
+        if key != self.page_shown:
+            self.page_shown = key
+            self.page_loaded = None
+            self.page.setPixmap(QPixmap())
+            self.page.setText(self.tr("Loading the scanned page…"))
+            self.page.adjustSize()
+            self.worker.submit(
+                scans.written_page,
+                item.sheet_id,
+                item.item_key,
+                on_done=lambda page, key=key: self._page(key, page),
+                on_error=self._error,
+            )
+
+    def _page(self, key: str, page: scans.WrittenPage) -> None:
+        if key != self.page_shown:
+            return  # the typist moved on meanwhile
+        pixmap = QPixmap()
+        self.page_loaded = key
+        if page.png and pixmap.loadFromData(page.png):
+            self.page.setPixmap(pixmap)
+        else:
+            self.page.setText(self.tr("The scanned page is not among the imported ones."))
+        self.page.adjustSize()
+        # the question and the lines written under it, at the top of the view
+        self.scroll.verticalScrollBar().setValue(round(page.top * self.page.height()))
 
     def save(self) -> None:
         item = self.current()
