@@ -33,10 +33,6 @@ from app.ui.register.base import table_for
 from app.ui.register.dialogs import ActionDialog, open_dialog
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("LookbackPage", text)
-
-
 def lookbacks_model(parent) -> RecordTableModel:
     return RecordTableModel(
         [
@@ -244,7 +240,10 @@ class LookbackPage(QWidget):
 
         def build(v):
             if not v["choice"]:
-                raise ValidationError(_t("Choose the look-back inspection."), field="inspection_id")
+                raise ValidationError(
+                    QCoreApplication.translate("LookbackPage", "Choose the look-back inspection."),
+                    field="inspection_id",
+                )
             return ops.schedule, (lookback_id, v["choice"])
 
         hint = (
