@@ -120,13 +120,13 @@ def test_the_office_sets_a_teams_chain_in_the_team_dialog(qtbot, worker, signed_
     )
     dialog = show(qtbot, TeamDialog(worker, team["round_id"], team["id"]), 760, 640)
     qtbot.waitUntil(lambda: dialog.chain_group.isEnabled(), timeout=TIMEOUT)
-    assert "Not set" in dialog.chain_state.text() or "未设置" in dialog.chain_state.text()
+    assert "Not set" in dialog.chain_state.text() or "尚未设定" in dialog.chain_state.text()
     dialog.chain_combo.setCurrentIndex(dialog.chain_combo.findData(False))
     dialog.chain_button.click()
     qtbot.waitUntil(
         lambda: (
             dialog.chain_group.isEnabled()
-            and ("office" in dialog.chain_state.text() or "办" in dialog.chain_state.text())
+            and ("office" in dialog.chain_state.text() or "巡察办已设定" in dialog.chain_state.text())
         ),
         timeout=TIMEOUT,
     )
