@@ -317,8 +317,8 @@ def _lookback_scenes(shots, worker: DbWorker, window: MainWindow) -> None:
     _run(worker, _look_back_round, "the look-back round")
     page = _page(window, "回头看")
     page.refresh()
-    wait(lambda: page.view is not None and not page.busy, "the earlier inspection")
-    page.findings_table.selectRow(0)
+    wait(lambda: page.panel.view is not None and not page.panel.busy, "the earlier inspection")
+    page.panel.findings_table.selectRow(0)
     settle(0.8)
     if shots.wanted("lookback.png"):
         shots.grab("lookback.png", window)
@@ -338,7 +338,8 @@ def _team_chain_scene(shots, worker: DbWorker, window: MainWindow) -> None:
     team = _run(
         worker,
         lambda s: s.conn.execute(
-            "SELECT t.id, t.round_id FROM teams t JOIN rounds r ON r.id = t.round_id ORDER BY r.number DESC, t.name LIMIT 1"
+            "SELECT t.id, t.round_id FROM teams t JOIN rounds r ON r.id = t.round_id WHERE r.kind != 'look_back'"
+            " ORDER BY r.number DESC, t.name LIMIT 1"
         ).fetchone(),
         "a team",
     )

@@ -1006,7 +1006,7 @@
     </message>
     <message>
         <source>Not set: by the team&apos;s members, {steps} (a team with a deputy uses three).</source>
-        <translation>尚未设定：按本组成员确定，目前为{steps}（有副组长的组用三步）。</translation>
+        <translation>尚未设定：按本组成员确定，目前为{steps}；有副组长的组用三步。</translation>
     </message>
     <message>
         <source>Declared a tie to a unit of this team</source>

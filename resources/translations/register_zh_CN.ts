@@ -276,6 +276,33 @@
     </message>
 </context>
 <context>
+    <name>EarlierPanel</name>
+    <message>
+        <source>Link the finding…</source>
+        <translation>关联原问题…</translation>
+    </message>
+    <message>
+        <source>assessed {total:g} points, graded “{grade}”</source>
+        <translation>整改成效评估 {total:g} 分，评定为“{grade}”</translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation>未作整改成效评估</translation>
+    </message>
+    <message>
+        <source>Round {n} inspection of {unit}: {count} issues, {grade}.</source>
+        <translation>第{n}轮对{unit}的巡察：发现问题 {count} 个，{grade}。</translation>
+    </message>
+    <message>
+        <source>Link “{title}” to the earlier inspection</source>
+        <translation>关联“{title}”与原巡察问题</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+</context>
+<context>
     <name>FiguresPage</name>
     <message>
         <source>Refresh</source>
@@ -872,10 +899,6 @@
         <translation>安排回头看巡察…</translation>
     </message>
     <message>
-        <source>Link the finding…</source>
-        <translation>关联原问题…</translation>
-    </message>
-    <message>
         <source>Assessment template…</source>
         <translation>评估模板…</translation>
     </message>
@@ -888,18 +911,6 @@
         <translation>在“回头看”轮次中安排对该单位的巡察后，这里列出原巡察发现的问题。</translation>
     </message>
     <message>
-        <source>assessed {total:g} points, graded “{grade}”</source>
-        <translation>整改成效评估 {total:g} 分，评定为“{grade}”</translation>
-    </message>
-    <message>
-        <source>not assessed</source>
-        <translation>未作整改成效评估</translation>
-    </message>
-    <message>
-        <source>Round {n} inspection of {unit}: {count} issues, {grade}.</source>
-        <translation>第{n}轮对{unit}的巡察：发现问题 {count} 个，{grade}。</translation>
-    </message>
-    <message>
         <source>Choose the look-back inspection.</source>
         <translation>请选择回头看巡察。</translation>
     </message>
@@ -910,14 +921,6 @@
     <message>
         <source>Schedule the look-back of {unit}</source>
         <translation>安排对{unit}的回头看</translation>
-    </message>
-    <message>
-        <source>Link “{title}” to the earlier inspection</source>
-        <translation>关联“{title}”与原巡察问题</translation>
-    </message>
-    <message>
-        <source>Relation</source>
-        <translation>关系</translation>
     </message>
 </context>
 <context>

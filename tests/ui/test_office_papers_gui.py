@@ -6,15 +6,18 @@ the assessment template editor (its JSON checked, the items previewed as a table
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from app.core.domain.organisation import inspections, teams, terms
+from app.core.domain.organisation.terms import RoundKind
 from app.core.domain.register import assessment, issue_edits, paper_chain
 from app.core.domain.register.assessment import Relation
 from app.core.domain.register.issue_record import IssueDraft
 from app.core.domain.register.paper_chain import PaperState
 from app.ui.org.team_dialog import TeamDialog
+from app.ui.register.inspection_tab import make_lookback_tab
 from app.ui.register.lookback_page import LookbackPage, TemplateDialog
 from app.ui.register.papers_page import PapersPage
 from tests.ui.conftest import grab, run_job
@@ -81,22 +84,27 @@ def test_lookback_scheduled_earlier_issues_seen_and_a_finding_linked(qtbot, work
     assert page.rows, "the demo grades one unit 差, which proposes it"
     row = page.current()
     assert row is not None and not row.lookback.inspection_id
-    assert page.button["scheduleButton"].isEnabled() and not page.button["linkButton"].isEnabled()
+    panel = page.panel
+    assert page.button["scheduleButton"].isEnabled() and not panel.link_button.isEnabled()
+    assert panel.earlier.rowCount() == 0 and panel.earlier_title.text()  # says how to see them
     look = run_job(qtbot, worker, _look_back_inspection, row.lookback.unit_id)
-    qtbot.waitUntil(lambda: not page.busy and bool(page.current() and page.current().candidates), timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: not page.busy and bool(page.current() and page.current().candidates), timeout=TIMEOUT
+    )
     dialog = page.schedule()
     assert dialog.choice.findData(look) >= 0
     dialog.choice.setCurrentIndex(dialog.choice.findData(look))
     submit(qtbot, dialog)
-    qtbot.waitUntil(lambda: page.view is not None and not page.busy, timeout=TIMEOUT)
-    earlier = page.view.earlier
-    assert page.earlier.rowCount() == len(earlier.issues) > 0 and earlier.grade == "差"
-    assert "差" in page.earlier_title.text()
+    qtbot.waitUntil(lambda: panel.view is not None and not panel.busy, timeout=TIMEOUT)
+    assert not page.button["scheduleButton"].isEnabled()  # scheduled once
+    earlier = panel.view.earlier
+    assert panel.earlier.rowCount() == len(earlier.issues) > 0 and earlier.grade == "差"
+    assert "差" in panel.earlier_title.text()
     finding = run_job(qtbot, worker, _finding, look)
-    qtbot.waitUntil(lambda: page.findings.rowCount() == 1 and not page.busy, timeout=TIMEOUT)
-    page.findings_table.selectRow(0)
-    assert page.button["linkButton"].isEnabled()
-    dialog = page.link()
+    qtbot.waitUntil(lambda: panel.findings.rowCount() == 1 and not panel.busy, timeout=TIMEOUT)
+    panel.findings_table.selectRow(0)
+    assert panel.link_button.isEnabled()
+    dialog = panel.link()
     target = earlier.issues[0].id
     index = next(
         n for n in range(dialog.choice.count())
@@ -104,11 +112,36 @@ def test_lookback_scheduled_earlier_issues_seen_and_a_finding_linked(qtbot, work
     )  # fmt: skip
     dialog.choice.setCurrentIndex(index)
     submit(qtbot, dialog)
-    qtbot.waitUntil(lambda: page.view.findings[0].relation == Relation.REBOUND, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: panel.view.findings[0].relation == Relation.REBOUND, timeout=TIMEOUT)
     by = run_job(qtbot, worker, assessment.findings_by_relation, look)
     assert by[Relation.REBOUND] == [finding]
-    assert "问题反弹" in page.findings.texts(0)[2]
+    assert "问题反弹" in panel.findings.texts(0)[2]
     grab(page, "lookback-page.png")
+
+    # The look-back team sees the same in its inspection's 回头看 tab and links its own findings.
+    signed_in("leader2")
+    host = _Host(look_back=True)
+    tab = make_lookback_tab(worker, look, host)
+    assert make_lookback_tab(worker, row.lookback.earlier_inspection_id, _Host(look_back=False)) is None
+    show(qtbot, tab, 1100, 600)
+    qtbot.waitUntil(lambda: tab.view is not None and not tab.busy, timeout=TIMEOUT)
+    assert [i.id for i in tab.view.earlier.issues] == [i.id for i in earlier.issues]
+    tab.findings_table.selectRow(0)
+    dialog = tab.link()
+    assert list(dialog.choice.itemData(0)) == [Relation.NEW.value, None]  # 新发现问题 comes first
+    dialog.choice.setCurrentIndex(0)
+    submit(qtbot, dialog)
+    qtbot.waitUntil(lambda: tab.view.findings[0].relation == Relation.NEW, timeout=TIMEOUT)
+    grab(tab, "lookback-tab.png")
+
+
+class _Host(QWidget):
+    """Stands in for the inspection view: the tab factory reads the round's kind from its detail."""
+
+    def __init__(self, look_back: bool) -> None:
+        super().__init__()
+        kind = RoundKind.LOOK_BACK if look_back else RoundKind.REGULAR
+        self.detail = SimpleNamespace(round=SimpleNamespace(kind=kind))
 
 
 def test_the_office_sets_a_teams_chain_in_the_team_dialog(qtbot, worker, signed_in):  # noqa: F811

@@ -27,7 +27,7 @@ from app.core.domain.register.assessment import Relation
 from app.core.errors import UserError, ValidationError
 from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.messages import show_error
-from app.ui.org.common import Column, RecordTableModel, selected_record
+from app.ui.org.common import Column, RecordTableModel, select_record, selected_record
 from app.ui.register import lookback_ops as ops
 from app.ui.register.base import table_for
 from app.ui.register.dialogs import ActionDialog, open_dialog
@@ -94,20 +94,143 @@ def findings_model(parent) -> RecordTableModel:
     )
 
 
+class EarlierPanel(QWidget):
+    """A look-back inspection's view of the earlier one (its issues and measures, the assessment's
+    grade) beside the look-back's own findings, each linked to the earlier issue it is about.
+
+    Shown in the office's 回头看 page for the selected look-back and, for the look-back team, as the
+    回头看 tab of a look-back round's inspection."""
+
+    def __init__(
+        self, worker: DbWorker, inspection_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("earlierPanel")
+        self.worker = worker
+        self.inspection_id = inspection_id
+        self.view: ops.LookbackView | None = None
+        self.dialog = None
+        self.busy = False
+        self.earlier_title = QLabel()
+        self.earlier_title.setObjectName("earlierTitle")
+        self.earlier_title.setWordWrap(True)
+        self.link_button = QPushButton(self.tr("Link the finding…"))
+        self.link_button.setObjectName("linkButton")
+        self.link_button.clicked.connect(self.link)
+        top = QHBoxLayout()
+        top.addWidget(self.earlier_title, 1)
+        top.addWidget(self.link_button)
+        self.earlier = earlier_model(self)
+        self.earlier_table = table_for("earlierTable", self.earlier)
+        self.earlier_table.setWordWrap(True)
+        self.findings = findings_model(self)
+        self.findings_table = table_for("findingsTable", self.findings)
+        self.findings_table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self.findings_table.activated.connect(lambda _: self.link())
+        halves = QSplitter(Qt.Orientation.Horizontal)
+        halves.addWidget(self.earlier_table)
+        halves.addWidget(self.findings_table)
+        halves.setStretchFactor(0, 3)
+        halves.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(halves, 1)
+        follow_changes(self, worker, {"issue", "inspection", "assessment"}, self.refresh)
+        self._enable()
+        if inspection_id:
+            self.refresh()
+
+    def set_inspection(self, inspection_id: str | None, hint: str = "") -> None:
+        self.inspection_id = inspection_id
+        self.view = None
+        self.earlier.set_records([])
+        self.findings.set_records([])
+        self.earlier_title.setText(hint)
+        self._enable()
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.inspection_id:
+            return
+        self.busy = True
+        self.worker.submit(ops.load_view, self.inspection_id, on_done=self._view, on_error=self._failed)
+
+    def _view(self, view: ops.LookbackView) -> None:
+        self.busy = False
+        if view.inspection_id != self.inspection_id:
+            return  # another look-back was chosen meanwhile
+        self.view = view
+        e = view.earlier
+        grade = (
+            self.tr("assessed {total:g} points, graded “{grade}”").format(total=e.total, grade=e.grade)
+            if e.grade and e.total is not None
+            else self.tr("not assessed")
+        )
+        self.earlier_title.setText(
+            self.tr("Round {n} inspection of {unit}: {count} issues, {grade}.").format(
+                n=e.round_number, unit=e.unit_name, count=len(e.issues), grade=grade
+            )
+        )
+        chosen = selected_record(self.findings_table)
+        self.earlier.set_records(list(e.issues))
+        self.earlier_table.resizeColumnsToContents()
+        self.earlier_table.setColumnWidth(3, min(self.earlier_table.columnWidth(3), 380))
+        self.earlier_table.resizeRowsToContents()
+        self.findings.set_records(view.findings)
+        self.findings_table.resizeColumnsToContents()
+        if chosen is not None:
+            select_record(self.findings_table, lambda f: f.id == chosen.id)
+        self._enable()
+
+    def _failed(self, error: UserError) -> None:
+        self.busy = False
+        self.view = None
+        self.earlier_title.setText(str(error))
+        self._enable()
+
+    def _enable(self) -> None:
+        self.link_button.setEnabled(bool(self.view and selected_record(self.findings_table) is not None))
+
+    def link(self) -> ActionDialog | None:
+        finding = selected_record(self.findings_table)
+        if self.view is None or finding is None:
+            return None
+        choices: list[tuple[str, object]] = [(Relation.NEW.label, (Relation.NEW.value, None))]
+        for issue in self.view.earlier.issues:
+            name = f"{issue.number or ''} {issue.title}".strip()
+            choices.append((f"{Relation.REBOUND.label}：{name}", (Relation.REBOUND.value, issue.id)))
+            choices.append((f"{Relation.INCOMPLETE.label}：{name}", (Relation.INCOMPLETE.value, issue.id)))
+        iid, fid = self.view.inspection_id, finding.id
+
+        def build(v):
+            return ops.link, (iid, fid, v["choice"])
+
+        dialog = ActionDialog(
+            self.worker,
+            self.tr("Link “{title}” to the earlier inspection").format(title=finding.title),
+            {"choice": self.tr("Relation")},
+            build,
+            self,
+            fields={"relation": "choice", "earlier_issue_id": "choice"},
+            choices=choices,
+        )
+        open_dialog(self, dialog, self._view)
+        return dialog
+
+
 class LookbackPage(QWidget):
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lookbackPage")
         self.worker = worker
         self.rows: list[ops.LookbackRow] | None = None
-        self.view: ops.LookbackView | None = None
         self.dialog = None
         self.busy = False
         self.button: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
         for name, text, slot in (
             ("scheduleButton", self.tr("Schedule into an inspection…"), self.schedule),
-            ("linkButton", self.tr("Link the finding…"), self.link),
             ("templateButton", self.tr("Assessment template…"), self.edit_template),
         ):
             button = QPushButton(text)
@@ -121,34 +244,16 @@ class LookbackPage(QWidget):
         self.model = lookbacks_model(self)
         self.table = table_for("lookbackTable", self.model)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
-        self.earlier_title = QLabel()
-        self.earlier_title.setObjectName("earlierTitle")
-        self.earlier_title.setWordWrap(True)
-        self.earlier = earlier_model(self)
-        self.earlier_table = table_for("earlierTable", self.earlier)
-        self.earlier_table.setWordWrap(True)
-        self.findings = findings_model(self)
-        self.findings_table = table_for("findingsTable", self.findings)
-        self.findings_table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.earlier_title)
-        halves = QSplitter(Qt.Orientation.Horizontal)
-        halves.addWidget(self.earlier_table)
-        halves.addWidget(self.findings_table)
-        halves.setStretchFactor(0, 3)
-        halves.setStretchFactor(1, 2)
-        lower_layout.addWidget(halves, 1)
+        self.panel = EarlierPanel(worker, None, self)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(lower)
+        splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
-        follow_changes(self, worker, {"inspection", "issue", "team", "assessment"}, self.refresh)
+        follow_changes(self, worker, {"inspection", "team", "assessment"}, self.refresh)
         self._enable()
 
     def focus_find(self) -> None:
@@ -181,51 +286,21 @@ class LookbackPage(QWidget):
     def _selected(self) -> None:
         row = self.current()
         self._enable()
-        if row is None or not row.lookback.inspection_id:
-            self.view = None
-            self.earlier.set_records([])
-            self.findings.set_records([])
-            self.earlier_title.setText(
-                self.tr(
-                    "Schedule the look-back into an inspection of a look-back round to see the earlier issues."
-                )
-                if row
-                else ""
-            )
+        scheduled = row.lookback.inspection_id if row else None
+        if scheduled == self.panel.inspection_id and scheduled:
             return
-        self.busy = True
-        self.worker.submit(
-            ops.load_view, row.lookback.inspection_id, on_done=self._view, on_error=self._failed
-        )
-
-    def _view(self, view: ops.LookbackView) -> None:
-        self.busy = False
-        self.view = view
-        e = view.earlier
-        grade = (
-            self.tr("assessed {total:g} points, graded “{grade}”").format(total=e.total, grade=e.grade)
-            if e.grade and e.total is not None
-            else self.tr("not assessed")
-        )
-        self.earlier_title.setText(
-            self.tr("Round {n} inspection of {unit}: {count} issues, {grade}.").format(
-                n=e.round_number, unit=e.unit_name, count=len(e.issues), grade=grade
+        hint = (
+            self.tr(
+                "Schedule the look-back into an inspection of a look-back round to see the earlier issues."
             )
+            if row and not scheduled
+            else ""
         )
-        self.earlier.set_records(list(e.issues))
-        self.earlier_table.resizeColumnsToContents()
-        self.earlier_table.setColumnWidth(3, min(self.earlier_table.columnWidth(3), 380))
-        self.earlier_table.resizeRowsToContents()
-        self.findings.set_records(view.findings)
-        self.findings_table.resizeColumnsToContents()
-        self._enable()
+        self.panel.set_inspection(scheduled, hint)
 
     def _enable(self) -> None:
         row = self.current()
         self.button["scheduleButton"].setEnabled(bool(row and not row.lookback.inspection_id))
-        self.button["linkButton"].setEnabled(
-            bool(self.view and selected_record(self.findings_table) is not None)
-        )
 
     def _failed(self, error: UserError) -> None:
         self.busy = False
@@ -264,32 +339,6 @@ class LookbackPage(QWidget):
             hint=hint,
         )
         open_dialog(self, dialog, self._loaded)
-        return dialog
-
-    def link(self) -> ActionDialog | None:
-        finding = selected_record(self.findings_table)
-        if self.view is None or finding is None:
-            return None
-        choices: list[tuple[str, object]] = [(Relation.NEW.label, (Relation.NEW.value, None))]
-        for issue in self.view.earlier.issues:
-            name = f"{issue.number or ''} {issue.title}".strip()
-            choices.append((f"{Relation.REBOUND.label}：{name}", (Relation.REBOUND.value, issue.id)))
-            choices.append((f"{Relation.INCOMPLETE.label}：{name}", (Relation.INCOMPLETE.value, issue.id)))
-        iid, fid = self.view.inspection_id, finding.id
-
-        def build(v):
-            return ops.link, (iid, fid, v["choice"])
-
-        dialog = ActionDialog(
-            self.worker,
-            self.tr("Link “{title}” to the earlier inspection").format(title=finding.title),
-            {"choice": self.tr("Relation")},
-            build,
-            self,
-            fields={"relation": "choice", "earlier_issue_id": "choice"},
-            choices=choices,
-        )
-        open_dialog(self, dialog, self._view)
         return dialog
 
     def edit_template(self) -> TemplateDialog:
