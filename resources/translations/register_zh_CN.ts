@@ -980,6 +980,10 @@
 <context>
     <name>PapersPage</name>
     <message>
+        <source>Round {n} · {team}</source>
+        <translation>第{n}轮 · {team}</translation>
+    </message>
+    <message>
         <source>Team</source>
         <translation>巡察组</translation>
     </message>

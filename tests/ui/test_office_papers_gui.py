@@ -40,14 +40,14 @@ def test_papers_page_lists_every_teams_papers_by_state(qtbot, worker, signed_in)
     assert page.model.rowCount() == len(expected) > 0
     states = {r.state for r in expected}
     assert PaperState.ADOPTED in states and states & {PaperState.SUBMITTED, PaperState.REVIEWED}
-    teams_shown = {r.team_name for r in expected}
+    teams_shown = {(r.round_number, r.team_name) for r in expected}
     assert page.team.count() == len(teams_shown) + 1 and len(teams_shown) > 1
     page.state.setCurrentIndex(page.state.findData(PaperState.SUBMITTED.value))
     waiting = [r for r in expected if r.state == PaperState.SUBMITTED]
     assert page.proxy.rowCount() == len(waiting) > 0
-    team = waiting[0].team_name
-    page.team.setCurrentIndex(page.team.findData(team))
-    assert page.proxy.rowCount() == sum(1 for r in waiting if r.team_name == team)
+    team = (waiting[0].round_number, waiting[0].team_name)
+    page.team.setCurrentIndex(page.team.findData(f"{team[0]}:{team[1]}"))
+    assert page.proxy.rowCount() == sum(1 for r in waiting if (r.round_number, r.team_name) == team)
     assert "待审核" in page.summary.text()
     page.state.setCurrentIndex(0)
     page.team.setCurrentIndex(0)

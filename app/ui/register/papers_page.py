@@ -17,11 +17,21 @@ from app.ui.org.common import Column, RecordTableModel, fill_combo
 from app.ui.register.base import table_for
 
 
+def team_label(p: PaperRow) -> str:
+    return QCoreApplication.translate("PapersPage", "Round {n} · {team}").format(
+        n=p.round_number, team=p.team_name
+    )
+
+
 def papers_model(parent) -> RecordTableModel:
     order = list(PaperState)
     return RecordTableModel(
         [
-            Column(QCoreApplication.translate("PapersPage", "Team"), lambda p: p.team_name),
+            Column(
+                QCoreApplication.translate("PapersPage", "Team"),
+                team_label,
+                lambda p: (p.round_number, p.team_name),
+            ),
             Column(QCoreApplication.translate("PapersPage", "Unit"), lambda p: p.unit_name),
             Column(QCoreApplication.translate("PapersPage", "Number"), lambda p: p.number or ""),
             Column(QCoreApplication.translate("PapersPage", "Issue"), lambda p: p.title),
@@ -82,10 +92,15 @@ class PapersPage(QWidget):
 
     def _loaded(self, rows: list[PaperRow]) -> None:
         self.rows = rows
-        teams = sorted({r.team_name for r in rows})
+        teams = sorted({(r.round_number, r.team_name) for r in rows})
         current = self.team.currentData()
         self.team.blockSignals(True)
-        fill_combo(self.team, [(self.tr("All teams"), None)] + [(t, t) for t in teams], current)
+        fill_combo(
+            self.team,
+            [(self.tr("All teams"), None)]
+            + [(self.tr("Round {n} · {team}").format(n=n, team=t), f"{n}:{t}") for n, t in teams],
+            current,
+        )
         self.team.blockSignals(False)
         self.model.set_records(rows)
         self._apply()
@@ -95,9 +110,9 @@ class PapersPage(QWidget):
     def _apply(self) -> None:
         state, team = self.state.currentData(), self.team.currentData()
         self.proxy.set_row_filter(
-            lambda p: (state is None or p.state.value == state) and (team is None or p.team_name == team)
+            lambda p: (state is None or p.state.value == state) and (team is None or _team_key(p) == team)
         )
-        rows = [r for r in self.rows or [] if team is None or r.team_name == team]
+        rows = [r for r in self.rows or [] if team is None or _team_key(r) == team]
         counts = Counter(r.state for r in rows)
         parts = "，".join(f"{s.label} {counts[s]}" for s in PaperState if counts[s])
         self.summary.setText(
@@ -111,3 +126,7 @@ class PapersPage(QWidget):
 
     def save_layout(self) -> None:
         """The workspace asks every page; nothing to keep here."""
+
+
+def _team_key(p: PaperRow) -> str:
+    return f"{p.round_number}:{p.team_name}"
