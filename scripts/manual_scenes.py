@@ -228,10 +228,24 @@ def _office_scenes(shots, worker: DbWorker, folder: Path, busiest: dict) -> None
             _page(window, "统计")
             settle(1.5)
             shots.grab("figures.png", window)
+        if shots.wanted("paper-states.png"):
+            _page(window, "底稿审签")
+            shots.grab("paper-states.png", window)
+        if shots.wanted("lookback.png") or shots.wanted("assessment-template.png"):
+            _lookback_scenes(shots, worker, window)
+        if shots.wanted("team-chain.png"):
+            _team_chain_scene(shots, worker, window)
         _page(window, "巡察工作")
+        if shots.wanted("evaluation.png") or shots.wanted("evaluation-entry.png"):
+            _evaluation_scenes(shots, worker, window, folder)
         tabs = _open_inspection(window, busiest["path"])
         if shots.wanted("inspection.png"):
             shots.grab("inspection.png", window)
+        if shots.wanted("after-feedback.png"):
+            panel = _tab(tabs, "整改时限与评估")
+            wait(lambda: panel.state is not None and not panel.busy, "the deadlines")
+            settle(0.5)
+            shots.grab("after-feedback.png", window)
         if shots.wanted("rectification.png"):
             panel = _tab(tabs, "整改")
             _select_first_table_row(panel)
@@ -261,6 +275,108 @@ def _office_scenes(shots, worker: DbWorker, folder: Path, busiest: dict) -> None
         window.close()
         settle(0.3)
         _sign_out(worker)
+
+
+def _look_back_round(session) -> None:
+    """What the office does before a look-back: a look-back round with a team and an inspection of the
+    proposed unit, the look-back scheduled into it, and a finding of that team linked to an earlier issue."""
+    from app.core.domain.organisation import inspections, teams, terms
+    from app.core.domain.register import assessment, issue_edits
+    from app.core.domain.register.issue_record import IssueDraft
+
+    (proposal, *_) = assessment.lookbacks(session)
+    term = terms.list_terms(session)[0]
+    number = max(r.number for r in terms.list_rounds(session, term.id)) + 1
+    rnd = terms.create_round(session, term.id, number, "look_back", starts_on="2027-03-01")
+    team = teams.create_team(session, rnd.id, "回头看巡察组")
+    users = {
+        r["username"]: r["id"]
+        for r in session.conn.execute(
+            "SELECT id, username FROM users WHERE username IN ('leader2', 'member2')"
+        )
+    }
+    teams.add_member(session, team.id, users["leader2"], "leader")
+    teams.add_member(session, team.id, users["member2"], "member")
+    look = inspections.create_inspection(session, team.id, proposal.unit_id, began_on="2027-03-02")
+    assessment.schedule_lookback(session, proposal.id, look.id)
+    earlier = assessment.earlier_view(session, look.id)
+    for n, (title, relation) in enumerate(
+        [
+            ("上轮反馈问题整改后又出现反弹", "rebound"),
+            ("整改措施未落实到位", "incomplete"),
+            ("新发现：会议费列支接待费", "new"),
+        ]
+    ):
+        draft = IssueDraft(title=title, found_on="2027-03-12", facts=f"{title}（回头看发现）。")
+        finding = issue_edits.create_issue(session, look.id, draft)
+        target = earlier.issues[min(n, len(earlier.issues) - 1)].id if relation != "new" else None
+        assessment.link_finding(session, finding.id, relation, target)
+
+
+def _lookback_scenes(shots, worker: DbWorker, window: MainWindow) -> None:
+    _run(worker, _look_back_round, "the look-back round")
+    page = _page(window, "回头看")
+    page.refresh()
+    wait(lambda: page.panel.view is not None and not page.panel.busy, "the earlier inspection")
+    page.panel.findings_table.selectRow(0)
+    settle(0.8)
+    if shots.wanted("lookback.png"):
+        shots.grab("lookback.png", window)
+    if shots.wanted("assessment-template.png"):
+        dialog = page.edit_template()
+        wait(lambda: not dialog.busy and dialog.template is not None, "the assessment template")
+        dialog.resize(1100, 640)
+        settle(0.8)
+        shots.grab("assessment-template.png", dialog)
+        dialog.close()
+        settle(0.3)
+
+
+def _team_chain_scene(shots, worker: DbWorker, window: MainWindow) -> None:
+    from app.ui.org.team_dialog import TeamDialog
+
+    team = _run(
+        worker,
+        lambda s: s.conn.execute(
+            "SELECT t.id, t.round_id FROM teams t JOIN rounds r ON r.id = t.round_id WHERE r.kind != 'look_back'"
+            " ORDER BY r.number DESC, t.name LIMIT 1"
+        ).fetchone(),
+        "a team",
+    )
+    dialog = TeamDialog(worker, team["round_id"], team["id"], window)
+    dialog.resize(760, 640)
+    dialog.show()
+    wait(lambda: dialog.chain_group.isEnabled(), "the team's chain")
+    settle(0.8)
+    shots.grab("team-chain.png", dialog)
+    dialog.close()
+    settle(0.3)
+
+
+def _evaluation_scenes(shots, worker: DbWorker, window: MainWindow, folder: Path) -> None:
+    """The demo's evaluation round (round 1's first inspection): the tab, then the keyboard entry."""
+    inspection_id = _run(
+        worker,
+        lambda s: s.conn.execute("SELECT inspection_id FROM eval_surveys LIMIT 1").fetchone()[0],
+        "the survey",
+    )
+    tabs = _open_inspection(window, _busiest(folder, inspection_id)["path"])
+    panel = _tab(tabs, "民主测评")
+    wait(lambda: panel.tree.topLevelItemCount() > 0, "the surveys")
+    panel.tree.expandAll()
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0).child(0))
+    settle(0.8)
+    if shots.wanted("evaluation.png"):
+        shots.grab("evaluation.png", window)
+    if shots.wanted("evaluation-entry.png"):
+        panel.buttons["entry"].click()
+        dialog = panel.dialog
+        wait(lambda: bool(dialog.items), "the entry screen")
+        dialog.resize(1000, 700)
+        settle(0.8)
+        shots.grab("evaluation-entry.png", dialog)
+        dialog.close()
+        settle(0.3)
 
 
 def _run(worker: DbWorker, fn, what: str):
@@ -380,12 +496,14 @@ def _leader_scenes(shots, worker: DbWorker, folder: Path) -> None:
             panel = _tab(tabs, "调阅资料")
             _select_first_table_row(panel)
             shots.grab("review.png", window)
-        if shots.wanted("issues.png") or shots.wanted("issue-paper.png"):
+        if shots.wanted("issues.png") or shots.wanted("issue-paper.png") or shots.wanted("issue-chain.png"):
             panel = _tab(tabs, "问题")
             wait(lambda: panel.table.model() is not None and panel.table.model().rowCount() > 0, "the issues")
             settle(0.5)
             if shots.wanted("issues.png"):
                 shots.grab("issues.png", window)
+            if shots.wanted("issue-chain.png"):
+                _issue_chain_scene(shots, worker, panel, busiest["path"][-1])
             if shots.wanted("issue-paper.png"):
                 panel.table.selectRow(0)
                 settle(0.3)
@@ -409,6 +527,26 @@ def _leader_scenes(shots, worker: DbWorker, folder: Path) -> None:
         window.close()
         settle(0.3)
         _sign_out(worker)
+
+
+def _issue_chain_scene(shots, worker: DbWorker, panel, inspection_id: str) -> None:
+    """The 审签流程 page of a paper that waits for the leader (the deputy has reviewed it)."""
+    from app.core.domain.register import paper_chain
+    from app.core.domain.register.paper_chain import PaperState
+
+    papers = _run(worker, lambda s: paper_chain.papers_by_state(s, inspection_id), "the papers")
+    waiting = next(
+        (p for p in papers if p.state == PaperState.REVIEWED),
+        next((p for p in papers if p.state != PaperState.ADOPTED), papers[0]),
+    )
+    dialog = panel._open_dialog(waiting.issue_id)
+    wait(lambda: dialog.detail is not None and not dialog.busy, "the working paper")
+    dialog.resize(1000, 760)
+    dialog.tabs.setCurrentWidget(dialog.tabs.findChild(QWidget, "chainPage"))
+    settle(1.0)
+    shots.grab("issue-chain.png", dialog)
+    dialog.close()
+    settle(0.3)
 
 
 def _admin_scene(shots, worker: DbWorker, folder: Path, username: str, name: str) -> None:
@@ -477,7 +615,15 @@ def _exchange_dialogs(shots, worker: DbWorker, folder: Path) -> None:
         shots.grab("exchange-setup.png", dialog)
         dialog.close()
     if shots.wanted("exchange-hand-in.png"):
-        kinds = {"谈话记录": 46, "调阅资料": 31, "问题底稿": 12, "问题线索": 3, "整改": 9, "附件": 58, "其他": 4}
+        kinds = {
+            "谈话记录": 46,
+            "调阅资料": 31,
+            "问题底稿": 12,
+            "问题线索": 3,
+            "整改": 9,
+            "附件": 58,
+            "其他": 4,
+        }
         summary = Summary(kinds, 2, 1, 3, 1, 2)  # what a team's review looks like near the end of a round
         dialog = HandInDialog(summary, window)
         dialog.medium.setText("U盘-2026-021")

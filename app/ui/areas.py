@@ -34,6 +34,7 @@ INSPECTION_TABS: tuple[InspectionTab, ...] = (
     InspectionTab("documents", review.review_title, review.make_review_tab, order=20),
     InspectionTab("evaluation", evaluation.evaluation_title, evaluation.make_evaluation_tab, order=25),
     InspectionTab("issues", register.issues_title, register.make_issues_tab, order=30),
+    InspectionTab("lookback", register.lookback_title, register.make_lookback_tab, order=35),
     InspectionTab("leads", register.leads_title, register.make_leads_tab, order=40),
     InspectionTab("petitions", register.petitions_title, register.make_petitions_tab, order=50),
     InspectionTab("official", official.official_title, official.make_official_tab, order=60),
@@ -45,5 +46,5 @@ INSPECTION_TABS: tuple[InspectionTab, ...] = (
 )
 
 WORKSPACE_PAGES: tuple[PageFactory, ...] = (
-    register_pages.make_pages,  # 整改督办, 统计
+    register_pages.make_pages,  # 整改督办, 底稿审签, 回头看, 统计
 )

@@ -191,6 +191,10 @@
         <translation>回收份数(&amp;U)…</translation>
     </message>
     <message>
+        <source>Type &amp;written answers…</source>
+        <translation>补录文字意见(&amp;W)…</translation>
+    </message>
+    <message>
         <source>&amp;Report…</source>
         <translation>结果报告(&amp;R)…</translation>
     </message>
@@ -299,6 +303,49 @@
     <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>WrittenTextDialog</name>
+    <message>
+        <source>Type what the respondent wrote, as written.</source>
+        <translation>照填表人所写原样录入。</translation>
+    </message>
+    <message>
+        <source>Save and next (Ctrl+Enter)</source>
+        <translation>保存并转下一项（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Type the written answers of scanned sheets</source>
+        <translation>补录扫描件的文字意见</translation>
+    </message>
+    <message>
+        <source>Not typed yet</source>
+        <translation>尚未录入</translation>
+    </message>
+    <message>
+        <source>{n} written answers on scanned sheets, {e} not typed yet</source>
+        <translation>扫描件文字题 {n} 项，尚未录入 {e} 项</translation>
+    </message>
+    <message>
+        <source>No scanned sheet of this round has a text question.</source>
+        <translation>本轮没有含文字题的扫描件。</translation>
+    </message>
+    <message>
+        <source>Sheet {serial} · {label}</source>
+        <translation>编号 {serial} · {label}</translation>
+    </message>
+    <message>
+        <source>Loading the scanned page…</source>
+        <translation>正在调出扫描页…</translation>
+    </message>
+    <message>
+        <source>The scanned page is not among the imported ones.</source>
+        <translation>该页扫描件未导入。</translation>
     </message>
 </context>
 </TS>

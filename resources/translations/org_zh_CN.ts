@@ -977,6 +977,38 @@
         <translation>存在未经批准例外的回避冲突：{names}</translation>
     </message>
     <message>
+        <source>Sign-off chain of the working papers</source>
+        <translation>底稿审签流程</translation>
+    </message>
+    <message>
+        <source>Three steps: drafter → deputy reviews → leader signs → team meeting</source>
+        <translation>三步：承办人提交 → 副组长审核 → 组长审签 → 组务会审定</translation>
+    </message>
+    <message>
+        <source>Two steps: drafter → leader signs → team meeting</source>
+        <translation>两步：承办人提交 → 组长审签 → 组务会审定</translation>
+    </message>
+    <message>
+        <source>Set the chain</source>
+        <translation>设定流程</translation>
+    </message>
+    <message>
+        <source>three steps (with the deputy&apos;s review)</source>
+        <translation>三步（含副组长审核）</translation>
+    </message>
+    <message>
+        <source>two steps</source>
+        <translation>两步</translation>
+    </message>
+    <message>
+        <source>Set by the office: {steps}.</source>
+        <translation>巡察办已设定：{steps}。</translation>
+    </message>
+    <message>
+        <source>Not set: by the team&apos;s members, {steps} (a team with a deputy uses three).</source>
+        <translation>尚未设定：按本组成员确定，目前为{steps}；有副组长的组用三步。</translation>
+    </message>
+    <message>
         <source>Declared a tie to a unit of this team</source>
         <translation>已申报与本组巡察单位有关联</translation>
     </message>

@@ -276,6 +276,33 @@
     </message>
 </context>
 <context>
+    <name>EarlierPanel</name>
+    <message>
+        <source>Link the finding…</source>
+        <translation>关联原问题…</translation>
+    </message>
+    <message>
+        <source>assessed {total:g} points, graded “{grade}”</source>
+        <translation>整改成效评估 {total:g} 分，评定为“{grade}”</translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation>未作整改成效评估</translation>
+    </message>
+    <message>
+        <source>Round {n} inspection of {unit}: {count} issues, {grade}.</source>
+        <translation>第{n}轮对{unit}的巡察：发现问题 {count} 个，{grade}。</translation>
+    </message>
+    <message>
+        <source>Link “{title}” to the earlier inspection</source>
+        <translation>关联“{title}”与原巡察问题</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+</context>
+<context>
     <name>FiguresPage</name>
     <message>
         <source>Refresh</source>
@@ -818,6 +845,85 @@
     </message>
 </context>
 <context>
+    <name>LookbackPage</name>
+    <message>
+        <source>Unit</source>
+        <translation>被巡察单位</translation>
+    </message>
+    <message>
+        <source>Earlier inspection</source>
+        <translation>原巡察</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Look-back inspection</source>
+        <translation>回头看巡察</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>尚未安排</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>问题编号</translation>
+    </message>
+    <message>
+        <source>Earlier issue</source>
+        <translation>原巡察发现的问题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Measures (completion, deadline)</source>
+        <translation>整改措施（完成情况，时限）</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>回头看发现的问题</translation>
+    </message>
+    <message>
+        <source>Relation to the earlier issues</source>
+        <translation>与原问题的关系</translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation>尚未关联</translation>
+    </message>
+    <message>
+        <source>Schedule into an inspection…</source>
+        <translation>安排回头看巡察…</translation>
+    </message>
+    <message>
+        <source>Assessment template…</source>
+        <translation>评估模板…</translation>
+    </message>
+    <message>
+        <source>{n} units proposed, {w} not yet scheduled</source>
+        <translation>列入回头看 {n} 个单位，尚未安排 {w} 个</translation>
+    </message>
+    <message>
+        <source>Schedule the look-back into an inspection of a look-back round to see the earlier issues.</source>
+        <translation>在“回头看”轮次中安排对该单位的巡察后，这里列出原巡察发现的问题。</translation>
+    </message>
+    <message>
+        <source>Choose the look-back inspection.</source>
+        <translation>请选择回头看巡察。</translation>
+    </message>
+    <message>
+        <source>No inspection of this unit in a look-back round yet: create one in the organisation first.</source>
+        <translation>“回头看”轮次中还没有对该单位的巡察，请先在“巡察工作”中建立。</translation>
+    </message>
+    <message>
+        <source>Schedule the look-back of {unit}</source>
+        <translation>安排对{unit}的回头看</translation>
+    </message>
+</context>
+<context>
     <name>MeasureDialog</name>
     <message>
         <source>Edit measure</source>
@@ -869,6 +975,61 @@
     <message>
         <source>Unit reports overdue: {n} — {names}{more}</source>
         <translation>逾期未报送的整改报告 {n} 项：{names}{more}</translation>
+    </message>
+</context>
+<context>
+    <name>PapersPage</name>
+    <message>
+        <source>Round {n} · {team}</source>
+        <translation>第{n}轮 · {team}</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>巡察组</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>被巡察单位</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>问题编号</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>审签状态</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>全部巡察组</translation>
+    </message>
+    <message>
+        <source>Filter the list…</source>
+        <translation>筛选列表…</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>巡察组：</translation>
+    </message>
+    <message>
+        <source>{n} papers shown of {total}: {parts}</source>
+        <translation>显示 {n} 份，共 {total} 份底稿：{parts}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1711,14 @@
         <translation>整改督办</translation>
     </message>
     <message>
+        <source>Paper sign-off</source>
+        <translation>底稿审签</translation>
+    </message>
+    <message>
+        <source>Look-back</source>
+        <translation>回头看</translation>
+    </message>
+    <message>
         <source>Figures</source>
         <translation>统计</translation>
     </message>
@@ -2134,6 +2303,49 @@
     <message>
         <source>Remove</source>
         <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评估项目</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>veto</source>
+        <translation>否决项</translation>
+    </message>
+    <message>
+        <source>Filled from</source>
+        <translation>分数来源</translation>
+    </message>
+    <message>
+        <source>the satisfaction survey</source>
+        <translation>整改满意度测评</translation>
+    </message>
+    <message>
+        <source>Assessment template</source>
+        <translation>整改成效评估模板</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Grades: 好 from {a:g}, 较好 from {b:g}, 一般 from {c:g}, below that 差; a veto item makes it 差.</source>
+        <translation>等次：{a:g} 分以上为“好”，{b:g} 分以上为“较好”，{c:g} 分以上为“一般”，其余为“差”；触发否决项的为“差”。</translation>
+    </message>
+    <message>
+        <source>“{name}”: {n} items, the scored ones total 100 points.</source>
+        <translation>“{name}”：共 {n} 项，计分项目合计 100 分。</translation>
     </message>
 </context>
 </TS>

@@ -134,6 +134,12 @@ ACTIONS = [
     ),
     Action("paper chain", "list by state", frozenset(READERS_A), lambda s, r: _listed(s, r)),
     Action(
+        "paper chain",
+        "read the team's chain",
+        frozenset({"office"}),
+        lambda s, r: paper_chain.team_chain(s, _team_of(s, r)),
+    ),
+    Action(
         "fact sheet",
         "make",
         frozenset({"leader1", "deputy1"}),  # they answer to the unit for the facts
@@ -175,6 +181,14 @@ ACTIONS = [
     Action(
         "assessment", "read", frozenset(READERS_A), lambda s, r: assessment.assessment_of(s, r.inspection_id)
     ),
+    Action("assessment template", "read", frozenset({"office"}), lambda s, r: assessment.stored_templates(s)),
+    Action(
+        "assessment template",
+        "save",
+        frozenset({"office"}),
+        lambda s, r: assessment.save_template(s, _renamed_template(r)),
+        lambda o, r: [name for name, _ in assessment.stored_templates(o)],
+    ),
     Action("talk", "read", frozenset(READERS_A), lambda s, r: talk_queries.get_talk(s, r.talk_id)),
     Action("talk", "write", frozenset(READERS_A), _edit_talk, _talk_place),
 ]
@@ -189,6 +203,15 @@ def _next_kind(session, r: Records) -> str:
         )
     }
     return next(k.value for k in unit_reports.ReportKind if k.value not in done)
+
+
+def _renamed_template(r: Records) -> str:
+    """The built-in template under a name of these records' own (each save adds one)."""
+    import json
+
+    body = json.loads(assessment.builtin_template_text())
+    body["name"] = f"评估模板 {r.issue_id[:8]}"
+    return json.dumps(body, ensure_ascii=False)
 
 
 def _team_of(session, r: Records) -> str:

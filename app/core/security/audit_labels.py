@@ -327,6 +327,7 @@ ACTION_LABELS: dict[str, str] = {
     "eval_scan_import": "导入测评表扫描件",
     "eval_review_decide": "复核识别不清的选项",
     "eval_written_text": "补录扫描件的文字意见",
+    "eval_scan_view": "查看测评表扫描页",
     "eval_results_view": "查看测评结果",
     "eval_report_print": "打印测评报告",
     "eval_tally_export": "导出测评统计（Excel）",
@@ -485,6 +486,10 @@ _NAME_QUERIES: dict[str, str] = {
     "petition": "SELECT '信访件（' || substr(created_at, 1, 10) || ' 登记）' AS name FROM petitions WHERE id = ?",
     "reading": "SELECT '阅读记录（调阅资料 第' || r.number || '号）' AS name FROM readings x"
     " JOIN request_items r ON r.id = x.item_id WHERE x.id = ?",
+    "eval_template": "SELECT name FROM eval_templates WHERE id = ?",
+    "eval_survey": "SELECT name || '（表码 ' || code || '）' AS name FROM eval_surveys WHERE id = ?",
+    "eval_round": "SELECT s.name || ' 第' || r.number || '轮' AS name FROM eval_rounds r"
+    " JOIN eval_surveys s ON s.id = r.survey_id WHERE r.id = ?",
     "classification_scheme": "SELECT name FROM classification_schemes WHERE id = ?",
     "classification_node": "SELECT name FROM classification_nodes WHERE id = ?",
     # an exchange package, by its register row (a conflict by the package it came with)

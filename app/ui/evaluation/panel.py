@@ -59,6 +59,7 @@ class EvaluationPanel(QWidget):
                 "entry",
                 "scan",
                 "review",
+                "written",
                 "report",
                 "export",
             )
@@ -75,6 +76,7 @@ class EvaluationPanel(QWidget):
         self.buttons["entry"].clicked.connect(self.open_entry)
         self.buttons["scan"].clicked.connect(self.import_scans)
         self.buttons["review"].clicked.connect(self.open_review)
+        self.buttons["written"].clicked.connect(self.open_written)
         self.buttons["report"].clicked.connect(self.print_report)
         self.buttons["export"].clicked.connect(self.export_tally)
         self.tree.currentItemChanged.connect(lambda *_: self._enable())
@@ -158,7 +160,7 @@ class EvaluationPanel(QWidget):
         self.buttons["takeCopy"].setEnabled(self.templates.count() > 0)
         self.buttons["editTemplate"].setVisible(bool(self.state and self.state.can_edit_templates))
         self.buttons["newRound"].setEnabled(self.survey_id() is not None)
-        for name in ("printForms", "returned", "entry", "scan", "review", "report"):
+        for name in ("printForms", "returned", "entry", "scan", "review", "written", "report"):
             self.buttons[name].setEnabled(has_round)
         self.buttons["export"].setEnabled(has_round and bool(self.state and self.state.can_export))
 
@@ -309,6 +311,14 @@ class EvaluationPanel(QWidget):
         round_id = self.round_id()
         if round_id is not None:
             self.dialog = EvaluationEntryDialog(self.worker, round_id, self)
+            self.dialog.show()
+
+    def open_written(self) -> None:
+        from app.ui.evaluation.written_dialog import WrittenTextDialog
+
+        round_id = self.round_id()
+        if round_id is not None:
+            self.dialog = WrittenTextDialog(self.worker, round_id, self)
             self.dialog.show()
 
     def open_review(self) -> None:

@@ -11,11 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -81,6 +83,7 @@ class TeamDialog(FormDialog):
         self.setWindowTitle(self.tr("Edit team") if team_id else self.tr("New team"))
         self.members_group.setEnabled(False)
         self.conflicts.hide()
+        self._build_chain()
         if team_id:
             self.reload()
         else:
@@ -125,6 +128,72 @@ class TeamDialog(FormDialog):
         self.conflicts.setVisible(bool(detail.conflicts))
         self.members_group.setEnabled(True)
         self.ready = True
+        self._load_chain()
+
+    # ---- the sign-off chain (set by the office) ----
+    def _build_chain(self) -> None:
+        self.chain_group = QGroupBox(self.tr("Sign-off chain of the working papers"))
+        self.chain_group.setObjectName("chainGroup")
+        self.chain_combo = QComboBox()
+        self.chain_combo.setObjectName("chainCombo")
+        fill_combo(
+            self.chain_combo,
+            [
+                (self.tr("Three steps: drafter → deputy reviews → leader signs → team meeting"), True),
+                (self.tr("Two steps: drafter → leader signs → team meeting"), False),
+            ],
+        )
+        self.chain_button = QPushButton(self.tr("Set the chain"))
+        self.chain_button.setObjectName("setChainButton")
+        self.chain_button.clicked.connect(self.set_chain)
+        self.chain_state = QLabel()
+        self.chain_state.setObjectName("chainState")
+        self.chain_state.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.chain_combo, 1)
+        row.addWidget(self.chain_button)
+        box = QVBoxLayout(self.chain_group)
+        box.addLayout(row)
+        box.addWidget(self.chain_state)
+        outer = self.findChild(QVBoxLayout, "outerLayout")
+        outer.insertWidget(outer.indexOf(self.members_group), self.chain_group)
+        self.chain_group.setEnabled(False)
+
+    def _load_chain(self) -> None:
+        from app.core.domain.register import paper_chain
+
+        self.worker.submit(
+            paper_chain.team_chain, self.team_id, on_done=self._chain_loaded, on_error=self._chain_failed
+        )
+
+    def _chain_loaded(self, result: tuple[bool, bool]) -> None:
+        with_deputy, set_here = result
+        self.chain_combo.setCurrentIndex(self.chain_combo.findData(with_deputy))
+        steps = self.tr("three steps (with the deputy's review)") if with_deputy else self.tr("two steps")
+        self.chain_state.setText(
+            self.tr("Set by the office: {steps}.").format(steps=steps)
+            if set_here
+            else self.tr("Not set: by the team's members, {steps} (a team with a deputy uses three).").format(
+                steps=steps
+            )
+        )
+        self.chain_group.setEnabled(True)
+
+    def _chain_failed(self, error: UserError) -> None:
+        self.chain_group.setEnabled(False)
+        self.chain_state.setText(str(error))
+
+    def set_chain(self) -> None:
+        from app.core.domain.register import paper_chain
+
+        self.chain_group.setEnabled(False)
+        self.worker.submit(
+            lambda s, t, d: paper_chain.set_team_chain(s, t, with_deputy=d),
+            self.team_id,
+            bool(self.chain_combo.currentData()),
+            on_done=lambda _r: self._load_chain(),
+            on_error=self._chain_failed,
+        )
 
     def _conflict_text(self, member: TeamMember) -> str:
         if self.detail and any(c.user_id == member.user_id for c in self.detail.conflicts):

@@ -65,3 +65,20 @@ def petitions_title() -> str:
 
 def rectification_title() -> str:
     return QCoreApplication.translate("Register", "Rectification")
+
+
+def make_lookback_tab(worker: DbWorker, inspection_id: str, parent: QWidget) -> QWidget | None:
+    """Only for an inspection of a look-back round: the earlier inspection's issues, measures and
+    assessment, and the look-back's findings linked to them (the core decides who may see them)."""
+    from app.core.domain.organisation.terms import RoundKind
+
+    detail = getattr(parent, "detail", None)
+    if detail is None or detail.round.kind != RoundKind.LOOK_BACK:
+        return None
+    from app.ui.register.lookback_page import EarlierPanel
+
+    return EarlierPanel(worker, inspection_id, parent)
+
+
+def lookback_title() -> str:
+    return QCoreApplication.translate("Register", "Look-back")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from app.core.domain import _fields as f
 from app.core.domain.evaluation.entry import count_sheet, find_sheet, new_sheet
 from app.core.domain.evaluation.model import Form, check_answers
-from app.core.domain.evaluation.surveys import Round, get_round, is_issued, writable_round
+from app.core.domain.evaluation.surveys import Round, get_round, get_survey, is_issued, writable_round
 from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.imports import omr
 from app.core.printing import evaluation_layout
@@ -207,6 +207,90 @@ def add_written_text(session: Session, sheet_id: str, item_key: str, text: str) 
                 (sheet_id, item_key, clean),
             )
         session.audit("eval_written_text", "eval_round", rnd.id, f"编号 {row['serial']} 第“{item_key}”项")
+
+
+@dataclass(frozen=True)
+class WrittenItem:
+    """A text item of a scanned sheet, with what was typed for it so far."""
+
+    sheet_id: str
+    serial: int
+    item_key: str
+    label: str
+    text: str
+
+
+def written_items(session: Session, round_id: str) -> list[WrittenItem]:
+    """Every text item of the round's scanned sheets, by serial (the typist's list; not audited:
+    the texts carry no serial when printed, and this list shows them only to the team)."""
+    rnd = get_round(session, round_id)
+    survey = get_survey(session, rnd.survey_id)
+    texts = [i for i in survey.form.items() if i.kind == "text"]
+    out: list[WrittenItem] = []
+    for sheet in session.conn.execute(
+        "SELECT id, serial FROM eval_sheets WHERE round_id = ? AND source = 'scan' ORDER BY serial",
+        (round_id,),
+    ).fetchall():
+        typed = {
+            r["item_key"]: r["value"]
+            for r in session.conn.execute(
+                "SELECT item_key, value FROM eval_answers WHERE sheet_id = ?", (sheet["id"],)
+            )
+        }
+        for item in texts:
+            out.append(
+                WrittenItem(
+                    sheet["id"],
+                    int(sheet["serial"]),
+                    item.key,
+                    item.label or item.section.text,
+                    typed.get(item.key, ""),
+                )
+            )
+    return out
+
+
+@dataclass(frozen=True)
+class WrittenPage:
+    png: bytes  # b"" when the page is not among the imported ones
+    top: float  # where the question starts, as a share of the page's height
+
+
+def written_page(session: Session, sheet_id: str, item_key: str, width: int = 900) -> WrittenPage:
+    """The scanned page that holds a text item, as PNG (the typist reads the handwriting from it).
+    Audited as a view of the scan."""
+    row = session.conn.execute(
+        "SELECT round_id, serial FROM eval_sheets WHERE id = ?", (sheet_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFound("找不到该测评表。")
+    rnd = get_round(session, row["round_id"])
+    form = get_survey(session, rnd.survey_id).form
+    question = form.item(item_key).section.text
+    layout = evaluation_layout.layout(form)
+    page_no, top = len(layout.pages), 0.0
+    for p in layout.pages:
+        found = next((t for t in p.texts if t.text and question.startswith(t.text)), None)
+        if found is not None:
+            page_no, top = p.number, max(0.0, (found.y - 8) / evaluation_layout.PAGE_H)
+            break
+    page = session.conn.execute(
+        "SELECT p.page_index, s.data FROM eval_pages p JOIN eval_scans s ON s.id = p.scan_id"
+        " WHERE p.sheet_id = ? AND p.page_no = ? AND p.status = 'read' ORDER BY p.created_at DESC LIMIT 1",
+        (sheet_id, page_no),
+    ).fetchone()
+    if page is None:
+        return WrittenPage(b"", 0.0)
+    import io
+
+    images = omr.open_images(bytes(page["data"]), MAX_PAGES)
+    image = images[int(page["page_index"])].convert("L")
+    if image.width > width:
+        image = image.resize((width, round(image.height * width / image.width)))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    session.audit("eval_scan_view", "eval_round", rnd.id, f"编号 {row['serial']} 第{page_no}页")
+    return WrittenPage(out.getvalue(), top)
 
 
 @dataclass

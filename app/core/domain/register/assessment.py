@@ -176,6 +176,13 @@ def save_template(session: Session, text: str) -> Template:
     return template
 
 
+def stored_templates(session: Session) -> list[tuple[str, str]]:
+    """The office's stored templates as (name, JSON text), by name (the editor's list)."""
+    session.require(Cap.ORG_MANAGE)
+    rows = session.conn.execute("SELECT name, body FROM assessment_templates ORDER BY name").fetchall()
+    return [(r["name"], r["body"]) for r in rows]
+
+
 # ---- assessments ---------------------------------------------------------------------------------
 
 

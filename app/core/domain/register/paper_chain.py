@@ -227,6 +227,15 @@ def _gaps(conn, issue: Issue) -> list[Gap]:
 # ---- the chain's settings --------------------------------------------------------------------------
 
 
+def team_chain(session: Session, team_id: str) -> tuple[bool, bool]:
+    """(with_deputy, set_by_the_office) for a team: the office's setting, else the default by its members."""
+    session.require(Cap.ORG_MANAGE)
+    row = session.conn.execute(
+        "SELECT with_deputy FROM paper_chains WHERE team_id = ?", (team_id,)
+    ).fetchone()
+    return team_uses_deputy(session.conn, team_id), row is not None
+
+
 def set_team_chain(session: Session, team_id: str, *, with_deputy: bool) -> None:
     """The office sets whether a team's papers pass the deputy's review (three steps) or not (two)."""
     session.require(Cap.ORG_MANAGE)
@@ -409,6 +418,7 @@ class PaperRow:
     unit_name: str
     number: str | None
     state: PaperState
+    round_number: int = 0  # the team's round (team names repeat from round to round)
 
 
 def papers_by_state(session: Session, inspection_id: str | None = None) -> list[PaperRow]:
@@ -416,14 +426,16 @@ def papers_by_state(session: Session, inspection_id: str | None = None) -> list[
     visibility.require_case_read(session)
     where, params = visibility.inspection_filter_sql(session, "i.inspection_id")
     sql = (
-        "SELECT i.id, i.title, t.name AS team_name, u.name AS unit_name, i.number, ins.team_id FROM issues i"
+        "SELECT i.id, i.title, t.name AS team_name, u.name AS unit_name, i.number, ins.team_id,"
+        " r.number AS round_number FROM issues i"
         " JOIN inspections ins ON ins.id = i.inspection_id JOIN teams t ON t.id = ins.team_id"
+        " JOIN rounds r ON r.id = ins.round_id"
         f" JOIN units u ON u.id = ins.unit_id WHERE {where} AND i.status != 'dismissed'"
     )
     if inspection_id:
         sql += " AND i.inspection_id = ?"
         params = (*params, inspection_id)
-    rows = session.conn.execute(sql + " ORDER BY t.name, i.number_sort", params).fetchall()
+    rows = session.conn.execute(sql + " ORDER BY r.number, t.name, i.number_sort", params).fetchall()
     out = []
     deputy: dict[str, bool] = {}
     for r in rows:
@@ -432,7 +444,17 @@ def papers_by_state(session: Session, inspection_id: str | None = None) -> list[
             deputy[team] = team_uses_deputy(session.conn, team)
         steps = _steps(session.conn, r["id"])
         state = state_of(steps, signed=r["number"] is not None, with_deputy=deputy[team])
-        out.append(PaperRow(r["id"], r["title"], r["team_name"], r["unit_name"], r["number"], state))
+        out.append(
+            PaperRow(
+                r["id"],
+                r["title"],
+                r["team_name"],
+                r["unit_name"],
+                r["number"],
+                state,
+                int(r["round_number"]),
+            )
+        )
     session.audit("paper_states_view", "issue", inspection_id or "", f"{len(out)} 份")
     return out
 
