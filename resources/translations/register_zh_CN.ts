@@ -48,6 +48,10 @@
         <translation>评分(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;From the survey</source>
+        <translation>按满意度测评计分(&amp;F)</translation>
+    </message>
+    <message>
         <source>&amp;Conclude…</source>
         <translation>评定等次(&amp;O)…</translation>
     </message>

@@ -126,3 +126,24 @@ def test_figures_count_the_grades_and_the_reopened_items(reg):
     after = figures.compute(office, figures.Scope(round_id=reg.round.id))
     assert after.grades == {"一般": 1} and after.rectification_reopened == 0
     assert figures.compute(reg.login("leader2"), figures.Scope(round_id=reg.round.id)).grades == {}
+
+
+def test_the_satisfaction_survey_scores_its_item(reg):
+    from app.core.domain.evaluation import entry, library, surveys
+    from tests.core.eval_support import issue, template_id
+
+    office, leader = reg.login("office"), reg.login("leader1")
+    assessment.begin(office, reg.insp_a.id)
+    with pytest.raises(Conflict, match="尚无可用的整改满意度测评结果"):
+        assessment.fill_from_survey(office, reg.insp_a.id)
+    library.install_builtins(office)
+    survey = surveys.take_copy(leader, reg.insp_a.id, template_id(leader, "rectification_satisfaction"))
+    rnd = surveys.add_round(leader, survey.id, "整改评估", "2026-12-01")
+    keys = [i.key for i in survey.form.items()]
+    # Six forms: every box 满意 (A, 100) on four, 基本满意 (B, 70) on two → a mean of 90.
+    for k, serial in enumerate(issue(leader, rnd.id, 6)):
+        entry.enter_sheet(leader, rnd.id, serial, {key: ("A" if k < 4 else "B") for key in keys})
+    filled = assessment.fill_from_survey(office, reg.insp_a.id)
+    item = next(s for s in filled.scores if s.item.source == "survey")
+    assert item.deduction == 1.5 and "有效表6份" in item.evidence and "90.0分" in item.evidence
+    assert filled.total == 98.5

@@ -98,6 +98,11 @@ def score(
     return load(session, inspection_id)
 
 
+def fill_from_survey(session: Session, inspection_id: str) -> AfterFeedback:
+    assessment.fill_from_survey(session, inspection_id)
+    return load(session, inspection_id)
+
+
 def conclude(session: Session, inspection_id: str, on: str, text: str) -> AfterFeedback:
     assessment.conclude(session, inspection_id, on, text)
     return load(session, inspection_id)

@@ -153,6 +153,7 @@ class AfterFeedbackPanel(QWidget):
                 "printSheetButton",
                 "beginAssessmentButton",
                 "scoreButton",
+                "surveyScoreButton",
                 "concludeButton",
                 "printAssessmentButton",
             )
@@ -166,6 +167,7 @@ class AfterFeedbackPanel(QWidget):
         b["printSheetButton"].clicked.connect(self.print_sheet)
         b["beginAssessmentButton"].clicked.connect(lambda: self._run(ops.begin_assessment))
         b["scoreButton"].clicked.connect(self.score)
+        b["surveyScoreButton"].clicked.connect(lambda: self._run(ops.fill_from_survey))
         b["concludeButton"].clicked.connect(self.conclude)
         b["printAssessmentButton"].clicked.connect(self.print_assessment)
         for table in (self.facts_table, self.scores_table):
@@ -250,6 +252,7 @@ class AfterFeedbackPanel(QWidget):
             s.is_office and a is not None and not a.concluded and self.selected_score() is not None
         )
         b["concludeButton"].setEnabled(s.is_office and a is not None and not a.concluded)
+        b["surveyScoreButton"].setEnabled(s.is_office and a is not None and not a.concluded)
         b["printAssessmentButton"].setEnabled(a is not None)
         if a is None:
             self.summary.setText(

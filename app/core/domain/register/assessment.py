@@ -310,6 +310,41 @@ def score(
     return assessment_of(session, inspection_id)
 
 
+def survey_score(session: Session, inspection_id: str) -> tuple[float, str] | None:
+    """The latest 整改满意度 round of the inspection whose figures may be shown (enough forms): its mean
+    score (0–100) over the grid's subjects and a line saying where it comes from; None without one."""
+    from app.core.domain.evaluation import scoring, surveys
+
+    for survey in reversed(surveys.list_surveys(session, inspection_id)):
+        if "满意度" not in survey.form.name:
+            continue
+        for rnd in reversed(surveys.list_rounds(session, survey.id)):
+            _survey, _round, results = scoring.round_results(session, rnd.id)
+            scores = [s.score for g in results.grids for s in g.subjects if s.score is not None]
+            if results.shown and scores:
+                mean = sum(scores) / len(scores)
+                return (
+                    mean,
+                    f"{survey.name}第{rnd.number}轮：有效表{results.forms}份，满意度综合得分{mean:.1f}分。",
+                )
+    return None
+
+
+def fill_from_survey(session: Session, inspection_id: str) -> Assessment:
+    """Score the template's survey item (source 'survey') from the satisfaction survey: the item's
+    points less its share not satisfied, the survey round named as the evidence."""
+    found = _open_assessment(session, inspection_id)
+    item = next((s.item for s in found.scores if s.item.source == "survey"), None)
+    if item is None:
+        raise Conflict("评估模板中没有以满意度测评计分的项目。")
+    got = survey_score(session, inspection_id)
+    if got is None:
+        raise Conflict("本巡察尚无可用的整改满意度测评结果（须有测评轮次，且有效表达到显示结果的份数）。")
+    mean, evidence = got
+    deduction = round(item.points * (1 - max(0.0, min(100.0, mean)) / 100), 1)
+    return score(session, inspection_id, item.key, deduction=deduction, evidence=evidence)
+
+
 def conclude(session: Session, inspection_id: str, assessed_on: str, conclusion: str) -> Assessment:
     """Fix the total and the grade; a grade of 一般 or 差 proposes the unit for a 回头看."""
     found = _open_assessment(session, inspection_id)
