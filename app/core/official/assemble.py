@@ -300,7 +300,13 @@ def statistics_report(session: Session, round_id: str, *, today: str | None = No
         "现将主要数据报告如下。",
         "一、发现问题情况",
         f"共发现问题{fig.issues_found}个，其中反馈被巡察单位{fig.issues_fed_back}个、移交有关部门{fig.issues_transferred}个，"
-        f"经核实排除{fig.issues_dismissed}个。按问题类别分：",
+        f"经核实排除{fig.issues_dismissed}个。"
+        + (
+            f"其中立行立改问题{fig.immediate_fixes}个，已登记整改情况{fig.immediate_fixes_done}个。"
+            if fig.immediate_fixes
+            else ""
+        )
+        + "按问题类别分：",
     ]
     for k, cat in enumerate(fig.by_category, start=1):
         body.append(f"{k}. {cat.category_name}：{cat.count}个。")

@@ -98,9 +98,12 @@ LETTERS = RecordSpec(
     + ", ".join(f"'{k}'" for k in LETTER_KINDS)
     + "))",
 )
+# The spot checks of leaders' personal-matters reports (app.core.domain.spot_checks) are known as
+# leads are: who was checked, which report, what was compared and what did not match are sealed.
+SPOT_CHECKS = RecordSpec("spot_checks", ("person_name", "person_post", "report", "compared", "discrepancies"))
 # Every table whose rows a kind of compartment seals: its own records first.
 ALL_SPECS: dict[str, tuple[RecordSpec, ...]] = {
-    LEADS: (SPECS[LEADS], LETTERS),
+    LEADS: (SPECS[LEADS], LETTERS, SPOT_CHECKS),
     INFORMANTS: (SPECS[INFORMANTS],),
 }
 
@@ -322,6 +325,15 @@ def seal_record(
     )
 
 
+def _present_specs(conn, kind: str) -> list[RecordSpec]:
+    """The kind's specs whose tables exist (a migration before the one adding a table runs without it)."""
+    return [
+        spec
+        for spec in ALL_SPECS[kind]
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (spec.table,)).fetchone()
+    ]
+
+
 def has_plain_rows(conn, inspection_id: str, kind: str) -> bool:
     """Whether the inspection has records of this kind still in plaintext (from before m0012/m0014)."""
     return any(
@@ -330,14 +342,14 @@ def has_plain_rows(conn, inspection_id: str, kind: str) -> bool:
             (inspection_id,),
         ).fetchone()
         is not None
-        for spec in ALL_SPECS[kind]
+        for spec in _present_specs(conn, kind)
     )
 
 
 def seal_plain_rows(conn, kind: str, compartment: dict, key: bytes | bytearray) -> int:
     """Seal the inspection's records of this kind still held in plaintext (from before m0012/m0014)."""
     count = 0
-    for spec in ALL_SPECS[kind]:
+    for spec in _present_specs(conn, kind):
         rows = conn.execute(
             f"SELECT id, {', '.join(spec.fields)} FROM {spec.table}"
             f" WHERE {spec.of_inspection} AND {SEALED_COLUMN} = ''",
@@ -354,7 +366,7 @@ def reencrypt_rows(
 ) -> int:
     """Move every record of the old compartment into the new one (a rotation)."""
     moved = 0
-    for spec in ALL_SPECS[kind]:
+    for spec in _present_specs(conn, kind):
         rows = conn.execute(
             f"SELECT id, {SEALED_COLUMN} FROM {spec.table} WHERE {spec.of_inspection}",
             (old["inspection_id"],),

@@ -49,6 +49,7 @@ KINDS: dict[str, str] = {
     "figures": "统计数据",
     "meetings": "会议记录清单",
     "talk_plan": "谈话计划",
+    "visits": "走访记录清单",
 }
 for _kind, _label in KINDS.items():
     register.DOCUMENT_KINDS.setdefault(f"xlsx_{_kind}", f"{_label}（Excel）")
@@ -457,6 +458,43 @@ def _meetings(session, book, inspection_id, label, subtitle, on, record, progres
     return len(rows)
 
 
+def _visits(session, book, inspection_id, label, subtitle, on, record, progress, cancel) -> int:
+    from app.core.domain.visits import records as visits
+
+    rows = sorted(visits.list_visits(session, inspection_id), key=lambda v: v.number)
+    cols = [
+        Col("编号", 8, "center"),
+        Col("走访类型", 10, "center"),
+        Col("走访日期", 12, "date"),
+        Col("走访地点", 24),
+        Col("走访对象", 20),
+        Col("走访人员", 20),
+        Col("接触人员", 24),
+        Col("了解情况", 50),
+        Col("附件数", 8, "number"),
+        Col("密级", 8, "center"),
+    ]
+    sheet = book.sheet(label, label, subtitle, cols)
+    ticker = _Ticker(len(rows), progress, cancel)
+    for v in rows:
+        sheet.append(
+            [
+                f"第{v.number}号",
+                v.kind.label,
+                as_date(v.visited_on),
+                v.place,
+                v.visited,
+                "、".join(v.members),
+                "、".join(v.met),
+                v.observations,
+                len(v.attachments),
+                v.classification,
+            ]
+        )
+        ticker.tick()
+    return len(rows)
+
+
 def _talk_plan(session, book, inspection_id, label, subtitle, on, record, progress, cancel) -> int:
     rows = talk_plan.list_plan(session, inspection_id, today=on)
     cols = [
@@ -506,6 +544,7 @@ _BUILDERS = {
     "figures": _figures,
     "meetings": _meetings,
     "talk_plan": _talk_plan,
+    "visits": _visits,
 }
 
 

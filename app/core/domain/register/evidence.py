@@ -26,6 +26,8 @@ class EvidenceKind(StrEnum):
     PETITION = "petition"  # a petition (信访件)
     MEETING = "meeting"  # a meeting's record (会议), locator: its number
     EVALUATION = "evaluation"  # a round of democratic evaluation or questionnaire (测评结果), locator: the figure
+    VISIT = "visit"  # a visit's record (走访), locator: its number
+    SPOT_CHECK = "spot_check"  # a spot check of a personal-matters report (个人有关事项抽查), locator: its number
     OTHER = "other"  # described only (photo, field visit notes, ...)
 
     @property
@@ -40,6 +42,8 @@ EVIDENCE_LABELS = {
     EvidenceKind.PETITION: "信访件",
     EvidenceKind.MEETING: "会议",
     EvidenceKind.EVALUATION: "测评结果",
+    EvidenceKind.VISIT: "走访记录",
+    EvidenceKind.SPOT_CHECK: "个人有关事项抽查",
     EvidenceKind.OTHER: "其他",
 }
 
@@ -52,6 +56,8 @@ EVIDENCE_TABLES = {
     EvidenceKind.PETITION: "petitions",
     EvidenceKind.MEETING: "meetings",
     EvidenceKind.EVALUATION: "eval_rounds",
+    EvidenceKind.VISIT: "visits",
+    EvidenceKind.SPOT_CHECK: "spot_checks",
 }
 
 
@@ -112,6 +118,12 @@ _SOURCE_SQL = {
         "SELECT '第' || number || '项' AS number, title AS name FROM request_items WHERE id = ?"
     ),
     EvidenceKind.PETITION: "SELECT received_on || '收到' AS number, '' AS name FROM petitions WHERE id = ?",
+    EvidenceKind.VISIT: (
+        "SELECT '第' || number || '号' AS number, CASE WHEN visited != '' THEN visited ELSE place END AS name"
+        " FROM visits WHERE id = ?"
+    ),
+    # Only the number: the person checked is sealed with the leads.
+    EvidenceKind.SPOT_CHECK: "SELECT '第' || number || '号' AS number, '' AS name FROM spot_checks WHERE id = ?",
 }
 _SOURCE_NAME_MAX = 30
 
@@ -182,6 +194,14 @@ def add_evidence(
     check_evidence_target(session.conn, issue, kind, ref_id)
     if kind == EvidenceKind.MEETING and not locator:
         locator = _meeting_number(session, ref_id)
+    if kind == EvidenceKind.VISIT:
+        from app.core.domain.visits.records import fetch_visit
+
+        fetch_visit(session, ref_id)  # out of the user's reach: NotFound
+    if kind == EvidenceKind.SPOT_CHECK:
+        from app.core.domain.spot_checks import records as spot_checks
+
+        spot_checks.require_known(session, ref_id)  # only who may know of leads cites one
     values = session.record_values()
     with session.transaction() as conn:
         ordinal = f.count(
