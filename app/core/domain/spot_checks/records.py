@@ -34,7 +34,7 @@ class SpotCheckForm:
     person_post: str = ""
     compared: str = ""  # what it was compared with
     discrepancies: str = ""  # what did not match; blank: none found
-    classification: str = "机密"
+    classification: str = "秘密"
 
 
 @dataclass

@@ -46,7 +46,7 @@ CREATE TABLE IF NOT EXISTS spot_checks (
     report TEXT NOT NULL DEFAULT '',             -- sealed: which report (year, kind)
     compared TEXT NOT NULL DEFAULT '',           -- sealed: what it was compared with
     discrepancies TEXT NOT NULL DEFAULT '',      -- sealed: what did not match
-    classification TEXT NOT NULL DEFAULT '机密',
+    classification TEXT NOT NULL DEFAULT '秘密',
     sealed TEXT NOT NULL DEFAULT '',
     UNIQUE (inspection_id, number)
 );
