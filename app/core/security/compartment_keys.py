@@ -330,7 +330,9 @@ def _present_specs(conn, kind: str) -> list[RecordSpec]:
     return [
         spec
         for spec in ALL_SPECS[kind]
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (spec.table,)).fetchone()
+        if conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (spec.table,)
+        ).fetchone()
     ]
 
 

@@ -25,9 +25,13 @@ class EvidenceKind(StrEnum):
     DOCUMENT = "document"  # a reviewed document (调阅资料)
     PETITION = "petition"  # a petition (信访件)
     MEETING = "meeting"  # a meeting's record (会议), locator: its number
-    EVALUATION = "evaluation"  # a round of democratic evaluation or questionnaire (测评结果), locator: the figure
+    EVALUATION = (
+        "evaluation"  # a round of democratic evaluation or questionnaire (测评结果), locator: the figure
+    )
     VISIT = "visit"  # a visit's record (走访), locator: its number
-    SPOT_CHECK = "spot_check"  # a spot check of a personal-matters report (个人有关事项抽查), locator: its number
+    SPOT_CHECK = (
+        "spot_check"  # a spot check of a personal-matters report (个人有关事项抽查), locator: its number
+    )
     OTHER = "other"  # described only (photo, field visit notes, ...)
 
     @property

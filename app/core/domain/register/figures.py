@@ -139,7 +139,9 @@ def compute(session: Session, scope: Scope | None = None, *, today: str | None =
         f"SELECT count(*) FROM issues WHERE inspection_id IN ({sub})"
         " AND disposition IN ('discipline_commission', 'organisation_dept', 'other') AND status != 'dismissed'"
     )
-    immediate = f"SELECT id FROM issues WHERE inspection_id IN ({sub}) AND status != 'dismissed' AND (tags & ?) != 0"
+    immediate = (
+        f"SELECT id FROM issues WHERE inspection_id IN ({sub}) AND status != 'dismissed' AND (tags & ?) != 0"
+    )
     fig.immediate_fixes = one(f"SELECT count(*) FROM ({immediate})", [IssueTag.IMMEDIATE_FIX.bit])
     fig.immediate_fixes_done = one(
         f"SELECT count(*) FROM immediate_fixes WHERE issue_id IN ({immediate})", [IssueTag.IMMEDIATE_FIX.bit]
