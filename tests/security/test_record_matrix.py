@@ -18,13 +18,13 @@ from app.core.domain.meetings import queries as meeting_queries
 from app.core.domain.meetings import search as meeting_search
 from app.core.domain.meetings import writes as meeting_writes
 from app.core.domain.meetings.types import MeetingForm
+from app.core.domain.register import immediate_fix, issue_edits
+from app.core.domain.spot_checks import records as spot_checks
 from app.core.domain.talk_plan import printing as plan_printing
 from app.core.domain.talk_plan import queries as plan_queries
 from app.core.domain.talk_plan import writes as plan_writes
 from app.core.domain.talk_plan.types import PlanLineForm
 from app.core.domain.talks import writes as talk_writes
-from app.core.domain.register import immediate_fix, issue_edits
-from app.core.domain.spot_checks import records as spot_checks
 from app.core.domain.visits import printing as visit_printing
 from app.core.domain.visits import records as visits
 from app.core.domain.visits import search as visit_search

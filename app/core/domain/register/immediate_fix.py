@@ -164,3 +164,28 @@ def list_fixes(session: Session, inspection_id: str) -> list[ImmediateFix]:
                 result.append(fix)
     session.audit("immediate_fixes_list", "inspection", inspection_id, f"{len(result)} 条")
     return result
+
+
+@dataclass
+class TaggedIssue:
+    """One issue tagged 立行立改, with its fix when one is recorded (None: still to be recorded)."""
+
+    id: str
+    number: str
+    title: str
+    found_on: str
+    fix: ImmediateFix | None
+
+
+def tagged_issues(session: Session, inspection_id: str) -> list[TaggedIssue]:
+    """The inspection's issues tagged 立行立改 (not dismissed), each with its fix or None; audited."""
+    from app.core.domain.register.issue_reads import list_issues
+
+    result = [
+        TaggedIssue(i.id, i.number or "", i.title, i.found_on, _load(session, i))
+        for i in list_issues(session, inspection_id)
+        if IssueTag.IMMEDIATE_FIX in i.tags and i.status != IssueStatus.DISMISSED
+    ]
+    done = sum(1 for t in result if t.fix is not None)
+    session.audit("immediate_fixes_list", "inspection", inspection_id, f"{len(result)} 条，已登记 {done} 条")
+    return result
