@@ -382,6 +382,8 @@ def _figures(session, book, inspection_id, label, subtitle, on, record, progress
         ("反馈被巡察单位", fig.issues_fed_back, ""),
         ("移交其他机关", fig.issues_transferred, ""),
         ("已销号问题", fig.issues_closed_out, ""),
+        ("立行立改问题", fig.immediate_fixes, "单独统计"),
+        ("其中已登记整改情况", fig.immediate_fixes_done, "含整改措施、完成日期和佐证材料"),
         ("整改事项", fig.rectification_items, ""),
         ("其中已销号", fig.rectification_done, ""),
         ("其中未销号", fig.rectification_open, ""),
