@@ -139,6 +139,12 @@ def test_a_working_paper_cites_a_visit_which_then_cannot_be_deleted(reg):
     assert item.source == "走访记录 第1号（市第一中学党委）"
     with pytest.raises(Conflict):
         visits.delete_visit(member, v.id)
+    if pdf.HAVE_POPPLER:  # the printed evidence list names the source's kind and number
+        from app.core.printing.working_paper import working_paper_pdf
+
+        paper = pdf.squash(pdf.text(working_paper_pdf(member, issue.id, classification="秘密")))
+        listed = paper.split("四、证据清单")[1].split("五、")[0]
+        assert all(part in listed for part in ("走访记录", "第1号", "食堂采购")), listed
     other = visits.create_visit(reg.login("leader2"), reg.insp_b.id, vform())
     with pytest.raises((ValidationError, NotFound)):
         evidence.add_evidence(member, issue.id, EvidenceKind.VISIT, other.id)
