@@ -394,6 +394,14 @@
         <translation>已销号</translation>
     </message>
     <message>
+        <source>Fixed on the spot</source>
+        <translation>立行立改</translation>
+    </message>
+    <message>
+        <source>{n} ({d} recorded)</source>
+        <translation>{n}（已登记 {d}）</translation>
+    </message>
+    <message>
         <source>Dismissed</source>
         <translation>已排除</translation>
     </message>
