@@ -67,6 +67,7 @@ HAND_IN: tuple[TableSpec, ...] = (
     TableSpec("rectification_events", f"rectification_id IN ({RECTS})", "rectification"),
     # issue 20: visits and the fixes on the spot (their files travel with `attachments` above).
     TableSpec("visits", INS, "other"),
+    TableSpec("spot_checks", INS, "lead", local=("sealed",), sealed="leads"),
     TableSpec("immediate_fixes", f"issue_id IN ({ISSUES})", "rectification"),
 )
 BY_NAME: dict[str, TableSpec] = {t.name: t for t in HAND_IN}

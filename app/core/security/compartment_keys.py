@@ -108,6 +108,11 @@ ALL_SPECS: dict[str, tuple[RecordSpec, ...]] = {
 }
 
 
+def spec_of(kind: str, table: str) -> RecordSpec:
+    """The spec of the table a kind of compartment seals (the leads' own, the letters', the spot checks')."""
+    return next((spec for spec in ALL_SPECS[kind] if spec.table == table), SPECS[kind])
+
+
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
