@@ -31,8 +31,8 @@
         <translation>抽查记录</translation>
     </message>
     <message>
-        <source>&amp;Date:</source>
-        <translation>日期(&amp;D)：</translation>
+        <source>Da&amp;te:</source>
+        <translation>日期(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Person:</source>
