@@ -72,6 +72,12 @@ def _issues(ctx: DemoContext) -> None:
     ctx.data["issues"] = populate_issues(ctx)
 
 
+def _visits(ctx: DemoContext) -> None:
+    from app.demo.visits import populate_visits
+
+    ctx.data["visits"] = populate_visits(ctx)
+
+
 def _seals(ctx: DemoContext) -> None:
     from app.demo.seals import populate_seals
 
@@ -92,6 +98,7 @@ def populators() -> list[Callable[[DemoContext], None]]:
         _talks,
         _meetings,
         _issues,
+        _visits,
         _seals,
         _evaluation,
     ]

@@ -24,18 +24,23 @@ from app.ui.register import inspection_tab as register
 from app.ui.register import workspace_page as register_pages
 from app.ui.review import inspection_tab as review
 from app.ui.sheets import inspection_tab as sheets
+from app.ui.spot_checks import inspection_tab as spot_checks
 from app.ui.talk_plan import inspection_tab as talk_plan
 from app.ui.talks import inspection_tab as talks
+from app.ui.visits import inspection_tab as visits
 
 INSPECTION_TABS: tuple[InspectionTab, ...] = (
     InspectionTab("talk_plan", talk_plan.talk_plan_title, talk_plan.make_talk_plan_tab, order=5),
     InspectionTab("talks", talks.talks_title, talks.make_talks_tab, order=10),
     InspectionTab("meetings", meetings.meetings_title, meetings.make_meetings_tab, order=15),
+    InspectionTab("visits", visits.visits_title, visits.make_visits_tab, order=17),
     InspectionTab("documents", review.review_title, review.make_review_tab, order=20),
     InspectionTab("evaluation", evaluation.evaluation_title, evaluation.make_evaluation_tab, order=25),
     InspectionTab("issues", register.issues_title, register.make_issues_tab, order=30),
     InspectionTab("lookback", register.lookback_title, register.make_lookback_tab, order=35),
+    InspectionTab("immediate_fix", register.immediate_fix_title, register.make_immediate_fix_tab, order=36),
     InspectionTab("leads", register.leads_title, register.make_leads_tab, order=40),
+    InspectionTab("spot_checks", spot_checks.spot_checks_title, spot_checks.make_spot_checks_tab, order=45),
     InspectionTab("petitions", register.petitions_title, register.make_petitions_tab, order=50),
     InspectionTab("official", official.official_title, official.make_official_tab, order=60),
     InspectionTab("rectification", register.rectification_title, register.make_rectification_tab, order=60),

@@ -425,6 +425,14 @@
         <translation>已销号</translation>
     </message>
     <message>
+        <source>Fixed on the spot</source>
+        <translation>立行立改</translation>
+    </message>
+    <message>
+        <source>{n} ({d} recorded)</source>
+        <translation>{n}（已登记 {d}）</translation>
+    </message>
+    <message>
         <source>Dismissed</source>
         <translation>已排除</translation>
     </message>
@@ -479,6 +487,107 @@
     <message>
         <source>Report-back overdue</source>
         <translation>反馈逾期</translation>
+    </message>
+</context>
+<context>
+    <name>ImmediateFixDialog</name>
+    <message>
+        <source>Fixed on the spot: {title}</source>
+        <translation>立行立改：{title}</translation>
+    </message>
+    <message>
+        <source>What the unit did, and the result</source>
+        <translation>被巡察单位采取的措施及结果</translation>
+    </message>
+</context>
+<context>
+    <name>ImmediateFixForm</name>
+    <message>
+        <source>Fixed on the spot</source>
+        <translation>立行立改</translation>
+    </message>
+    <message>
+        <source>&amp;Fixed on:</source>
+        <translation>整改完成日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;What the unit did:</source>
+        <translation>整改措施及结果(&amp;W)：</translation>
+    </message>
+</context>
+<context>
+    <name>ImmediateFixPanel</name>
+    <message>
+        <source>Fixed {date}</source>
+        <translation>已于 {date} 整改</translation>
+    </message>
+    <message>
+        <source>To record</source>
+        <translation>待登记</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Proof</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>Record the fix…</source>
+        <translation>登记整改情况…</translation>
+    </message>
+    <message>
+        <source>Import proof…</source>
+        <translation>导入佐证材料…</translation>
+    </message>
+    <message>
+        <source>{n} issues fixed on the spot, {d} recorded</source>
+        <translation>立行立改问题 {n} 个，已登记 {d} 个</translation>
+    </message>
+    <message>
+        <source>Choose an issue tagged as fixed on the spot.</source>
+        <translation>请选择一个标记为“立行立改”的问题。</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <source>Not recorded yet</source>
+        <translation>尚未登记</translation>
+    </message>
+    <message>
+        <source>Fixed on</source>
+        <translation>整改完成日期</translation>
+    </message>
+    <message>
+        <source>What the unit did</source>
+        <translation>整改措施及结果</translation>
+    </message>
+    <message>
+        <source>Import proof of the fix</source>
+        <translation>导入立行立改佐证材料</translation>
+    </message>
+    <message>
+        <source>Supported files (*.txt *.docx *.xlsx *.pdf *.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff);;All files (*)</source>
+        <translation>支持的文件 (*.txt *.docx *.xlsx *.pdf *.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Fixed on the spot</source>
+        <translation>立行立改</translation>
     </message>
 </context>
 <context>

@@ -98,7 +98,17 @@ ARTIFACT = {
     DocKind.TRANSFER_LETTER: "transfer-letter.pdf",
     DocKind.RECTIFICATION_NOTICE: "rectification-notice.pdf",
     DocKind.STATISTICS_REPORT: "statistics-report.pdf",
+    DocKind.SPECIAL_REPORT: "special-report.pdf",
+    DocKind.URGENT_REPORT: "urgent-report.pdf",
+    DocKind.COPY_NOTICE: "copy-notice.pdf",
 }
+TEAM_KINDS = (
+    DocKind.INSPECTION_REPORT,
+    DocKind.FEEDBACK_LETTER,
+    DocKind.SPECIAL_REPORT,
+    DocKind.URGENT_REPORT,
+    DocKind.COPY_NOTICE,
+)
 
 
 @pytest.mark.parametrize("kind", list(DocKind))
@@ -117,12 +127,15 @@ def test_each_kind_assembled_from_records_and_printed_sealed(kind, login):
         DocKind.TRANSFER_LETTER: ["张某某", "工程项目监管不到位", "纪委监委"],
         DocKind.RECTIFICATION_NOTICE: ["修订津补贴发放管理办法", "已逾期", "二、有关要求"],
         DocKind.STATISTICS_REPORT: ["共发现问题", "整改销号率", "立案"],
+        DocKind.SPECIAL_REPORT: ["专题报告如下", "二、发现的主要问题", "违规发放津贴补贴", "四、意见建议"],
+        DocKind.URGENT_REPORT: ["重要情况", "一、有关情况", "三、下一步工作建议"],
+        DocKind.COPY_NOTICE: ["某市纪委监委：", "现予抄告", "工程项目监管不到位"],
     }[kind]
     for phrase in expected:
         assert phrase in draft.addressee + draft.body, phrase
     # The office's seal goes on what the office issues; the team's report and feedback are the team's.
     sealed = draft.issuer == workstation_info(office).org_name
-    assert sealed == (kind not in (DocKind.INSPECTION_REPORT, DocKind.FEEDBACK_LETTER))
+    assert sealed == (kind not in TEAM_KINDS)
     job = copies.print_copies(office, doc.id, 2, recipients=["市委巡察工作领导小组", "存档"], seal=sealed)
     assert job.numbers == [1, 2] and job.sealed == sealed
     pdf = job.copies[0].pdf
@@ -634,6 +647,8 @@ def _check_grid_and_breaks(geo, pdf: bytes) -> None:
             nxt = lines[k + 1].text[:1] if k + 1 < len(lines) else ""
             if nxt in NO_LINE_START or line.text[-1] in NO_LINE_END:
                 continue  # pushed out
+            if k + 1 < len(lines) and lines[k + 1].text[1:2] in NO_LINE_START:
+                continue  # its last character pushed down to keep the next line from starting with a mark
             indent = round((line.x0 - geo.LEFT) / (geo.BLOCK_W / 28))
             if re.fullmatch(r"\d{6}.*", line.text):
                 continue  # the copy number's line of a letter, with its number on the right
@@ -643,3 +658,70 @@ def _check_grid_and_breaks(geo, pdf: bytes) -> None:
                 assert len(line.text) + indent == 28, (page, line.text)
             full += 1
     assert full >= 5
+
+
+# ---- 专题报告, 重要情况报告, 抄告单: numbered per kind per year ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "code"),
+    [(DocKind.SPECIAL_REPORT, "专报"), (DocKind.URGENT_REPORT, "要情"), (DocKind.COPY_NOTICE, "抄告")],
+)
+def test_reports_during_the_inspection_have_their_own_numbers_and_the_gbt_layout(kind, code, login):
+    """The artifacts special-report.pdf, urgent-report.pdf, copy-notice.pdf come from the test above;
+    here each kind's numbering and the grid of its printed copy."""
+    from app.core.official import issuers
+    from app.core.official.kinds import Part
+    from tests.core import test_gbt9704_geometry as geo
+
+    office = login("office")
+    assert kind.own_sequence and Part.MASTHEAD in kind.parts and Part.DOC_NUMBER in kind.parts
+    extra = {"target": "leader_in_charge"} if kind == DocKind.COPY_NOTICE else {}
+    first, draft = _make(office, kind, **extra)
+    second, _ = _make(office, kind, **extra)
+    other, _ = _make(office, DocKind.FEEDBACK_LETTER)
+    assert (first.seq_year, first.seq_number, second.seq_number) == (2026, 1, 2)
+    assert other.seq_number is None and second.serial > first.serial
+    # Another kind with its own sequence starts at 1 as well; next year starts again.
+    sibling = next(k for k in (DocKind.SPECIAL_REPORT, DocKind.URGENT_REPORT) if k != kind)
+    assert _make(office, sibling)[0].seq_number == 1
+    inspection_id, _ = _inspection(office)
+    later = assemble.assemble(office, kind, inspection_id=inspection_id, today="2027-01-05")
+    assert documents.create_document(office, kind, later, inspection_id=inspection_id).seq_number == 1
+    head = issuers.head_for(
+        office,
+        kind,
+        draft.issuer,
+        draft.issued_on,
+        second.number_in_sequence,
+        second.inspection_id,
+        year=2026,
+    )
+    assert head.doc_number.endswith(f"{code}〔2026〕2号"), head.doc_number
+    assert bool(head.signer) == (Part.SIGNER in kind.parts)
+    pdf = copies.print_copies(office, second.id, 1, recipients=["市委巡察工作领导小组"]).copies[0].pdf
+    assert squash(head.doc_number) in squash(text(pdf))
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils not installed")
+    _check_grid_and_breaks(geo, pdf)
+    number = next(ln for ln in geo.body_lines(pdf, 1) if squash(ln.text).startswith(squash(head.doc_number)))
+    assert number.y0 == pytest.approx(geo.TOP + 7 * geo.PITCH_Y, abs=geo.TOL)  # the 发文字号's line
+    rows = geo.red_rows(pdf, 1)
+    assert any(geo.TOP + 35 * geo.MM <= y <= geo.TOP + 35 * geo.MM + 13 * geo.MM for y in rows)  # red mark
+
+
+def test_copy_notice_goes_to_each_body(login):
+    office = login("office")
+    inspection_id, _ = _inspection(office)
+    to_leader = assemble.copy_notice(office, inspection_id, "leader_in_charge", today=TODAY)
+    assert to_leader.addressee == "中共某市委分管领导同志：" and "违规发放津贴补贴" in to_leader.body
+    to_dc = assemble.copy_notice(office, inspection_id, "discipline_commission", today=TODAY)
+    assert to_dc.addressee == "某市纪委监委：" and "工程项目监管不到位" in to_dc.body
+    to_org = assemble.copy_notice(office, inspection_id, "organisation_dept", today=TODAY)
+    assert to_org.addressee == "某市委组织部：" and "你部" in to_org.body
+    doc = documents.create_document(
+        office, DocKind.COPY_NOTICE, to_org, inspection_id=inspection_id, target="organisation_dept"
+    )
+    assert doc.target == "organisation_dept"
+    with pytest.raises(ValueError):
+        assemble.copy_notice(office, inspection_id, "nobody", today=TODAY)

@@ -59,6 +59,23 @@ def test_office_and_two_teams_through_the_whole_cycle(reg, tmp_path):
         world.insp_a.id,
         leads.LeadDraft(person_name="张某某", summary="涉嫌违规收受礼金", received_on="2026-03-12"),
     )
+    from app.core.domain.spot_checks import records as spot_checks
+    from app.core.domain.visits import records as visits
+    from app.core.domain.visits.types import VisitForm
+
+    visit_a = visits.create_visit(
+        a_member,
+        world.insp_a.id,
+        VisitForm("site", "2026-03-12", "城东项目工地", members=["周组员"], observations="监理日志缺失。"),
+    )
+    visits.add_attachment(a_member, visit_a.id, "工地.txt", "工地照片说明".encode())
+    check_a = spot_checks.create_spot_check(
+        a_leader,
+        world.insp_a.id,
+        spot_checks.SpotCheckForm(
+            "2026-03-13", "王建国", "2025年度个人有关事项报告", discrepancies="漏报房产"
+        ),
+    )
     talk_b = signed_talk(
         world, b_member, world.insp_b.id, leader="leader2", member="member2", interviewee_unit="市财政局"
     )
@@ -86,6 +103,14 @@ def test_office_and_two_teams_through_the_whole_cycle(reg, tmp_path):
     assert office.conn.execute("SELECT person_name FROM leads WHERE id = ?", (lead_a.id,)).fetchone()[0] == ""
     assert leads.get_lead(office, lead_a.id).person_name == "张某某"
     assert leads.get_lead(office, lead_b.id).person_name == "李某某"
+    # Visits and spot checks came too; a spot check sealed again in the office's leads compartment.
+    assert visits.get_visit(office, visit_a.id).observations == "监理日志缺失。"
+    assert [a.filename for a in visits.fetch_visit(office, visit_a.id).attachments] == ["工地.txt"]
+    assert (
+        office.conn.execute("SELECT person_name FROM spot_checks WHERE id = ?", (check_a.id,)).fetchone()[0]
+        == ""
+    )
+    assert spot_checks.get_spot_check(office, check_a.id).discrepancies == "漏报房产"
     assert leads.get_lead(world.login("leader1"), lead_a.id).summary == "涉嫌违规收受礼金"
     with pytest.raises(UserError):
         leads.get_lead(world.login("leader2"), lead_a.id)

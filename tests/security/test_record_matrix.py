@@ -1,4 +1,5 @@
-"""The role × record × action matrix for the records of issue 20 (meetings, the talk plan).
+"""The role × record × action matrix for the records of issue 20 (meetings, the talk plan, visits,
+the spot checks of personal-matters reports, the fixes on the spot).
 
 Each action on each record is tried as every role: the office and the inspection's own team act
 (members print but do not export); another team's leader finds nothing (NotFound, or an empty list,
@@ -17,11 +18,17 @@ from app.core.domain.meetings import queries as meeting_queries
 from app.core.domain.meetings import search as meeting_search
 from app.core.domain.meetings import writes as meeting_writes
 from app.core.domain.meetings.types import MeetingForm
+from app.core.domain.register import immediate_fix, issue_edits
+from app.core.domain.spot_checks import records as spot_checks
 from app.core.domain.talk_plan import printing as plan_printing
 from app.core.domain.talk_plan import queries as plan_queries
 from app.core.domain.talk_plan import writes as plan_writes
 from app.core.domain.talk_plan.types import PlanLineForm
 from app.core.domain.talks import writes as talk_writes
+from app.core.domain.visits import printing as visit_printing
+from app.core.domain.visits import records as visits
+from app.core.domain.visits import search as visit_search
+from app.core.domain.visits.types import VisitForm
 from app.core.errors import NotFound, PermissionDenied
 from app.core.sheets import exports
 from tests.core.org_support import world_fixture  # noqa: F401
@@ -34,6 +41,33 @@ def _meeting_form() -> MeetingForm:
     return MeetingForm(
         kind="group", held_on="2026-03-05", title="干部职工座谈会", minutes="座谈了解选人用人情况。"
     )
+
+
+def _visit_form() -> VisitForm:
+    return VisitForm(
+        kind="site",
+        visited_on="2026-03-06",
+        place="城东安置房项目工地",
+        members=["周组员"],
+        observations="查看选人用人公示栏。",
+    )
+
+
+def _spot_check_form() -> spot_checks.SpotCheckForm:
+    return spot_checks.SpotCheckForm(
+        "2026-03-15", "王建国", "2025年度个人有关事项报告", discrepancies="漏报房产一套"
+    )
+
+
+def _fixable_issue(world) -> str:
+    from tests.core.issue_support import draft
+
+    member = world.login("member1")
+    issue = issue_edits.create_issue(
+        member, world.insp_a.id, draft("消防通道堆放杂物", tags={"immediate_fix"})
+    )
+    immediate_fix.record_fix(member, issue.id, "2026-03-11", "当天清理")
+    return issue.id
 
 
 def _line_form(world) -> PlanLineForm:
@@ -61,6 +95,31 @@ RECORDS: dict[str, tuple[Callable, dict[str, Callable]]] = {
             "print": lambda s, w, rid: meeting_printing.print_copies(s, rid, meeting_printing.SIGN_IN, 1),
             "export": lambda s, w, rid: exports.export(s, "meetings", w.insp_a.id),
             "delete": lambda s, w, rid: meeting_writes.delete_meeting(s, rid),
+        },
+    ),
+    "visit": (
+        lambda world: visits.create_visit(world.login("member1"), world.insp_a.id, _visit_form()).id,
+        {
+            "create": lambda s, w, rid: visits.create_visit(s, w.insp_a.id, _visit_form()),
+            "read": lambda s, w, rid: visits.get_visit(s, rid),
+            "list": lambda s, w, rid: [v.id for v in visits.list_visits(s)],
+            "search": lambda s, w, rid: [h.visit_id for h in visit_search.search_visits(s, "选人用人")],
+            "update": lambda s, w, rid: visits.update_visit(s, rid, _visit_form()),
+            "attach": lambda s, w, rid: visits.add_attachment(s, rid, "照片说明.txt", "工地".encode()),
+            "print": lambda s, w, rid: visit_printing.print_copies(s, rid, 1),
+            "export": lambda s, w, rid: exports.export(s, "visits", w.insp_a.id),
+            "delete": lambda s, w, rid: visits.delete_visit(s, rid),
+        },
+    ),
+    "immediate_fix": (
+        _fixable_issue,
+        {
+            "record": lambda s, w, rid: immediate_fix.record_fix(s, rid, "2026-03-12", "已清理"),
+            "read": lambda s, w, rid: immediate_fix.get_fix(s, rid),
+            "list": lambda s, w, rid: [x.issue_id for x in immediate_fix.list_fixes(s, w.insp_a.id)],
+            "attach": lambda s, w, rid: immediate_fix.add_proof(
+                s, rid, "整改照片说明.txt", "已清空".encode()
+            ),
         },
     ),
     "talk_plan_line": (
@@ -102,6 +161,9 @@ def _state(world) -> tuple:
             "meeting_attendees",
             "talk_plan_lines",
             "talk_plan_interviewers",
+            "visits",
+            "spot_checks",
+            "immediate_fixes",
             "print_register",
         )
     )
@@ -136,3 +198,39 @@ def test_every_role_acts_on_the_record_exactly_as_the_matrix_says(world, record,
             with pytest.raises(NotFound):
                 call(session, world, record_id)
         assert _state(world) == before, f"{record}/{action} as {role}: a refused call changed something"
+
+
+# ---- spot checks: known as leads are (the office and the inspection's own leader only) ----------------
+
+SPOT_ACTIONS: dict[str, Callable] = {
+    "create": lambda s, w, rid: spot_checks.create_spot_check(s, w.insp_a.id, _spot_check_form()),
+    "read": lambda s, w, rid: spot_checks.get_spot_check(s, rid),
+    "list": lambda s, w, rid: [c.id for c in spot_checks.list_spot_checks(s)],
+    "update": lambda s, w, rid: spot_checks.update_spot_check(s, rid, _spot_check_form()),
+    "delete": lambda s, w, rid: spot_checks.delete_spot_check(s, rid),
+}
+
+
+@pytest.mark.parametrize("action", list(SPOT_ACTIONS))
+def test_spot_checks_follow_the_leads_rule(world, action):
+    call = SPOT_ACTIONS[action]
+    for role in ROLES:
+        record_id = spot_checks.create_spot_check(
+            world.login("leader1"), world.insp_a.id, _spot_check_form()
+        ).id
+        session = world.login(role)
+        if role in ("office", "leader1"):
+            result = call(session, world, record_id)
+            if action == "list":
+                assert record_id in result, role
+            continue
+        before = _state(world)
+        if action == "list":
+            try:
+                assert record_id not in call(session, world, record_id), role
+            except PermissionDenied:
+                pass  # no leads capability at all
+        else:
+            with pytest.raises((NotFound, PermissionDenied)):
+                call(session, world, record_id)
+        assert _state(world) == before, f"spot_check/{action} as {role}: a refused call changed something"

@@ -146,6 +146,25 @@ def test_print_options_seal_only_for_the_office(qtbot, worker, folder, signed_in
     assert DocKind.TRANSFER_LETTER in kinds  # the leader may know of leads
 
 
+def test_the_copy_notice_is_offered_with_its_receivers(qtbot, worker, folder, signed_in):
+    signed_in("member1")
+    panel, _ = _panel(qtbot, worker, folder)
+    kinds = [panel.kind_combo.itemData(i) for i in range(panel.kind_combo.count())]
+    assert {DocKind.SPECIAL_REPORT, DocKind.URGENT_REPORT, DocKind.COPY_NOTICE} <= set(kinds)
+    panel.kind_combo.setCurrentIndex(kinds.index(DocKind.COPY_NOTICE))
+    assert not panel.target_combo.isHidden()
+    receivers = [panel.target_combo.itemText(i) for i in range(panel.target_combo.count())]
+    assert receivers == ["分管领导", "纪委监委", "组织部"]
+    panel.target_combo.setCurrentIndex(2)
+    qtbot.mouseClick(panel.form.findChild(QPushButton, "newButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: getattr(panel, "editor", None) is not None and panel.editor.isVisible(), timeout=TIMEOUT
+    )
+    assert panel.editor.addressee_edit.text().endswith("委组织部：")
+    panel.kind_combo.setCurrentIndex(kinds.index(DocKind.SPECIAL_REPORT))
+    assert panel.target_combo.isHidden()
+
+
 def test_member_is_not_offered_the_transfer_letter(qtbot, worker, folder, signed_in):
     signed_in("member1")
     panel, _ = _panel(qtbot, worker, folder)
@@ -440,7 +459,7 @@ def test_the_office_sets_the_issuing_bodies_once_in_settings(qtbot, worker, fold
     assert button.isVisible()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = panel.issuers_dialog
-    qtbot.waitUntil(lambda: dialog.bodies.rowCount() >= 4 and dialog.cc.rowCount() == 5, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: dialog.bodies.rowCount() >= 4 and dialog.cc.rowCount() == 8, timeout=TIMEOUT)
     assert dialog.bodies.verticalHeaderItem(0).text() == "巡察办"
     assert dialog.bodies.horizontalHeaderItem(1).text() == "发文机关标志"
     team_row = next(
@@ -460,9 +479,9 @@ def test_the_office_sets_the_issuing_bodies_once_in_settings(qtbot, worker, fold
     dialog.bodies.item(0, 1).setText("中共某市委巡察工作领导小组办公室文件")
     dialog.bodies.item(0, 2).setText("某巡办函")
     dialog.bodies.item(team_row, 4).setText("刘正纲")
-    notice_row = [dialog.cc.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(5)].index(
-        DocKind.RECTIFICATION_NOTICE.value
-    )
+    notice_row = [
+        dialog.cc.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(dialog.cc.rowCount())
+    ].index(DocKind.RECTIFICATION_NOTICE.value)
     dialog.cc.item(notice_row, 0).setText("某市纪委监委")
     with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT):  # saved, the dialog closes (and is freed)
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()

@@ -12,7 +12,7 @@ from app.core.exchange.errors import ExchangeError
 from app.core.exchange.package import encode
 from app.core.exchange.tables import TableSpec, key_clause, key_values
 from app.core.security import compartments
-from app.core.security.compartment_keys import SPECS as SEALED_SPECS
+from app.core.security.compartment_keys import spec_of
 from app.core.session import Session
 
 
@@ -42,7 +42,7 @@ def portable(spec: TableSpec, row, openers: Openers) -> dict:
                 f"本账号没有打开{'问题线索' if spec.sealed == 'leads' else '信访人信息'}保密分区的密钥，"
                 "不能交换这些记录；请由组长（或巡察办）登录后操作。"
             )
-        fields = SEALED_SPECS[spec.sealed].fields
+        fields = spec_of(spec.sealed, spec.name).fields
         out.update({name: values.get(name, out.get(name)) for name in fields})
     return out
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 from app.core.exchange.errors import DAMAGED, ExchangeError
 from app.core.exchange.records import Openers
 from app.core.exchange.tables import TableSpec, columns, key_clause, key_values
-from app.core.security.compartment_keys import SPECS as SEALED_SPECS
-from app.core.security.compartment_keys import seal_record
+from app.core.security.compartment_keys import seal_record, spec_of
 
 NO_KEY = "本账号没有该巡察组{what}保密分区的密钥，不能合并这些记录；未做任何更改。"
 
@@ -70,7 +69,9 @@ class RowWriter:
                     NO_KEY.format(what="问题线索" if spec.sealed == "leads" else "信访人信息")
                 )
             compartment, key = opened
-            seal_record(self.conn, spec.sealed, compartment, key, row["id"], row, SEALED_SPECS[spec.sealed])
+            seal_record(
+                self.conn, spec.sealed, compartment, key, row["id"], row, spec_of(spec.sealed, spec.name)
+            )
         count, self.to_seal = len(self.to_seal), []
         return count
 

@@ -100,6 +100,10 @@ HAND_IN: tuple[TableSpec, ...] = (
         "eval_marks", f"sheet_id IN ({EVAL_SHEETS})", "other", key=("sheet_id", "item_key", "option_key")
     ),
     TableSpec("eval_reviews", f"sheet_id IN ({EVAL_SHEETS})", "other", key=("sheet_id", "item_key")),
+    # issue 20: visits and the fixes on the spot (their files travel with `attachments` above).
+    TableSpec("visits", INS, "other"),
+    TableSpec("spot_checks", INS, "lead", local=("sealed",), sealed="leads"),
+    TableSpec("immediate_fixes", f"issue_id IN ({ISSUES})", "rectification"),
 )
 BY_NAME: dict[str, TableSpec] = {t.name: t for t in HAND_IN}
 

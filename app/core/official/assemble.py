@@ -10,7 +10,11 @@ keeps what the user saves.
 - feedback letter: the issues fed back to the unit by category, and the rectification requirements;
 - lead transfer letter: the leads (and the issues) for one receiving body — leader and office only;
 - rectification notice: progress of each item, the open and overdue measures, the deadlines;
-- statistics report: the figures of a round.
+- statistics report: the figures of a round;
+- 专题报告: one subject of the inspection (the ways the team learnt of it, the issues, proposals);
+- 重要情况报告: what cannot wait for the inspection report (the issues tagged 重点关注, else all);
+- 抄告单: the issues a body alongside should know of, to the leader in charge, the discipline
+  commission or the organisation department.
 """
 
 from __future__ import annotations
@@ -22,11 +26,11 @@ from app.core.domain.organisation import inspections, terms
 from app.core.domain.organisation.inspections import Phase
 from app.core.domain.organisation.terms import chinese_number
 from app.core.domain.register import figures, issue_reads, leads, rectification_reads
-from app.core.domain.register.issue_record import Disposition, Issue, IssueLevel, IssueStatus
+from app.core.domain.register.issue_record import Disposition, Issue, IssueLevel, IssueStatus, IssueTag
 from app.core.domain.register.leads import TransferTarget
 from app.core.domain.register.rectification_record import RectState
 from app.core.official.documents import DocumentDraft, require_scope
-from app.core.official.kinds import DocKind
+from app.core.official.kinds import CopyTarget, DocKind
 from app.core.printing.gbt9704 import chinese_date
 from app.core.security.roles import Cap
 from app.core.session import Session
@@ -300,7 +304,13 @@ def statistics_report(session: Session, round_id: str, *, today: str | None = No
         "现将主要数据报告如下。",
         "一、发现问题情况",
         f"共发现问题{fig.issues_found}个，其中反馈被巡察单位{fig.issues_fed_back}个、移交有关部门{fig.issues_transferred}个，"
-        f"经核实排除{fig.issues_dismissed}个。按问题类别分：",
+        f"经核实排除{fig.issues_dismissed}个。"
+        + (
+            f"其中立行立改问题{fig.immediate_fixes}个，已登记整改情况{fig.immediate_fixes_done}个。"
+            if fig.immediate_fixes
+            else ""
+        )
+        + "按问题类别分：",
     ]
     for k, cat in enumerate(fig.by_category, start=1):
         body.append(f"{k}. {cat.category_name}：{cat.count}个。")
@@ -332,6 +342,118 @@ def statistics_report(session: Session, round_id: str, *, today: str | None = No
     )
 
 
+def _ways(session: Session, inspection_id: str) -> str:
+    """'个别谈话12人次、走访3次、列席会议…' — the counts of the records the team kept."""
+    parts = [
+        ("个别谈话", _count(session, "talks", inspection_id), "人次"),
+        ("调阅资料", _count(session, "request_items", inspection_id), "件"),
+        ("召开座谈会等会议", _count(session, "meetings", inspection_id), "次"),
+        ("下沉走访", _count(session, "visits", inspection_id), "次"),
+    ]
+    return "、".join(f"{what}{n}{unit}" for what, n, unit in parts if n) or "个别谈话、调阅资料等"
+
+
+def special_report(
+    session: Session, inspection_id: str, topic: str = "", *, today: str | None = None
+) -> DocumentDraft:
+    """专题报告: one subject of the inspection, for the leading group."""
+    insp, _org, committee, _rnd = _context(session, inspection_id)
+    found = _live_issues(session, inspection_id)
+    subject = topic.strip() or "巡察发现的突出问题"
+    body = [
+        f"{committee}{insp.team_name}{_period(insp)}对{insp.unit_name}党组织开展巡察，通过{_ways(session, inspection_id)}"
+        f"等方式，对{subject}进行了重点了解。现将有关情况专题报告如下。",
+        "一、基本情况",
+        "（此处由巡察组补充该专题的背景和有关政策规定。）",
+        "二、发现的主要问题",
+        *(_issue_paragraphs(found) or ["（无）"]),
+        "三、原因分析",
+        "（此处由巡察组分析问题产生的原因。）",
+        "四、意见建议",
+        "（一）督促被巡察单位党组织立行立改，对能够立即整改的问题即知即改。",
+        "（二）对需要有关部门研究解决的问题，建议由领导小组交办有关职能部门。",
+    ]
+    return DocumentDraft(
+        title=f"关于{insp.unit_name}{subject}的专题报告",
+        addressee=f"{committee}巡察工作领导小组：",
+        body="\n".join(body),
+        issuer=f"{committee}{insp.team_name}",
+        issued_on=today or deadlines.today(),
+    )
+
+
+def urgent_report(session: Session, inspection_id: str, *, today: str | None = None) -> DocumentDraft:
+    """重要情况报告: the issues tagged 重点关注 (all the live ones if none is), reported at once."""
+    insp, _org, committee, _rnd = _context(session, inspection_id)
+    found = _live_issues(session, inspection_id)
+    key = [i for i in found if IssueTag.KEY_ATTENTION in i.tags] or found
+    body = [
+        f"{committee}{insp.team_name}在对{insp.unit_name}党组织巡察期间，发现以下重要情况，"
+        "按照巡察工作有关规定，现及时报告如下。",
+        "一、有关情况",
+    ]
+    for k, issue in enumerate(key, start=1):
+        body.append(f"{k}. {issue.title.rstrip('。')}。{_sentence(issue.facts)}")
+    if not key:
+        body.append("（无）")
+    body += [
+        "二、初步核实情况",
+        "（此处由巡察组说明已开展的核实工作和掌握的证据。）",
+        "三、下一步工作建议",
+        "巡察组将继续深入了解有关情况，及时报告。建议领导小组研究后，视情况交有关部门处理。",
+    ]
+    return DocumentDraft(
+        title=f"关于巡察{insp.unit_name}发现重要情况的报告",
+        addressee=f"{committee}巡察工作领导小组：",
+        body="\n".join(body),
+        issuer=f"{committee}{insp.team_name}",
+        issued_on=today or deadlines.today(),
+        classification="机密" if session.user.clearance == "机密" else "秘密",
+        protection_years=1,
+    )
+
+
+_COPY_DISPOSITION = {
+    CopyTarget.DISCIPLINE_COMMISSION: Disposition.DISCIPLINE_COMMISSION,
+    CopyTarget.ORGANISATION_DEPT: Disposition.ORGANISATION_DEPT,
+}
+
+
+def copy_notice(
+    session: Session, inspection_id: str, target: CopyTarget | str, *, today: str | None = None
+) -> DocumentDraft:
+    """抄告单: what the body addressed should know of — to the discipline commission and the organisation
+    department the issues passed to them, to the leader in charge the leadership's issues (else all)."""
+    target = CopyTarget(target)
+    insp, org, committee, _rnd = _context(session, inspection_id)
+    found = _live_issues(session, inspection_id)
+    place = _place(committee)
+    if target == CopyTarget.LEADER_IN_CHARGE:
+        items = [i for i in found if i.level == IssueLevel.LEADERSHIP] or found
+        receiver, you, ask = f"{committee}分管领导同志", "您", "请予关注并督促整改"
+    else:
+        items = [i for i in found if i.disposition == _COPY_DISPOSITION[target]]
+        receiver = place + ("纪委监委" if target == CopyTarget.DISCIPLINE_COMMISSION else "委组织部")
+        you, ask = ("你委" if target == CopyTarget.DISCIPLINE_COMMISSION else "你部"), "请结合职责研究处理"
+    body = [
+        f"{committee}{insp.team_name}在对{insp.unit_name}党组织开展巡察期间，发现以下情况，需要{you}知悉。"
+        f"根据巡察工作有关规定，现予抄告，{ask}，并将有关情况反馈{org}。",
+        "一、有关情况",
+    ]
+    for k, issue in enumerate(items, start=1):
+        body.append(f"{k}. {issue.title.rstrip('。')}。{_sentence(issue.facts)}")
+    if not items:
+        body.append("（无）")
+    body += ["二、有关要求", "本抄告单内容仅供工作参考，请严格控制知悉范围。"]
+    return DocumentDraft(
+        title=f"巡察情况抄告单（{insp.unit_name}）",
+        addressee=f"{receiver}：",
+        body="\n".join(body),
+        issuer=f"{committee}{insp.team_name}",
+        issued_on=today or deadlines.today(),
+    )
+
+
 def assemble(
     session: Session,
     kind: DocKind | str,
@@ -352,4 +474,11 @@ def assemble(
         return transfer_letter(session, inspection_id, target, today=today)
     if kind == DocKind.RECTIFICATION_NOTICE:
         return rectification_notice(session, inspection_id, today=today)
+    if kind == DocKind.SPECIAL_REPORT:
+        return special_report(session, inspection_id, today=today)
+    if kind == DocKind.URGENT_REPORT:
+        return urgent_report(session, inspection_id, today=today)
+    if kind == DocKind.COPY_NOTICE:
+        copy_target = target if target in set(CopyTarget) else CopyTarget.LEADER_IN_CHARGE
+        return copy_notice(session, inspection_id, copy_target, today=today)
     return statistics_report(session, round_id, today=today)

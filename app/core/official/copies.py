@@ -85,7 +85,15 @@ def _recipients(recipients, count: int) -> list[str]:
 
 def official_text(session: Session, doc: docs.OfficialDocument, ver: docs.Version) -> gbt9704.OfficialText:
     """A version's text with the head and imprint its kind has (from the issuing bodies' settings)."""
-    head = issuers.head_for(session, doc.kind, ver.issuer, ver.issued_on, doc.serial, doc.inspection_id)
+    head = issuers.head_for(
+        session,
+        doc.kind,
+        ver.issuer,
+        ver.issued_on,
+        doc.number_in_sequence,
+        doc.inspection_id,
+        year=doc.seq_year,
+    )
     return replace(ver.text(), head=head)
 
 

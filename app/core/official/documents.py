@@ -110,10 +110,12 @@ class OfficialDocument:
     title: str
     classification: str
     scope_label: str  # the unit (or the round) it concerns
+    seq_year: int | None = None  # the kinds numbered per kind per year (kinds.DocKind.own_sequence)
+    seq_number: int | None = None
 
     COLUMNS = (
         "d.id, d.serial, d.kind, d.inspection_id, d.round_id, d.target, d.current_version, d.created_at,"
-        " d.updated_at, v.title, v.classification,"
+        " d.updated_at, v.title, v.classification, d.seq_year, d.seq_number,"
         " coalesce(un.name, '第' || coalesce(r.number, rr.number) || '轮') AS scope_label"
     )
     FROM = (
@@ -129,6 +131,11 @@ class OfficialDocument:
     @property
     def kind_label(self) -> str:
         return self.kind.label
+
+    @property
+    def number_in_sequence(self) -> int:
+        """The number its 发文字号 carries: its kind's in the year, or the global serial."""
+        return self.seq_number or self.serial
 
 
 # ---- access ----------------------------------------------------------------------------------------
@@ -257,6 +264,17 @@ def create_document(
         serial = int(
             conn.execute("SELECT coalesce(max(serial), 0) + 1 FROM official_documents").fetchone()[0]
         )
+        sequence = {}
+        if kind.own_sequence:
+            year = int(values["issued_on"][:4])
+            sequence = {
+                "seq_year": year,
+                "seq_number": f.count(
+                    conn,
+                    "SELECT coalesce(max(seq_number), 0) + 1 FROM official_documents WHERE kind = ? AND seq_year = ?",
+                    (kind.value, year),
+                ),
+            }
         f.insert(
             conn,
             "official_documents",
@@ -268,6 +286,7 @@ def create_document(
                 "round_id": round_id if kind.round_level else None,
                 "target": f.text(target, "target", "接收单位", required=False, max_len=60),
                 "current_version": 1,
+                **sequence,
             },
         )
         _insert_version(conn, meta["id"], 1, row)

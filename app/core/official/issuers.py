@@ -175,12 +175,33 @@ def doc_number(code: str, issued_on: str, serial: int) -> str:
     return f"{code}〔{issued_on[:4]}〕{int(serial)}号" if code else ""
 
 
+def kind_code(code: str, kind: DocKind) -> str:
+    """The 机关代字 for a kind with its own sequence: '某巡办发' + 专题报告 -> '某巡办专报'."""
+    if not code or not kind.own_sequence:
+        return code
+    return (code[:-1] if code.endswith("发") else code) + kind.sequence_code
+
+
 def head_for(
-    session: Session, kind: DocKind, issuer: str, issued_on: str, serial: int, inspection_id: str | None
+    session: Session,
+    kind: DocKind,
+    issuer: str,
+    issued_on: str,
+    serial: int,
+    inspection_id: str | None,
+    *,
+    year: int | None = None,
 ) -> Head:
-    """The head and imprint of one document: the parts its kind has, filled from the settings."""
+    """The head and imprint of one document: the parts its kind has, filled from the settings.
+
+    `serial` is the document's number in its sequence (its kind's, for the kinds with their own, in
+    `year`; the global serial otherwise)."""
     settings = issuing_settings(session)
     body = settings.body(issuer) or IssuingBody(issuer, issuer, "", issuer)
+    body = replace(body, code=kind_code(body.code, kind))
+    printed_on = issued_on
+    if year:
+        issued_on = f"{int(year):04d}{issued_on[4:]}"  # the number's year is the sequence's
     parts = kind.parts
     signer = ""
     if Part.SIGNER in parts:
@@ -193,7 +214,7 @@ def head_for(
         letter=Part.LETTER in parts,
         cc=settings.cc.get(kind.value, "") if Part.IMPRINT in parts else "",
         printer=(body.printer or body.name) if Part.IMPRINT in parts else "",
-        printed_on=issued_on,
+        printed_on=printed_on,
     )
 
 

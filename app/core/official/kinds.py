@@ -27,6 +27,11 @@ class DocKind(StrEnum):
     TRANSFER_LETTER = "transfer_letter"  # 问题线索移交函
     RECTIFICATION_NOTICE = "rectification_notice"  # 整改通知
     STATISTICS_REPORT = "statistics_report"  # 统计报告
+    SPECIAL_REPORT = "special_report"  # 专题报告 (during the inspection, on one subject)
+    URGENT_REPORT = "urgent_report"  # 重要情况报告 (what cannot wait for the inspection report)
+    COPY_NOTICE = (
+        "copy_notice"  # 抄告单 (to the leader in charge, the discipline commission, the organisation dept)
+    )
 
     @property
     def label(self) -> str:
@@ -48,6 +53,16 @@ class DocKind(StrEnum):
         return KIND_PARTS[self]
 
     @property
+    def own_sequence(self) -> bool:
+        """Numbered per kind per year (its 发文字号 has the kind's own 代字), apart from the serial."""
+        return self in SEQUENCE_CODES
+
+    @property
+    def sequence_code(self) -> str:
+        """The kind's part of the 机关代字: '某巡办' + '专报' -> '某巡办专报〔2026〕3号'."""
+        return SEQUENCE_CODES.get(self, "")
+
+    @property
     def needs_leads(self) -> bool:
         """Its text names leads: only the team's leader and the office may know of it."""
         return self is DocKind.TRANSFER_LETTER
@@ -59,6 +74,34 @@ KIND_LABELS = {
     DocKind.TRANSFER_LETTER: "问题线索移交函",
     DocKind.RECTIFICATION_NOTICE: "整改通知",
     DocKind.STATISTICS_REPORT: "巡察工作统计报告",
+    DocKind.SPECIAL_REPORT: "专题报告",
+    DocKind.URGENT_REPORT: "重要情况报告",
+    DocKind.COPY_NOTICE: "巡察情况抄告单",
+}
+
+SEQUENCE_CODES = {
+    DocKind.SPECIAL_REPORT: "专报",
+    DocKind.URGENT_REPORT: "要情",
+    DocKind.COPY_NOTICE: "抄告",
+}
+
+
+class CopyTarget(StrEnum):
+    """Whom a 抄告单 goes to."""
+
+    LEADER_IN_CHARGE = "leader_in_charge"  # the unit's 分管市领导
+    DISCIPLINE_COMMISSION = "discipline_commission"
+    ORGANISATION_DEPT = "organisation_dept"
+
+    @property
+    def label(self) -> str:
+        return COPY_TARGET_LABELS[self]
+
+
+COPY_TARGET_LABELS = {
+    CopyTarget.LEADER_IN_CHARGE: "分管领导",
+    CopyTarget.DISCIPLINE_COMMISSION: "纪委监委",
+    CopyTarget.ORGANISATION_DEPT: "组织部",
 }
 
 _REPORT_UP = frozenset({Part.MASTHEAD, Part.DOC_NUMBER, Part.SIGNER, Part.IMPRINT})
@@ -69,6 +112,9 @@ KIND_PARTS = {
     DocKind.TRANSFER_LETTER: frozenset({Part.LETTER, Part.DOC_NUMBER, Part.IMPRINT}),  # a 函
     DocKind.RECTIFICATION_NOTICE: _GOING_DOWN,
     DocKind.STATISTICS_REPORT: _REPORT_UP,
+    DocKind.SPECIAL_REPORT: _REPORT_UP,  # to the leading group, signed off by the team's leader
+    DocKind.URGENT_REPORT: _REPORT_UP,
+    DocKind.COPY_NOTICE: _GOING_DOWN,  # to a body alongside: head, number and imprint, no 签发人
 }
 
 INSPECTION_KINDS = [k for k in DocKind if not k.round_level]

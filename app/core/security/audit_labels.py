@@ -25,6 +25,7 @@ from app.core.domain.register.issue_record import IssueStatus
 from app.core.domain.register.leads import Disposal, TransferTarget
 from app.core.domain.register.petitions import Handling
 from app.core.domain.register.rectification_record import Completion
+from app.core.domain.visits.types import VisitKind
 from app.core.imports.sniff import FileKind
 from app.core.official.kinds import DocKind
 
@@ -151,6 +152,29 @@ ACTION_LABELS: dict[str, str] = {
     "meeting_attachment_add": "附加会议材料",
     "meeting_attachment_view": "查看会议材料",
     "meeting_attachment_remove": "删除会议材料",
+    # 走访
+    "visit_create": "新建走访记录",
+    "visit_update": "修改走访记录",
+    "visit_delete": "删除走访记录",
+    "visit_view": "查看走访记录",
+    "visits_list": "查看走访记录列表",
+    "visits_search": "搜索走访记录",
+    "visit_preview": "预览走访记录",
+    "visit_attachment_add": "导入走访照片或资料",
+    "visit_attachment_view": "查看走访照片或资料",
+    "visit_attachment_remove": "删除走访照片或资料",
+    # 个人有关事项抽查
+    "spot_check_create": "新建个人有关事项抽查记录",
+    "spot_check_update": "修改个人有关事项抽查记录",
+    "spot_check_delete": "删除个人有关事项抽查记录",
+    "spot_check_view": "查看个人有关事项抽查记录",
+    "spot_checks_list": "查看个人有关事项抽查列表",
+    # 立行立改
+    "immediate_fix_record": "登记立行立改情况",
+    "immediate_fix_proof_add": "附加立行立改佐证材料",
+    "immediate_fix_proof_view": "查看立行立改佐证材料",
+    "immediate_fix_proof_remove": "删除立行立改佐证材料",
+    "immediate_fixes_list": "查看立行立改清单",
     # 谈话计划
     "talk_plan_line_create": "新增谈话计划人员",
     "talk_plan_line_update": "修改谈话计划人员",
@@ -354,6 +378,8 @@ OBJECT_TYPE_LABELS: dict[str, str] = {
     "inspection": "巡察",
     "talk": "谈话记录",
     "meeting": "会议记录",
+    "visit": "走访记录",
+    "spot_check": "个人有关事项抽查",
     "talk_plan_line": "谈话计划人员",
     "request_item": "调阅资料",
     "reading": "阅读记录",
@@ -373,6 +399,7 @@ OBJECT_TYPE_LABELS: dict[str, str] = {
     "talk_record": "谈话记录（打印件）",
     "meeting_minutes": "会议纪要",
     "sign_in_sheet": "会议签到表",
+    "visit_record": "走访记录（打印件）",
     "talk_plan": "谈话计划",
     "talk_notice": "谈话通知",
     "issue_list": "问题清单",
@@ -394,6 +421,7 @@ OBJECT_TYPE_LABELS: dict[str, str] = {
     "xlsx_document_requests": "调阅资料清单（Excel）",
     "xlsx_figures": "统计数据（Excel）",
     "xlsx_meetings": "会议记录清单（Excel）",
+    "xlsx_visits": "走访记录清单（Excel）",
     "xlsx_talk_plan": "谈话计划（Excel）",
     "eval_template": "测评表模板",
     "eval_survey": "测评",
@@ -425,6 +453,7 @@ _SUMMARY_ENUMS: dict[str, tuple[type[Enum], ...]] = {
     "material_import": (FileKind,),
     "issue_evidence_add": (EvidenceKind,),
     "meeting_create": (MeetingKind,),
+    "visit_create": (VisitKind,),
 }
 _SEQ = re.compile(r"\bseq (\d+)")
 _CODE = re.compile(r"[a-z][a-z_]*[a-z]")
@@ -473,6 +502,8 @@ _NAME_QUERIES: dict[str, str] = {
     " JOIN units u ON u.id = i.unit_id JOIN rounds r ON r.id = i.round_id WHERE i.id = ?",
     "talk": "SELECT '谈话记录 第' || number || '号' AS name FROM talks WHERE id = ?",
     "meeting": "SELECT '会议 第' || number || '号' AS name FROM meetings WHERE id = ?",
+    "visit": "SELECT '走访 第' || number || '号' AS name FROM visits WHERE id = ?",
+    "spot_check": "SELECT '个人有关事项抽查 第' || number || '号' AS name FROM spot_checks WHERE id = ?",
     "talk_plan_line": "SELECT '谈话计划 第' || number || '号' AS name FROM talk_plan_lines WHERE id = ?",
     "request_item": "SELECT '调阅资料 第' || number || '号' AS name FROM request_items WHERE id = ?",
     "excerpt": "SELECT '资料摘录 第' || number || '号' AS name FROM excerpts WHERE id = ?",
@@ -501,6 +532,7 @@ _NAME_QUERIES: dict[str, str] = {
 _FALLBACK = (
     "talk",
     "meeting",
+    "visit",
     "talk_plan_line",
     "inspection",
     "issue",

@@ -98,11 +98,19 @@ LETTERS = RecordSpec(
     + ", ".join(f"'{k}'" for k in LETTER_KINDS)
     + "))",
 )
+# The spot checks of leaders' personal-matters reports (app.core.domain.spot_checks) are known as
+# leads are: who was checked, which report, what was compared and what did not match are sealed.
+SPOT_CHECKS = RecordSpec("spot_checks", ("person_name", "person_post", "report", "compared", "discrepancies"))
 # Every table whose rows a kind of compartment seals: its own records first.
 ALL_SPECS: dict[str, tuple[RecordSpec, ...]] = {
-    LEADS: (SPECS[LEADS], LETTERS),
+    LEADS: (SPECS[LEADS], LETTERS, SPOT_CHECKS),
     INFORMANTS: (SPECS[INFORMANTS],),
 }
+
+
+def spec_of(kind: str, table: str) -> RecordSpec:
+    """The spec of the table a kind of compartment seals (the leads' own, the letters', the spot checks')."""
+    return next((spec for spec in ALL_SPECS[kind] if spec.table == table), SPECS[kind])
 
 
 def _b64(data: bytes) -> str:
@@ -322,6 +330,17 @@ def seal_record(
     )
 
 
+def _present_specs(conn, kind: str) -> list[RecordSpec]:
+    """The kind's specs whose tables exist (a migration before the one adding a table runs without it)."""
+    return [
+        spec
+        for spec in ALL_SPECS[kind]
+        if conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (spec.table,)
+        ).fetchone()
+    ]
+
+
 def has_plain_rows(conn, inspection_id: str, kind: str) -> bool:
     """Whether the inspection has records of this kind still in plaintext (from before m0012/m0014)."""
     return any(
@@ -330,14 +349,14 @@ def has_plain_rows(conn, inspection_id: str, kind: str) -> bool:
             (inspection_id,),
         ).fetchone()
         is not None
-        for spec in ALL_SPECS[kind]
+        for spec in _present_specs(conn, kind)
     )
 
 
 def seal_plain_rows(conn, kind: str, compartment: dict, key: bytes | bytearray) -> int:
     """Seal the inspection's records of this kind still held in plaintext (from before m0012/m0014)."""
     count = 0
-    for spec in ALL_SPECS[kind]:
+    for spec in _present_specs(conn, kind):
         rows = conn.execute(
             f"SELECT id, {', '.join(spec.fields)} FROM {spec.table}"
             f" WHERE {spec.of_inspection} AND {SEALED_COLUMN} = ''",
@@ -354,7 +373,7 @@ def reencrypt_rows(
 ) -> int:
     """Move every record of the old compartment into the new one (a rotation)."""
     moved = 0
-    for spec in ALL_SPECS[kind]:
+    for spec in _present_specs(conn, kind):
         rows = conn.execute(
             f"SELECT id, {SEALED_COLUMN} FROM {spec.table} WHERE {spec.of_inspection}",
             (old["inspection_id"],),

@@ -49,6 +49,7 @@ KINDS: dict[str, str] = {
     "figures": "统计数据",
     "meetings": "会议记录清单",
     "talk_plan": "谈话计划",
+    "visits": "走访记录清单",
 }
 for _kind, _label in KINDS.items():
     register.DOCUMENT_KINDS.setdefault(f"xlsx_{_kind}", f"{_label}（Excel）")
@@ -381,6 +382,8 @@ def _figures(session, book, inspection_id, label, subtitle, on, record, progress
         ("反馈被巡察单位", fig.issues_fed_back, ""),
         ("移交其他机关", fig.issues_transferred, ""),
         ("已销号问题", fig.issues_closed_out, ""),
+        ("立行立改问题", fig.immediate_fixes, "单独统计"),
+        ("其中已登记整改情况", fig.immediate_fixes_done, "含整改措施、完成日期和佐证材料"),
         ("整改事项", fig.rectification_items, ""),
         ("其中已销号", fig.rectification_done, ""),
         ("其中未销号", fig.rectification_open, ""),
@@ -457,6 +460,43 @@ def _meetings(session, book, inspection_id, label, subtitle, on, record, progres
     return len(rows)
 
 
+def _visits(session, book, inspection_id, label, subtitle, on, record, progress, cancel) -> int:
+    from app.core.domain.visits import records as visits
+
+    rows = sorted(visits.list_visits(session, inspection_id), key=lambda v: v.number)
+    cols = [
+        Col("编号", 8, "center"),
+        Col("走访类型", 10, "center"),
+        Col("走访日期", 12, "date"),
+        Col("走访地点", 24),
+        Col("走访对象", 20),
+        Col("走访人员", 20),
+        Col("接触人员", 24),
+        Col("了解情况", 50),
+        Col("附件数", 8, "number"),
+        Col("密级", 8, "center"),
+    ]
+    sheet = book.sheet(label, label, subtitle, cols)
+    ticker = _Ticker(len(rows), progress, cancel)
+    for v in rows:
+        sheet.append(
+            [
+                f"第{v.number}号",
+                v.kind.label,
+                as_date(v.visited_on),
+                v.place,
+                v.visited,
+                "、".join(v.members),
+                "、".join(v.met),
+                v.observations,
+                len(v.attachments),
+                v.classification,
+            ]
+        )
+        ticker.tick()
+    return len(rows)
+
+
 def _talk_plan(session, book, inspection_id, label, subtitle, on, record, progress, cancel) -> int:
     rows = talk_plan.list_plan(session, inspection_id, today=on)
     cols = [
@@ -506,6 +546,7 @@ _BUILDERS = {
     "figures": _figures,
     "meetings": _meetings,
     "talk_plan": _talk_plan,
+    "visits": _visits,
 }
 
 

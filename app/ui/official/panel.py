@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.core.domain.register.leads import TransferTarget
 from app.core.errors import PermissionDenied, UserError
 from app.core.official import assemble, copies, copy_preview, documents
-from app.core.official.kinds import INSPECTION_KINDS, DocKind
+from app.core.official.kinds import COPY_TARGET_LABELS, INSPECTION_KINDS, DocKind
 from app.core.security.roles import Cap, allowed
 from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.empty_state import EmptyState
@@ -66,8 +66,7 @@ class OfficialPanel(QWidget):
             if kind.needs_leads and not may_know_leads:
                 continue
             self.kind_combo.addItem(kind.label, kind)
-        for target, label in TARGET_LABELS.items():
-            self.target_combo.addItem(label, target)
+        self._fill_targets(TARGET_LABELS)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         child(self.form, QPushButton, "newButton").clicked.connect(self.new_document)
         child(self.form, QPushButton, "editButton").clicked.connect(self.edit_document)
@@ -234,10 +233,18 @@ class OfficialPanel(QWidget):
     def _failed(self, error: UserError) -> None:
         self.status.setText(error.message)
 
+    def _fill_targets(self, labels: dict) -> None:
+        self.target_combo.clear()
+        for target, label in labels.items():
+            self.target_combo.addItem(label, str(target))
+
     def _kind_changed(self) -> None:
-        transfer = self.kind_combo.currentData() == DocKind.TRANSFER_LETTER
-        self.target_combo.setVisible(transfer)
-        self.target_label.setVisible(transfer)
+        kind = self.kind_combo.currentData()
+        chooses = kind in (DocKind.TRANSFER_LETTER, DocKind.COPY_NOTICE)
+        if chooses:  # the transfer letter's receiving body, or whom the 抄告单 goes to
+            self._fill_targets(TARGET_LABELS if kind == DocKind.TRANSFER_LETTER else COPY_TARGET_LABELS)
+        self.target_combo.setVisible(chooses)
+        self.target_label.setVisible(chooses)
 
     def current(self) -> documents.OfficialDocument | None:
         doc = selected_record(self.view)
@@ -250,7 +257,8 @@ class OfficialPanel(QWidget):
         if self.kind_combo.currentData() is None:
             return
         kind = DocKind(self.kind_combo.currentData())  # Qt hands the enum back as a plain str
-        target = str(self.target_combo.currentData()) if kind == DocKind.TRANSFER_LETTER else ""
+        chooses = kind in (DocKind.TRANSFER_LETTER, DocKind.COPY_NOTICE)
+        target = str(self.target_combo.currentData()) if chooses else ""
         iid, rid = self.inspection_id, self.round_id
         self.status.setText(QCoreApplication.translate("Official", "Assembling from the records…"))
         self.worker.submit(

@@ -219,6 +219,12 @@ class FiguresPage(QWidget):
                 Bar(self.tr("Fed back to the unit"), fig.issues_fed_back, ORANGE),
                 Bar(self.tr("Transferred"), fig.issues_transferred, BLUE),
                 Bar(self.tr("Closed out"), fig.issues_closed_out, GREEN),
+                Bar(
+                    self.tr("Fixed on the spot"),
+                    fig.immediate_fixes,
+                    GREEN,
+                    self.tr("{n} ({d} recorded)").format(n=fig.immediate_fixes, d=fig.immediate_fixes_done),
+                ),
                 Bar(self.tr("Dismissed"), fig.issues_dismissed, GREY),
             ]
         )

@@ -82,3 +82,13 @@ def make_lookback_tab(worker: DbWorker, inspection_id: str, parent: QWidget) -> 
 
 def lookback_title() -> str:
     return QCoreApplication.translate("Register", "Look-back")
+
+
+def immediate_fix_title() -> str:
+    return QCoreApplication.translate("ImmediateFixPanel", "Fixed on the spot")
+
+
+def make_immediate_fix_tab(worker: DbWorker, inspection_id: str, parent: QWidget) -> QWidget:
+    from app.ui.register.immediate_fix_panel import ImmediateFixPanel
+
+    return ImmediateFixPanel(worker, inspection_id, parent)

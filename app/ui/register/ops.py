@@ -250,6 +250,23 @@ def evidence_choices(session: Session, inspection_id: str, kind: str) -> list[Pi
         from app.core.domain.evaluation import citing
 
         return [Pick(c.round_id, c.text) for c in citing.citable_rounds(session, inspection_id)]
+    if kind == EvidenceKind.VISIT:
+        from app.core.domain.visits import records as visits
+
+        return [
+            Pick(v.id, f"{v.reference}  {v.visited or v.place}  {v.visited_on}")
+            for v in visits.list_visits(session, inspection_id)
+        ]
+    if kind == EvidenceKind.SPOT_CHECK:
+        from app.core.domain.spot_checks import records as spot_checks
+        from app.core.security import visibility
+
+        if not visibility.may_know_leads(session, inspection_id):
+            return []
+        return [
+            Pick(c.id, f"{c.reference}  {c.person_name}  {c.checked_on}")
+            for c in spot_checks.list_spot_checks(session, inspection_id)
+        ]
     return []
 
 
@@ -313,6 +330,32 @@ def open_evidence(session: Session, evidence: Evidence) -> EvidenceView:
             m.minutes,
         ]
         return EvidenceView(m.reference, "\n".join(lines))
+    if kind == EvidenceKind.VISIT and evidence.ref_id:
+        from app.core.domain.visits import records as visits
+
+        v = visits.get_visit(session, evidence.ref_id)
+        lines = [
+            f"{v.reference}  {v.heading}（{v.kind.label}）",
+            f"日期：{v.visited_on}    地点：{v.place}",
+            "走访人员：" + "、".join(v.members),
+            "接触人员：" + ("、".join(v.met) or "—"),
+            "",
+            v.observations,
+        ]
+        return EvidenceView(v.reference, "\n".join(lines))
+    if kind == EvidenceKind.SPOT_CHECK and evidence.ref_id:
+        from app.core.domain.spot_checks import records as spot_checks
+
+        c = spot_checks.get_spot_check(session, evidence.ref_id)
+        lines = [
+            c.reference,
+            f"被抽查人：{c.person_name} {c.person_post}".rstrip(),
+            f"抽查的报告：{c.report}",
+            f"核对内容：{c.compared or '—'}",
+            "",
+            f"发现的不一致情况：{c.discrepancies or '未发现'}",
+        ]
+        return EvidenceView(c.reference, "\n".join(lines))
     if kind == EvidenceKind.EVALUATION and evidence.ref_id:
         from app.core.domain.evaluation import citing
 

@@ -25,7 +25,13 @@ class EvidenceKind(StrEnum):
     DOCUMENT = "document"  # a reviewed document (调阅资料)
     PETITION = "petition"  # a petition (信访件)
     MEETING = "meeting"  # a meeting's record (会议), locator: its number
-    EVALUATION = "evaluation"  # a round of democratic evaluation or questionnaire (测评结果), locator: the figure
+    EVALUATION = (
+        "evaluation"  # a round of democratic evaluation or questionnaire (测评结果), locator: the figure
+    )
+    VISIT = "visit"  # a visit's record (走访), locator: its number
+    SPOT_CHECK = (
+        "spot_check"  # a spot check of a personal-matters report (个人有关事项抽查), locator: its number
+    )
     OTHER = "other"  # described only (photo, field visit notes, ...)
 
     @property
@@ -40,6 +46,8 @@ EVIDENCE_LABELS = {
     EvidenceKind.PETITION: "信访件",
     EvidenceKind.MEETING: "会议",
     EvidenceKind.EVALUATION: "测评结果",
+    EvidenceKind.VISIT: "走访记录",
+    EvidenceKind.SPOT_CHECK: "个人有关事项抽查",
     EvidenceKind.OTHER: "其他",
 }
 
@@ -52,6 +60,8 @@ EVIDENCE_TABLES = {
     EvidenceKind.PETITION: "petitions",
     EvidenceKind.MEETING: "meetings",
     EvidenceKind.EVALUATION: "eval_rounds",
+    EvidenceKind.VISIT: "visits",
+    EvidenceKind.SPOT_CHECK: "spot_checks",
 }
 
 
@@ -121,6 +131,12 @@ _SOURCE_SQL = {
         "SELECT '第' || r.number || '轮' AS number, s.name AS name"
         " FROM eval_rounds r JOIN eval_surveys s ON s.id = r.survey_id WHERE r.id = ?"
     ),
+    EvidenceKind.VISIT: (
+        "SELECT '第' || number || '号' AS number, CASE WHEN visited != '' THEN visited ELSE place END AS name"
+        " FROM visits WHERE id = ?"
+    ),
+    # Only the number: the person checked is sealed with the leads.
+    EvidenceKind.SPOT_CHECK: "SELECT '第' || number || '号' AS number, '' AS name FROM spot_checks WHERE id = ?",
 }
 _SOURCE_NAME_MAX = 30
 
@@ -191,6 +207,14 @@ def add_evidence(
     check_evidence_target(session.conn, issue, kind, ref_id)
     if kind == EvidenceKind.MEETING and not locator:
         locator = _meeting_number(session, ref_id)
+    if kind == EvidenceKind.VISIT:
+        from app.core.domain.visits.records import fetch_visit
+
+        fetch_visit(session, ref_id)  # out of the user's reach: NotFound
+    if kind == EvidenceKind.SPOT_CHECK:
+        from app.core.domain.spot_checks import records as spot_checks
+
+        spot_checks.require_known(session, ref_id)  # only who may know of leads cites one
     values = session.record_values()
     with session.transaction() as conn:
         ordinal = f.count(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.core.domain import deadlines
+from app.core.domain.register.issue_record import IssueTag
 from app.core.domain.register.leads import Lead, LeadStatus, TransferTarget, lead_filter_sql
 from app.core.security import compartments, visibility
 from app.core.security.compartment_keys import LEADS
@@ -64,6 +65,8 @@ class Figures:
     issues_fed_back: int = 0  # fed back to the unit
     issues_transferred: int = 0  # transferred to another body
     issues_closed_out: int = 0
+    immediate_fixes: int = 0  # issues tagged 立行立改 (not dismissed), counted apart
+    immediate_fixes_done: int = 0  # of those, the ones whose fix (what, when, proof) is recorded
     by_status: dict[str, int] = field(default_factory=dict)
     by_category: list[CategoryCount] = field(default_factory=list)
     leads: LeadFigures | None = None  # None: this session may not know of leads
@@ -135,6 +138,13 @@ def compute(session: Session, scope: Scope | None = None, *, today: str | None =
     fig.issues_transferred = one(
         f"SELECT count(*) FROM issues WHERE inspection_id IN ({sub})"
         " AND disposition IN ('discipline_commission', 'organisation_dept', 'other') AND status != 'dismissed'"
+    )
+    immediate = (
+        f"SELECT id FROM issues WHERE inspection_id IN ({sub}) AND status != 'dismissed' AND (tags & ?) != 0"
+    )
+    fig.immediate_fixes = one(f"SELECT count(*) FROM ({immediate})", [IssueTag.IMMEDIATE_FIX.bit])
+    fig.immediate_fixes_done = one(
+        f"SELECT count(*) FROM immediate_fixes WHERE issue_id IN ({immediate})", [IssueTag.IMMEDIATE_FIX.bit]
     )
     rows = conn.execute(
         "SELECT coalesce(s.name, '') AS scheme_name, i.category_id, coalesce(c.name, '') AS category_name,"

@@ -33,6 +33,8 @@ from app.core.store.migrations import (
     m0016_meetings_talk_plan,
     m0017_evaluation,
     m0018_paper_chain,
+    m0019_reserved,
+    m0020_visits_spot_checks,
 )
 
 # The migrations in the order they run. A new migration is a new module mNNNN_name.py, imported above
@@ -56,6 +58,8 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0016_meetings_talk_plan,
     m0017_evaluation,
     m0018_paper_chain,
+    m0019_reserved,
+    m0020_visits_spot_checks,
 )
 
 

@@ -1,0 +1,1 @@
+"""The 走访 tab (visits)."""
