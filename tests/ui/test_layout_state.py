@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLineEdit,
+    QTabBar,
     QToolButton,
     QWidget,
 )
@@ -68,6 +69,8 @@ def squeezed(root: QWidget) -> list[str]:
             continue  # Qt's own parts: a header's hint is its scroll area's, a spin box sizes its line
         if isinstance(widget, QToolButton) and isinstance(widget.parentWidget(), QLineEdit):
             continue  # a line edit's action button (the date field's calendar): Qt sizes it to its icon
+        if isinstance(widget, QToolButton) and isinstance(widget.parentWidget(), QTabBar):
+            continue  # a tab bar's scroll arrows: Qt gives them the bar's height, whatever their hint
         if any(
             isinstance(a, QAbstractScrollArea) and a.viewport().isAncestorOf(widget)
             for a in _ancestors(widget)

@@ -143,7 +143,7 @@ def verify(path: Path, key_source, sender_key: Callable[[dict], bytes | None], o
         if kind == BLOB and manifest_payload is None:
             pending.append(hashlib.sha256(BLOB + payload).digest())
         elif kind == ROW and manifest_payload is None:
-            part, row = _row(payload)
+            part, row = _decode_row(payload)
             if _slices(row) != len(pending):
                 raise ExchangeError(DAMAGED)
             digest = hashes.setdefault(part, hashlib.sha256())
@@ -179,7 +179,7 @@ def verify(path: Path, key_source, sender_key: Callable[[dict], bytes | None], o
     return manifest
 
 
-def _row(payload: bytes) -> tuple[str, dict]:
+def _decode_row(payload: bytes) -> tuple[str, dict]:
     value = decode(payload)
     if not (
         isinstance(value, list)
@@ -219,7 +219,7 @@ def rows(path: Path, key_source, on_bytes=None) -> Iterator[tuple[str, dict]]:
         if kind == BLOB:
             pending.append(payload)
         elif kind == ROW:
-            part, row = _row(payload)
+            part, row = _decode_row(payload)
             for name, value in row.items():
                 ref = _ref(value)
                 if ref is not None:
