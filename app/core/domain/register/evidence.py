@@ -26,6 +26,9 @@ class EvidenceKind(StrEnum):
     PETITION = "petition"  # a petition (信访件)
     MEETING = "meeting"  # a meeting's record (会议), locator: its number
     EVALUATION = "evaluation"  # a round of democratic evaluation or questionnaire (测评结果), locator: the figure
+    BRIEFING = "briefing"  # an item of a briefing before entry (巡前情况通报), locator: 第N号第K项
+    WORK_PLAN = "work_plan"  # a version of the work plan (巡察工作方案), locator: 第N版
+    TEAM_LOG = "team_log"  # a free entry of the team log (巡察日志), locator: its date
     OTHER = "other"  # described only (photo, field visit notes, ...)
 
     @property
@@ -40,6 +43,9 @@ EVIDENCE_LABELS = {
     EvidenceKind.PETITION: "信访件",
     EvidenceKind.MEETING: "会议",
     EvidenceKind.EVALUATION: "测评结果",
+    EvidenceKind.BRIEFING: "巡前情况通报",
+    EvidenceKind.WORK_PLAN: "巡察工作方案",
+    EvidenceKind.TEAM_LOG: "巡察日志",
     EvidenceKind.OTHER: "其他",
 }
 
@@ -52,6 +58,9 @@ EVIDENCE_TABLES = {
     EvidenceKind.PETITION: "petitions",
     EvidenceKind.MEETING: "meetings",
     EvidenceKind.EVALUATION: "eval_rounds",
+    EvidenceKind.BRIEFING: "briefing_items",
+    EvidenceKind.WORK_PLAN: "work_plans",
+    EvidenceKind.TEAM_LOG: "team_log_entries",
 }
 
 
@@ -112,6 +121,12 @@ _SOURCE_SQL = {
         "SELECT '第' || number || '项' AS number, title AS name FROM request_items WHERE id = ?"
     ),
     EvidenceKind.PETITION: "SELECT received_on || '收到' AS number, '' AS name FROM petitions WHERE id = ?",
+    EvidenceKind.BRIEFING: (
+        "SELECT '第' || r.number || '号第' || x.ordinal || '项' AS number, x.source AS name"
+        " FROM briefing_items x JOIN briefing_requests r ON r.id = x.request_id WHERE x.id = ?"
+    ),
+    EvidenceKind.WORK_PLAN: "SELECT '第' || version || '版' AS number, issued_on AS name FROM work_plans WHERE id = ?",
+    EvidenceKind.TEAM_LOG: "SELECT entry_on AS number, by_name AS name FROM team_log_entries WHERE id = ?",
 }
 _SOURCE_NAME_MAX = 30
 
@@ -182,6 +197,10 @@ def add_evidence(
     check_evidence_target(session.conn, issue, kind, ref_id)
     if kind == EvidenceKind.MEETING and not locator:
         locator = _meeting_number(session, ref_id)
+    if kind in _CITED_NUMBER:
+        # Reading the record checks the session may know it (a lead-like briefing item: as leads).
+        number = _CITED_NUMBER[kind](session, ref_id)
+        locator = locator or number
     values = session.record_values()
     with session.transaction() as conn:
         ordinal = f.count(
@@ -209,6 +228,32 @@ def _meeting_number(session: Session, meeting_id: str | None) -> str:
     from app.core.domain.meetings.queries import fetch_meeting
 
     return f"第{fetch_meeting(session, meeting_id).number}号"
+
+
+def _briefing_number(session: Session, item_id: str | None) -> str:
+    from app.core.domain.briefings.queries import fetch_item
+
+    item = fetch_item(session, item_id)
+    return f"第{item.request_number}号第{item.ordinal}项"
+
+
+def _work_plan_number(session: Session, plan_id: str | None) -> str:
+    from app.core.domain.work_plan.queries import fetch_version
+
+    return f"第{fetch_version(session, plan_id).version}版"
+
+
+def _log_entry_date(session: Session, entry_id: str | None) -> str:
+    from app.core.domain.team_log.queries import fetch_entry
+
+    return fetch_entry(session, entry_id).entry_on
+
+
+_CITED_NUMBER = {
+    EvidenceKind.BRIEFING: _briefing_number,
+    EvidenceKind.WORK_PLAN: _work_plan_number,
+    EvidenceKind.TEAM_LOG: _log_entry_date,
+}
 
 
 def remove_evidence(session: Session, evidence_id: str) -> None:
