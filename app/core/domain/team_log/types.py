@@ -47,6 +47,10 @@ class LogLine:
     record_id: str
 
     @property
+    def id(self) -> str:
+        return self.record_id
+
+    @property
     def editable(self) -> bool:
         return self.source is LogSource.ENTRY
 
