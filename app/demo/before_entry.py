@@ -23,26 +23,51 @@ from app.demo.talks import _inspection_rows
 
 ANSWERS = {
     BriefingSource.DISCIPLINE: [
-        ("近三年共收到涉及该单位的信访举报{n}件，主要反映公务接待超标准、违规发放津贴补贴等问题，已办结{m}件。",
-         "聚焦群众身边不正之风和腐败问题", False),
-        ("该单位近三年有2名干部受到党纪政务处分，1名干部受到诫勉处理。", "落实全面从严治党战略部署情况", False),
-        ("反映该单位一名班子成员在工程项目中为亲属承揽业务提供便利，尚在初核中。", "聚焦群众身边不正之风和腐败问题", True),
+        (
+            "近三年共收到涉及该单位的信访举报{n}件，主要反映公务接待超标准、违规发放津贴补贴等问题，已办结{m}件。",
+            "聚焦群众身边不正之风和腐败问题",
+            False,
+        ),
+        (
+            "该单位近三年有2名干部受到党纪政务处分，1名干部受到诫勉处理。",
+            "落实全面从严治党战略部署情况",
+            False,
+        ),
+        (
+            "反映该单位一名班子成员在工程项目中为亲属承揽业务提供便利，尚在初核中。",
+            "聚焦群众身边不正之风和腐败问题",
+            True,
+        ),
     ],
     BriefingSource.ORGANISATION: [
-        ("该单位领导班子配备齐全，班子成员平均年龄48岁；近三年提拔任用科级干部{n}名。", "落实新时代党的组织路线情况", False),
+        (
+            "该单位领导班子配备齐全，班子成员平均年龄48岁；近三年提拔任用科级干部{n}名。",
+            "落实新时代党的组织路线情况",
+            False,
+        ),
         ("个人有关事项报告抽查核实中发现1名干部漏报房产情况，已作出相应处理。", "聚焦基层党组织建设", False),
     ],
     BriefingSource.AUDIT: [
-        ("2024年经济责任审计发现：会议费、培训费列支不规范，涉及金额{n}万元；部分政府采购项目未履行公开招标程序。",
-         "落实巡视巡察、审计等监督发现问题整改情况", False),
+        (
+            "2024年经济责任审计发现：会议费、培训费列支不规范，涉及金额{n}万元；部分政府采购项目未履行公开招标程序。",
+            "落实巡视巡察、审计等监督发现问题整改情况",
+            False,
+        ),
         ("审计发现问题已整改{m}项，尚有2项正在整改。", "落实巡视巡察、审计等监督发现问题整改情况", False),
     ],
     BriefingSource.PETITION: [
-        ("近两年涉及该单位的群众来信来访{n}件次，主要集中在办事效率、政策落实方面，已全部办结。",
-         "聚焦党中央决策部署在基层的贯彻落实情况", False),
+        (
+            "近两年涉及该单位的群众来信来访{n}件次，主要集中在办事效率、政策落实方面，已全部办结。",
+            "聚焦党中央决策部署在基层的贯彻落实情况",
+            False,
+        ),
     ],
     BriefingSource.OFFICE: [
-        ("上轮巡察反馈问题{n}个，已完成整改{m}个，其余正在推进；整改报告已按期报送。", "聚焦巡视巡察整改和成果运用情况", False),
+        (
+            "上轮巡察反馈问题{n}个，已完成整改{m}个，其余正在推进；整改报告已按期报送。",
+            "聚焦巡视巡察整改和成果运用情况",
+            False,
+        ),
     ],
 }
 
@@ -106,15 +131,25 @@ def populate_work_plans(session_for: Callable[[str], Session], org, out: DemoBef
         begin = _before(row) + timedelta(days=2)
         days = (0, 8, 10, 40, 50, 60)
         schedule = [
-            Phase(name, (begin + timedelta(days=days[k])).isoformat(), (begin + timedelta(days=days[k + 1] - 1)).isoformat())
+            Phase(
+                name,
+                (begin + timedelta(days=days[k])).isoformat(),
+                (begin + timedelta(days=days[k + 1] - 1)).isoformat(),
+            )
             for k, name in enumerate(PHASES)
         ]
-        groups = [Group(name, duties, [people[k % len(people)]]) for k, (name, duties) in enumerate(GROUPS.items())]
+        groups = [
+            Group(name, duties, [people[k % len(people)]]) for k, (name, duties) in enumerate(GROUPS.items())
+        ]
         form = PlanForm(
             aims="深入贯彻落实党中央关于巡视巡察工作的决策部署，坚持发现问题、形成震慑、推动改革、促进发展，"
             f"推动{row['unit_name']}党组织履行全面从严治党主体责任。",
             issued_on=begin.isoformat(),
-            focus=["聚焦党中央决策部署在基层的贯彻落实情况", "聚焦群众身边不正之风和腐败问题", "聚焦基层党组织建设"],
+            focus=[
+                "聚焦党中央决策部署在基层的贯彻落实情况",
+                "聚焦群众身边不正之风和腐败问题",
+                "聚焦基层党组织建设",
+            ],
             schedule=schedule,
             groups=groups,
             note="严守政治纪律和政治规矩，严格执行中央八项规定精神；严格遵守保密纪律，巡察资料不得带离驻地。",

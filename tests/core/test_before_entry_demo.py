@@ -24,7 +24,9 @@ def test_demo_briefings_work_plans_and_logs(login, monkeypatch):
     populate_team_logs(login, org, made)
     inspections = list(org.inspection_ids.values())
     assert set(made.plan_ids) == set(inspections)
-    assert any(len(v) == 2 for v in made.plan_ids.values()) and any(len(v) == 1 for v in made.plan_ids.values())
+    assert any(len(v) == 2 for v in made.plan_ids.values()) and any(
+        len(v) == 1 for v in made.plan_ids.values()
+    )
     leads = 0
     for inspection_id in inspections:
         requests = briefing_queries.list_requests(office, inspection_id)
@@ -34,7 +36,9 @@ def test_demo_briefings_work_plans_and_logs(login, monkeypatch):
     assert leads >= 1
     member = login("member1")
     mine = [i for i in inspections if i in {x.inspection_id for x in _visible(member, inspections)}]
-    assert mine and all(not x.is_lead for i in mine for r in briefing_queries.list_requests(member, i) for x in r.items)
+    assert mine and all(
+        not x.is_lead for i in mine for r in briefing_queries.list_requests(member, i) for x in r.items
+    )
     assert made.log_entry_ids
     assert any(
         any(x.source.value == "meeting" for x in log_queries.log_lines(office, i))

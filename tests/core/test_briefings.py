@@ -29,7 +29,9 @@ def _requests(world):
     for source in ("discipline", "organisation", "audit", "petition", "office"):
         made.append(
             writes.create_request(
-                office, world.insp_a.id, RequestForm(source, "2026-02-20", due_on="2026-02-27", answered_on="2026-02-26")
+                office,
+                world.insp_a.id,
+                RequestForm(source, "2026-02-20", due_on="2026-02-27", answered_on="2026-02-26"),
             )
         )
     return made
@@ -40,10 +42,23 @@ def test_requests_per_department_numbered_with_default_names_and_matters(world):
     assert [r.number for r in made] == [1, 2, 3, 4, 5]
     assert [r.department for r in made] == ["市纪委监委", "市委组织部", "市审计局", "市信访局", "市委巡察办"]
     assert "选人用人" in made[1].matters and made[0].state_text == "2026-02-26 已复函"
-    other = writes.create_request(world.office, world.insp_a.id, RequestForm("other", "2026-02-21", department="市委政法委"))
-    assert other.source == BriefingSource.OTHER and other.department == "市委政法委" and other.state_text == "待复函"
+    other = writes.create_request(
+        world.office, world.insp_a.id, RequestForm("other", "2026-02-21", department="市委政法委")
+    )
+    assert (
+        other.source == BriefingSource.OTHER
+        and other.department == "市委政法委"
+        and other.state_text == "待复函"
+    )
     assert world.audit_rows("briefing_create")[0][:3] == ("office", "briefing_request", made[0].id)
-    assert [r.number for r in queries.list_requests(world.login("member1"), world.insp_a.id)] == [1, 2, 3, 4, 5, 6]
+    assert [r.number for r in queries.list_requests(world.login("member1"), world.insp_a.id)] == [
+        1,
+        2,
+        3,
+        4,
+        5,
+        6,
+    ]
 
 
 @pytest.mark.parametrize(
@@ -101,7 +116,9 @@ def test_item_attachments_and_evidence(world):
     issue = issue_edits.create_issue(leader, world.insp_a.id, draft())
     ev = evidence.add_evidence(leader, issue.id, EvidenceKind.BRIEFING, item.id)
     assert ev.locator == "第1号第1项"
-    assert evidence.list_evidence(leader, issue.id)[0].source.startswith("巡前情况通报 第1号第1项（市纪委监委）")
+    assert evidence.list_evidence(leader, issue.id)[0].source.startswith(
+        "巡前情况通报 第1号第1项（市纪委监委）"
+    )
     with pytest.raises(Conflict):
         writes.delete_item(leader, item.id)
     with pytest.raises(Conflict):
@@ -116,7 +133,9 @@ def test_item_attachments_and_evidence(world):
 def test_letter_per_department_in_the_official_layout(world):
     r = _requests(world)[1]
     job = briefing_printing.print_letter(world.office, r.id, 2)
-    assert job.copy_numbers == [1, 2] and [p.document_kind for p in list_prints(world.office)] == ["briefing_letter"]
+    assert job.copy_numbers == [1, 2] and [p.document_kind for p in list_prints(world.office)] == [
+        "briefing_letter"
+    ]
     fonts = pdf.fonts(job.pdfs[0])
     assert fonts and all(embedded for _, embedded in fonts)
     if not pdf.HAVE_POPPLER:
@@ -134,7 +153,9 @@ def test_summary_pdf_holds_what_the_reader_may_know(world):
     made = _requests(world)
     for k, r in enumerate(made):
         for j in range(4):
-            writes.add_item(leader, r.id, ItemForm(f"第{j + 1}项：{LONG}", category="选人用人" if j % 2 else ""))
+            writes.add_item(
+                leader, r.id, ItemForm(f"第{j + 1}项：{LONG}", category="选人用人" if j % 2 else "")
+            )
         if k == 0:
             writes.add_item(leader, r.id, ItemForm("反映副局长张某某收受好处费线索。", is_lead=True))
     job = briefing_printing.print_summary(leader, world.insp_a.id)
@@ -147,7 +168,9 @@ def test_summary_pdf_holds_what_the_reader_may_know(world):
     text = pdf.text(data)
     squashed = pdf.squash(text)
     assert "市教育局巡前情况通报汇总" in squashed and "【线索】反映副局长张某某" in squashed
-    assert "其中线索类1项" in squashed and "一、市纪委监委（第1号" in squashed and "五、市委巡察办" in squashed
+    assert (
+        "其中线索类1项" in squashed and "一、市纪委监委（第1号" in squashed and "五、市委巡察办" in squashed
+    )
     pages = pdf.page_count(data)
     assert pages >= 2 and text.count("通报内容") >= pages  # the header row repeats
     assert pdf.assert_line_breaks(data) > 40

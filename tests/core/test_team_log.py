@@ -29,23 +29,40 @@ def _records(world):
     talk_writes.mark_recorded(member, held.id)
     talk_writes.create_talk(member, world.insp_a.id, talk_form(world, start_at="2026-03-11 09:00", end_at=""))
     item = review_writes.add_item(
-        member, world.insp_a.id, category="party_minutes", title="2025年党组会议记录", requested_on="2026-03-04"
+        member,
+        world.insp_a.id,
+        category="party_minutes",
+        title="2025年党组会议记录",
+        requested_on="2026-03-04",
     )
-    review_writes.receive_item(member, item.id, received_on="2026-03-05", volumes=2, holder_id=world.users["member1"])
+    review_writes.receive_item(
+        member, item.id, received_on="2026-03-05", volumes=2, holder_id=world.users["member1"]
+    )
     meeting_writes.create_meeting(
-        member, world.insp_a.id, MeetingForm(kind="team", held_on="2026-03-06", start_time="17:00", chair="刘组长")
+        member,
+        world.insp_a.id,
+        MeetingForm(kind="team", held_on="2026-03-06", start_time="17:00", chair="刘组长"),
     )
-    issue_edits.create_issue(member, world.insp_a.id, draft(title="会议室超标准装修", found_on="2026-03-09", tags=["immediate_fix"]))
+    issue_edits.create_issue(
+        member,
+        world.insp_a.id,
+        draft(title="会议室超标准装修", found_on="2026-03-09", tags=["immediate_fix"]),
+    )
     return held
 
 
 def test_the_log_reads_the_teams_records_and_free_entries(world):
     member = world.login("member1")
     held = _records(world)
-    entry = writes.add_entry(member, world.insp_a.id, EntryForm("2026-03-06", "整理本周谈话情况，形成问题清单初稿。", "20:00"))
-    assert entry.by_name == world.office.conn.execute(
-        "SELECT display_name FROM users WHERE username = 'member1'"
-    ).fetchone()[0]
+    entry = writes.add_entry(
+        member, world.insp_a.id, EntryForm("2026-03-06", "整理本周谈话情况，形成问题清单初稿。", "20:00")
+    )
+    assert (
+        entry.by_name
+        == world.office.conn.execute("SELECT display_name FROM users WHERE username = 'member1'").fetchone()[
+            0
+        ]
+    )
     lines = queries.read_log(member, world.insp_a.id, "2026-03-02", "2026-03-08")
     assert [(x.on, x.source) for x in lines] == [
         ("2026-03-05", LogSource.DOCUMENT),
@@ -54,7 +71,10 @@ def test_the_log_reads_the_teams_records_and_free_entries(world):
     ]
     assert "收到调阅资料 第1项：2025年党组会议记录" == lines[0].text and "组务会" in lines[1].text
     week2 = queries.log_lines(member, world.insp_a.id, "2026-03-09", "2026-03-15")
-    assert [x.source for x in week2] == [LogSource.IMMEDIATE_FIX, LogSource.TALK]  # the draft talk is not held
+    assert [x.source for x in week2] == [
+        LogSource.IMMEDIATE_FIX,
+        LogSource.TALK,
+    ]  # the draft talk is not held
     assert week2[1].record_id == held.id and "谈话记录 第1号" in week2[1].text and week2[1].time == "09:00"
     assert queries.log_weeks(member, world.insp_a.id) == ["2026-03-02", "2026-03-09"]
     assert world.audit_rows("team_log_view")[0][3] == "2026-03-02—2026-03-08，3 条"
@@ -66,9 +86,13 @@ def test_the_log_reads_the_teams_records_and_free_entries(world):
 
 def test_free_entries_edit_delete_and_cite(world):
     member = world.login("member1")
-    entry = writes.add_entry(member, world.insp_a.id, EntryForm("2026-03-06", "走访两所学校食堂。", by_name="刘组长、周组员"))
+    entry = writes.add_entry(
+        member, world.insp_a.id, EntryForm("2026-03-06", "走访两所学校食堂。", by_name="刘组长、周组员")
+    )
     assert entry.by_name == "刘组长、周组员"
-    entry = writes.update_entry(member, entry.id, EntryForm("2026-03-07", "走访三所学校食堂。", "9:30", "刘组长"))
+    entry = writes.update_entry(
+        member, entry.id, EntryForm("2026-03-07", "走访三所学校食堂。", "9:30", "刘组长")
+    )
     assert (entry.entry_on, entry.entry_time) == ("2026-03-07", "09:30")
     with pytest.raises(ValidationError) as err:
         writes.add_entry(member, world.insp_a.id, EntryForm("2026-03-32", "x"))
@@ -98,8 +122,12 @@ def test_week_pdf_for_the_leaders_signature(world, tmp_path):
             writes.add_entry(
                 member,
                 world.insp_a.id,
-                EntryForm(f"2026-03-{day:02d}", f"第{k + 1}项工作：召开小组碰头会，梳理当日谈话中反映的问题，"
-                          "研究下一步调阅资料和走访安排（含两所学校和一个乡镇教育办）。", f"{8 + k}:00"),
+                EntryForm(
+                    f"2026-03-{day:02d}",
+                    f"第{k + 1}项工作：召开小组碰头会，梳理当日谈话中反映的问题，"
+                    "研究下一步调阅资料和走访安排（含两所学校和一个乡镇教育办）。",
+                    f"{8 + k}:00",
+                ),
             )
     job = log_printing.print_week(member, world.insp_a.id, "2026-03-04")
     data = job.pdfs[0]

@@ -37,7 +37,13 @@ def print_official(
     who = f"{session.user.display_name}（{session.user.username}）"
     with session.transaction():
         numbers = register_print(
-            session, kind, record_id, copies, action, inspection_id=inspection_id, classification=text.classification
+            session,
+            kind,
+            record_id,
+            copies,
+            action,
+            inspection_id=inspection_id,
+            classification=text.classification,
         )
         printed_at = local_time(audit_trail.now_iso())
         pdfs = []

@@ -79,7 +79,9 @@ def render_letter(
     )
 
 
-def summary_story(requests: list[BriefingRequest], heading: SummaryHeading, fonts: FontSet, width: float) -> list:
+def summary_story(
+    requests: list[BriefingRequest], heading: SummaryHeading, fonts: FontSet, width: float
+) -> list:
     st = _Styles(fonts)
     story: list = [
         CJKParagraph(f"{heading.unit_name}巡前情况通报汇总", st.title),
@@ -96,7 +98,9 @@ def summary_story(requests: list[BriefingRequest], heading: SummaryHeading, font
     for k, request in enumerate(requests, start=1):
         dates = f"{chinese_date(request.requested_on)}发函"
         dates += f"，{chinese_date(request.answered_on)}复函" if request.answered_on else "，尚未复函"
-        story.extend(_heading(f"{chinese_ordinal(k)}、{request.department}（第{request.number}号，{dates}）", st))
+        story.extend(
+            _heading(f"{chinese_ordinal(k)}、{request.department}（第{request.number}号，{dates}）", st)
+        )
         if not request.items:
             story.append(CJKParagraph("（无登记内容）", st.body))
             continue

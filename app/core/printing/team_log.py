@@ -59,7 +59,15 @@ def week_story(lines: list[LogLine], heading: LogHeading, fonts: FontSet, width:
         todays = [x for x in lines if x.on == day]
         first = [CJKParagraph(part, st.cell_center) for part in day_text(day).split("\n")]
         if not todays:
-            rows.append([first, CJKParagraph("", st.cell), CJKParagraph("", st.cell), CJKParagraph("（无记录）", st.cell), ""])
+            rows.append(
+                [
+                    first,
+                    CJKParagraph("", st.cell),
+                    CJKParagraph("", st.cell),
+                    CJKParagraph("（无记录）", st.cell),
+                    "",
+                ]
+            )
             continue
         for j, x in enumerate(todays):
             rows.append(

@@ -21,11 +21,15 @@ from app.ui.org.common import FormDialog, fill_combo
 
 
 class BriefingRequestDialog(FormDialog):
-    def __init__(self, worker: DbWorker, inspection_id: str, request: BriefingRequest | None, parent=None) -> None:
+    def __init__(
+        self, worker: DbWorker, inspection_id: str, request: BriefingRequest | None, parent=None
+    ) -> None:
         super().__init__(worker, "briefings_request.ui", parent)
         self.inspection_id, self.request = inspection_id, request
         self.setWindowTitle(
-            self.tr("Briefing request No. {n}").format(n=request.number) if request else self.tr("New briefing request")
+            self.tr("Briefing request No. {n}").format(n=request.number)
+            if request
+            else self.tr("New briefing request")
         )
         self.source: QComboBox = self.field(QComboBox, "sourceCombo")
         self.department: QLineEdit = self.field(QLineEdit, "departmentEdit")
@@ -34,8 +38,14 @@ class BriefingRequestDialog(FormDialog):
         self.answered_on: DateField = self.field(DateField, "answeredOnEdit")
         self.matters: QPlainTextEdit = self.field(QPlainTextEdit, "mattersEdit")
         self.classification: QComboBox = self.field(QComboBox, "classificationCombo")
-        fill_combo(self.source, [(s.label, s.value) for s in BriefingSource], request.source.value if request else None)
-        fill_combo(self.classification, [(c, c) for c in CLEARANCES], request.classification if request else "秘密")
+        fill_combo(
+            self.source,
+            [(s.label, s.value) for s in BriefingSource],
+            request.source.value if request else None,
+        )
+        fill_combo(
+            self.classification, [(c, c) for c in CLEARANCES], request.classification if request else "秘密"
+        )
         self.source.currentIndexChanged.connect(lambda _: self._source_changed())
         if request is None:
             self.requested_on.set_today()

@@ -23,20 +23,24 @@ from app.ui.register.base import ListPanel, table_for
 from app.ui.register.dialogs import open_dialog
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("BriefingsPanel", text)
-
-
 def requests_model(parent) -> RecordTableModel:
     return RecordTableModel(
         [
-            Column(_t("No."), lambda r: f"第{r.number}号", lambda r: r.number),
-            Column(_t("Department"), lambda r: r.department),
-            Column(_t("Kind"), lambda r: r.source.label),
-            Column(_t("Requested"), lambda r: r.requested_on),
-            Column(_t("Due"), lambda r: r.due_on),
-            Column(_t("State"), lambda r: r.state_text),
-            Column(_t("Items"), lambda r: str(len(r.items)), lambda r: len(r.items)),
+            Column(
+                QCoreApplication.translate("BriefingsPanel", "No."),
+                lambda r: f"第{r.number}号",
+                lambda r: r.number,
+            ),
+            Column(QCoreApplication.translate("BriefingsPanel", "Department"), lambda r: r.department),
+            Column(QCoreApplication.translate("BriefingsPanel", "Kind"), lambda r: r.source.label),
+            Column(QCoreApplication.translate("BriefingsPanel", "Requested"), lambda r: r.requested_on),
+            Column(QCoreApplication.translate("BriefingsPanel", "Due"), lambda r: r.due_on),
+            Column(QCoreApplication.translate("BriefingsPanel", "State"), lambda r: r.state_text),
+            Column(
+                QCoreApplication.translate("BriefingsPanel", "Items"),
+                lambda r: str(len(r.items)),
+                lambda r: len(r.items),
+            ),
         ],
         parent,
     )
@@ -45,11 +49,22 @@ def requests_model(parent) -> RecordTableModel:
 def items_model(parent) -> RecordTableModel:
     return RecordTableModel(
         [
-            Column(_t("Item"), lambda x: str(x.ordinal), lambda x: x.ordinal),
-            Column(_t("Source"), lambda x: x.source),
-            Column(_t("Content"), lambda x: ("【线索】" if x.is_lead else "") + x.content.replace("\n", " ")),
-            Column(_t("Category"), lambda x: x.category),
-            Column(_t("Files"), lambda x: str(len(x.attachments) or ""), lambda x: len(x.attachments)),
+            Column(
+                QCoreApplication.translate("BriefingsPanel", "Item"),
+                lambda x: str(x.ordinal),
+                lambda x: x.ordinal,
+            ),
+            Column(QCoreApplication.translate("BriefingsPanel", "Source"), lambda x: x.source),
+            Column(
+                QCoreApplication.translate("BriefingsPanel", "Content"),
+                lambda x: ("【线索】" if x.is_lead else "") + x.content.replace("\n", " "),
+            ),
+            Column(QCoreApplication.translate("BriefingsPanel", "Category"), lambda x: x.category),
+            Column(
+                QCoreApplication.translate("BriefingsPanel", "Files"),
+                lambda x: str(len(x.attachments) or ""),
+                lambda x: len(x.attachments),
+            ),
         ],
         parent,
     )
@@ -65,7 +80,9 @@ class BriefingsPanel(ListPanel):
         self.action_new = a(
             "actionNewBriefing", self.tr("New request"), self.new_request, QKeySequence.StandardKey.New
         )
-        self.action_edit = a("actionEditBriefing", self.tr("Edit"), self.edit_request, QKeySequence(Qt.Key.Key_F2))
+        self.action_edit = a(
+            "actionEditBriefing", self.tr("Edit"), self.edit_request, QKeySequence(Qt.Key.Key_F2)
+        )
         self.action_delete = a("actionDeleteBriefing", self.tr("Delete"), self.delete_request)
         self.toolbar.addSeparator()
         self.action_new_item = a("actionNewBriefingItem", self.tr("Add an item"), self.new_item)
@@ -136,7 +153,10 @@ class BriefingsPanel(ListPanel):
         else:
             rows = [
                 (self.tr("Letter"), f"{r.reference}  {r.department}（{r.source.label}）"),
-                (self.tr("Dates"), f"{r.requested_on} 发函  {('复函期限 ' + r.due_on) if r.due_on else ''}  {r.state_text}"),
+                (
+                    self.tr("Dates"),
+                    f"{r.requested_on} 发函  {('复函期限 ' + r.due_on) if r.due_on else ''}  {r.state_text}",
+                ),
                 (self.tr("Matters asked"), r.matters),
             ]
             self.request_label.setText(
@@ -159,12 +179,16 @@ class BriefingsPanel(ListPanel):
 
     # ---- requests ----
     def new_request(self) -> None:
-        open_dialog(self, BriefingRequestDialog(self.worker, self.inspection_id, None, self), self.saved_record)
+        open_dialog(
+            self, BriefingRequestDialog(self.worker, self.inspection_id, None, self), self.saved_record
+        )
 
     def edit_request(self) -> None:
         r = self.selected()
         if r is not None:
-            open_dialog(self, BriefingRequestDialog(self.worker, self.inspection_id, r, self), self.saved_record)
+            open_dialog(
+                self, BriefingRequestDialog(self.worker, self.inspection_id, r, self), self.saved_record
+            )
 
     def delete_request(self) -> None:
         r = self.selected()
@@ -185,7 +209,9 @@ class BriefingsPanel(ListPanel):
             r.id,
             on_done=lambda data: open_dialog(
                 self,
-                BriefingItemDialog(self.worker, data.request, item, data.categories, data.may_flag_leads, self),
+                BriefingItemDialog(
+                    self.worker, data.request, item, data.categories, data.may_flag_leads, self
+                ),
                 self.saved_record,
             ),
             on_error=self.failed,
@@ -237,7 +263,9 @@ class BriefingsPanel(ListPanel):
             self,
             title=self.tr("Request letter — print preview"),
             preview=lambda s: briefing_printing.preview_letter(s, request_id),
-            copies=lambda s, count, action: briefing_printing.print_letter(s, request_id, count, action=action),
+            copies=lambda s, count, action: briefing_printing.print_letter(
+                s, request_id, count, action=action
+            ),
             classification=r.classification,
             file_name="briefing-letter.pdf",
         )
@@ -249,7 +277,9 @@ class BriefingsPanel(ListPanel):
             self,
             title=self.tr("Briefing summary — print preview"),
             preview=lambda s: briefing_printing.preview_summary(s, inspection_id),
-            copies=lambda s, count, action: briefing_printing.print_summary(s, inspection_id, count, action=action),
+            copies=lambda s, count, action: briefing_printing.print_summary(
+                s, inspection_id, count, action=action
+            ),
             classification=briefing_printing.SUMMARY_LEVEL,
             file_name="briefing-summary.pdf",
         )

@@ -15,7 +15,9 @@ class LogEntryDialog(FormDialog):
     def __init__(self, worker: DbWorker, inspection_id: str, entry: LogEntry | None, parent=None) -> None:
         super().__init__(worker, "team_log_entry.ui", parent)
         self.inspection_id, self.entry = inspection_id, entry
-        self.setWindowTitle(self.tr("Log entry of {d}").format(d=entry.entry_on) if entry else self.tr("New log entry"))
+        self.setWindowTitle(
+            self.tr("Log entry of {d}").format(d=entry.entry_on) if entry else self.tr("New log entry")
+        )
         self.entry_on: DateField = self.field(DateField, "entryOnEdit")
         self.entry_time: QLineEdit = self.field(QLineEdit, "entryTimeEdit")
         self.by_name: QLineEdit = self.field(QLineEdit, "byNameEdit")

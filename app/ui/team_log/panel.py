@@ -22,18 +22,17 @@ from app.ui.register.dialogs import open_dialog
 from app.ui.team_log.dialogs import LogEntryDialog
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TeamLogPanel", text)
-
-
 def log_model(parent) -> RecordTableModel:
     return RecordTableModel(
         [
-            Column(_t("Date"), lambda x: x.on),
-            Column(_t("Time"), lambda x: x.time),
-            Column(_t("Kind"), lambda x: x.source.label),
-            Column(_t("What was done"), lambda x: x.text.replace("\n", " ")),
-            Column(_t("By"), lambda x: x.by),
+            Column(QCoreApplication.translate("TeamLogPanel", "Date"), lambda x: x.on),
+            Column(QCoreApplication.translate("TeamLogPanel", "Time"), lambda x: x.time),
+            Column(QCoreApplication.translate("TeamLogPanel", "Kind"), lambda x: x.source.label),
+            Column(
+                QCoreApplication.translate("TeamLogPanel", "What was done"),
+                lambda x: x.text.replace("\n", " "),
+            ),
+            Column(QCoreApplication.translate("TeamLogPanel", "By"), lambda x: x.by),
         ],
         parent,
     )
@@ -60,8 +59,12 @@ class TeamLogPanel(ListPanel):
         super().__init__(worker, inspection_id, parent)
         self.setObjectName("teamLogPanel")
         a = self._action
-        self.action_new = a("actionNewLogEntry", self.tr("New entry"), self.new_entry, QKeySequence.StandardKey.New)
-        self.action_edit = a("actionEditLogEntry", self.tr("Edit"), self.edit_entry, QKeySequence(Qt.Key.Key_F2))
+        self.action_new = a(
+            "actionNewLogEntry", self.tr("New entry"), self.new_entry, QKeySequence.StandardKey.New
+        )
+        self.action_edit = a(
+            "actionEditLogEntry", self.tr("Edit"), self.edit_entry, QKeySequence(Qt.Key.Key_F2)
+        )
         self.action_delete = a("actionDeleteLogEntry", self.tr("Delete"), self.delete_entry)
         self.toolbar.addSeparator()
         self.week = QComboBox()
@@ -110,7 +113,9 @@ class TeamLogPanel(ListPanel):
             action.setEnabled(x is not None and x.editable)
         self.action_print.setEnabled(bool(self.week.currentData()) or x is not None)
         if x is None:
-            self.detail.setText(self.tr("Choose a line. Lines from talks, documents and meetings change with their records."))
+            self.detail.setText(
+                self.tr("Choose a line. Lines from talks, documents and meetings change with their records.")
+            )
             return
         self.detail.setText(f"{x.on} {x.time}  {x.source.label}\n{x.text}\n{x.by}".strip())
 
@@ -133,7 +138,11 @@ class TeamLogPanel(ListPanel):
     def delete_entry(self) -> None:
         x = self.selected()
         if x is not None and x.editable:
-            ask(self, self.tr("Delete the log entry of {d}?").format(d=x.on), lambda: self.run(writes.delete_entry, x.record_id))
+            ask(
+                self,
+                self.tr("Delete the log entry of {d}?").format(d=x.on),
+                lambda: self.run(writes.delete_entry, x.record_id),
+            )
 
     def print_week(self) -> None:
         day = self.week.currentData() or getattr(self.selected(), "on", None)
@@ -145,7 +154,9 @@ class TeamLogPanel(ListPanel):
             self,
             title=self.tr("Team log — print preview"),
             preview=lambda s: log_printing.preview_week(s, inspection_id, day),
-            copies=lambda s, count, action: log_printing.print_week(s, inspection_id, day, count, action=action),
+            copies=lambda s, count, action: log_printing.print_week(
+                s, inspection_id, day, count, action=action
+            ),
             classification=log_printing.LEVEL,
             file_name="team-log.pdf",
         )

@@ -73,7 +73,12 @@ def parse_groups(text: str, team: list[GroupMember]) -> list[Group]:
             continue
         name, _, rest = line.partition("：")
         members_text, _, duties = rest.partition("；")
-        names = [n.strip() for n in members_text.replace(",", "、").replace("，", "、").split("、") if n.strip()]
-        members = [GroupMember(by_name[n].name, by_name[n].user_id) if n in by_name else GroupMember(n) for n in names]
+        names = [
+            n.strip() for n in members_text.replace(",", "、").replace("，", "、").split("、") if n.strip()
+        ]
+        members = [
+            GroupMember(by_name[n].name, by_name[n].user_id) if n in by_name else GroupMember(n)
+            for n in names
+        ]
         out.append(Group(name.strip(), duties.strip(), members))
     return out

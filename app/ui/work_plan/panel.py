@@ -21,19 +21,25 @@ from app.ui.work_plan import ops
 from app.ui.work_plan.dialogs import WorkPlanDialog
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("WorkPlanPanel", text)
-
-
 def versions_model(parent) -> RecordTableModel:
     return RecordTableModel(
         [
-            Column(_t("Version"), lambda p: f"第{p.version}版", lambda p: p.version),
-            Column(_t("Title"), lambda p: p.heading),
-            Column(_t("Dated"), lambda p: p.issued_on),
-            Column(_t("Groups"), lambda p: "、".join(g.name for g in p.groups)),
-            Column(_t("Saved by"), lambda p: p.author),
-            Column(_t("Saved at"), lambda p: p.created_at[:16].replace("T", " ")),
+            Column(
+                QCoreApplication.translate("WorkPlanPanel", "Version"),
+                lambda p: f"第{p.version}版",
+                lambda p: p.version,
+            ),
+            Column(QCoreApplication.translate("WorkPlanPanel", "Title"), lambda p: p.heading),
+            Column(QCoreApplication.translate("WorkPlanPanel", "Dated"), lambda p: p.issued_on),
+            Column(
+                QCoreApplication.translate("WorkPlanPanel", "Groups"),
+                lambda p: "、".join(g.name for g in p.groups),
+            ),
+            Column(QCoreApplication.translate("WorkPlanPanel", "Saved by"), lambda p: p.author),
+            Column(
+                QCoreApplication.translate("WorkPlanPanel", "Saved at"),
+                lambda p: p.created_at[:16].replace("T", " "),
+            ),
         ],
         parent,
     )
@@ -58,7 +64,10 @@ class WorkPlanPanel(ListPanel):
 
     def refresh(self, select: str | None = None) -> None:
         self.worker.submit(
-            queries.versions, self.inspection_id, on_done=lambda rows: self._loaded(rows, select), on_error=self.failed
+            queries.versions,
+            self.inspection_id,
+            on_done=lambda rows: self._loaded(rows, select),
+            on_error=self.failed,
         )
 
     def _loaded(self, rows: list[WorkPlan], select: str | None) -> None:
@@ -100,7 +109,8 @@ class WorkPlanPanel(ListPanel):
             (
                 self.tr("Groups"),
                 "\n".join(
-                    f"{g.name}：{'、'.join(m.name for m in g.members) or '—'}" + (f"（{g.duties}）" if g.duties else "")
+                    f"{g.name}：{'、'.join(m.name for m in g.members) or '—'}"
+                    + (f"（{g.duties}）" if g.duties else "")
                     for g in plan.groups
                 )
                 or "—",

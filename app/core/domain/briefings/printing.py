@@ -84,7 +84,11 @@ def _heading(session: Session, inspection_id: str):
 
 def summary_level(requests) -> str:
     """The summary's level: 秘密 at least, else the highest level of what it holds."""
-    levels = [SUMMARY_LEVEL, *(r.classification for r in requests), *(x.classification for r in requests for x in r.items)]
+    levels = [
+        SUMMARY_LEVEL,
+        *(r.classification for r in requests),
+        *(x.classification for r in requests for x in r.items),
+    ]
     return max(levels, key=CLEARANCES.index)
 
 

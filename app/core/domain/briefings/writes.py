@@ -89,7 +89,9 @@ def create_request(session: Session, inspection_id: str, form: RequestForm) -> B
             "SELECT COALESCE(MAX(number), 0) + 1 FROM briefing_requests WHERE inspection_id = ?",
             (inspection_id,),
         )
-        f.insert(conn, "briefing_requests", {**values, "inspection_id": inspection_id, "number": number, **cols})
+        f.insert(
+            conn, "briefing_requests", {**values, "inspection_id": inspection_id, "number": number, **cols}
+        )
         session.audit("briefing_create", "briefing_request", values["id"], f"第{number}号，{cols['source']}")
     return fetch_request(session, values["id"])
 
@@ -173,15 +175,25 @@ def add_item(session: Session, request_id: str, form: ItemForm) -> BriefingItem:
         if total >= MAX_ITEMS:
             raise ValidationError(f"每份情况通报最多登记 {MAX_ITEMS} 项内容。", field="content")
         ordinal = f.count(
-            conn, "SELECT COALESCE(MAX(ordinal), 0) + 1 FROM briefing_items WHERE request_id = ?", (request_id,)
+            conn,
+            "SELECT COALESCE(MAX(ordinal), 0) + 1 FROM briefing_items WHERE request_id = ?",
+            (request_id,),
         )
         f.insert(
             conn,
             "briefing_items",
-            {**values, "inspection_id": request.inspection_id, "request_id": request_id, "ordinal": ordinal, **cols},
+            {
+                **values,
+                "inspection_id": request.inspection_id,
+                "request_id": request_id,
+                "ordinal": ordinal,
+                **cols,
+            },
         )
         lead = "，线索类" if cols["is_lead"] else ""
-        session.audit("briefing_item_add", "briefing_item", values["id"], f"第{request.number}号第{ordinal}项{lead}")
+        session.audit(
+            "briefing_item_add", "briefing_item", values["id"], f"第{request.number}号第{ordinal}项{lead}"
+        )
     return fetch_item(session, values["id"])
 
 
@@ -233,7 +245,9 @@ def _keep(session: Session, item: BriefingItem, material) -> ItemAttachment:
         kept = attachments.store(
             session, material, owner_type=OWNER_TYPE, owner_id=item.id, inspection_id=item.inspection_id
         )
-        session.audit("briefing_attachment_add", "briefing_item", item.id, f"{item.reference}，{kept.size} 字节")
+        session.audit(
+            "briefing_attachment_add", "briefing_item", item.id, f"{item.reference}，{kept.size} 字节"
+        )
     return ItemAttachment(kept.id, kept.filename, kept.size, kept.media_type, kept.created_at)
 
 

@@ -43,7 +43,9 @@ def _pdf(session: Session, inspection_id: str, day: str, mark: str, copy_number:
 
     monday, sunday = week_of(day)
     lines = log_lines(session, inspection_id, monday, sunday)
-    return render_week(lines, _heading(session, inspection_id, monday), copy_number=copy_number, classification=mark)
+    return render_week(
+        lines, _heading(session, inspection_id, monday), copy_number=copy_number, classification=mark
+    )
 
 
 def preview_week(session: Session, inspection_id: str, day: str) -> bytes:

@@ -27,7 +27,12 @@ _KIND = {
 
 def _entry(row) -> LogEntry:
     return LogEntry(
-        row["id"], row["inspection_id"], row["entry_on"], row["entry_time"], row["by_name"], row["content"],
+        row["id"],
+        row["inspection_id"],
+        row["entry_on"],
+        row["entry_time"],
+        row["by_name"],
+        row["content"],
         row["author_id"],
     )
 
@@ -92,11 +97,17 @@ def log_lines(
     talks = [t for t in talks if _between(t["start_at"], start, end)]
     who = _names(conn, "talk_interviewers", "talk_id", [t["id"] for t in talks])
     for t in talks:
-        person = t["interviewee_name"] + (f"（{t['interviewee_position']}）" if t["interviewee_position"] else "")
+        person = t["interviewee_name"] + (
+            f"（{t['interviewee_position']}）" if t["interviewee_position"] else ""
+        )
         lines.append(
             LogLine(
-                t["start_at"][:10], t["start_at"][11:16], LogSource.TALK,
-                f"个别谈话：与{person}谈话（谈话记录 第{t['number']}号）", "、".join(who.get(t["id"], [])), t["id"],
+                t["start_at"][:10],
+                t["start_at"][11:16],
+                LogSource.TALK,
+                f"个别谈话：与{person}谈话（谈话记录 第{t['number']}号）",
+                "、".join(who.get(t["id"], [])),
+                t["id"],
             )
         )
     for r in conn.execute(
@@ -107,8 +118,12 @@ def log_lines(
         if _between(r["received_on"], start, end):
             lines.append(
                 LogLine(
-                    r["received_on"], "", LogSource.DOCUMENT, f"收到调阅资料 第{r['number']}项：{r['title']}",
-                    r["holder"], r["id"],
+                    r["received_on"],
+                    "",
+                    LogSource.DOCUMENT,
+                    f"收到调阅资料 第{r['number']}项：{r['title']}",
+                    r["holder"],
+                    r["id"],
                 )
             )
     mlevel, mlevels = visibility.clearance_filter_sql(session, "classification")
@@ -121,8 +136,12 @@ def log_lines(
             kind = _KIND.get(m["kind"], m["kind"])
             lines.append(
                 LogLine(
-                    m["held_on"], m["start_time"], LogSource.MEETING,
-                    f"{kind}：{m['title'] or kind}（会议 第{m['number']}号）", m["chair"], m["id"],
+                    m["held_on"],
+                    m["start_time"],
+                    LogSource.MEETING,
+                    f"{kind}：{m['title'] or kind}（会议 第{m['number']}号）",
+                    m["chair"],
+                    m["id"],
                 )
             )
     bit = IssueTag.IMMEDIATE_FIX.bit
@@ -132,7 +151,14 @@ def log_lines(
     ):
         if _between(r["found_on"], start, end):
             lines.append(
-                LogLine(r["found_on"], "", LogSource.IMMEDIATE_FIX, f"立行立改：{r['title']}", r["found_by"], r["id"])
+                LogLine(
+                    r["found_on"],
+                    "",
+                    LogSource.IMMEDIATE_FIX,
+                    f"立行立改：{r['title']}",
+                    r["found_by"],
+                    r["id"],
+                )
             )
     for r in conn.execute(
         "SELECT m.id, m.description, m.completed_on, m.responsible_dept, i.title FROM rectification_measures m"
@@ -143,8 +169,12 @@ def log_lines(
         if _between(r["completed_on"], start, end):
             lines.append(
                 LogLine(
-                    r["completed_on"], "", LogSource.IMMEDIATE_FIX,
-                    f"立行立改完成：{r['description']}（{r['title']}）", r["responsible_dept"], r["id"],
+                    r["completed_on"],
+                    "",
+                    LogSource.IMMEDIATE_FIX,
+                    f"立行立改完成：{r['description']}（{r['title']}）",
+                    r["responsible_dept"],
+                    r["id"],
                 )
             )
     for e in list_entries(session, inspection_id):
@@ -154,7 +184,9 @@ def log_lines(
     return lines
 
 
-def read_log(session: Session, inspection_id: str, start: str | None = None, end: str | None = None) -> list[LogLine]:
+def read_log(
+    session: Session, inspection_id: str, start: str | None = None, end: str | None = None
+) -> list[LogLine]:
     """The log of a period, audited with its count of lines."""
     lines = log_lines(session, inspection_id, start, end)
     session.audit("team_log_view", "inspection", inspection_id, f"{start or ''}—{end or ''}，{len(lines)} 条")

@@ -26,7 +26,11 @@ _SELECT = (
 
 def _plan(row) -> WorkPlan:
     groups = [
-        Group(g["name"], g.get("duties", ""), [GroupMember(m["name"], m.get("user_id")) for m in g.get("members", [])])
+        Group(
+            g["name"],
+            g.get("duties", ""),
+            [GroupMember(m["name"], m.get("user_id")) for m in g.get("members", [])],
+        )
         for g in json.loads(row["groups_json"])
     ]
     return WorkPlan(
@@ -36,7 +40,9 @@ def _plan(row) -> WorkPlan:
         title=row["title"],
         aims=row["aims"],
         focus=json.loads(row["focus"]),
-        schedule=[Phase(p["name"], p["start"], p["end"], p.get("tasks", "")) for p in json.loads(row["schedule"])],
+        schedule=[
+            Phase(p["name"], p["start"], p["end"], p.get("tasks", "")) for p in json.loads(row["schedule"])
+        ],
         groups=groups,
         issuer=row["issuer"],
         issued_on=row["issued_on"],

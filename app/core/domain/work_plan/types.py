@@ -84,7 +84,10 @@ class WorkPlan:
             title=self.title,
             focus=list(self.focus),
             schedule=[Phase(p.name, p.start, p.end, p.tasks) for p in self.schedule],
-            groups=[Group(g.name, g.duties, [GroupMember(m.name, m.user_id) for m in g.members]) for g in self.groups],
+            groups=[
+                Group(g.name, g.duties, [GroupMember(m.name, m.user_id) for m in g.members])
+                for g in self.groups
+            ],
             issuer=self.issuer,
             note=self.note,
             classification=self.classification,

@@ -63,7 +63,11 @@ def clean_form(session: Session, inspection_id: str, form: PlanForm) -> dict:
             user_id = f.chosen_id(m.user_id or None, "groups", "巡察组成员")
             if user_id and user_id not in team:
                 raise ValidationError(f"“{name}”的第 {j} 名成员不是本巡察组的成员。", field="groups")
-            member = team[user_id] if user_id else f.text(m.name, "groups", f"“{name}”第 {j} 名成员的姓名", max_len=30)
+            member = (
+                team[user_id]
+                if user_id
+                else f.text(m.name, "groups", f"“{name}”第 {j} 名成员的姓名", max_len=30)
+            )
             if member in seen:
                 continue
             seen.add(member)
@@ -100,7 +104,9 @@ def save_plan(session: Session, inspection_id: str, form: PlanForm) -> WorkPlan:
     values = session.record_values()
     with session.transaction() as conn:
         version = f.count(
-            conn, "SELECT COALESCE(MAX(version), 0) + 1 FROM work_plans WHERE inspection_id = ?", (inspection_id,)
+            conn,
+            "SELECT COALESCE(MAX(version), 0) + 1 FROM work_plans WHERE inspection_id = ?",
+            (inspection_id,),
         )
         f.insert(conn, "work_plans", {**values, "inspection_id": inspection_id, "version": version, **cols})
         groups = len(json.loads(cols["groups_json"]))
