@@ -125,7 +125,7 @@
     </message>
     <message>
         <source>Items</source>
-        <translation>通报内容</translation>
+        <translation>项数</translation>
     </message>
     <message>
         <source>Item</source>

@@ -147,6 +147,7 @@ class BriefingsPanel(ListPanel):
         self.items_model.set_records(r.items if r else [])
         self.items_table.resizeColumnToContents(0)
         self.items_table.setColumnWidth(2, 460)
+        self.items_table.setColumnWidth(3, 220)
         self.items_table.resizeRowsToContents()
         if r is None:
             self.request_label.setText(self.tr("Choose a request."))
