@@ -59,7 +59,9 @@ def _line_form(world) -> PlanLineForm:
 
 
 def _request(world) -> str:
-    return briefing_writes.create_request(world.login("member1"), world.insp_a.id, RequestForm("audit", "2026-02-20")).id
+    return briefing_writes.create_request(
+        world.login("member1"), world.insp_a.id, RequestForm("audit", "2026-02-20")
+    ).id
 
 
 def _item(world, lead: bool = False) -> str:
@@ -113,10 +115,14 @@ RECORDS: dict[str, tuple[Callable, dict[str, Callable]]] = {
     "briefing_request": (
         _request,
         {
-            "create": lambda s, w, rid: briefing_writes.create_request(s, w.insp_a.id, RequestForm("office", "2026-02-21")),
+            "create": lambda s, w, rid: briefing_writes.create_request(
+                s, w.insp_a.id, RequestForm("office", "2026-02-21")
+            ),
             "read": lambda s, w, rid: briefing_queries.get_request(s, rid),
             "list": lambda s, w, rid: [r.id for r in briefing_queries.list_requests(s, w.insp_a.id)],
-            "update": lambda s, w, rid: briefing_writes.update_request(s, rid, RequestForm("audit", "2026-02-22")),
+            "update": lambda s, w, rid: briefing_writes.update_request(
+                s, rid, RequestForm("audit", "2026-02-22")
+            ),
             "letter": lambda s, w, rid: briefing_printing.print_letter(s, rid, 1),
             "summary": lambda s, w, rid: briefing_printing.print_summary(s, w.insp_a.id, 1),
             "export": lambda s, w, rid: exports.export(s, "briefings", w.insp_a.id),
@@ -126,7 +132,9 @@ RECORDS: dict[str, tuple[Callable, dict[str, Callable]]] = {
     "briefing_item": (
         _item,
         {
-            "create": lambda s, w, rid: briefing_writes.add_item(s, _item_request(w.office, rid), ItemForm("组织部通报的情况。")),
+            "create": lambda s, w, rid: briefing_writes.add_item(
+                s, _item_request(w.office, rid), ItemForm("组织部通报的情况。")
+            ),
             "read": lambda s, w, rid: briefing_queries.get_item(s, rid),
             "list": lambda s, w, rid: [x.id for x in briefing_queries.citable_items(s, w.insp_a.id)],
             "update": lambda s, w, rid: briefing_writes.update_item(s, rid, ItemForm("改后的内容。")),
@@ -143,10 +151,14 @@ RECORDS: dict[str, tuple[Callable, dict[str, Callable]]] = {
             ),
             "read": lambda s, w, rid: briefing_queries.get_item(s, rid),
             "list": lambda s, w, rid: [x.id for x in briefing_queries.citable_items(s, w.insp_a.id)],
-            "update": lambda s, w, rid: briefing_writes.update_item(s, rid, ItemForm("改后的线索。", is_lead=True)),
+            "update": lambda s, w, rid: briefing_writes.update_item(
+                s, rid, ItemForm("改后的线索。", is_lead=True)
+            ),
             "attach": lambda s, w, rid: briefing_writes.add_attachment(s, rid, "线索.txt", "线索".encode()),
             "delete": lambda s, w, rid: briefing_writes.delete_item(s, rid),
-            "delete_request": lambda s, w, rid: briefing_writes.delete_request(s, _item_request(w.office, rid)),
+            "delete_request": lambda s, w, rid: briefing_writes.delete_request(
+                s, _item_request(w.office, rid)
+            ),
         },
     ),
     # The work plan: the leader or the office writes it (a member reads and prints).
@@ -160,9 +172,15 @@ RECORDS: dict[str, tuple[Callable, dict[str, Callable]]] = {
         },
     ),
     "team_log_entry": (
-        lambda world: log_writes.add_entry(world.login("member1"), world.insp_a.id, EntryForm("2026-03-05", "走访。")).id,
+        lambda world: (
+            log_writes.add_entry(
+                world.login("member1"), world.insp_a.id, EntryForm("2026-03-05", "走访。")
+            ).id
+        ),
         {
-            "create": lambda s, w, rid: log_writes.add_entry(s, w.insp_a.id, EntryForm("2026-03-06", "谈话。")),
+            "create": lambda s, w, rid: log_writes.add_entry(
+                s, w.insp_a.id, EntryForm("2026-03-06", "谈话。")
+            ),
             "list": lambda s, w, rid: [x.record_id for x in log_queries.read_log(s, w.insp_a.id)],
             "update": lambda s, w, rid: log_writes.update_entry(s, rid, EntryForm("2026-03-07", "改。")),
             "print": lambda s, w, rid: log_printing.print_week(s, w.insp_a.id, "2026-03-05"),

@@ -46,11 +46,19 @@ def test_briefings_tab(qtbot, worker, demo_folder, demo_sign_in):
     panel = _tab(qtbot, window, inspection_path(demo_folder, inspection_id), "巡前情况通报")
     assert isinstance(panel, BriefingsPanel)
     rows = panel.model.records
-    assert [r.department for r in rows][:5] == ["市纪委监委", "市委组织部", "市审计局", "市信访局", "市委巡察办"]
+    assert [r.department for r in rows][:5] == [
+        "市纪委监委",
+        "市委组织部",
+        "市审计局",
+        "市信访局",
+        "市委巡察办",
+    ]
     assert panel.model.headerData(1, Qt.Orientation.Horizontal) == "通报单位"
     assert "份商请函" in panel.summary.text()
     panel.select(rows[0].id)
-    assert panel.items_model.records and any(x.is_lead for x in panel.items_model.records)  # the leader sees leads
+    assert panel.items_model.records and any(
+        x.is_lead for x in panel.items_model.records
+    )  # the leader sees leads
     assert "市纪委监委" in panel.request_label.text()
     assert audit_rows(qtbot, worker, "briefings_list")
     grab(window, "briefings-window.png")
@@ -83,7 +91,9 @@ def test_briefings_tab(qtbot, worker, demo_folder, demo_sign_in):
     item_dialog.content.setPlainText("该局近年有一起涉法涉诉信访案件，已依法处理。")
     item_dialog.category.setCurrentIndex(1)
     item_dialog.submit()
-    qtbot.waitUntil(lambda: any(len(r.items) == 1 for r in panel.model.records if r.id == new.id), timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: any(len(r.items) == 1 for r in panel.model.records if r.id == new.id), timeout=TIMEOUT
+    )
 
     panel.print_summary()
     qtbot.waitUntil(lambda: panel.preview_dialog.rendered_pages > 0, timeout=TIMEOUT)
@@ -119,7 +129,9 @@ def test_work_plan_tab(qtbot, worker, demo_folder, demo_sign_in):
     dialog.submit()
     qtbot.waitUntil(lambda: bool(dialog.error_text("schedule")), timeout=TIMEOUT)
     assert "结束日期" in dialog.error_text("schedule")
-    dialog.schedule.setPlainText("进驻动员，2026-03-01，2026-03-02，召开动员会\n了解情况，2026-03-03，2026-04-10")
+    dialog.schedule.setPlainText(
+        "进驻动员，2026-03-01，2026-03-02，召开动员会\n了解情况，2026-03-03，2026-04-10"
+    )
     dialog.presets.setCurrentIndex(1)
     dialog.add_preset()
     grab(dialog, "work-plan-dialog.png")
