@@ -148,3 +148,32 @@ def test_week_pdf_for_the_leaders_signature(world, tmp_path):
     assert pdf.assert_line_breaks(data) > 30
     log_printing.preview_week(member, world.insp_a.id, "2026-03-09")
     assert world.audit_rows("team_log_preview")[0][3] == "2026-03-09 一周"
+
+
+def test_the_evidence_dialog_offers_and_opens_briefings_plans_and_log_entries(world):
+    from app.core.domain.briefings import writes as briefing_writes
+    from app.core.domain.briefings.types import ItemForm, RequestForm
+    from app.core.domain.work_plan import writes as plan_writes
+    from app.core.domain.work_plan.types import PlanForm
+    from app.ui.register import ops
+
+    leader, member = world.login("leader1"), world.login("member1")
+    request = briefing_writes.create_request(leader, world.insp_a.id, RequestForm("audit", "2026-02-20"))
+    plain = briefing_writes.add_item(leader, request.id, ItemForm("审计发现会议费列支不规范。"))
+    lead = briefing_writes.add_item(leader, request.id, ItemForm("反映某科长收受好处。", is_lead=True))
+    plan = plan_writes.save_plan(
+        leader, world.insp_a.id, PlanForm("发现问题。", "2026-02-25", focus=["选人用人问题"])
+    )
+    entry = writes.add_entry(member, world.insp_a.id, EntryForm("2026-03-06", "走访两所学校食堂。"))
+    assert [p.id for p in ops.evidence_choices(leader, world.insp_a.id, "briefing")] == [plain.id, lead.id]
+    assert [p.id for p in ops.evidence_choices(member, world.insp_a.id, "briefing")] == [plain.id]
+    assert [p.id for p in ops.evidence_choices(member, world.insp_a.id, "work_plan")] == [plan.id]
+    assert [p.id for p in ops.evidence_choices(member, world.insp_a.id, "team_log")] == [entry.id]
+    issue = issue_edits.create_issue(member, world.insp_a.id, draft())
+    for kind, ref, text in (
+        ("briefing", plain.id, "会议费"),
+        ("work_plan", plan.id, "一、巡察目的"),
+        ("team_log", entry.id, "食堂"),
+    ):
+        ev = evidence.add_evidence(member, issue.id, kind, ref)
+        assert text in ops.open_evidence(member, ev).text
