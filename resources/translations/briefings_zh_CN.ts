@@ -184,6 +184,10 @@
         <translation>打印通报汇总…</translation>
     </message>
     <message>
+        <source>Search the answers… (Enter)</source>
+        <translation>检索通报内容…（回车）</translation>
+    </message>
+    <message>
         <source>{n} requests, {a} answered, {i} items</source>
         <translation>共 {n} 份商请函，已复函 {a} 份，通报内容 {i} 项</translation>
     </message>

@@ -15,6 +15,7 @@ import pytest
 
 from app.core.domain.briefings import printing as briefing_printing
 from app.core.domain.briefings import queries as briefing_queries
+from app.core.domain.briefings import search as briefing_search
 from app.core.domain.briefings import writes as briefing_writes
 from app.core.domain.briefings.types import ItemForm, RequestForm
 from app.core.domain.meetings import printing as meeting_printing
@@ -137,6 +138,9 @@ RECORDS: dict[str, tuple[Callable, dict[str, Callable]]] = {
             ),
             "read": lambda s, w, rid: briefing_queries.get_item(s, rid),
             "list": lambda s, w, rid: [x.id for x in briefing_queries.citable_items(s, w.insp_a.id)],
+            "search": lambda s, w, rid: [
+                h.item_id for h in briefing_search.search_items(s, "审计", w.insp_a.id)
+            ],
             "update": lambda s, w, rid: briefing_writes.update_item(s, rid, ItemForm("改后的内容。")),
             "attach": lambda s, w, rid: briefing_writes.add_attachment(s, rid, "复函.txt", "复函".encode()),
             "delete": lambda s, w, rid: briefing_writes.delete_item(s, rid),
@@ -151,6 +155,9 @@ RECORDS: dict[str, tuple[Callable, dict[str, Callable]]] = {
             ),
             "read": lambda s, w, rid: briefing_queries.get_item(s, rid),
             "list": lambda s, w, rid: [x.id for x in briefing_queries.citable_items(s, w.insp_a.id)],
+            "search": lambda s, w, rid: [
+                h.item_id for h in briefing_search.search_items(s, "审计", w.insp_a.id)
+            ],
             "update": lambda s, w, rid: briefing_writes.update_item(
                 s, rid, ItemForm("改后的线索。", is_lead=True)
             ),
@@ -192,7 +199,10 @@ RECORDS: dict[str, tuple[Callable, dict[str, Callable]]] = {
 
 # Where a record departs from the common rule: (record, role, action) -> outcome.
 EXCEPTIONS: dict[tuple[str, str, str], str] = {
-    **{("briefing_lead_item", "member1", a): HIDDEN for a in ("read", "list", "update", "attach", "delete")},
+    **{
+        ("briefing_lead_item", "member1", a): HIDDEN
+        for a in ("read", "list", "search", "update", "attach", "delete")
+    },
     ("briefing_lead_item", "member1", "create"): DENIED,
     ("briefing_lead_item", "member1", "delete_request"): DENIED,
     ("work_plan", "member1", "save"): DENIED,

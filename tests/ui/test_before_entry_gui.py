@@ -95,6 +95,14 @@ def test_briefings_tab(qtbot, worker, demo_folder, demo_sign_in):
         lambda: any(len(r.items) == 1 for r in panel.model.records if r.id == new.id), timeout=TIMEOUT
     )
 
+    # the search narrows the requests and their items to the hits
+    panel.search_edit.setText("涉法涉诉")
+    panel.search()
+    qtbot.waitUntil(lambda: panel.hits is not None, timeout=TIMEOUT)
+    assert panel.proxy.rowCount() == 1 and len(panel.hits) == 1
+    panel.search_edit.clear()
+    assert panel.proxy.rowCount() == before + 1
+
     panel.print_summary()
     qtbot.waitUntil(lambda: panel.preview_dialog.rendered_pages > 0, timeout=TIMEOUT)
     assert audit_rows(qtbot, worker, "briefing_summary_preview")

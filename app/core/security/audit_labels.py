@@ -158,6 +158,7 @@ ACTION_LABELS: dict[str, str] = {
     "briefing_delete": "删除情况通报",
     "briefing_view": "查看情况通报",
     "briefings_list": "查看情况通报列表",
+    "briefings_search": "检索情况通报",
     "briefing_item_add": "登记通报内容",
     "briefing_item_update": "修改通报内容",
     "briefing_item_delete": "删除通报内容",

@@ -9,10 +9,10 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from app.core.domain.briefings import printing as briefing_printing
-from app.core.domain.briefings import queries, writes
+from app.core.domain.briefings import queries, search, writes
 from app.core.domain.briefings.types import BriefingItem, BriefingRequest
 from app.ui.briefings import ops
 from app.ui.briefings.dialogs import BriefingItemDialog, BriefingRequestDialog
@@ -92,6 +92,16 @@ class BriefingsPanel(ListPanel):
         self.toolbar.addSeparator()
         self.action_letter = a("actionPrintBriefingLetter", self.tr("Print letter…"), self.print_letter)
         self.action_summary = a("actionPrintBriefingSummary", self.tr("Print summary…"), self.print_summary)
+        self.toolbar.addSeparator()
+        self.hits: set[str] | None = None  # the items the last search found
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("briefingsSearch")
+        self.search_edit.setPlaceholderText(self.tr("Search the answers… (Enter)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMaximumWidth(220)
+        self.search_edit.returnPressed.connect(self.search)
+        self.search_edit.textChanged.connect(lambda text: self._show_hits(None) if not text.strip() else None)
+        self.toolbar.addWidget(self.search_edit)
         detail = QWidget()
         box = QVBoxLayout(detail)
         box.setContentsMargins(0, 0, 0, 0)
@@ -137,6 +147,27 @@ class BriefingsPanel(ListPanel):
         want = select if owner else keep_item
         if want:
             select_record(self.items_table, lambda x: x.id == want)
+
+    # ---- search ----
+    def search(self) -> None:
+        text = self.search_edit.text().strip()
+        if not text:
+            self._show_hits(None)
+            return
+        self.worker.submit(
+            search.search_items,
+            text,
+            self.inspection_id,
+            on_done=lambda hits: self._show_hits({h.item_id for h in hits}),
+            on_error=self.failed,
+        )
+
+    def _show_hits(self, hits: set[str] | None) -> None:
+        """Narrow the requests to those with a hit, and their items to the hits."""
+        self.hits = hits
+        self.proxy.set_row_filter(None if hits is None else (lambda r: any(x.id in hits for x in r.items)))
+        items_proxy = self.items_table.model()
+        items_proxy.set_row_filter(None if hits is None else (lambda x: x.id in hits))
 
     # ---- the selection ----
     def selected_item(self) -> BriefingItem | None:
