@@ -115,6 +115,8 @@ class BriefingsPanel(ListPanel):
         self.items_table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.items_table.activated.connect(lambda _: self.edit_item())
         self.items_table.setWordWrap(True)
+        self.items_table.setMinimumHeight(24)  # the splitter, not the table's hint, sets the room it takes
+        detail.setMinimumHeight(40)
         box.addWidget(self.request_label)
         box.addWidget(self.items_table, 1)
         self._build(requests_model(self), "briefingsTable", detail)
