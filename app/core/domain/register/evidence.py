@@ -95,7 +95,9 @@ class Evidence:
     @property
     def source(self) -> str:
         """Which record this is, kind and number: '谈话记录 第2号（王某某）', '调阅资料 第5项（…）'."""
-        if self.kind != EvidenceKind.OTHER and self.ref_id and not self.source_number:
+        # A kind named by its own table (_SOURCE_SQL) whose record no longer answers is gone; a meeting
+        # or an evaluation round carries its number in the locator instead.
+        if self.kind in _SOURCE_SQL and self.ref_id and not self.source_number:
             return f"{self.kind.label}（原记录已删除）"
         text = f"{self.kind.label} {self.source_number}".strip()
         return f"{text}（{self.source_name}）" if self.source_name else text
