@@ -178,3 +178,44 @@ def test_summary_pdf_holds_what_the_reader_may_know(world):
     assert "张某某" not in member_copy and "线索" not in member_copy
     with pytest.raises(NotFound):
         briefing_printing.print_summary(world.login("leader2"), world.insp_a.id)
+
+
+def test_briefings_export_to_excel_as_the_reader_may_know(world):
+    import io
+
+    import openpyxl
+
+    from app.core.sheets import exports
+
+    leader = world.login("leader1")
+    made = _requests(world)
+    writes.add_item(leader, made[0].id, ItemForm(LONG, category="选人用人"))
+    writes.add_item(leader, made[0].id, ItemForm("反映副局长张某某收受好处费。", is_lead=True))
+    with pytest.raises(PermissionDenied):
+        exports.export(world.login("member1"), "briefings", world.insp_a.id)
+    result = exports.export(leader, "briefings", world.insp_a.id, today="2026-03-01")
+    assert result.rows == 6 and result.file_name == "市教育局-巡前情况通报清单.xlsx"
+    ws = openpyxl.load_workbook(io.BytesIO(result.data)).worksheets[0]
+    assert ws["A1"].value == "巡前情况通报清单" and [c.value for c in ws[3]][:3] == [
+        "编号",
+        "通报单位",
+        "发函日期",
+    ]
+    assert [ws["A4"].value, ws["A5"].value, ws["H5"].value] == ["第1号第1项", "第1号第2项", "是"]
+    assert ws["F6"].value == "（尚无通报内容）" and ws["B6"].value == "市委组织部"
+
+
+def test_briefings_and_plans_drafted_in_preparation_go_with_their_inspection(world):
+    from app.core.domain.organisation import inspections
+    from app.core.domain.work_plan import writes as plan_writes
+    from app.core.domain.work_plan.types import PlanForm
+
+    leader = world.login("leader1")
+    r = _requests(world)[0]
+    item = writes.add_item(leader, r.id, ItemForm(LONG))
+    writes.add_attachment(leader, item.id, "复函.txt", "复函正文".encode())
+    plan_writes.save_plan(leader, world.insp_a.id, PlanForm("发现问题。", "2026-02-25"))
+    inspections.delete_inspection(world.office, world.insp_a.id)
+    conn = world.office.conn
+    for table in ("briefing_requests", "briefing_items", "work_plans", "attachments"):
+        assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table

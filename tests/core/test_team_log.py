@@ -177,3 +177,33 @@ def test_the_evidence_dialog_offers_and_opens_briefings_plans_and_log_entries(wo
     ):
         ev = evidence.add_evidence(member, issue.id, kind, ref)
         assert text in ops.open_evidence(member, ev).text
+
+
+def test_the_log_exports_to_excel(world):
+    import io
+
+    import openpyxl
+
+    from app.core.sheets import exports
+
+    _records(world)
+    writes.add_entry(
+        world.login("member1"), world.insp_a.id, EntryForm("2026-03-06", "整理谈话情况。", "20:00", "周组员")
+    )
+    result = exports.export(world.login("leader1"), "team_log", world.insp_a.id, today="2026-03-20")
+    assert result.rows == 5 and result.file_name == "市教育局-巡察日志.xlsx"
+    ws = openpyxl.load_workbook(io.BytesIO(result.data)).worksheets[0]
+    assert ws["A1"].value == "巡察日志" and [c.value for c in ws[3]] == [
+        "日期",
+        "时间",
+        "类别",
+        "工作内容",
+        "人员",
+    ]
+    assert [ws[f"C{k}"].value for k in range(4, 9)] == [
+        "调阅资料",
+        "会议",
+        "工作记录",
+        "立行立改",
+        "个别谈话",
+    ]
