@@ -207,3 +207,24 @@ def test_the_log_exports_to_excel(world):
         "立行立改",
         "个别谈话",
     ]
+
+
+def test_a_busy_day_runs_over_pages():
+    from app.core.domain.team_log.types import LogLine
+    from app.core.printing.team_log import LogHeading, render_week
+
+    text = "召开小组碰头会，梳理当日谈话中反映的问题，研究下一步调阅资料和走访安排。" * 2
+    lines = [
+        LogLine("2026-03-03", f"{8 + k % 10:02d}:00", LogSource.ENTRY, text, "周组员", str(k))
+        for k in range(60)
+    ]
+    data = render_week(
+        lines,
+        LogHeading("市教育局", "第一巡察组", "刘组长", "2026-03-02"),
+        copy_number=1,
+        classification="秘密",
+    )
+    if not pdf.HAVE_POPPLER:
+        pytest.skip("poppler-utils not installed")
+    pages = pdf.page_count(data)
+    assert pages >= 3 and pdf.text(data).count("3月3日") >= pages - 1  # the date heads each run of rows

@@ -25,6 +25,7 @@ from app.core.printing.text import CJKParagraph
 
 WEEKDAYS = "一二三四五六日"
 SIGNATURES = ("组长签字：",)
+SPAN_ROWS = 5
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ def week_story(lines: list[LogLine], heading: LogHeading, fonts: FontSet, width:
     ]
     head = [CJKParagraph(t, st.cell_label) for t in ("日期", "时间", "类别", "工作内容", "人员")]
     rows = [head]
+    spans: list[tuple[int, int]] = []  # the rows of one day share its date cell
     for k in range(7):
         day = (monday + timedelta(days=k)).isoformat()
         todays = [x for x in lines if x.on == day]
@@ -69,10 +71,18 @@ def week_story(lines: list[LogLine], heading: LogHeading, fonts: FontSet, width:
                 ]
             )
             continue
+        # A day's rows share its date cell in runs of at most SPAN_ROWS (a table splits across pages
+        # only between spans), the date repeated at the head of each run.
+        for start in range(0, len(todays), SPAN_ROWS):
+            run = min(SPAN_ROWS, len(todays) - start)
+            if run > 1:
+                spans.append((len(rows) + start, len(rows) + start + run - 1))
         for j, x in enumerate(todays):
             rows.append(
                 [
-                    first if j == 0 else "",
+                    [CJKParagraph(part, st.cell_center) for part in day_text(day).split("\n")]
+                    if j % SPAN_ROWS == 0
+                    else "",
                     CJKParagraph(x.time, st.cell_center),
                     CJKParagraph(x.source.label, st.cell_center),
                     CJKParagraph(x.text, st.cell),
@@ -85,7 +95,10 @@ def week_story(lines: list[LogLine], heading: LogHeading, fonts: FontSet, width:
         hAlign="LEFT",
         repeatRows=1,
     )
-    table.setStyle(_grid_style(st, header=True))
+    style = _grid_style(st, header=True)
+    for first, last in spans:
+        style.add("SPAN", (0, first), (0, last))
+    table.setStyle(style)
     sign = Table(
         [
             [
@@ -107,6 +120,9 @@ def week_story(lines: list[LogLine], heading: LogHeading, fonts: FontSet, width:
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
                 ("LINEBELOW", (4, 0), (4, -1), 0.6, colors.black),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ]
         )
     )
