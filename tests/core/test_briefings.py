@@ -219,3 +219,13 @@ def test_briefings_and_plans_drafted_in_preparation_go_with_their_inspection(wor
     conn = world.office.conn
     for table in ("briefing_requests", "briefing_items", "work_plans", "attachments"):
         assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+
+
+def test_a_long_answer_runs_over_pages_in_the_summary(world):
+    leader = world.login("leader1")
+    r = _requests(world)[0]
+    writes.add_item(leader, r.id, ItemForm(LONG * 40))  # about 4,400 characters
+    writes.add_item(leader, r.id, ItemForm("其后一项。"))
+    data = briefing_printing.preview_summary(leader, world.insp_a.id)
+    if pdf.HAVE_POPPLER:
+        assert pdf.page_count(data) >= 3 and "其后一项" in pdf.squash(pdf.text(data))

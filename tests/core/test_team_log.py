@@ -228,3 +228,24 @@ def test_a_busy_day_runs_over_pages():
         pytest.skip("poppler-utils not installed")
     pages = pdf.page_count(data)
     assert pages >= 3 and pdf.text(data).count("3月3日") >= pages - 1  # the date heads each run of rows
+
+
+def test_a_long_entry_runs_over_pages():
+    from app.core.domain.team_log.types import LogLine
+    from app.core.printing.team_log import LogHeading, render_week
+
+    text = (
+        "走访两所学校食堂，查看账目和采购记录，与食堂管理人员和部分教师交流。" * 90
+    )  # near the 3000-character limit
+    lines = [
+        LogLine("2026-03-03", "09:00", LogSource.ENTRY, text, "周组员", "a"),
+        LogLine("2026-03-03", "15:00", LogSource.ENTRY, "整理资料。", "周组员", "b"),
+    ]
+    data = render_week(
+        lines,
+        LogHeading("市教育局", "第一巡察组", "刘组长", "2026-03-02"),
+        copy_number=1,
+        classification="秘密",
+    )
+    if pdf.HAVE_POPPLER:
+        assert pdf.page_count(data) >= 2 and "整理资料" in pdf.text(data)

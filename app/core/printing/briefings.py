@@ -122,6 +122,7 @@ def summary_story(
             colWidths=[width * 0.07, width * 0.15, width * 0.52, width * 0.17, width * 0.09],
             hAlign="LEFT",
             repeatRows=1,
+            splitInRow=1,  # a long answer runs on to the next page within its row
         )
         table.setStyle(_grid_style(st, header=True))
         story += [table, Spacer(1, 2 * mm)]

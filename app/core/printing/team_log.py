@@ -94,6 +94,7 @@ def week_story(lines: list[LogLine], heading: LogHeading, fonts: FontSet, width:
         colWidths=[width * 0.12, width * 0.09, width * 0.12, width * 0.49, width * 0.18],
         hAlign="LEFT",
         repeatRows=1,
+        splitInRow=1,  # a long entry runs on to the next page within its row
     )
     style = _grid_style(st, header=True)
     for first, last in spans:
