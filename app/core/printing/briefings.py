@@ -49,8 +49,8 @@ def letter_text(request: BriefingRequest, issuer: str, classification: str) -> g
         [
             f"根据市委巡察工作安排，{request.team_name}将对{request.unit_name}党组织开展巡察。"
             "按照巡察工作有关规定，为全面了解被巡察单位情况，现商请贵单位提供以下情况：",
-            f"一、{request.matters.rstrip('。')}。",
-            "二、其他需要向巡察组通报的情况。",
+            f"1.{request.matters.rstrip('。')}。",
+            "2.其他需要向巡察组通报的情况。",
             f"{due}将有关情况以书面形式反馈巡察组，并注明联系人。所提供情况仅供巡察工作使用，"
             "我们将严格履行保密义务。",
             "特此函商。",
