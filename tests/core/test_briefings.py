@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.domain.briefings import printing as briefing_printing
-from app.core.domain.briefings import queries, writes
+from app.core.domain.briefings import queries, search, writes
 from app.core.domain.briefings.types import BriefingSource, ItemForm, RequestForm
 from app.core.domain.register import evidence, issue_edits
 from app.core.domain.register.evidence import EvidenceKind
@@ -229,3 +229,30 @@ def test_a_long_answer_runs_over_pages_in_the_summary(world):
     data = briefing_printing.preview_summary(leader, world.insp_a.id)
     if pdf.HAVE_POPPLER:
         assert pdf.page_count(data) >= 3 and "其后一项" in pdf.squash(pdf.text(data))
+
+
+def test_a_lead_like_item_is_kept_sealed_in_the_leads_compartment(world):
+    leader = world.login("leader1")
+    r = _requests(world)[0]
+    lead = writes.add_item(
+        leader, r.id, ItemForm("反映副局长张某某收受好处费。", source="市纪委监委信访室", is_lead=True)
+    )
+    raw = world.office.conn.execute(
+        "SELECT content, source, category, sealed FROM briefing_items WHERE id = ?", (lead.id,)
+    ).fetchone()
+    assert (raw["content"], raw["source"], raw["category"]) == ("", "", "") and raw["sealed"].startswith("c1")
+    assert lead.content == "反映副局长张某某收受好处费。" and lead.source == "市纪委监委信访室"
+    assert queries.fetch_item(world.office, lead.id).content == lead.content  # the office holds the key too
+    found = {h.item_id for h in search.search_items(leader, "张某某", world.insp_a.id)}
+    assert found == {lead.id}
+    plain = writes.update_item(leader, lead.id, ItemForm("经核实不属于线索。", is_lead=False))
+    raw = world.office.conn.execute(
+        "SELECT content, sealed FROM briefing_items WHERE id = ?", (lead.id,)
+    ).fetchone()
+    assert (raw["content"], raw["sealed"]) == ("经核实不属于线索。", "") and not plain.is_lead
+    again = writes.update_item(leader, lead.id, ItemForm("重新列为线索。", is_lead=True))
+    assert again.content == "重新列为线索。"
+    assert (
+        world.office.conn.execute("SELECT content FROM briefing_items WHERE id = ?", (lead.id,)).fetchone()[0]
+        == ""
+    )

@@ -98,9 +98,16 @@ LETTERS = RecordSpec(
     + ", ".join(f"'{k}'" for k in LETTER_KINDS)
     + "))",
 )
+# The lead-like items of the briefings before entry (巡前情况通报, app.core.domain.briefings) keep
+# their source, content and category in the inspection's leads compartment too.
+BRIEFING_LEADS = RecordSpec(
+    "briefing_items",
+    ("content", "source", "category"),
+    of_inspection="inspection_id = ? AND is_lead = 1",
+)
 # Every table whose rows a kind of compartment seals: its own records first.
 ALL_SPECS: dict[str, tuple[RecordSpec, ...]] = {
-    LEADS: (SPECS[LEADS], LETTERS),
+    LEADS: (SPECS[LEADS], LETTERS, BRIEFING_LEADS),
     INFORMANTS: (SPECS[INFORMANTS],),
 }
 
@@ -322,6 +329,12 @@ def seal_record(
     )
 
 
+def _present(conn, spec: RecordSpec) -> bool:
+    """Whether the spec's table has its sealed column yet (a later migration may add the table: while
+    an earlier migration runs, it is absent and holds nothing to seal)."""
+    return any(r["name"] == SEALED_COLUMN for r in conn.execute(f"PRAGMA table_info({spec.table})"))
+
+
 def has_plain_rows(conn, inspection_id: str, kind: str) -> bool:
     """Whether the inspection has records of this kind still in plaintext (from before m0012/m0014)."""
     return any(
@@ -331,6 +344,7 @@ def has_plain_rows(conn, inspection_id: str, kind: str) -> bool:
         ).fetchone()
         is not None
         for spec in ALL_SPECS[kind]
+        if _present(conn, spec)
     )
 
 
@@ -338,6 +352,8 @@ def seal_plain_rows(conn, kind: str, compartment: dict, key: bytes | bytearray) 
     """Seal the inspection's records of this kind still held in plaintext (from before m0012/m0014)."""
     count = 0
     for spec in ALL_SPECS[kind]:
+        if not _present(conn, spec):
+            continue
         rows = conn.execute(
             f"SELECT id, {', '.join(spec.fields)} FROM {spec.table}"
             f" WHERE {spec.of_inspection} AND {SEALED_COLUMN} = ''",
@@ -355,6 +371,8 @@ def reencrypt_rows(
     """Move every record of the old compartment into the new one (a rotation)."""
     moved = 0
     for spec in ALL_SPECS[kind]:
+        if not _present(conn, spec):
+            continue
         rows = conn.execute(
             f"SELECT id, {SEALED_COLUMN} FROM {spec.table} WHERE {spec.of_inspection}",
             (old["inspection_id"],),

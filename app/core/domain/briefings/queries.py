@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from app.core.domain.briefings.types import BriefingItem, BriefingRequest, BriefingSource, ItemAttachment
 from app.core.errors import NotFound
-from app.core.security import visibility
+from app.core.security import compartments, visibility
+from app.core.security.compartment_keys import BRIEFING_LEADS, LEADS
 from app.core.session import Session
 
 NOT_FOUND = "找不到该情况通报，或您不在其知悉范围内。"
@@ -24,7 +25,7 @@ _REQUEST = (
 )
 _ITEM = (
     "SELECT x.id, x.inspection_id, x.request_id, r.number AS request_number, x.ordinal, x.source,"
-    " x.content, x.category, x.category_id, x.is_lead, x.classification"
+    " x.content, x.category, x.category_id, x.is_lead, x.classification, x.sealed"
     " FROM briefing_items x JOIN briefing_requests r ON r.id = x.request_id"
 )
 
@@ -47,7 +48,22 @@ def _request(row) -> BriefingRequest:
     )
 
 
-def _item(conn, row) -> BriefingItem:
+def _opened(session: Session, row, keys: compartments.Keys | None = None) -> dict:
+    """The item's source, content and category: a lead-like item's opened from the leads compartment
+    (marked locked while this session holds no copy of the key)."""
+    plain = {"source": row["source"], "content": row["content"], "category": row["category"]}
+    if not row["sealed"]:
+        return plain
+    keys = keys or compartments.keys_for(session, LEADS)
+    values = keys.values(row["inspection_id"], row["id"], row["sealed"], BRIEFING_LEADS.table)
+    if values is None:
+        return {"source": "", "content": compartments.LOCKED, "category": "", "locked": True}
+    return {name: str(values.get(name, "")) for name in BRIEFING_LEADS.fields}
+
+
+def _item(session: Session, row, keys: compartments.Keys | None = None) -> BriefingItem:
+    conn = session.conn
+    opened = _opened(session, row, keys)
     files = [
         ItemAttachment(r["id"], r["filename"], int(r["size"]), r["media_type"], r["created_at"])
         for r in conn.execute(
@@ -62,13 +78,14 @@ def _item(conn, row) -> BriefingItem:
         request_id=row["request_id"],
         request_number=row["request_number"],
         ordinal=row["ordinal"],
-        source=row["source"],
-        content=row["content"],
-        category=row["category"],
+        source=opened["source"],
+        content=opened["content"],
+        category=opened["category"],
         category_id=row["category_id"],
         is_lead=bool(row["is_lead"]),
         classification=row["classification"],
         attachments=files,
+        locked=bool(opened.get("locked")),
     )
 
 
@@ -84,7 +101,8 @@ def items_of(session: Session, request: BriefingRequest) -> list[BriefingItem]:
     rows = session.conn.execute(
         f"{_ITEM} WHERE x.request_id = ? AND {level} ORDER BY x.ordinal", (request.id, *levels)
     ).fetchall()
-    return [_item(session.conn, r) for r in rows]
+    keys = compartments.keys_for(session, LEADS) if any(r["sealed"] for r in rows) else None
+    return [_item(session, r, keys) for r in rows]
 
 
 def fetch_request(session: Session, request_id: str) -> BriefingRequest:
@@ -149,7 +167,7 @@ def fetch_item(session: Session, item_id: str) -> BriefingItem:
     ).fetchone()
     if found is None:
         raise NotFound(ITEM_NOT_FOUND)
-    return _item(session.conn, found)
+    return _item(session, found)
 
 
 def get_item(session: Session, item_id: str) -> BriefingItem:

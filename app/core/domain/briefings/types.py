@@ -97,6 +97,7 @@ class BriefingItem:
     is_lead: bool
     classification: str
     attachments: list[ItemAttachment] = field(default_factory=list)
+    locked: bool = False  # lead-like and sealed, and this session holds no copy of the key yet
 
     @property
     def reference(self) -> str:

@@ -32,7 +32,8 @@ from app.core.domain.briefings.types import (
 from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.core.imports import refusal
 from app.core.printing.furniture import classification_mark
-from app.core.security import visibility
+from app.core.security import compartments, visibility
+from app.core.security.compartment_keys import BRIEFING_LEADS, LEADS
 from app.core.security.roles import CLEARANCES
 from app.core.session import Session
 
@@ -165,6 +166,18 @@ def _clean_item(session: Session, request: BriefingRequest, form: ItemForm) -> d
     }
 
 
+def _sealed_columns(session: Session, inspection_id: str, item_id: str, cols: dict) -> dict:
+    """A lead-like item keeps its source, content and category only sealed in the inspection's leads
+    compartment (refused, Conflict, while this session holds no copy of the key); others in the clear."""
+    if not cols["is_lead"]:
+        return {**cols, "sealed": ""}
+    spec = BRIEFING_LEADS
+    sealed = compartments.keys_for(session, LEADS).encrypt(
+        inspection_id, spec.table, item_id, {name: cols[name] for name in spec.fields}
+    )
+    return {**cols, **spec.blank_values(), "sealed": sealed}
+
+
 def add_item(session: Session, request_id: str, form: ItemForm) -> BriefingItem:
     """Record one item of the answer (the next ordinal of the request); audited."""
     request = writable_request(session, request_id)
@@ -187,7 +200,7 @@ def add_item(session: Session, request_id: str, form: ItemForm) -> BriefingItem:
                 "inspection_id": request.inspection_id,
                 "request_id": request_id,
                 "ordinal": ordinal,
-                **cols,
+                **_sealed_columns(session, request.inspection_id, values["id"], cols),
             },
         )
         lead = "，线索类" if cols["is_lead"] else ""
@@ -206,7 +219,7 @@ def update_item(session: Session, item_id: str, form: ItemForm) -> BriefingItem:
     item, request = _writable_item(session, item_id)
     cols = _clean_item(session, request, form)
     with session.transaction() as conn:
-        f.update(conn, "briefing_items", item_id, cols)
+        f.update(conn, "briefing_items", item_id, _sealed_columns(session, item.inspection_id, item_id, cols))
         session.audit("briefing_item_update", "briefing_item", item_id, item.reference)
     return fetch_item(session, item_id)
 

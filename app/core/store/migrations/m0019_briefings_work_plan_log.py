@@ -5,7 +5,9 @@
   answered; `matters` is what the letter asks for. The letter prints per request.
 - briefing_items: the answer item by item: the source department, the content, the category (a
   classification path from the presets or free text), the classification level, and `is_lead`: a
-  lead-like item is visible as leads are (the office and the team's leader). Attachments live in
+  lead-like item is visible as leads are (the office and the team's leader), and its source, content
+  and category are kept only sealed in the inspection's leads compartment (`sealed`, the plaintext
+  columns blank; app.core.security.compartment_keys.BRIEFING_LEADS). Attachments live in
   `attachments` (owner_type 'briefing_item').
 - work_plans: the work plan (巡察工作方案), one row per version (a new version on every save; the old
   ones are kept): aims, focus (JSON list), schedule by phase (JSON list of {phase, start, end, tasks})
@@ -46,6 +48,7 @@ CREATE TABLE IF NOT EXISTS briefing_items (
     category_id TEXT,                            -- soft link to classification_nodes
     is_lead INTEGER NOT NULL DEFAULT 0,
     classification TEXT NOT NULL DEFAULT '秘密',
+    sealed TEXT NOT NULL DEFAULT '',             -- a lead-like item: source, content, category sealed
     UNIQUE (request_id, ordinal)
 );
 CREATE INDEX IF NOT EXISTS briefing_items_inspection ON briefing_items(inspection_id, is_lead);
