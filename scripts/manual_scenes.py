@@ -522,6 +522,17 @@ def _leader_scenes(shots, worker: DbWorker, folder: Path) -> None:
             panel = _tab(tabs, "信访")
             _select_first_table_row(panel)
             shots.grab("petitions.png", window)
+        for title, name in (
+            ("巡前情况通报", "briefings.png"),
+            ("巡察工作方案", "work-plan.png"),
+            ("谈话计划", "talk-plan.png"),
+            ("会议", "meetings.png"),
+            ("巡察日志", "team-log.png"),
+        ):
+            if shots.wanted(name):
+                panel = _tab(tabs, title)
+                _select_first_table_row(panel)
+                shots.grab(name, window)
     finally:
         _close_dialogs()
         window.close()

@@ -119,10 +119,16 @@ def test_an_evaluation_round_from_the_command_line(demo, monkeypatch, capsys, tm
 
     inspection = _leader_inspection(demo, monkeypatch, capsys)
     base = ["--data-dir", str(demo), "--user", "office"]
-    assert _run(monkeypatch, "eval-new", *base, "--inspection", inspection, "--template", "leadership_team") == EXIT_OK
+    assert (
+        _run(monkeypatch, "eval-new", *base, "--inspection", inspection, "--template", "leadership_team")
+        == EXIT_OK
+    )
     round_id = capsys.readouterr().out.strip().splitlines()[-1]
     forms = tmp_path / "forms.pdf"
-    assert _run(monkeypatch, "eval-forms", *base, "--round", round_id, "--count", "6", "-o", str(forms)) == EXIT_OK
+    assert (
+        _run(monkeypatch, "eval-forms", *base, "--round", round_id, "--count", "6", "-o", str(forms))
+        == EXIT_OK
+    )
     capsys.readouterr()
     # Read back the serials from the printed page codes of the app's own PDF, fill in and scan them.
     from app.core.domain.evaluation import library, model

@@ -60,6 +60,19 @@ def _meetings(ctx: DemoContext) -> None:
     ctx.data["meetings"] = populate_meetings(ctx.session, ctx.data["org"])
 
 
+def _before_entry(ctx: DemoContext) -> None:
+    from app.demo.before_entry import populate_briefings, populate_work_plans
+
+    made = populate_briefings(ctx.session, ctx.data["org"])
+    ctx.data["before_entry"] = populate_work_plans(ctx.session, ctx.data["org"], made)
+
+
+def _team_logs(ctx: DemoContext) -> None:
+    from app.demo.before_entry import populate_team_logs
+
+    populate_team_logs(ctx.session, ctx.data["org"], ctx.data["before_entry"])
+
+
 def _talks(ctx: DemoContext) -> None:
     from app.demo.talks import populate_talks
 
@@ -97,8 +110,10 @@ def populators() -> list[Callable[[DemoContext], None]]:
         _talk_plans,
         _talks,
         _meetings,
+        _before_entry,
         _issues,
         _visits,
+        _team_logs,
         _seals,
         _evaluation,
     ]

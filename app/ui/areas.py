@@ -15,6 +15,7 @@ first; the phase history is always last). To add a page: write `make_pages(worke
 
 from __future__ import annotations
 
+from app.ui.briefings import inspection_tab as briefings
 from app.ui.evaluation import inspection_tab as evaluation
 from app.ui.meetings import inspection_tab as meetings
 from app.ui.official import inspection_tab as official
@@ -27,13 +28,18 @@ from app.ui.sheets import inspection_tab as sheets
 from app.ui.spot_checks import inspection_tab as spot_checks
 from app.ui.talk_plan import inspection_tab as talk_plan
 from app.ui.talks import inspection_tab as talks
+from app.ui.team_log import inspection_tab as team_log
 from app.ui.visits import inspection_tab as visits
+from app.ui.work_plan import inspection_tab as work_plan
 
 INSPECTION_TABS: tuple[InspectionTab, ...] = (
+    InspectionTab("briefings", briefings.briefings_title, briefings.make_briefings_tab, order=2),
+    InspectionTab("work_plan", work_plan.work_plan_title, work_plan.make_work_plan_tab, order=3),
     InspectionTab("talk_plan", talk_plan.talk_plan_title, talk_plan.make_talk_plan_tab, order=5),
     InspectionTab("talks", talks.talks_title, talks.make_talks_tab, order=10),
     InspectionTab("meetings", meetings.meetings_title, meetings.make_meetings_tab, order=15),
     InspectionTab("visits", visits.visits_title, visits.make_visits_tab, order=17),
+    InspectionTab("team_log", team_log.team_log_title, team_log.make_team_log_tab, order=18),
     InspectionTab("documents", review.review_title, review.make_review_tab, order=20),
     InspectionTab("evaluation", evaluation.evaluation_title, evaluation.make_evaluation_tab, order=25),
     InspectionTab("issues", register.issues_title, register.make_issues_tab, order=30),

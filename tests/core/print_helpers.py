@@ -101,14 +101,20 @@ def text_lines(pdf: bytes) -> list[list[str]]:
     return pages
 
 
-def assert_line_breaks(pdf: bytes) -> int:
+GBT_PAGE_NUMBER = re.compile(r"—\d+—")  # "— 1 —" at the foot of a GB/T 9704 page
+
+
+def assert_line_breaks(pdf: bytes, *, official: bool = False) -> int:
     """No printed line starts with closing punctuation or ends with an opening mark (GB/T 15834);
-    returns the number of lines checked."""
+    returns the number of lines checked. `official`: a GB/T 9704 page, whose page numbers "— N —"
+    are furniture, not text lines."""
     from app.core.printing.text import NO_LINE_END, NO_LINE_START
 
     checked = 0
     for k, page in enumerate(text_lines(pdf), start=1):
         for run in page:
+            if official and GBT_PAGE_NUMBER.fullmatch(run):
+                continue
             assert run[0] not in NO_LINE_START, (k, run)
             assert run[-1] not in NO_LINE_END, (k, run)
             checked += 1

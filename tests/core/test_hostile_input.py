@@ -775,3 +775,119 @@ def test_meeting_and_plan_writes_survive_hostile_input(world, data):
     targets = world.__dict__.get("_targets") or meeting_targets(world)
     world.__dict__["_targets"] = targets
     run(world, targets, data)
+
+
+# ---- briefings, the work plan, the team log (issue 20) ---------------------------------------------
+
+
+def _plan_form(a: dict):
+    from app.core.domain.work_plan.types import Group, GroupMember, Phase, PlanForm
+
+    v = dict(a)
+    phase = Phase(v.pop("phase_name"), v.pop("phase_start"), v.pop("phase_end"), v.pop("phase_tasks"))
+    group = Group(
+        v.pop("group_name"), v.pop("group_duties"), [GroupMember(v.pop("member_name"), v.pop("member_id"))]
+    )
+    return PlanForm(focus=[v.pop("focus_item")], schedule=[phase], groups=[group], **v)
+
+
+def before_entry_targets(w) -> list[Target]:
+    from app.core.domain.briefings import writes as briefing_writes
+    from app.core.domain.briefings.types import ItemForm, RequestForm
+    from app.core.domain.team_log import writes as log_writes
+    from app.core.domain.team_log.types import EntryForm
+    from app.core.domain.work_plan import writes as plan_writes
+
+    leader = w.login("leader1")
+    request_fields = {
+        "source": "audit",
+        "requested_on": "2026-02-20",
+        "department": "市审计局",
+        "due_on": "2026-02-27",
+        "answered_on": "",
+        "matters": "审计情况",
+        "classification": "秘密",
+        "protection_years": 5,
+    }
+    request = briefing_writes.create_request(leader, w.insp_a.id, RequestForm(**request_fields))
+    item_fields = {
+        "content": "审计发现的问题。",
+        "source": "市审计局",
+        "category": "选人用人",
+        "category_id": None,
+        "is_lead": False,
+        "classification": "秘密",
+    }
+    item = briefing_writes.add_item(leader, request.id, ItemForm(**item_fields))
+    plan_fields = {
+        "aims": "发现问题。",
+        "issued_on": "2026-02-25",
+        "title": "",
+        "focus_item": "选人用人问题",
+        "phase_name": "进驻",
+        "phase_start": "2026-03-01",
+        "phase_end": "2026-03-02",
+        "phase_tasks": "动员会",
+        "group_name": "谈话组",
+        "group_duties": "个别谈话",
+        "member_name": "外聘专家",
+        "member_id": None,
+        "issuer": "",
+        "note": "",
+        "classification": "秘密",
+        "protection_years": 5,
+    }
+    entry_fields = {"entry_on": "2026-03-05", "content": "走访。", "entry_time": "09:00", "by_name": "刘组长"}
+    entry = log_writes.add_entry(leader, w.insp_a.id, EntryForm(**entry_fields))
+    return [
+        Target(
+            "create_request",
+            "leader1",
+            lambda s, a: briefing_writes.create_request(s, w.insp_a.id, RequestForm(**a)),
+            request_fields,
+        ),
+        Target(
+            "update_request",
+            "leader1",
+            lambda s, a: briefing_writes.update_request(s, request.id, RequestForm(**a)),
+            request_fields,
+        ),
+        Target(
+            "add_item",
+            "leader1",
+            lambda s, a: briefing_writes.add_item(s, request.id, ItemForm(**a)),
+            item_fields,
+        ),
+        Target(
+            "update_item",
+            "leader1",
+            lambda s, a: briefing_writes.update_item(s, item.id, ItemForm(**a)),
+            item_fields,
+        ),
+        Target(
+            "save_plan",
+            "leader1",
+            lambda s, a: plan_writes.save_plan(s, w.insp_a.id, _plan_form(a)),
+            plan_fields,
+        ),
+        Target(
+            "add_entry",
+            "member1",
+            lambda s, a: log_writes.add_entry(s, w.insp_a.id, EntryForm(**a)),
+            entry_fields,
+        ),
+        Target(
+            "update_entry",
+            "leader1",
+            lambda s, a: log_writes.update_entry(s, entry.id, EntryForm(**a)),
+            entry_fields,
+        ),
+    ]
+
+
+@CHECKS
+@given(data=st.data())
+def test_briefing_plan_and_log_writes_survive_hostile_input(world, data):
+    targets = world.__dict__.get("_targets") or before_entry_targets(world)
+    world.__dict__["_targets"] = targets
+    run(world, targets, data)

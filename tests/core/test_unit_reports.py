@@ -52,7 +52,9 @@ def test_overdue_and_soon_and_received(reg, tmp_path):
         "市教育局：专题民主生活会情况报告应于 2026-10-24 前报送，即将到期。",
     ]
     assert unit_reports.reminders(reg.login("sysadmin"), today="2026-10-19") == []
-    assert unit_reports.reminder_text(leader, today="2026-10-19").startswith("整改报送提醒：\n市教育局：整改方案")
+    assert unit_reports.reminder_text(leader, today="2026-10-19").startswith(
+        "整改报送提醒：\n市教育局：整改方案"
+    )
     assert unit_reports.reminder_text(leader, today="2026-09-01") == ""
     late = unit_reports.overdue(office, today="2026-10-23")
     assert [(d.kind, d.overdue) for d in late] == [(ReportKind.PLAN, True)]

@@ -200,7 +200,8 @@ def test_an_account_made_office_by_a_database_edit_gets_no_compartment(demo, mon
     try:
         conn.execute("BEGIN")
         conn.execute(
-            "UPDATE users SET role = 'office', clearance = '机密', must_change_password = 0 WHERE id = ?", (mole.id,)
+            "UPDATE users SET role = 'office', clearance = '机密', must_change_password = 0 WHERE id = ?",
+            (mole.id,),
         )
         conn.execute("COMMIT")
     finally:

@@ -1,5 +1,6 @@
 """The role × record × action matrix for the records of issue 20 (meetings, the talk plan, visits,
-the spot checks of personal-matters reports, the fixes on the spot).
+the spot checks of personal-matters reports, the fixes on the spot, briefings, the work plan, the
+team log).
 
 Each action on each record is tried as every role: the office and the inspection's own team act
 (members print but do not export); another team's leader finds nothing (NotFound, or an empty list,
@@ -13,6 +14,11 @@ from collections.abc import Callable
 
 import pytest
 
+from app.core.domain.briefings import printing as briefing_printing
+from app.core.domain.briefings import queries as briefing_queries
+from app.core.domain.briefings import search as briefing_search
+from app.core.domain.briefings import writes as briefing_writes
+from app.core.domain.briefings.types import ItemForm, RequestForm
 from app.core.domain.meetings import printing as meeting_printing
 from app.core.domain.meetings import queries as meeting_queries
 from app.core.domain.meetings import search as meeting_search
@@ -25,10 +31,18 @@ from app.core.domain.talk_plan import queries as plan_queries
 from app.core.domain.talk_plan import writes as plan_writes
 from app.core.domain.talk_plan.types import PlanLineForm
 from app.core.domain.talks import writes as talk_writes
+from app.core.domain.team_log import printing as log_printing
+from app.core.domain.team_log import queries as log_queries
+from app.core.domain.team_log import writes as log_writes
+from app.core.domain.team_log.types import EntryForm
 from app.core.domain.visits import printing as visit_printing
 from app.core.domain.visits import records as visits
 from app.core.domain.visits import search as visit_search
 from app.core.domain.visits.types import VisitForm
+from app.core.domain.work_plan import printing as plan_doc_printing
+from app.core.domain.work_plan import queries as work_plan_queries
+from app.core.domain.work_plan import writes as work_plan_writes
+from app.core.domain.work_plan.types import PlanForm
 from app.core.errors import NotFound, PermissionDenied
 from app.core.sheets import exports
 from tests.core.org_support import world_fixture  # noqa: F401
@@ -77,6 +91,25 @@ def _line_form(world) -> PlanLineForm:
         interviewer_ids=[world.users["leader1"], world.users["member1"]],
         planned_at="2026-03-13 09:00",
     )
+
+
+def _request(world) -> str:
+    return briefing_writes.create_request(
+        world.login("member1"), world.insp_a.id, RequestForm("audit", "2026-02-20")
+    ).id
+
+
+def _item(world, lead: bool = False) -> str:
+    who = world.login("leader1" if lead else "member1")
+    return briefing_writes.add_item(who, _request(world), ItemForm("审计发现的问题。", is_lead=lead)).id
+
+
+def _plan_form() -> PlanForm:
+    return PlanForm(aims="发现问题、形成震慑。", issued_on="2026-02-25", focus=["选人用人问题"])
+
+
+def _item_request(s, rid):
+    return briefing_queries.fetch_item(s, rid).request_id
 
 
 # record -> (make the record as member1 in team A's inspection, {action: call(session, world, record_id)})
@@ -139,10 +172,105 @@ RECORDS: dict[str, tuple[Callable, dict[str, Callable]]] = {
             "delete": lambda s, w, rid: plan_writes.delete_line(s, rid),
         },
     ),
+    "briefing_request": (
+        _request,
+        {
+            "create": lambda s, w, rid: briefing_writes.create_request(
+                s, w.insp_a.id, RequestForm("office", "2026-02-21")
+            ),
+            "read": lambda s, w, rid: briefing_queries.get_request(s, rid),
+            "list": lambda s, w, rid: [r.id for r in briefing_queries.list_requests(s, w.insp_a.id)],
+            "update": lambda s, w, rid: briefing_writes.update_request(
+                s, rid, RequestForm("audit", "2026-02-22")
+            ),
+            "letter": lambda s, w, rid: briefing_printing.print_letter(s, rid, 1),
+            "summary": lambda s, w, rid: briefing_printing.print_summary(s, w.insp_a.id, 1),
+            "export": lambda s, w, rid: exports.export(s, "briefings", w.insp_a.id),
+            "delete": lambda s, w, rid: briefing_writes.delete_request(s, rid),
+        },
+    ),
+    "briefing_item": (
+        _item,
+        {
+            "create": lambda s, w, rid: briefing_writes.add_item(
+                s, _item_request(w.office, rid), ItemForm("组织部通报的情况。")
+            ),
+            "read": lambda s, w, rid: briefing_queries.get_item(s, rid),
+            "list": lambda s, w, rid: [x.id for x in briefing_queries.citable_items(s, w.insp_a.id)],
+            "search": lambda s, w, rid: [
+                h.item_id for h in briefing_search.search_items(s, "审计", w.insp_a.id)
+            ],
+            "update": lambda s, w, rid: briefing_writes.update_item(s, rid, ItemForm("改后的内容。")),
+            "attach": lambda s, w, rid: briefing_writes.add_attachment(s, rid, "复函.txt", "复函".encode()),
+            "delete": lambda s, w, rid: briefing_writes.delete_item(s, rid),
+        },
+    ),
+    # A lead-like item: visible as leads are (the office and the team's leader, not a member).
+    "briefing_lead_item": (
+        lambda world: _item(world, lead=True),
+        {
+            "create": lambda s, w, rid: briefing_writes.add_item(
+                s, _item_request(w.office, rid), ItemForm("线索。", is_lead=True)
+            ),
+            "read": lambda s, w, rid: briefing_queries.get_item(s, rid),
+            "list": lambda s, w, rid: [x.id for x in briefing_queries.citable_items(s, w.insp_a.id)],
+            "search": lambda s, w, rid: [
+                h.item_id for h in briefing_search.search_items(s, "审计", w.insp_a.id)
+            ],
+            "update": lambda s, w, rid: briefing_writes.update_item(
+                s, rid, ItemForm("改后的线索。", is_lead=True)
+            ),
+            "attach": lambda s, w, rid: briefing_writes.add_attachment(s, rid, "线索.txt", "线索".encode()),
+            "delete": lambda s, w, rid: briefing_writes.delete_item(s, rid),
+            "delete_request": lambda s, w, rid: briefing_writes.delete_request(
+                s, _item_request(w.office, rid)
+            ),
+        },
+    ),
+    # The work plan: the leader or the office writes it (a member reads and prints).
+    "work_plan": (
+        lambda world: work_plan_writes.save_plan(world.login("leader1"), world.insp_a.id, _plan_form()).id,
+        {
+            "save": lambda s, w, rid: work_plan_writes.save_plan(s, w.insp_a.id, _plan_form()),
+            "read": lambda s, w, rid: work_plan_queries.get_version(s, rid),
+            "list": lambda s, w, rid: [v.id for v in work_plan_queries.versions(s, w.insp_a.id)],
+            "print": lambda s, w, rid: plan_doc_printing.print_copies(s, rid, 1),
+        },
+    ),
+    "team_log_entry": (
+        lambda world: (
+            log_writes.add_entry(
+                world.login("member1"), world.insp_a.id, EntryForm("2026-03-05", "走访。")
+            ).id
+        ),
+        {
+            "create": lambda s, w, rid: log_writes.add_entry(
+                s, w.insp_a.id, EntryForm("2026-03-06", "谈话。")
+            ),
+            "list": lambda s, w, rid: [x.record_id for x in log_queries.read_log(s, w.insp_a.id)],
+            "update": lambda s, w, rid: log_writes.update_entry(s, rid, EntryForm("2026-03-07", "改。")),
+            "print": lambda s, w, rid: log_printing.print_week(s, w.insp_a.id, "2026-03-05"),
+            "export": lambda s, w, rid: exports.export(s, "team_log", w.insp_a.id),
+            "delete": lambda s, w, rid: log_writes.delete_entry(s, rid),
+        },
+    ),
+}
+
+# Where a record departs from the common rule: (record, role, action) -> outcome.
+EXCEPTIONS: dict[tuple[str, str, str], str] = {
+    **{
+        ("briefing_lead_item", "member1", a): HIDDEN
+        for a in ("read", "list", "search", "update", "attach", "delete")
+    },
+    ("briefing_lead_item", "member1", "create"): DENIED,
+    ("briefing_lead_item", "member1", "delete_request"): DENIED,
+    ("work_plan", "member1", "save"): DENIED,
 }
 
 
-def expected(role: str, action: str) -> str:
+def expected(role: str, action: str, record: str = "") -> str:
+    if (record, role, action) in EXCEPTIONS:
+        return EXCEPTIONS[record, role, action]
     if role in ("sysadmin", "secadmin", "auditor"):
         return DENIED
     if role == "leader2":  # another team: the record and its inspection do not exist for them
@@ -164,6 +292,11 @@ def _state(world) -> tuple:
             "visits",
             "spot_checks",
             "immediate_fixes",
+            "briefing_requests",
+            "briefing_items",
+            "attachments",
+            "work_plans",
+            "team_log_entries",
             "print_register",
         )
     )
@@ -179,7 +312,7 @@ def test_every_role_acts_on_the_record_exactly_as_the_matrix_says(world, record,
     for role in ROLES:
         record_id = make(world)
         session = world.login(role)
-        want = expected(role, action)
+        want = expected(role, action, record)
         if want == OK:
             result = call(session, world, record_id)
             if action in ("list", "search"):

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 import pytest
 
 from app.core.domain import phase_moves
+from app.core.domain.briefings import queries as briefing_queries
+from app.core.domain.briefings import writes as briefing_writes
+from app.core.domain.briefings.types import ItemForm, RequestForm
 from app.core.domain.register import (
     assessment,
     evidence,
@@ -28,6 +31,12 @@ from app.core.domain.register import (
 from app.core.domain.talks import queries as talk_queries
 from app.core.domain.talks import writes as talk_writes
 from app.core.domain.talks.types import TalkForm
+from app.core.domain.team_log import queries as log_queries
+from app.core.domain.team_log import writes as log_writes
+from app.core.domain.team_log.types import EntryForm
+from app.core.domain.work_plan import queries as plan_queries
+from app.core.domain.work_plan import writes as plan_writes
+from app.core.domain.work_plan.types import PlanForm
 from app.core.errors import NotFound, PermissionDenied
 from tests.core.issue_support import draft, reg_fixture  # noqa: F401
 from tests.core.org_support import world_fixture  # noqa: F401
@@ -53,6 +62,9 @@ class Records:
     talk_id: str
     inspection_id: str
     adopted_id: str = ""  # a paper through the whole chain, ready for the unit's fact confirmation
+    request_id: str = ""  # a briefing (巡前情况通报) with a plain item and a lead-like one
+    item_id: str = ""
+    lead_item_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,7 +120,76 @@ def _edit_talk(session, r: Records) -> None:
     )
 
 
+def _items(office, r: Records):
+    return office.conn.execute(
+        "SELECT count(*) FROM briefing_items WHERE request_id = ?", (r.request_id,)
+    ).fetchone()[0]
+
+
+def _lead_content(office, r: Records):
+    return briefing_queries.fetch_item(office, r.lead_item_id).content
+
+
+def _evidence_count(office, r: Records):
+    return len(evidence.list_evidence(office, r.issue_id))
+
+
+PLAN = PlanForm(aims="发现问题、形成震慑。", issued_on="2026-02-25", focus=["选人用人问题"])
+
 ACTIONS = [
+    # 巡前情况通报: a lead-like item is for those who may know leads (the office and the team's leader)
+    Action(
+        "briefing item (lead-like)",
+        "read",
+        frozenset({"office", "leader1"}),
+        lambda s, r: briefing_queries.get_item(s, r.lead_item_id),
+    ),
+    Action(
+        "briefing item (lead-like)",
+        "write",
+        frozenset({"office", "leader1"}),
+        lambda s, r: briefing_writes.update_item(s, r.lead_item_id, ItemForm("线索（改）", is_lead=True)),
+        _lead_content,
+    ),
+    Action(
+        "briefing item (lead-like)",
+        "record",
+        frozenset({"office", "leader1"}),
+        lambda s, r: briefing_writes.add_item(s, r.request_id, ItemForm("新线索", is_lead=True)),
+        _items,
+    ),
+    Action(
+        "briefing item",
+        "record",
+        frozenset(READERS_A),
+        lambda s, r: briefing_writes.add_item(s, r.request_id, ItemForm("一般情况")),
+        _items,
+    ),
+    Action(
+        "issue",
+        "cite a briefing item",
+        frozenset(READERS_A),
+        lambda s, r: evidence.add_evidence(s, r.issue_id, "briefing", r.item_id),
+        _evidence_count,
+    ),
+    # 巡察工作方案: the leader or the office saves a version; the team reads it
+    Action(
+        "work plan",
+        "save",
+        frozenset({"office", "leader1"}),
+        lambda s, r: plan_writes.save_plan(s, r.inspection_id, PLAN),
+        lambda o, r: len(plan_queries.versions(o, r.inspection_id)),
+    ),
+    Action("work plan", "read", frozenset(READERS_A), lambda s, r: plan_queries.versions(s, r.inspection_id)),
+    # 巡察日志: the whole team writes it
+    Action(
+        "team log",
+        "write",
+        frozenset(READERS_A),
+        lambda s, r: log_writes.add_entry(s, r.inspection_id, EntryForm("2026-03-12", "走访。")),
+        lambda o, r: len(log_queries.list_entries(o, r.inspection_id)),
+    ),
+    Action("team log", "read", frozenset(READERS_A), lambda s, r: log_queries.read_log(s, r.inspection_id)),
     Action("issue", "read", frozenset(READERS_A), lambda s, r: issue_reads.get_issue(s, r.issue_id)),
     Action("issue", "write", frozenset(READERS_A), _edit_issue, _issue_title),
     Action(
@@ -246,7 +327,12 @@ def make_records(reg) -> Callable[[], Records]:
         paper_chain.approve(reg.login("deputy1"), adopted.id, "同意。")
         paper_chain.sign(reg.login("leader1"), adopted.id, "2026-06-02", override="来源已写明。")
         paper_chain.adopt(reg.login("leader1"), adopted.id, "2026-06-03", "同意。")
-        return Records(issue.id, talk.id, reg.insp_a.id, adopted.id)
+        request = briefing_writes.create_request(
+            office, reg.insp_a.id, RequestForm("discipline", "2026-02-20")
+        )
+        item = briefing_writes.add_item(office, request.id, ItemForm("一般情况"))
+        lead = briefing_writes.add_item(office, request.id, ItemForm("线索", is_lead=True))
+        return Records(issue.id, talk.id, reg.insp_a.id, adopted.id, request.id, item.id, lead.id)
 
     return make
 

@@ -34,7 +34,9 @@ FORMS = sorted(p.name for p in paths.form("x").parent.glob("*.ui"))
 UI_SOURCES = sorted(Path(paths.form("x")).parent.parent.joinpath("app", "ui").rglob("*.py"))
 
 # What a date entry is called in the forms: its name, its label or its hint says so.
-DATE_NAME = re.compile(r"(On|Date|Due|Since|Until|From|To|Start|End)(Edit)?$|^(date|deadline|since|until)", re.I)
+DATE_NAME = re.compile(
+    r"(On|Date|Due|Since|Until|From|To|Start|End)(Edit)?$|^(date|deadline|since|until)", re.I
+)
 DATE_WORDS = re.compile(r"日期|时间|期限|起止|开始|结束")
 
 
@@ -78,7 +80,13 @@ def test_other_text_is_refused_naming_the_field(typed, message):
 
 def test_a_date_and_time():
     expected = datetime(2026, 8, 31, 9, 30)
-    for typed in ("2026-08-31 09:30", "2026/8/31 9:30", "2026年8月31日 9时30分", "2026年8月31日9:30", "20260831 0930"):
+    for typed in (
+        "2026-08-31 09:30",
+        "2026/8/31 9:30",
+        "2026年8月31日 9时30分",
+        "2026年8月31日9:30",
+        "20260831 0930",
+    ):
         assert parse_stamp(typed, "谈话开始时间") == expected, typed
     assert parse_stamp("2026.8.31 14点", "谈话开始时间") == datetime(2026, 8, 31, 14, 0)
     with pytest.raises(ValidationError, match="谈话开始时间还须填写时间"):
@@ -260,7 +268,9 @@ def test_every_date_entry_of_every_form_is_the_common_field(qtbot, name):
     form = load_form(name)
     qtbot.addWidget(form)
     assert _not_common(form) == []
-    errors = {label.objectName() for label in form.findChildren(QLabel) if label.objectName().endswith("Error")}
+    errors = {
+        label.objectName() for label in form.findChildren(QLabel) if label.objectName().endswith("Error")
+    }
     for field in form.findChildren(DateField):
         assert _label_of(form, field) or field.placeholderText(), field.objectName()  # messages can name it
         in_form_row = any(layout.indexOf(field) >= 0 for layout in form.findChildren(QFormLayout))

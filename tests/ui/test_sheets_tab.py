@@ -72,6 +72,8 @@ def test_export_confirmed_with_classification_and_progress(qtbot, panel, lw, tmp
         "会议记录清单",
         "谈话计划",
         "走访记录清单",
+        "巡前情况通报清单",
+        "巡察日志",
     ]
     assert p.classification.currentText() == "秘密"
     grab(p, "sheets-tab.png")

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from enum import Enum
 
+from app.core.domain.briefings.types import BriefingSource
 from app.core.domain.meetings.types import MeetingKind
 from app.core.domain.organisation.inspections import Phase
 from app.core.domain.organisation.teams import TeamPosition
@@ -176,6 +177,29 @@ ACTION_LABELS: dict[str, str] = {
     "immediate_fix_proof_remove": "删除立行立改佐证材料",
     "immediate_fixes_list": "查看立行立改清单",
     # 谈话计划
+    "briefing_create": "新建情况通报商请函",
+    "briefing_update": "修改情况通报商请函",
+    "briefing_delete": "删除情况通报",
+    "briefing_view": "查看情况通报",
+    "briefings_list": "查看情况通报列表",
+    "briefings_search": "检索情况通报",
+    "briefing_item_add": "登记通报内容",
+    "briefing_item_update": "修改通报内容",
+    "briefing_item_delete": "删除通报内容",
+    "briefing_item_view": "查看通报内容",
+    "briefing_attachment_add": "附加通报材料",
+    "briefing_attachment_view": "查看通报材料",
+    "briefing_attachment_remove": "删除通报材料",
+    "briefing_letter_preview": "预览商请提供情况的函",
+    "briefing_summary_preview": "预览巡前情况通报汇总",
+    "work_plan_save": "保存巡察工作方案（新版本）",
+    "work_plan_view": "查看巡察工作方案",
+    "work_plan_preview": "预览巡察工作方案",
+    "team_log_view": "查看巡察日志",
+    "team_log_add": "新增巡察日志记录",
+    "team_log_update": "修改巡察日志记录",
+    "team_log_delete": "删除巡察日志记录",
+    "team_log_preview": "预览巡察日志",
     "talk_plan_line_create": "新增谈话计划人员",
     "talk_plan_line_update": "修改谈话计划人员",
     "talk_plan_line_delete": "删除谈话计划人员",
@@ -381,6 +405,10 @@ OBJECT_TYPE_LABELS: dict[str, str] = {
     "visit": "走访记录",
     "spot_check": "个人有关事项抽查",
     "talk_plan_line": "谈话计划人员",
+    "briefing_request": "情况通报",
+    "briefing_item": "通报内容",
+    "work_plan": "巡察工作方案",
+    "team_log_entry": "巡察日志记录",
     "request_item": "调阅资料",
     "reading": "阅读记录",
     "excerpt": "资料摘录",
@@ -402,6 +430,9 @@ OBJECT_TYPE_LABELS: dict[str, str] = {
     "visit_record": "走访记录（打印件）",
     "talk_plan": "谈话计划",
     "talk_notice": "谈话通知",
+    "briefing_letter": "商请提供情况的函",
+    "briefing_summary": "巡前情况通报汇总",
+    "team_log": "巡察日志",
     "issue_list": "问题清单",
     "rectification_ledger": "整改台账",
     "working_paper": "问题底稿",
@@ -423,6 +454,8 @@ OBJECT_TYPE_LABELS: dict[str, str] = {
     "xlsx_meetings": "会议记录清单（Excel）",
     "xlsx_visits": "走访记录清单（Excel）",
     "xlsx_talk_plan": "谈话计划（Excel）",
+    "xlsx_briefings": "巡前情况通报清单（Excel）",
+    "xlsx_team_log": "巡察日志（Excel）",
     "eval_template": "测评表模板",
     "eval_survey": "测评",
     "eval_round": "测评轮次",
@@ -454,6 +487,7 @@ _SUMMARY_ENUMS: dict[str, tuple[type[Enum], ...]] = {
     "issue_evidence_add": (EvidenceKind,),
     "meeting_create": (MeetingKind,),
     "visit_create": (VisitKind,),
+    "briefing_create": (BriefingSource,),
 }
 _SEQ = re.compile(r"\bseq (\d+)")
 _CODE = re.compile(r"[a-z][a-z_]*[a-z]")
@@ -505,6 +539,11 @@ _NAME_QUERIES: dict[str, str] = {
     "visit": "SELECT '走访 第' || number || '号' AS name FROM visits WHERE id = ?",
     "spot_check": "SELECT '个人有关事项抽查 第' || number || '号' AS name FROM spot_checks WHERE id = ?",
     "talk_plan_line": "SELECT '谈话计划 第' || number || '号' AS name FROM talk_plan_lines WHERE id = ?",
+    "briefing_request": "SELECT '情况通报 第' || number || '号' AS name FROM briefing_requests WHERE id = ?",
+    "briefing_item": "SELECT '情况通报 第' || r.number || '号第' || x.ordinal || '项' AS name FROM briefing_items x"
+    " JOIN briefing_requests r ON r.id = x.request_id WHERE x.id = ?",
+    "work_plan": "SELECT '巡察工作方案 第' || version || '版' AS name FROM work_plans WHERE id = ?",
+    "team_log_entry": "SELECT '巡察日志（' || entry_on || '）' AS name FROM team_log_entries WHERE id = ?",
     "request_item": "SELECT '调阅资料 第' || number || '号' AS name FROM request_items WHERE id = ?",
     "excerpt": "SELECT '资料摘录 第' || number || '号' AS name FROM excerpts WHERE id = ?",
     "issue": "SELECT coalesce(number, '问题（未编号）') AS name FROM issues WHERE id = ?",
@@ -534,6 +573,8 @@ _FALLBACK = (
     "meeting",
     "visit",
     "talk_plan_line",
+    "briefing_request",
+    "work_plan",
     "inspection",
     "issue",
     "official_document",

@@ -101,9 +101,16 @@ LETTERS = RecordSpec(
 # The spot checks of leaders' personal-matters reports (app.core.domain.spot_checks) are known as
 # leads are: who was checked, which report, what was compared and what did not match are sealed.
 SPOT_CHECKS = RecordSpec("spot_checks", ("person_name", "person_post", "report", "compared", "discrepancies"))
+# The lead-like items of the briefings before entry (巡前情况通报, app.core.domain.briefings) keep
+# their source, content and category in the inspection's leads compartment too.
+BRIEFING_LEADS = RecordSpec(
+    "briefing_items",
+    ("content", "source", "category"),
+    of_inspection="inspection_id = ? AND is_lead = 1",
+)
 # Every table whose rows a kind of compartment seals: its own records first.
 ALL_SPECS: dict[str, tuple[RecordSpec, ...]] = {
-    LEADS: (SPECS[LEADS], LETTERS, SPOT_CHECKS),
+    LEADS: (SPECS[LEADS], LETTERS, SPOT_CHECKS, BRIEFING_LEADS),
     INFORMANTS: (SPECS[INFORMANTS],),
 }
 
@@ -330,15 +337,15 @@ def seal_record(
     )
 
 
+def _present(conn, spec: RecordSpec) -> bool:
+    """Whether the spec's table has its sealed column yet (a later migration may add the table: while
+    an earlier migration runs, it is absent and holds nothing to seal)."""
+    return any(r["name"] == SEALED_COLUMN for r in conn.execute(f"PRAGMA table_info({spec.table})"))
+
+
 def _present_specs(conn, kind: str) -> list[RecordSpec]:
-    """The kind's specs whose tables exist (a migration before the one adding a table runs without it)."""
-    return [
-        spec
-        for spec in ALL_SPECS[kind]
-        if conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (spec.table,)
-        ).fetchone()
-    ]
+    """The kind's specs whose tables (with their sealed column) exist."""
+    return [spec for spec in ALL_SPECS[kind] if _present(conn, spec)]
 
 
 def has_plain_rows(conn, inspection_id: str, kind: str) -> bool:

@@ -50,6 +50,8 @@ KINDS: dict[str, str] = {
     "meetings": "会议记录清单",
     "talk_plan": "谈话计划",
     "visits": "走访记录清单",
+    "briefings": "巡前情况通报清单",
+    "team_log": "巡察日志",
 }
 for _kind, _label in KINDS.items():
     register.DOCUMENT_KINDS.setdefault(f"xlsx_{_kind}", f"{_label}（Excel）")
@@ -537,6 +539,66 @@ def _talk_plan(session, book, inspection_id, label, subtitle, on, record, progre
     return len(rows)
 
 
+def _briefings(session, book, inspection_id, label, subtitle, on, record, progress, cancel) -> int:
+    from app.core.domain.briefings.queries import visible_requests
+
+    requests = visible_requests(session, inspection_id)
+    cols = [
+        Col("编号", 12, "center"),
+        Col("通报单位", 16, "center"),
+        Col("发函日期", 12, "date"),
+        Col("复函日期", 12, "date"),
+        Col("来源", 16, "center"),
+        Col("通报内容", 60),
+        Col("分类", 24),
+        Col("线索类", 8, "center", ("是", "否")),
+        Col("附件数", 8, "number"),
+        Col("密级", 8, "center"),
+    ]
+    sheet = book.sheet(label, label, subtitle, cols)
+    total = sum(max(1, len(r.items)) for r in requests)
+    ticker = _Ticker(total, progress, cancel)
+    rows = 0
+    for r in requests:
+        for x in r.items or [None]:
+            sheet.append(
+                [
+                    x.reference.removeprefix("情况通报 ") if x else f"第{r.number}号",
+                    r.department,
+                    as_date(r.requested_on),
+                    as_date(r.answered_on or None),
+                    x.source if x else "",
+                    x.content if x else "（尚无通报内容）",
+                    x.category if x else "",
+                    ("是" if x.is_lead else "否") if x else "",
+                    len(x.attachments) if x else 0,
+                    x.classification if x else r.classification,
+                ]
+            )
+            rows += 1
+            ticker.tick()
+    return rows
+
+
+def _team_log(session, book, inspection_id, label, subtitle, on, record, progress, cancel) -> int:
+    from app.core.domain.team_log.queries import log_lines
+
+    lines = log_lines(session, inspection_id)
+    cols = [
+        Col("日期", 12, "date"),
+        Col("时间", 8, "center"),
+        Col("类别", 10, "center"),
+        Col("工作内容", 70),
+        Col("人员", 20),
+    ]
+    sheet = book.sheet(label, label, subtitle, cols)
+    ticker = _Ticker(len(lines), progress, cancel)
+    for x in lines:
+        sheet.append([as_date(x.on), x.time, x.source.label, x.text, x.by])
+        ticker.tick()
+    return len(lines)
+
+
 _BUILDERS = {
     "issue_list": _issue_list,
     "rectification_ledger": _rectification,
@@ -547,6 +609,8 @@ _BUILDERS = {
     "meetings": _meetings,
     "talk_plan": _talk_plan,
     "visits": _visits,
+    "briefings": _briefings,
+    "team_log": _team_log,
 }
 
 

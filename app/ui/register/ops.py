@@ -267,6 +267,27 @@ def evidence_choices(session: Session, inspection_id: str, kind: str) -> list[Pi
             Pick(c.id, f"{c.reference}  {c.person_name}  {c.checked_on}")
             for c in spot_checks.list_spot_checks(session, inspection_id)
         ]
+    if kind == EvidenceKind.BRIEFING:
+        from app.core.domain.briefings import queries as briefings
+
+        return [
+            Pick(x.id, f"{x.reference}  {x.source}  {('【线索】' if x.is_lead else '') + x.content[:40]}")
+            for x in briefings.citable_items(session, inspection_id)
+        ]
+    if kind == EvidenceKind.WORK_PLAN:
+        from app.core.domain.work_plan import queries as work_plan
+
+        return [
+            Pick(p.id, f"{p.reference}  {p.heading}  {p.issued_on}")
+            for p in work_plan.versions(session, inspection_id)
+        ]
+    if kind == EvidenceKind.TEAM_LOG:
+        from app.core.domain.team_log import queries as team_log
+
+        return [
+            Pick(e.id, f"巡察日志 {e.entry_on} {e.entry_time}  {e.by_name}  {e.content[:40]}")
+            for e in team_log.list_entries(session, inspection_id)
+        ]
     return []
 
 
@@ -356,6 +377,28 @@ def open_evidence(session: Session, evidence: Evidence) -> EvidenceView:
             f"发现的不一致情况：{c.discrepancies or '未发现'}",
         ]
         return EvidenceView(c.reference, "\n".join(lines))
+    if kind == EvidenceKind.BRIEFING and evidence.ref_id:
+        from app.core.domain.briefings import queries as briefings
+
+        x = briefings.get_item(session, evidence.ref_id)
+        lines = [
+            f"{x.reference}（{x.source}）" + ("  【线索】" if x.is_lead else ""),
+            f"分类：{x.category or '—'}    附件：{'、'.join(a.filename for a in x.attachments) or '—'}",
+            "",
+            x.content,
+        ]
+        return EvidenceView(x.reference, "\n".join(lines))
+    if kind == EvidenceKind.WORK_PLAN and evidence.ref_id:
+        from app.core.domain.work_plan import queries as work_plan
+        from app.core.printing.work_plan import plan_body
+
+        p = work_plan.get_version(session, evidence.ref_id)
+        return EvidenceView(p.reference, f"{p.heading}（{p.reference}，{p.issued_on}）\n\n{plan_body(p)}")
+    if kind == EvidenceKind.TEAM_LOG and evidence.ref_id:
+        from app.core.domain.team_log import queries as team_log
+
+        e = team_log.fetch_entry(session, evidence.ref_id)
+        return EvidenceView(e.reference, f"{e.entry_on} {e.entry_time}  {e.by_name}\n\n{e.content}")
     if kind == EvidenceKind.EVALUATION and evidence.ref_id:
         from app.core.domain.evaluation import citing
 

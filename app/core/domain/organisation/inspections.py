@@ -24,6 +24,7 @@ from datetime import date
 from enum import StrEnum
 
 from app.core.domain import _fields as f
+from app.core.domain import attachments
 from app.core.domain.organisation import staff
 from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.security import visibility
@@ -331,6 +332,15 @@ def delete_inspection(session: Session, inspection_id: str) -> None:
             (inspection_id,),
         )
         conn.execute("DELETE FROM talk_plan_lines WHERE inspection_id = ?", (inspection_id,))
+        # So do the briefings asked for and the work plan drawn up before entry (their attachments too).
+        for row in conn.execute(
+            "SELECT a.id FROM attachments a JOIN briefing_items x ON x.id = a.owner_id"
+            " WHERE a.owner_type = 'briefing_item' AND x.inspection_id = ?",
+            (inspection_id,),
+        ).fetchall():
+            attachments.delete(conn, row["id"])
+        for table in ("briefing_items", "briefing_requests", "work_plans", "team_log_entries"):
+            conn.execute(f"DELETE FROM {table} WHERE inspection_id = ?", (inspection_id,))
         f.delete(conn, "inspections", inspection_id, "巡察")
         session.audit(
             "inspection_delete", "inspection", inspection_id, f"谈话计划 {planned} 人" if planned else ""

@@ -32,6 +32,9 @@ class EvidenceKind(StrEnum):
     SPOT_CHECK = (
         "spot_check"  # a spot check of a personal-matters report (个人有关事项抽查), locator: its number
     )
+    BRIEFING = "briefing"  # an item of a briefing before entry (巡前情况通报), locator: 第N号第K项
+    WORK_PLAN = "work_plan"  # a version of the work plan (巡察工作方案), locator: 第N版
+    TEAM_LOG = "team_log"  # a free entry of the team log (巡察日志), locator: its date
     OTHER = "other"  # described only (photo, field visit notes, ...)
 
     @property
@@ -48,6 +51,9 @@ EVIDENCE_LABELS = {
     EvidenceKind.EVALUATION: "测评结果",
     EvidenceKind.VISIT: "走访记录",
     EvidenceKind.SPOT_CHECK: "个人有关事项抽查",
+    EvidenceKind.BRIEFING: "巡前情况通报",
+    EvidenceKind.WORK_PLAN: "巡察工作方案",
+    EvidenceKind.TEAM_LOG: "巡察日志",
     EvidenceKind.OTHER: "其他",
 }
 
@@ -62,6 +68,9 @@ EVIDENCE_TABLES = {
     EvidenceKind.EVALUATION: "eval_rounds",
     EvidenceKind.VISIT: "visits",
     EvidenceKind.SPOT_CHECK: "spot_checks",
+    EvidenceKind.BRIEFING: "briefing_items",
+    EvidenceKind.WORK_PLAN: "work_plans",
+    EvidenceKind.TEAM_LOG: "team_log_entries",
 }
 
 
@@ -96,7 +105,9 @@ class Evidence:
     @property
     def source(self) -> str:
         """Which record this is, kind and number: '谈话记录 第2号（王某某）', '调阅资料 第5项（…）'."""
-        if self.kind != EvidenceKind.OTHER and self.ref_id and not self.source_number:
+        # A kind named by its own table (_SOURCE_SQL) whose record no longer answers is gone; a meeting
+        # or an evaluation round carries its number in the locator instead.
+        if self.kind in _SOURCE_SQL and self.ref_id and not self.source_number:
             return f"{self.kind.label}（原记录已删除）"
         text = f"{self.kind.label} {self.source_number}".strip()
         return f"{text}（{self.source_name}）" if self.source_name else text
@@ -137,6 +148,12 @@ _SOURCE_SQL = {
     ),
     # Only the number: the person checked is sealed with the leads.
     EvidenceKind.SPOT_CHECK: "SELECT '第' || number || '号' AS number, '' AS name FROM spot_checks WHERE id = ?",
+    EvidenceKind.BRIEFING: (
+        "SELECT '第' || r.number || '号第' || x.ordinal || '项' AS number, x.source AS name"
+        " FROM briefing_items x JOIN briefing_requests r ON r.id = x.request_id WHERE x.id = ?"
+    ),
+    EvidenceKind.WORK_PLAN: "SELECT '第' || version || '版' AS number, issued_on AS name FROM work_plans WHERE id = ?",
+    EvidenceKind.TEAM_LOG: "SELECT entry_on AS number, by_name AS name FROM team_log_entries WHERE id = ?",
 }
 _SOURCE_NAME_MAX = 30
 
@@ -215,6 +232,10 @@ def add_evidence(
         from app.core.domain.spot_checks import records as spot_checks
 
         spot_checks.require_known(session, ref_id)  # only who may know of leads cites one
+    if kind in _CITED_NUMBER:
+        # Reading the record checks the session may know it (a lead-like briefing item: as leads).
+        number = _CITED_NUMBER[kind](session, ref_id)
+        locator = locator or number
     values = session.record_values()
     with session.transaction() as conn:
         ordinal = f.count(
@@ -242,6 +263,32 @@ def _meeting_number(session: Session, meeting_id: str | None) -> str:
     from app.core.domain.meetings.queries import fetch_meeting
 
     return f"第{fetch_meeting(session, meeting_id).number}号"
+
+
+def _briefing_number(session: Session, item_id: str | None) -> str:
+    from app.core.domain.briefings.queries import fetch_item
+
+    item = fetch_item(session, item_id)
+    return f"第{item.request_number}号第{item.ordinal}项"
+
+
+def _work_plan_number(session: Session, plan_id: str | None) -> str:
+    from app.core.domain.work_plan.queries import fetch_version
+
+    return f"第{fetch_version(session, plan_id).version}版"
+
+
+def _log_entry_date(session: Session, entry_id: str | None) -> str:
+    from app.core.domain.team_log.queries import fetch_entry
+
+    return fetch_entry(session, entry_id).entry_on
+
+
+_CITED_NUMBER = {
+    EvidenceKind.BRIEFING: _briefing_number,
+    EvidenceKind.WORK_PLAN: _work_plan_number,
+    EvidenceKind.TEAM_LOG: _log_entry_date,
+}
 
 
 def remove_evidence(session: Session, evidence_id: str) -> None:

@@ -33,7 +33,7 @@ from app.core.store.migrations import (
     m0016_meetings_talk_plan,
     m0017_evaluation,
     m0018_paper_chain,
-    m0019_reserved,
+    m0019_briefings_work_plan_log,
     m0020_visits_spot_checks,
 )
 
@@ -58,7 +58,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0016_meetings_talk_plan,
     m0017_evaluation,
     m0018_paper_chain,
-    m0019_reserved,
+    m0019_briefings_work_plan_log,
     m0020_visits_spot_checks,
 )
 
