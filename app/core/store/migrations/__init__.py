@@ -33,6 +33,9 @@ from app.core.store.migrations import (
     m0016_meetings_talk_plan,
     m0017_evaluation,
     m0018_paper_chain,
+    m0019_reserved,
+    m0020_reserved,
+    m0021_archive,
 )
 
 # The migrations in the order they run. A new migration is a new module mNNNN_name.py, imported above
@@ -56,6 +59,9 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0016_meetings_talk_plan,
     m0017_evaluation,
     m0018_paper_chain,
+    m0019_reserved,
+    m0020_reserved,
+    m0021_archive,
 )
 
 
