@@ -78,6 +78,12 @@ def _seals(ctx: DemoContext) -> None:
     ctx.data["seals"] = populate_seals(ctx.session("secadmin"))
 
 
+def _archive(ctx: DemoContext) -> None:
+    from app.demo.archive import populate_archive
+
+    ctx.data["archive"] = populate_archive(ctx.session("office"))
+
+
 def populators() -> list[Callable[[DemoContext], None]]:
     return [
         _organisation,
@@ -87,4 +93,5 @@ def populators() -> list[Callable[[DemoContext], None]]:
         _meetings,
         _issues,
         _seals,
+        _archive,
     ]
