@@ -51,12 +51,15 @@ def test_the_demo_has_a_filed_inspection_archived(ws):
     kinds = {i.record_type for i in items}
     assert {"talk", "meeting", "working_paper", "talk_plan", "unit_report"} <= kinds
     # numbered per (class, year, retention) from 1, archive number in the DA/T 22 order
-    for (cat, ret) in {(i.category, i.retention) for i in items}:
+    for cat, ret in {(i.category, i.retention) for i in items}:
         nos = [i.item_no for i in items if (i.category, i.retention) == (cat, ret)]
         assert nos == list(range(1, len(nos) + 1))
     first = items[0]
     assert first.category.value == "WS"
-    assert first.archive_no == f"{archive.fonds_no}-WS·{archive.year}-{first.retention.value}-{archive.org_code}-0001"
+    assert (
+        first.archive_no
+        == f"{archive.fonds_no}-WS·{archive.year}-{first.retention.value}-{archive.org_code}-0001"
+    )
     assert all(i.pages >= 1 and len(i.sha256) == 64 and len(i.sm3) == 64 for i in items)
 
 
@@ -67,7 +70,9 @@ def test_the_proposal_flags_what_is_missing_and_closing_is_refused(ws):
     assert found.missing, "the on-site inspection has unsigned talks or papers not adopted"
     problems = {c.problem for c in found.missing}
     assert any("签字" in p or "审定" in p or "归还" in p for p in problems)
-    archive = filing.open_archive(office, insp, fonds_no="X012", org_code="XCB", filer="陈巡明", today="2026-12-01")
+    archive = filing.open_archive(
+        office, insp, fonds_no="X012", org_code="XCB", filer="陈巡明", today="2026-12-01"
+    )
     assert len(filing.list_items(office, archive.id)) == len(found.ready)
     with pytest.raises(ValidationError) as err:
         filing.close_archive(office, archive.id, checker="李档案")
@@ -119,8 +124,9 @@ def test_archived_records_are_read_only(ws):
 
 
 def test_prints_catalogue_box_sheet_and_stamps(ws):
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     office = ws.unlock("office", DEMO_PASSWORD)
     archive = _archive(office, FILED_UNIT)
@@ -130,8 +136,11 @@ def test_prints_catalogue_box_sheet_and_stamps(ws):
     assert items[0].archive_no.split("·")[0] in text.replace(" ", "")
     box = prints.box_sheet_pdf(office, archive.id)
     stamps = prints.stamps_pdf(office, archive.id)
-    for name, pdf in (("archive-catalogue.pdf", catalogue), ("archive-box-sheet.pdf", box),
-                      ("archive-stamps.pdf", stamps)):
+    for name, pdf in (
+        ("archive-catalogue.pdf", catalogue),
+        ("archive-box-sheet.pdf", box),
+        ("archive-stamps.pdf", stamps),
+    ):
         assert pdf.startswith(b"%PDF")
         save_artifact(name, pdf)
 
@@ -144,7 +153,8 @@ def test_folder_package_passes_the_four_checks_and_catches_damage(ws, tmp_path):
     assert result.before.passed and result.after.passed, result.after.summary()
     assert {x.check for x in result.after.lines} == {"真实性", "完整性", "可用性", "安全性"}
     save_artifact(
-        "four-checks-report.pdf", package.checks_report_pdf(result.after, heading="青石镇", stage="导出后检测")
+        "four-checks-report.pdf",
+        package.checks_report_pdf(result.after, heading="青石镇", stage="导出后检测"),
     )
     items = filing.list_items(office, archive.id)
     # one byte flipped

@@ -76,14 +76,24 @@ def _date8(value: str) -> str:
     return (value or "").replace("-", "")[:8]
 
 
-def render_catalogue(lines: list[CatalogueLine], head: ArchiveHeading, *, fonds_name: str = "",
-                     fonts: FontSet | None = None) -> bytes:
+def render_catalogue(
+    lines: list[CatalogueLine], head: ArchiveHeading, *, fonds_name: str = "", fonts: FontSet | None = None
+) -> bytes:
     fonts = fonts or default_fonts()
     furniture = LandscapeFurniture(fonts=fonts, classification=_top_mark(lines), header="归档文件目录")
     st = LedgerStyles(fonts)
     rows = [
-        [str(x.ordinal), x.archive_no, x.doc_no, x.author, x.title, _date8(x.dated), x.classification,
-         str(x.pages), x.note]
+        [
+            str(x.ordinal),
+            x.archive_no,
+            x.doc_no,
+            x.author,
+            x.title,
+            _date8(x.dated),
+            x.classification,
+            str(x.pages),
+            x.note,
+        ]
         for x in lines
     ]
     story = [
@@ -91,9 +101,7 @@ def render_catalogue(lines: list[CatalogueLine], head: ArchiveHeading, *, fonds_
         CJKParagraph(f"{head.heading}　全宗号 {head.fonds_no}　年度 {head.year}", st.subtitle),
         ledger_table(CATALOGUE_COLUMNS, rows, st, body_width(furniture)),
         Spacer(1, 4),
-        CJKParagraph(
-            f"共 {len(lines)} 件，{sum(x.pages for x in lines)} 页。{fonds_name}".strip(), st.note
-        ),
+        CJKParagraph(f"共 {len(lines)} 件，{sum(x.pages for x in lines)} 页。{fonds_name}".strip(), st.note),
     ]
     return build_landscape_pdf(story, furniture, title="归档文件目录")
 
@@ -130,8 +138,9 @@ def _grid(data, widths, font) -> Table:
     return table
 
 
-def render_box_sheet(lines: list[CatalogueLine], head: ArchiveHeading, *, notes: str = "",
-                     fonts: FontSet | None = None) -> bytes:
+def render_box_sheet(
+    lines: list[CatalogueLine], head: ArchiveHeading, *, notes: str = "", fonts: FontSet | None = None
+) -> bytes:
     """卷内目录 (by class and retention) and 备考表 on portrait A4."""
     fonts = fonts or default_fonts()
     furniture = Furniture(fonts=fonts, classification=_top_mark(lines), header="备考表")
@@ -143,13 +152,23 @@ def render_box_sheet(lines: list[CatalogueLine], head: ArchiveHeading, *, notes:
     summary = [[CJKParagraph(t, headcell) for t in ("门类", "保管期限", "件号", "件数", "页数")]]
     for (cat, ret), xs in groups.items():
         summary.append(
-            [CJKParagraph(t, cell) for t in (cat, ret, f"{xs[0].item_no}—{xs[-1].item_no}", str(len(xs)),
-                                             str(sum(x.pages for x in xs)))]
+            [
+                CJKParagraph(t, cell)
+                for t in (
+                    cat,
+                    ret,
+                    f"{xs[0].item_no}—{xs[-1].item_no}",
+                    str(len(xs)),
+                    str(sum(x.pages for x in xs)),
+                )
+            ]
         )
     pages = sum(x.pages for x in lines)
     sheet = [
-        [CJKParagraph("盒内文件情况说明", headcell),
-         CJKParagraph(f"本盒共 {len(lines)} 件，{pages} 页。{notes}".strip(), cell)],
+        [
+            CJKParagraph("盒内文件情况说明", headcell),
+            CJKParagraph(f"本盒共 {len(lines)} 件，{pages} 页。{notes}".strip(), cell),
+        ],
         [CJKParagraph("立卷人", headcell), CJKParagraph(f"{head.filer}　　{head.opened_on}", cell)],
         [CJKParagraph("检查人", headcell), CJKParagraph(f"{head.checker}　　{head.closed_on}", cell)],
         [CJKParagraph("状态", headcell), CJKParagraph(head.status_label, cell)],
@@ -176,26 +195,43 @@ def render_stamps(lines: list[CatalogueLine], head: ArchiveHeading, *, fonts: Fo
 
     def stamp(x: CatalogueLine) -> Table:
         data = [
-            [CJKParagraph(head.fonds_no, small), CJKParagraph(str(head.year), small),
-             CJKParagraph(f"{x.item_no:04d}", small)],
-            [CJKParagraph(head.org_code, small), CJKParagraph(x.retention_label, small),
-             CJKParagraph(f"{x.pages}页", small)],
+            [
+                CJKParagraph(head.fonds_no, small),
+                CJKParagraph(str(head.year), small),
+                CJKParagraph(f"{x.item_no:04d}", small),
+            ],
+            [
+                CJKParagraph(head.org_code, small),
+                CJKParagraph(x.retention_label, small),
+                CJKParagraph(f"{x.pages}页", small),
+            ],
         ]
         return _grid(data, [cw * 1.5, cw, cw], fonts.song)
 
     cells = [stamp(x) for x in lines]
     rows = [cells[i : i + 2] + ([""] if len(cells[i : i + 2]) == 1 else []) for i in range(0, len(cells), 2)]
-    story = [CJKParagraph("归档章（标签）", title),
-             CJKParagraph("全宗号 · 年度 · 件号 / 机构 · 保管期限 · 页数", cell), Spacer(1, 4 * mm)]
+    story = [
+        CJKParagraph("归档章（标签）", title),
+        CJKParagraph("全宗号 · 年度 · 件号 / 机构 · 保管期限 · 页数", cell),
+        Spacer(1, 4 * mm),
+    ]
     if rows:
         t = Table(rows, colWidths=[frame_width(furniture) / 2] * 2)
-        t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.song), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
+        t.setStyle(
+            TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.song), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)])
+        )
         story.append(t)
     return build_pdf(story, furniture, title="归档章")
 
 
-def render_record_sheet(title_text: str, fields: list[tuple[str, str]], body: str, *, classification: str,
-                        fonts: FontSet | None = None) -> bytes:
+def render_record_sheet(
+    title_text: str,
+    fields: list[tuple[str, str]],
+    body: str,
+    *,
+    classification: str,
+    fonts: FontSet | None = None,
+) -> bytes:
     fonts = fonts or default_fonts()
     furniture = Furniture(fonts=fonts, classification=classification, header=title_text[:30])
     title, cell, headcell = _form_styles(fonts)
@@ -203,8 +239,11 @@ def render_record_sheet(title_text: str, fields: list[tuple[str, str]], body: st
     story = [CJKParagraph(title_text, title)]
     if fields:
         story.append(
-            _grid([[CJKParagraph(k, headcell), CJKParagraph(v or "—", cell)] for k, v in fields],
-                  [width * 0.25, width * 0.75], fonts.song)
+            _grid(
+                [[CJKParagraph(k, headcell), CJKParagraph(v or "—", cell)] for k, v in fields],
+                [width * 0.25, width * 0.75],
+                fonts.song,
+            )
         )
     story.append(Spacer(1, 6 * mm))
     body_style = TextStyle(fonts.fangsong, 14, leading=24, first_indent=28)
@@ -220,13 +259,18 @@ class CheckLine:
     detail: str
 
 
-def render_checks_report(lines: list[CheckLine], *, heading: str, stage: str, when: str,
-                         fonts: FontSet | None = None) -> bytes:
+def render_checks_report(
+    lines: list[CheckLine], *, heading: str, stage: str, when: str, fonts: FontSet | None = None
+) -> bytes:
     fonts = fonts or default_fonts()
     furniture = LandscapeFurniture(fonts=fonts, classification="", header="四性检测报告")
     st = LedgerStyles(fonts)
-    cols = [Column("检测项", 1.0, center=True), Column("对象", 3.0), Column("结果", 0.7, center=True),
-            Column("说明", 4.5)]
+    cols = [
+        Column("检测项", 1.0, center=True),
+        Column("对象", 3.0),
+        Column("结果", 0.7, center=True),
+        Column("说明", 4.5),
+    ]
     rows = [[x.check, x.item, "通过" if x.passed else "不通过", x.detail] for x in lines]
     bad = {i for i, x in enumerate(lines) if not x.passed}
     ok = not bad
@@ -236,7 +280,8 @@ def render_checks_report(lines: list[CheckLine], *, heading: str, stage: str, wh
         ledger_table(cols, rows, st, body_width(furniture), alert_rows=bad),
         Spacer(1, 4),
         CJKParagraph(
-            "检测结论：" + ("真实性、完整性、可用性、安全性检测全部通过。" if ok else f"有 {len(bad)} 项不通过，见上表。"),
+            "检测结论："
+            + ("真实性、完整性、可用性、安全性检测全部通过。" if ok else f"有 {len(bad)} 项不通过，见上表。"),
             st.note,
         ),
     ]

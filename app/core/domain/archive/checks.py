@@ -75,7 +75,9 @@ def check_folder(root: Path, public_key: bytes | None = None) -> Report:
     except Exception:  # noqa: BLE001 - any failure here is a failed check, named
         report.add(AUTH, MANIFEST, False, "清单签名无效或缺失")
     present = {
-        p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and p.name not in (MANIFEST, SIGNATURE)
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*")
+        if p.is_file() and p.name not in (MANIFEST, SIGNATURE)
     }
     for rel, spec in sorted(files.items()):
         path = root / rel

@@ -18,7 +18,14 @@ from cryptography.hazmat.primitives import hashes
 
 from app.core.domain.archive import proposal as prop
 from app.core.domain.archive.item_pdfs import item_pdf, page_count
-from app.core.domain.archive.kinds import CATEGORY_ORDER, KINDS, RETENTION_ORDER, Category, Retention, parse_retention
+from app.core.domain.archive.kinds import (
+    CATEGORY_ORDER,
+    KINDS,
+    RETENTION_ORDER,
+    Category,
+    Retention,
+    parse_retention,
+)
 from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.security import audit as audit_trail
 from app.core.security.roles import Cap
@@ -99,7 +106,9 @@ def sm3_hex(data: bytes) -> str:
     return h.finalize().hex()
 
 
-def archive_number(fonds_no: str, category: Category, year: int, retention: Retention, org_code: str, n: int) -> str:
+def archive_number(
+    fonds_no: str, category: Category, year: int, retention: Retention, org_code: str, n: int
+) -> str:
     return f"{fonds_no}-{category.value}·{year}-{retention.value}-{org_code}-{n:04d}"
 
 
@@ -120,7 +129,9 @@ def _text(value: str, field: str, label: str, *, required: bool = True) -> str:
 
 
 def _row(conn, inspection_id: str):
-    return conn.execute(f"SELECT {Archive.COLUMNS} FROM archives WHERE inspection_id = ?", (inspection_id,)).fetchone()
+    return conn.execute(
+        f"SELECT {Archive.COLUMNS} FROM archives WHERE inspection_id = ?", (inspection_id,)
+    ).fetchone()
 
 
 def find_archive(session: Session, inspection_id: str) -> Archive | None:
@@ -133,7 +144,9 @@ def find_archive(session: Session, inspection_id: str) -> Archive | None:
 
 
 def _archive_by_id(session: Session, archive_id: str) -> Archive:
-    row = session.conn.execute(f"SELECT {Archive.COLUMNS} FROM archives WHERE id = ?", (archive_id,)).fetchone()
+    row = session.conn.execute(
+        f"SELECT {Archive.COLUMNS} FROM archives WHERE id = ?", (archive_id,)
+    ).fetchone()
     if row is None:
         raise NotFound("找不到该档案。")
     archive = Archive.from_row(row)
@@ -206,8 +219,9 @@ def _number(session: Session, archive: Archive, candidates: list[prop.Candidate]
                 "category": c.category.value,
                 "retention": c.retention.value,
                 "item_no": n,
-                "archive_no": archive_number(archive.fonds_no, c.category, archive.year, c.retention,
-                                             archive.org_code, n),
+                "archive_no": archive_number(
+                    archive.fonds_no, c.category, archive.year, c.retention, archive.org_code, n
+                ),
                 "doc_no": c.doc_no,
                 "author": c.author,
                 "title": c.title,
@@ -252,14 +266,27 @@ def open_archive(
         conn.execute(
             "INSERT INTO archives (id, created_at, updated_at, author_id, workstation_id, inspection_id, year,"
             " fonds_no, org_code, status, opened_on, filer) VALUES (?,?,?,?,?,?,?,?,?,'open',?,?)",
-            (values["id"], values["created_at"], values["updated_at"], values["author_id"],
-             values["workstation_id"], inspection_id, year, fonds_no, org_code, today, filer),
+            (
+                values["id"],
+                values["created_at"],
+                values["updated_at"],
+                values["author_id"],
+                values["workstation_id"],
+                inspection_id,
+                year,
+                fonds_no,
+                org_code,
+                today,
+                filer,
+            ),
         )
         archive = Archive.from_row(_row(conn, inspection_id))
         found = prop._gather(session, inspection_id)
         count = _number(session, archive, found.ready, progress)
         session.audit(
-            "archive_open", "archive", archive.id,
+            "archive_open",
+            "archive",
+            archive.id,
             f"{found.heading}：全宗号 {fonds_no}，{year} 年度，编号 {count} 件，缺 {len(found.missing)} 件",
         )
     return archive
@@ -273,7 +300,9 @@ def renumber(session: Session, archive_id: str, progress=None) -> int:
     with session.transaction():
         found = prop._gather(session, archive.inspection_id)
         count = _number(session, archive, found.ready, progress)
-        session.audit("archive_renumber", "archive", archive.id, f"编号 {count} 件，缺 {len(found.missing)} 件")
+        session.audit(
+            "archive_renumber", "archive", archive.id, f"编号 {count} 件，缺 {len(found.missing)} 件"
+        )
     return count
 
 
@@ -288,16 +317,24 @@ def close_archive(session: Session, archive_id: str, *, checker: str, today: str
         found = prop._gather(session, archive.inspection_id)
         if found.missing:
             lines = "\n".join(f"· {c.kind_label}《{c.title}》：{c.problem}" for c in found.missing)
-            raise ValidationError(f"尚有 {len(found.missing)} 件未齐备，不能封存档案：\n{lines}", field="items")
-        filed = {(r["record_type"], r["record_id"]) for r in conn.execute(
-            "SELECT record_type, record_id FROM archive_items WHERE archive_id = ?", (archive.id,))}
+            raise ValidationError(
+                f"尚有 {len(found.missing)} 件未齐备，不能封存档案：\n{lines}", field="items"
+            )
+        filed = {
+            (r["record_type"], r["record_id"])
+            for r in conn.execute(
+                "SELECT record_type, record_id FROM archive_items WHERE archive_id = ?", (archive.id,)
+            )
+        }
         if filed != {(c.record_type, c.record_id) for c in found.ready}:
             _number(session, archive, found.ready)
         conn.execute(
             "UPDATE archives SET status = 'closed', closed_on = ?, checker = ?, updated_at = ? WHERE id = ?",
             (today, checker, audit_trail.now_iso(), archive.id),
         )
-        n = conn.execute("SELECT count(*) FROM archive_items WHERE archive_id = ?", (archive.id,)).fetchone()[0]
+        n = conn.execute("SELECT count(*) FROM archive_items WHERE archive_id = ?", (archive.id,)).fetchone()[
+            0
+        ]
         session.audit("archive_close", "archive", archive.id, f"封存 {n} 件，检查人 {checker}")
     return Archive.from_row(_row(session.conn, archive.inspection_id))
 

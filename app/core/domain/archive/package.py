@@ -53,11 +53,22 @@ def _xml(root: ET.Element) -> bytes:
 def _metadata(item: fl.Item, pdf: bytes) -> bytes:
     root = ET.Element("电子文件元数据", {"标准": "DA/T 46-2009"})
     for tag, value in (
-        ("题名", item.title), ("责任者", item.author), ("日期", item.dated), ("文号", item.doc_no),
-        ("密级", item.classification), ("保管期限", item.retention.label), ("档号", item.archive_no),
-        ("门类", item.category.label), ("件号", str(item.item_no)), ("页数", str(item.pages)), ("格式", "PDF"),
-        ("计算机文件名", f"{item.archive_no}.pdf"), ("计算机文件大小", str(len(pdf))),
-        ("哈希值", item.sha256), ("SM3", item.sm3), ("备注", item.note),
+        ("题名", item.title),
+        ("责任者", item.author),
+        ("日期", item.dated),
+        ("文号", item.doc_no),
+        ("密级", item.classification),
+        ("保管期限", item.retention.label),
+        ("档号", item.archive_no),
+        ("门类", item.category.label),
+        ("件号", str(item.item_no)),
+        ("页数", str(item.pages)),
+        ("格式", "PDF"),
+        ("计算机文件名", f"{item.archive_no}.pdf"),
+        ("计算机文件大小", str(len(pdf))),
+        ("哈希值", item.sha256),
+        ("SM3", item.sm3),
+        ("备注", item.note),
     ):
         ET.SubElement(root, tag).text = value
     return _xml(root)
@@ -66,14 +77,27 @@ def _metadata(item: fl.Item, pdf: bytes) -> bytes:
 def _catalogue(archive: fl.Archive, heading: str, items: list[fl.Item]) -> bytes:
     root = ET.Element(
         "归档文件目录",
-        {"全宗号": archive.fonds_no, "机构代码": archive.org_code, "年度": str(archive.year), "题名": heading},
+        {
+            "全宗号": archive.fonds_no,
+            "机构代码": archive.org_code,
+            "年度": str(archive.year),
+            "题名": heading,
+        },
     )
     for it in items:
         e = ET.SubElement(root, "件")
         for tag, value in (
-            ("序号", str(it.ordinal)), ("档号", it.archive_no), ("文号", it.doc_no), ("责任者", it.author),
-            ("题名", it.title), ("日期", it.dated), ("密级", it.classification), ("页数", str(it.pages)),
-            ("保管期限", it.retention.label), ("门类", it.category.label), ("备注", it.note),
+            ("序号", str(it.ordinal)),
+            ("档号", it.archive_no),
+            ("文号", it.doc_no),
+            ("责任者", it.author),
+            ("题名", it.title),
+            ("日期", it.dated),
+            ("密级", it.classification),
+            ("页数", str(it.pages)),
+            ("保管期限", it.retention.label),
+            ("门类", it.category.label),
+            ("备注", it.note),
         ):
             ET.SubElement(e, tag).text = value
     return _xml(root)
@@ -98,7 +122,9 @@ def build_tree(session: Session, archive_id: str, *, cancel: threading.Event | N
     for k, it in enumerate(items, start=1):
         if cancel is not None and cancel.is_set():
             raise Cancelled()
-        pdf = bytes(session.conn.execute("SELECT pdf FROM archive_items WHERE id = ?", (it.id,)).fetchone()["pdf"])
+        pdf = bytes(
+            session.conn.execute("SELECT pdf FROM archive_items WHERE id = ?", (it.id,)).fetchone()["pdf"]
+        )
         files.append((f"{it.archive_no}/{it.archive_no}.pdf", pdf))
         files.append((f"{it.archive_no}/metadata.xml", _metadata(it, pdf)))
         if progress is not None:
@@ -143,7 +169,9 @@ def _check_before(files, public: bytes) -> checks.Report:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def export_folder(session: Session, archive_id: str, out_dir: Path, *, cancel=None, progress=None) -> ExportResult:
+def export_folder(
+    session: Session, archive_id: str, out_dir: Path, *, cancel=None, progress=None
+) -> ExportResult:
     """Write the package as a folder tree into `out_dir` (new or empty); four checks before and after."""
     session.require(Cap.EXPORT)
     out_dir = Path(out_dir)
@@ -157,7 +185,9 @@ def export_folder(session: Session, archive_id: str, out_dir: Path, *, cancel=No
     after = checks.check_folder(out_dir, public)
     size = sum(len(d) for _, d in files)
     session.audit(
-        "archive_export", "archive", archive.id,
+        "archive_export",
+        "archive",
+        archive.id,
         f"{heading}：电子档案（目录形式）{len(files)} 个文件，四性检测{'通过' if after.passed else '不通过'}",
     )
     return ExportResult(out_dir, _count(files), len(files), size, before, after)
@@ -193,13 +223,17 @@ def export_package(
             if cancel is not None and cancel.is_set():
                 raise Cancelled()
             builder.row("file", {"path": rel, "data": data})
-        builder.finish({"kind": PACKAGE_KIND, "sender": session.workstation_id, "created_at": audit_trail.now_iso()})
+        builder.finish(
+            {"kind": PACKAGE_KIND, "sender": session.workstation_id, "created_at": audit_trail.now_iso()}
+        )
     except BaseException:
         builder.abort()
         raise
     after = verify_package(out_file, passphrase, public)
     session.audit(
-        "archive_export", "archive", archive.id,
+        "archive_export",
+        "archive",
+        archive.id,
         f"{heading}：电子档案（加密包）{len(files)} 个文件，四性检测{'通过' if after.passed else '不通过'}",
     )
     return ExportResult(out_file, _count(files), len(files), out_file.stat().st_size, before, after)
@@ -246,7 +280,9 @@ def verify_package(path: Path, passphrase: str, public: bytes | None = None) -> 
         raw = Path(path).read_bytes()
         leaks = [m for m in (b"%PDF", "归档文件目录".encode(), b"<?xml", b"manifest") if m in raw]
         report.add(
-            checks.SEC, Path(path).name, not leaks,
+            checks.SEC,
+            Path(path).name,
+            not leaks,
             "整包加密（ChaCha20-Poly1305），无明文内容" if not leaks else "包中可见明文内容",
         )
         return report

@@ -30,8 +30,18 @@ def _lines(session: Session, archive_id: str):
     )
     lines = [
         ap.CatalogueLine(
-            it.ordinal, it.archive_no, it.doc_no, it.author, it.title, it.dated, it.classification, it.pages,
-            it.note, it.category.label, it.retention.label, it.item_no,
+            it.ordinal,
+            it.archive_no,
+            it.doc_no,
+            it.author,
+            it.title,
+            it.dated,
+            it.classification,
+            it.pages,
+            it.note,
+            it.category.label,
+            it.retention.label,
+            it.item_no,
         )
         for it in fl.list_items(session, archive_id)
     ]

@@ -86,7 +86,10 @@ def propose(session: Session, inspection_id: str) -> Proposal:
     require_archivist(session, inspection_id)
     out = _gather(session, inspection_id)
     session.audit(
-        "archive_propose", "inspection", inspection_id, f"应归档 {len(out.candidates)} 件，缺 {len(out.missing)} 件"
+        "archive_propose",
+        "inspection",
+        inspection_id,
+        f"应归档 {len(out.candidates)} 件，缺 {len(out.missing)} 件",
     )
     return out
 
@@ -113,28 +116,49 @@ def _gather(session: Session, inspection_id: str) -> Proposal:
             continue
         found.append(
             _candidate(
-                conn, "official_document", r["id"], title=r["title"] or label, doc_no="",
-                author=r["issuer"], dated=r["issued_on"], classification=r["classification"],
+                conn,
+                "official_document",
+                r["id"],
+                title=r["title"] or label,
+                doc_no="",
+                author=r["issuer"],
+                dated=r["issued_on"],
+                classification=r["classification"],
             )
         )
     for r in conn.execute(
-        "SELECT id, kind, received_on FROM unit_reports WHERE inspection_id = ? ORDER BY received_on", (inspection_id,)
+        "SELECT id, kind, received_on FROM unit_reports WHERE inspection_id = ? ORDER BY received_on",
+        (inspection_id,),
     ):
         label = ReportKind(r["kind"]).label if r["kind"] in ReportKind._value2member_map_ else r["kind"]
         found.append(
             _candidate(
-                conn, "unit_report", r["id"], title=f"{unit}{label}", doc_no="", author=unit,
-                dated=r["received_on"], classification="内部",
+                conn,
+                "unit_report",
+                r["id"],
+                title=f"{unit}{label}",
+                doc_no="",
+                author=unit,
+                dated=r["received_on"],
+                classification="内部",
             )
         )
     plan = conn.execute(
-        "SELECT count(*) AS n, max(updated_at) AS at FROM talk_plan_lines WHERE inspection_id = ?", (inspection_id,)
+        "SELECT count(*) AS n, min(NULLIF(first_planned_at, '')) AS first, min(created_at) AS made"
+        " FROM talk_plan_lines WHERE inspection_id = ?",
+        (inspection_id,),
     ).fetchone()
     if plan["n"]:
         found.append(
             _candidate(
-                conn, "talk_plan", inspection_id, title=f"{team}巡察{unit}谈话计划", doc_no="", author=team,
-                dated=str(plan["at"])[:10], classification="秘密",
+                conn,
+                "talk_plan",
+                inspection_id,
+                title=f"{team}巡察{unit}谈话计划",
+                doc_no="",
+                author=team,
+                dated=str(plan["first"] or plan["made"])[:10],
+                classification="秘密",
             )
         )
     for r in conn.execute(
@@ -145,9 +169,16 @@ def _gather(session: Session, inspection_id: str) -> Proposal:
         label = MeetingKind(r["kind"]).label if r["kind"] in MeetingKind._value2member_map_ else r["kind"]
         found.append(
             _candidate(
-                conn, "meeting", r["id"], title=f"{r['title'] or label}纪要", doc_no=f"会议第{r['number']}号",
-                author=team, dated=r["held_on"], classification=r["classification"],
-                ready=bool(r["m"]), problem="" if r["m"] else "会议尚无纪要",
+                conn,
+                "meeting",
+                r["id"],
+                title=f"{r['title'] or label}纪要",
+                doc_no=f"会议第{r['number']}号",
+                author=team,
+                dated=r["held_on"],
+                classification=r["classification"],
+                ready=bool(r["m"]),
+                problem="" if r["m"] else "会议尚无纪要",
             )
         )
     for r in conn.execute(
@@ -160,10 +191,17 @@ def _gather(session: Session, inspection_id: str) -> Proposal:
         signed = r["status"] == "signed"
         found.append(
             _candidate(
-                conn, "talk", r["id"],
-                title=f"与{r['interviewee_name']}（{r['interviewee_position']}）的谈话记录".replace("（）", ""),
-                doc_no=f"谈话第{r['number']}号", author=team, dated=str(r["signed_on"] or r["start_at"])[:10],
-                classification=r["classification"], ready=signed,
+                conn,
+                "talk",
+                r["id"],
+                title=f"与{r['interviewee_name']}（{r['interviewee_position']}）的谈话记录".replace(
+                    "（）", ""
+                ),
+                doc_no=f"谈话第{r['number']}号",
+                author=team,
+                dated=str(r["signed_on"] or r["start_at"])[:10],
+                classification=r["classification"],
+                ready=signed,
                 problem="" if signed else "谈话记录未经被谈话人签字",
             )
         )
@@ -179,19 +217,34 @@ def _gather(session: Session, inspection_id: str) -> Proposal:
         adopted = state == PaperState.ADOPTED
         found.append(
             _candidate(
-                conn, "working_paper", r["id"], title=f"问题底稿：{r['title']}", doc_no=r["number"] or "",
-                author=team, dated=str(r["signed_on"] or r["written_on"] or "")[:10], classification="秘密",
-                ready=adopted, problem="" if adopted else f"问题底稿未经组务会审定（{state.label}）",
+                conn,
+                "working_paper",
+                r["id"],
+                title=f"问题底稿：{r['title']}",
+                doc_no=r["number"] or "",
+                author=team,
+                dated=str(r["signed_on"] or r["written_on"] or "")[:10],
+                classification="秘密",
+                ready=adopted,
+                problem="" if adopted else f"问题底稿未经组务会审定（{state.label}）",
             )
         )
     for r in conn.execute(
-        "SELECT id, serial, sent_on FROM fact_sheets WHERE inspection_id = ? ORDER BY serial", (inspection_id,)
+        "SELECT id, serial, sent_on FROM fact_sheets WHERE inspection_id = ? ORDER BY serial",
+        (inspection_id,),
     ):
         sent = bool(r["sent_on"])
         found.append(
             _candidate(
-                conn, "fact_sheet", r["id"], title=f"事实确认单（第{r['serial']}次）", doc_no="", author=team,
-                dated=r["sent_on"] or "", classification="秘密", ready=sent,
+                conn,
+                "fact_sheet",
+                r["id"],
+                title=f"事实确认单（第{r['serial']}次）",
+                doc_no="",
+                author=team,
+                dated=r["sent_on"] or "",
+                classification="秘密",
+                ready=sent,
                 problem="" if sent else "事实确认单尚未送达被巡察单位",
             )
         )
@@ -205,8 +258,15 @@ def _gather(session: Session, inspection_id: str) -> Proposal:
         left = int(req["out"] or 0)
         found.append(
             _candidate(
-                conn, "request_list", inspection_id, title=f"{team}巡察{unit}调阅清单", doc_no="", author=team,
-                dated=req["at"] or "", classification="内部", ready=not left,
+                conn,
+                "request_list",
+                inspection_id,
+                title=f"{team}巡察{unit}调阅清单",
+                doc_no="",
+                author=team,
+                dated=req["at"] or "",
+                classification="内部",
+                ready=not left,
                 problem=f"尚有 {left} 份调阅资料未归还" if left else "",
             )
         )
@@ -217,8 +277,15 @@ def _gather(session: Session, inspection_id: str) -> Proposal:
         done = bool(a["grade"])
         found.append(
             _candidate(
-                conn, "assessment", a["id"], title=f"{unit}整改成效评估", doc_no="", author="巡察办",
-                dated=a["assessed_on"] or "", classification="内部", ready=done,
+                conn,
+                "assessment",
+                a["id"],
+                title=f"{unit}整改成效评估",
+                doc_no="",
+                author="巡察办",
+                dated=a["assessed_on"] or "",
+                classification="内部",
+                ready=done,
                 problem="" if done else "整改成效评估尚未评定等次",
             )
         )
