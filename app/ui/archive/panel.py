@@ -30,6 +30,7 @@ from app.ui.messages import show_error, show_info
 from app.ui.printing import PrintPreviewDialog
 from app.ui.progress import run_with_progress
 
+DEFAULT_FONDS, DEFAULT_OFFICE_CODE = "X001", "XCB"  # the office's usual codes; edited before opening
 KINDS = frozenset({"archive", "archive_item", "inspection", "talk", "meeting", "issue"})
 
 
@@ -67,6 +68,8 @@ class ArchivePanel(QWidget):
         self.tree = child(self, QTreeWidget, "itemTree")
         self.hint = child(self, QLabel, "hintLabel")
         self.edits = {n: child(self, QLineEdit, f"{n}Edit") for n in ("fonds", "org", "filer", "checker")}
+        self.edits["fonds"].setText(DEFAULT_FONDS)
+        self.edits["org"].setText(DEFAULT_OFFICE_CODE)
         if worker.user is not None:
             self.edits["filer"].setText(worker.user.display_name)
         names = (
