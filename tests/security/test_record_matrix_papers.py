@@ -16,6 +16,9 @@ from dataclasses import dataclass
 import pytest
 
 from app.core.domain import phase_moves
+from app.core.domain.archive import filing as archive_filing
+from app.core.domain.archive import prints as archive_prints
+from app.core.domain.archive import proposal as archive_proposal
 from app.core.domain.register import (
     assessment,
     evidence,
@@ -53,6 +56,7 @@ class Records:
     talk_id: str
     inspection_id: str
     adopted_id: str = ""  # a paper through the whole chain, ready for the unit's fact confirmation
+    archive_id: str = ""  # the inspection's archive, opened by the office (not closed)
 
 
 @dataclass(frozen=True)
@@ -177,6 +181,29 @@ ACTIONS = [
     ),
     Action("talk", "read", frozenset(READERS_A), lambda s, r: talk_queries.get_talk(s, r.talk_id)),
     Action("talk", "write", frozenset(READERS_A), _edit_talk, _talk_place),
+    # 立卷归档: the office or the team's leader files; the team may read the numbered items
+    Action(
+        "archive",
+        "propose",
+        frozenset({"office", "leader1"}),
+        lambda s, r: archive_proposal.propose(s, r.inspection_id),
+    ),
+    Action(
+        "archive",
+        "renumber",
+        frozenset({"office", "leader1"}),
+        lambda s, r: archive_filing.renumber(s, r.archive_id),
+        lambda o, r: len(archive_filing.list_items(o, r.archive_id)),
+    ),
+    Action(
+        "archive", "read items", frozenset(READERS_A), lambda s, r: archive_filing.list_items(s, r.archive_id)
+    ),
+    Action(
+        "archive",
+        "print the catalogue",
+        frozenset({"office", "leader1"}),
+        lambda s, r: archive_prints.catalogue_pdf(s, r.archive_id),
+    ),
 ]
 
 
@@ -223,7 +250,10 @@ def make_records(reg) -> Callable[[], Records]:
         paper_chain.approve(reg.login("deputy1"), adopted.id, "同意。")
         paper_chain.sign(reg.login("leader1"), adopted.id, "2026-06-02", override="来源已写明。")
         paper_chain.adopt(reg.login("leader1"), adopted.id, "2026-06-03", "同意。")
-        return Records(issue.id, talk.id, reg.insp_a.id, adopted.id)
+        archive = archive_filing.find_archive(office, reg.insp_a.id) or archive_filing.open_archive(
+            office, reg.insp_a.id, fonds_no="X001", org_code="XCB", filer="巡察办"
+        )
+        return Records(issue.id, talk.id, reg.insp_a.id, adopted.id, archive.id)
 
     return make
 

@@ -406,6 +406,11 @@ OBJECT_TYPE_LABELS: dict[str, str] = {
     "eval_forms": "测评表（空白）",
     "eval_report": "测评报告",
     "xlsx_eval_tally": "测评统计（Excel）",
+    "archive": "巡察档案",
+    "archive_item": "归档文件",
+    "archive_catalogue": "归档文件目录",
+    "archive_box_sheet": "备考表",
+    "archive_stamps": "归档章",
 }
 
 # The enum codes some actions write into their summaries, by action.
@@ -493,6 +498,9 @@ _NAME_QUERIES: dict[str, str] = {
     " JOIN request_items r ON r.id = x.item_id WHERE x.id = ?",
     "classification_scheme": "SELECT name FROM classification_schemes WHERE id = ?",
     "classification_node": "SELECT name FROM classification_nodes WHERE id = ?",
+    "archive": "SELECT u.name || '（' || a.year || ' 年度档案）' AS name FROM archives a"
+    " JOIN inspections i ON i.id = a.inspection_id JOIN units u ON u.id = i.unit_id WHERE a.id = ?",
+    "archive_item": "SELECT archive_no AS name FROM archive_items WHERE id = ?",
     # an exchange package, by its register row (a conflict by the package it came with)
     "exchange": "SELECT (CASE kind WHEN 'setup' THEN '配置包' WHEN 'receipt' THEN '合并回执' ELSE '移交包' END)"
     " || '（第' || package_seq || '号，介质 ' || medium_no || '）' AS name FROM exchange_register"
