@@ -201,3 +201,16 @@ def test_export_refused_before_closing(ws, tmp_path):
     archive = filing.open_archive(office, insp, fonds_no="X012", org_code="XCB", filer="陈巡明")
     with pytest.raises(Conflict):
         package.export_folder(office, archive.id, tmp_path / "p")
+
+
+def test_an_items_attachments_travel_in_its_folder(ws, tmp_path):
+    office = ws.unlock("office", DEMO_PASSWORD)
+    archive = _archive(office, FILED_UNIT)
+    out = tmp_path / "pkg"
+    package.export_folder(office, archive.id, out)
+    found = list(out.glob("*/附件/*动员会议程.txt"))
+    assert len(found) == 1 and "动员讲话" in found[0].read_text(encoding="utf-8")
+    assert "动员会议程.txt" in (found[0].parent.parent / "metadata.xml").read_text(encoding="utf-8")
+    found[0].unlink()
+    report = checks.check_folder(out)
+    assert any("附件" in x.detail and not x.passed for x in report.lines)

@@ -102,6 +102,12 @@ def check_folder(root: Path, public_key: bytes | None = None) -> Report:
         for name in (f"{no}/{no}.pdf", f"{no}/metadata.xml"):
             if not (root / name).is_file():
                 report.add(INTEG, no, False, f"目录所列的 {name} 缺失")
+        for name, digest in _attached(root / no / "metadata.xml"):
+            path = root / no / "附件" / name
+            if not path.is_file():
+                report.add(INTEG, no, False, f"元数据所列的附件 {name} 缺失")
+            elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+                report.add(AUTH, no, False, f"附件 {name} 的校验值与元数据不符")
     for rel in sorted(set(files) - present):
         if not any(rel.startswith(x.item + "/") for x in report.lines if x.check == INTEG):
             report.add(INTEG, rel, False, "清单所列文件缺失")
@@ -129,6 +135,14 @@ def check_folder(root: Path, public_key: bytes | None = None) -> Report:
         if Path(rel).suffix.lower() in _PROGRAM_SUFFIXES:
             report.add(SEC, rel, False, "包中有可执行程序或脚本")
     return report
+
+
+def _attached(metadata: Path) -> list[tuple[str, str]]:
+    try:
+        root = ET.fromstring(metadata.read_bytes())
+    except (OSError, ET.ParseError):
+        return []
+    return [(e.get("计算机文件名", ""), e.get("哈希值", "")) for e in root.iter("文件")]
 
 
 def _usable(data: bytes) -> str:

@@ -24,7 +24,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.domain.archive import checks
+from app.core.domain.archive import attached, checks
 from app.core.domain.archive import filing as fl
 from app.core.domain.archive import proposal as prop
 from app.core.errors import Cancelled, Conflict, ValidationError
@@ -50,7 +50,7 @@ def _xml(root: ET.Element) -> bytes:
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8")
 
 
-def _metadata(item: fl.Item, pdf: bytes) -> bytes:
+def _metadata(item: fl.Item, pdf: bytes, attached=()) -> bytes:
     root = ET.Element("电子文件元数据", {"标准": "DA/T 46-2009"})
     for tag, value in (
         ("题名", item.title),
@@ -71,6 +71,10 @@ def _metadata(item: fl.Item, pdf: bytes) -> bytes:
         ("备注", item.note),
     ):
         ET.SubElement(root, tag).text = value
+    if attached:
+        files = ET.SubElement(root, "附件")
+        for a in attached:
+            ET.SubElement(files, "文件", {"计算机文件名": a.name, "大小": str(a.size), "哈希值": a.sha256})
     return _xml(root)
 
 
@@ -125,8 +129,10 @@ def build_tree(session: Session, archive_id: str, *, cancel: threading.Event | N
         pdf = bytes(
             session.conn.execute("SELECT pdf FROM archive_items WHERE id = ?", (it.id,)).fetchone()["pdf"]
         )
+        extra = attached.files_of(session.conn, it.record_type, it.record_id)
         files.append((f"{it.archive_no}/{it.archive_no}.pdf", pdf))
-        files.append((f"{it.archive_no}/metadata.xml", _metadata(it, pdf)))
+        files.extend((f"{it.archive_no}/附件/{a.name}", data) for a, data in extra)
+        files.append((f"{it.archive_no}/metadata.xml", _metadata(it, pdf, [a for a, _ in extra])))
         if progress is not None:
             progress(k, len(items) + 1)
     files.append((checks.CATALOGUE, _catalogue(archive, heading_text, items)))
