@@ -214,3 +214,41 @@ def test_an_items_attachments_travel_in_its_folder(ws, tmp_path):
     found[0].unlink()
     report = checks.check_folder(out)
     assert any("附件" in x.detail and not x.passed for x in report.lines)
+
+
+def test_a_cancelled_export_leaves_no_file(ws, tmp_path):
+    import threading
+
+    from app.core.errors import Cancelled
+
+    office = ws.unlock("office", DEMO_PASSWORD)
+    archive = _archive(office, FILED_UNIT)
+    cancel = threading.Event()
+    seen = []
+
+    def progress(done, total):
+        seen.append(done)
+        if done >= 3:
+            cancel.set()
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(Cancelled):
+        package.export_package(
+            office, archive.id, out / "a.xcxp", "Transfer-2026", cancel=cancel, progress=progress
+        )
+    assert seen and not list(out.iterdir())
+
+
+def test_the_office_sets_a_retention_period(ws):
+    office = ws.unlock("office", DEMO_PASSWORD)
+    filing.set_retention(office, "talk", "永久")
+    insp = _inspection(office, OPEN_UNIT)
+    found = proposal.propose(office, insp)
+    assert {c.retention.label for c in found.candidates if c.record_type == "talk"} == {"永久"}
+    with pytest.raises(ValidationError) as err:
+        filing.set_retention(office, "talk", "5年")
+    assert err.value.field == "retention"
+    leader = ws.unlock("leader1", DEMO_PASSWORD)
+    with pytest.raises(PermissionDenied):
+        filing.set_retention(leader, "talk", "30年")
