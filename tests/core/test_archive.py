@@ -252,3 +252,24 @@ def test_the_office_sets_a_retention_period(ws):
     leader = ws.unlock("leader1", DEMO_PASSWORD)
     with pytest.raises(PermissionDenied):
         filing.set_retention(leader, "talk", "30年")
+
+
+def test_the_catalogue_exports_to_excel_and_travels_in_the_package(ws, tmp_path):
+    import io
+
+    import openpyxl
+
+    from app.core.sheets import exports
+
+    office = ws.unlock("office", DEMO_PASSWORD)
+    insp = _inspection(office, FILED_UNIT)
+    result = exports.export(office, "archive_catalogue", insp)
+    sheet = openpyxl.load_workbook(io.BytesIO(result.data)).worksheets[0]
+    assert sheet["A1"].value == "归档文件目录"
+    assert any(str(c.value or "").startswith("X012-WS·2026") for c in sheet["B"])
+    save_artifact("archive-catalogue.xlsx", result.data)
+    member = ws.unlock("member1", DEMO_PASSWORD)
+    assert "archive_catalogue" not in dict(exports.available_kinds(member, _inspection(member, OPEN_UNIT)))
+    out = tmp_path / "pkg"
+    package.export_folder(office, filing.find_archive(office, insp).id, out)
+    assert (out / "catalogue.xlsx").read_bytes().startswith(b"PK")

@@ -411,6 +411,7 @@ OBJECT_TYPE_LABELS: dict[str, str] = {
     "archive_catalogue": "归档文件目录",
     "archive_box_sheet": "备考表",
     "archive_stamps": "归档章",
+    "xlsx_archive_catalogue": "归档文件目录（Excel）",
 }
 
 # The enum codes some actions write into their summaries, by action.

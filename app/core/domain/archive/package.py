@@ -27,6 +27,7 @@ from pathlib import Path
 from app.core.domain.archive import attached, checks
 from app.core.domain.archive import filing as fl
 from app.core.domain.archive import proposal as prop
+from app.core.domain.archive.sheet import catalogue_xlsx
 from app.core.errors import Cancelled, Conflict, ValidationError
 from app.core.security import audit as audit_trail
 from app.core.security.roles import Cap
@@ -136,6 +137,8 @@ def build_tree(session: Session, archive_id: str, *, cancel: threading.Event | N
         if progress is not None:
             progress(k, len(items) + 1)
     files.append((checks.CATALOGUE, _catalogue(archive, heading_text, items)))
+    top = next((lvl for lvl in ("机密", "秘密") if any(it.classification == lvl for it in items)), "内部")
+    files.append(("catalogue.xlsx", catalogue_xlsx(items, heading_text, top)))
     with session.transaction() as conn:
         me = ident.own_or_new(conn)
     manifest = {
