@@ -6,6 +6,7 @@
     python -m app archive print   --data-dir D --user office --inspection 青石镇 --what catalogue --out F.pdf
     python -m app archive export  --data-dir D --user office --inspection 青石镇 --out F.xcxp [--report R.pdf]
                                   (password, then the transfer passphrase; --folder DIR writes the tree instead)
+    python -m app archive retention --data-dir D --user office --kind talk --period 永久
     python -m app archive verify  PATH [--report R.pdf]   (a package file: the transfer passphrase; a folder: none)
 
 `--inspection` takes an inspection id or the name of its unit (the latest inspection of that unit).
@@ -47,9 +48,26 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--out", type=Path, default=None, help="写入的加密电子档案包文件")
     p.add_argument("--folder", type=Path, default=None, help="改为写成目录（交档案室系统，不加密）")
     p.add_argument("--report", type=Path, default=None, help="四性检测报告 PDF 写到该文件")
+    p = acts.add_parser("retention", help="设置某类归档文件的保管期限（巡察办）", parents=[common])
+    p.add_argument("--user", required=True, help="账号用户名（巡察办）")
+    p.add_argument("--kind", required=True, help="文件类别：" + "、".join(KIND_NAMES))
+    p.add_argument("--period", required=True, help="保管期限：永久、30年 或 10年")
     p = act("verify", "对电子档案包或目录做四性检测", login=False)
     p.add_argument("path", type=Path, help="电子档案包文件或目录")
     p.add_argument("--report", type=Path, default=None, help="四性检测报告 PDF 写到该文件")
+
+
+KIND_NAMES = (
+    "official_document",
+    "unit_report",
+    "talk_plan",
+    "meeting",
+    "talk",
+    "working_paper",
+    "fact_sheet",
+    "request_list",
+    "assessment",
+)
 
 
 def _unlock(data_dir: Path, user: str):
@@ -95,6 +113,10 @@ def cmd_archive(args, data_dir: Path) -> int:
 
     session = _unlock(data_dir, args.user)
     try:
+        if action == "retention":
+            filing.set_retention(session, args.kind, args.period)
+            out(f"已设置：{args.kind} 保管期限 {args.period}（此后编号的档案适用）。")
+            return EXIT_OK
         insp = find_inspection(session, args.inspection)
         if action == "propose":
             found = proposal.propose(session, insp)

@@ -78,3 +78,48 @@ def test_close_is_refused_with_the_missing_list(data_dir):
     assert closed.returncode == 1 and "不能封存" in closed.stderr
     propose = run_cli("archive", "propose", *base, stdin=f"{DEMO_PASSWORD}\n")
     assert "×" in propose.stdout
+
+
+def test_retention_is_set_by_the_office_only(data_dir):
+    ok = run_cli(
+        "archive",
+        "retention",
+        "--data-dir",
+        str(data_dir),
+        "--user",
+        "office",
+        "--kind",
+        "talk",
+        "--period",
+        "永久",
+        stdin=f"{DEMO_PASSWORD}\n",
+    )
+    assert ok.returncode == 0, ok.stderr
+    refused = run_cli(
+        "archive",
+        "retention",
+        "--data-dir",
+        str(data_dir),
+        "--user",
+        "leader1",
+        "--kind",
+        "talk",
+        "--period",
+        "永久",
+        stdin=f"{DEMO_PASSWORD}\n",
+    )
+    assert refused.returncode == 3
+    bad = run_cli(
+        "archive",
+        "retention",
+        "--data-dir",
+        str(data_dir),
+        "--user",
+        "office",
+        "--kind",
+        "talk",
+        "--period",
+        "5年",
+        stdin=f"{DEMO_PASSWORD}\n",
+    )
+    assert bad.returncode == 1 and "保管期限" in bad.stderr
