@@ -71,6 +71,7 @@ def test_export_confirmed_with_classification_and_progress(qtbot, panel, lw, tmp
         "统计数据",
         "会议记录清单",
         "谈话计划",
+        "归档文件目录",  # the office files (立卷归档)
     ]
     assert p.classification.currentText() == "秘密"
     grab(p, "sheets-tab.png")
