@@ -3,6 +3,7 @@
     python -m app archive propose --data-dir D --user office --inspection 青石镇
     python -m app archive open    --data-dir D --user office --inspection 青石镇 --fonds X012 --org XCB --filer 陈巡明
     python -m app archive close   --data-dir D --user office --inspection 青石镇 --checker 李档案
+    python -m app archive addendum --data-dir D --user office --inspection 青石镇 --text … [--item 档号]
     python -m app archive print   --data-dir D --user office --inspection 青石镇 --what catalogue --out F.pdf
     python -m app archive export  --data-dir D --user office --inspection 青石镇 --out F.xcxp [--report R.pdf]
                                   (password, then the transfer passphrase; --folder DIR writes the tree instead)
@@ -41,6 +42,9 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--year", type=int, default=None, help="年度（默认今年）")
     p = act("close", "封存档案（档案内的记录此后只读）")
     p.add_argument("--checker", required=True, help="检查人")
+    p = act("addendum", "为已封存的档案登记补充说明（更正只以补充说明的形式）")
+    p.add_argument("--text", required=True, help="补充说明")
+    p.add_argument("--item", default=None, help="所说明的归档文件的档号（不给出则为全卷）")
     p = act("print", "打印归档文件目录、备考表或归档章（PDF）")
     p.add_argument("--what", choices=("catalogue", "box-sheet", "stamps"), default="catalogue")
     p.add_argument("--out", type=Path, required=True, help="写入的 PDF 文件")
@@ -106,7 +110,9 @@ def _report_out(report, path: Path | None, heading: str, stage: str) -> None:
 def cmd_archive(args, data_dir: Path) -> int:
     action = getattr(args, "archive_action", None)
     if action is None:
-        return fail("请给出操作：propose、open、close、print、export 或 verify。", EXIT_USAGE)
+        return fail(
+            "请给出操作：propose、open、close、addendum、print、export、retention 或 verify。", EXIT_USAGE
+        )
     if action == "verify":
         return _verify(args)
     from app.core.domain.archive import filing, package, prints, proposal
@@ -140,6 +146,16 @@ def cmd_archive(args, data_dir: Path) -> int:
         if action == "close":
             archive = filing.close_archive(session, archive.id, checker=args.checker)
             out(f"档案已封存（{archive.closed_on}）：该巡察的记录此后只读。")
+            return EXIT_OK
+        if action == "addendum":
+            item_id = None
+            if args.item:
+                match = [it for it in filing.list_items(session, archive.id) if it.archive_no == args.item]
+                if not match:
+                    return fail(f"本档案中没有档号为 {args.item} 的文件。", EXIT_FAILED)
+                item_id = match[0].id
+            filing.add_addendum(session, archive.id, args.text, item_id=item_id)
+            out("补充说明已登记。")
             return EXIT_OK
         if action == "print":
             render = {

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.core.domain.archive import checks, filing, package, prints, proposal
-from app.core.errors import PermissionDenied, ValidationError
+from app.core.errors import NotFound, PermissionDenied, ValidationError
 from app.core.store.keyslots import KdfParams
 from app.core.workstation import Workstation
 from app.demo.accounts import DEMO_PASSWORD, create_demo
@@ -273,3 +273,36 @@ def test_the_catalogue_exports_to_excel_and_travels_in_the_package(ws, tmp_path)
     out = tmp_path / "pkg"
     package.export_folder(office, filing.find_archive(office, insp).id, out)
     assert (out / "catalogue.xlsx").read_bytes().startswith(b"PK")
+
+
+def test_after_closing_corrections_are_dated_addenda(ws, tmp_path):
+    office = ws.unlock("office", DEMO_PASSWORD)
+    archive = _archive(office, FILED_UNIT)
+    item = filing.list_items(office, archive.id)[0]
+    with pytest.raises(ValidationError) as err:
+        filing.add_addendum(office, archive.id, "  ")
+    assert err.value.field == "text"
+    filing.add_addendum(
+        office, archive.id, "第1件原件页码有误，以本说明为准。", item_id=item.id, on="2026-11-02"
+    )
+    added = filing.list_addenda(office, archive.id)
+    assert [(a.archive_no, a.added_on) for a in added] == [(item.archive_no, "2026-11-02")]
+    import sqlcipher3
+
+    with pytest.raises(sqlcipher3.dbapi2.IntegrityError):
+        office.conn.execute("DELETE FROM archive_addenda")
+    out = tmp_path / "pkg"
+    result = package.export_folder(office, archive.id, out)
+    assert result.after.passed
+    assert "页码有误" in (out / "addenda.xml").read_text(encoding="utf-8")
+    meta = (out / item.archive_no / "metadata.xml").read_text(encoding="utf-8")
+    assert "审计记录" in meta
+    box = prints.box_sheet_pdf(office, archive.id)
+    import io
+
+    from pypdf import PdfReader
+
+    assert "补充说明" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(box)).pages)
+    member = ws.unlock("member1", DEMO_PASSWORD)
+    with pytest.raises((PermissionDenied, NotFound)):
+        filing.add_addendum(member, archive.id, "组员不能登记。")

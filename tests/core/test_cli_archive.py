@@ -123,3 +123,13 @@ def test_retention_is_set_by_the_office_only(data_dir):
         stdin=f"{DEMO_PASSWORD}\n",
     )
     assert bad.returncode == 1 and "保管期限" in bad.stderr
+
+
+def test_an_addendum_names_its_item(data_dir):
+    base = ("--data-dir", str(data_dir), "--user", "office", "--inspection", "青石镇")
+    bad = run_cli(
+        "archive", "addendum", *base, "--text", "说明", "--item", "X-0000", stdin=f"{DEMO_PASSWORD}\n"
+    )
+    assert bad.returncode == 1 and "X-0000" in bad.stderr
+    ok = run_cli("archive", "addendum", *base, "--text", "全卷补充说明。", stdin=f"{DEMO_PASSWORD}\n")
+    assert ok.returncode == 0, ok.stderr

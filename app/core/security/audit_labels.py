@@ -243,6 +243,7 @@ ACTION_LABELS: dict[str, str] = {
     "archive_print": "打印归档目录、备考表或归档章",
     "archive_export": "导出电子档案",
     "archive_verify": "电子档案四性检测",
+    "archive_addendum": "登记档案补充说明",
     "issue_evidence_add": "添加问题依据",
     "issue_evidence_remove": "移除问题依据",
     "issue_evidence_move": "调整问题依据顺序",

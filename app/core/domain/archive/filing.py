@@ -361,3 +361,63 @@ def is_closed(conn, inspection_id: str) -> bool:
         ).fetchone()
         is not None
     )
+
+
+@dataclass(frozen=True)
+class Addendum:
+    id: str
+    item_id: str | None
+    archive_no: str
+    added_on: str
+    text: str
+    author: str
+
+
+def add_addendum(
+    session: Session, archive_id: str, text: str, *, item_id: str | None = None, on: str | None = None
+) -> Addendum:
+    """A dated addendum (补充说明) to a closed archive or one of its items: the only change it takes."""
+    archive = _archive_by_id(session, archive_id)
+    if not archive.closed:
+        raise Conflict("档案尚未封存，请直接更正记录后重新编号。")
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError("请填写补充说明。", field="text")
+    if len(text) > 2000:
+        raise ValidationError("补充说明不能超过 2000 字。", field="text")
+    on = on or audit_trail.now_iso()[:10]
+    with session.transaction() as conn:
+        archive_no = ""
+        if item_id is not None:
+            row = conn.execute(
+                "SELECT archive_no FROM archive_items WHERE id = ? AND archive_id = ?", (item_id, archive.id)
+            ).fetchone()
+            if row is None:
+                raise ValidationError("该归档文件不在本档案中。", field="item")
+            archive_no = row["archive_no"]
+        values = session.record_values()
+        conn.execute(
+            "INSERT INTO archive_addenda (id, created_at, updated_at, author_id, workstation_id, archive_id, item_id,"
+            " added_on, text) VALUES (?,?,?,?,?,?,?,?,?)",
+            (*values.values(), archive.id, item_id, on, text),
+        )
+        session.audit("archive_addendum", "archive", archive.id, f"补充说明 {archive_no or '（全卷）'}")
+    return Addendum(values["id"], item_id, archive_no, on, text, session.user.display_name)
+
+
+def list_addenda(session: Session, archive_id: str) -> list[Addendum]:
+    row = session.conn.execute("SELECT inspection_id FROM archives WHERE id = ?", (archive_id,)).fetchone()
+    if row is None:
+        raise NotFound("找不到该档案。")
+    from app.core.security import visibility
+
+    visibility.require_inspection_visible(session, row["inspection_id"])
+    return [
+        Addendum(r["id"], r["item_id"], r["archive_no"] or "", r["added_on"], r["text"], r["author"] or "")
+        for r in session.conn.execute(
+            "SELECT d.id, d.item_id, i.archive_no, d.added_on, d.text, u.display_name AS author"
+            " FROM archive_addenda d LEFT JOIN archive_items i ON i.id = d.item_id"
+            " LEFT JOIN users u ON u.id = d.author_id WHERE d.archive_id = ? ORDER BY d.added_on, d.created_at",
+            (archive_id,),
+        )
+    ]

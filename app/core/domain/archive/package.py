@@ -51,7 +51,7 @@ def _xml(root: ET.Element) -> bytes:
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8")
 
 
-def _metadata(item: fl.Item, pdf: bytes, attached=()) -> bytes:
+def _metadata(item: fl.Item, pdf: bytes, attached=(), audit=None) -> bytes:
     root = ET.Element("电子文件元数据", {"标准": "DA/T 46-2009"})
     for tag, value in (
         ("题名", item.title),
@@ -72,6 +72,8 @@ def _metadata(item: fl.Item, pdf: bytes, attached=()) -> bytes:
         ("备注", item.note),
     ):
         ET.SubElement(root, tag).text = value
+    if audit is not None:
+        ET.SubElement(root, "审计记录", {"条数": str(audit["n"]), "最后一条哈希": audit["last"] or ""})
     if attached:
         files = ET.SubElement(root, "附件")
         for a in attached:
@@ -130,13 +132,32 @@ def build_tree(session: Session, archive_id: str, *, cancel: threading.Event | N
         pdf = bytes(
             session.conn.execute("SELECT pdf FROM archive_items WHERE id = ?", (it.id,)).fetchone()["pdf"]
         )
+        if hashlib.sha256(pdf).hexdigest() != it.sha256 or fl.sm3_hex(pdf) != it.sm3:
+            from app.core.errors import IntegrityFailure
+
+            raise IntegrityFailure(
+                f"归档文件 {it.archive_no} 与封存时的校验值不符，可能已被篡改，已停止导出。"
+            )
         extra = attached.files_of(session.conn, it.record_type, it.record_id)
         files.append((f"{it.archive_no}/{it.archive_no}.pdf", pdf))
         files.extend((f"{it.archive_no}/附件/{a.name}", data) for a, data in extra)
-        files.append((f"{it.archive_no}/metadata.xml", _metadata(it, pdf, [a for a, _ in extra])))
+        audit = session.conn.execute(
+            "SELECT count(*) AS n, (SELECT hash FROM audit WHERE object_id = ?1 ORDER BY seq DESC LIMIT 1) AS last"
+            " FROM audit WHERE object_id = ?1",
+            (it.record_id,),
+        ).fetchone()
+        files.append((f"{it.archive_no}/metadata.xml", _metadata(it, pdf, [a for a, _ in extra], audit)))
         if progress is not None:
             progress(k, len(items) + 1)
     files.append((checks.CATALOGUE, _catalogue(archive, heading_text, items)))
+    addenda = fl.list_addenda(session, archive_id)
+    if addenda:
+        root = ET.Element("补充说明")
+        for a in addenda:
+            ET.SubElement(
+                root, "说明", {"日期": a.added_on, "档号": a.archive_no, "登记人": a.author}
+            ).text = a.text
+        files.append(("addenda.xml", _xml(root)))
     top = next((lvl for lvl in ("机密", "秘密") if any(it.classification == lvl for it in items)), "内部")
     files.append(("catalogue.xlsx", catalogue_xlsx(items, heading_text, top)))
     with session.transaction() as conn:

@@ -61,7 +61,16 @@ def catalogue_pdf(session: Session, archive_id: str) -> bytes:
 
 
 def box_sheet_pdf(session: Session, archive_id: str) -> bytes:
-    return _print(session, archive_id, "archive_box_sheet", ap.render_box_sheet)
+    notes = "".join(
+        f"{a.added_on} 补充说明{('（' + a.archive_no + '）') if a.archive_no else ''}：{a.text}"
+        for a in fl.list_addenda(session, archive_id)
+    )
+    return _print(
+        session,
+        archive_id,
+        "archive_box_sheet",
+        lambda lines, head: ap.render_box_sheet(lines, head, notes=notes),
+    )
 
 
 def stamps_pdf(session: Session, archive_id: str) -> bytes:

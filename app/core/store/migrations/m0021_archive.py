@@ -6,6 +6,8 @@
 - `archive_items`: the items (件) filed, one per record: its class (WS 文书档案 / YW 业务档案), retention
   period (Y 永久, D30 30年, D10 10年), item number within (class, year, retention), archive number
   (档号), the catalogue's fields, the page count and the SHA-256 of its archived PDF.
+- `archive_addenda`: once closed, a correction is never made in the records: it is a dated addendum
+  (补充说明) to the archive or to one item, listed with the archive, never changed or removed.
 - `archive_retention`: the retention period per kind of record, when the office changed the default.
 - Triggers: once an inspection's archive is closed, its talks, meetings, issues and unit reports
   cannot be changed or removed, whatever path a write takes.
@@ -71,6 +73,19 @@ def upgrade(conn) -> None:
             UNIQUE (archive_id, record_type, record_id)
         );
         CREATE INDEX archive_items_record ON archive_items(record_id);
+
+        CREATE TABLE archive_addenda (
+            {RECORD_COLUMNS},
+            archive_id TEXT NOT NULL REFERENCES archives(id),
+            item_id TEXT REFERENCES archive_items(id),
+            added_on TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX archive_addenda_archive ON archive_addenda(archive_id, added_on);
+        CREATE TRIGGER archive_addenda_kept BEFORE UPDATE ON archive_addenda
+            BEGIN SELECT RAISE(ABORT, '补充说明登记后不能更改'); END;
+        CREATE TRIGGER archive_addenda_not_removed BEFORE DELETE ON archive_addenda
+            BEGIN SELECT RAISE(ABORT, '补充说明登记后不能删除'); END;
 
         CREATE TABLE archive_retention (
             kind TEXT PRIMARY KEY,
