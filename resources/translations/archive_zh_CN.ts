@@ -40,6 +40,14 @@
         <translation>封存后，该巡察的记录将不能再更改。确定封存吗？</translation>
     </message>
     <message>
+        <source>Addendum</source>
+        <translation>补充说明</translation>
+    </message>
+    <message>
+        <source>The correction, dated today (for the selected item, or the whole archive if none is selected):</source>
+        <translation>更正内容，以今天的日期登记（针对所选的归档文件；未选择时为全卷）：</translation>
+    </message>
+    <message>
         <source>Archive catalogue — print preview</source>
         <translation>归档文件目录 — 打印预览</translation>
     </message>
@@ -114,6 +122,10 @@
     <message>
         <source>&amp;Close the archive…</source>
         <translation>封存档案(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Add an a&amp;ddendum…</source>
+        <translation>登记补充说明(&amp;D)…</translation>
     </message>
     <message>
         <source>Archive no.</source>

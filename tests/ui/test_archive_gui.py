@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
+from app.core.domain.archive import filing
 from app.ui.archive.inspection_tab import make_archive_tab
 from app.ui.archive.panel import ArchivePanel
 from tests.ui.conftest import grab, run_job
@@ -41,6 +42,11 @@ def test_the_filed_inspection_shows_its_closed_archive_and_exports(qtbot, worker
     assert panel.tree.topLevelItemCount() == len(panel.state.items) >= 10
     assert "·" in panel.tree.topLevelItem(0).text(0)
     assert not panel.buttons["open"].isEnabled() and panel.buttons["exportPackage"].isEnabled()
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    assert panel.buttons["addendum"].isEnabled()
+    panel.add_addendum_text("第1件页数更正为 2 页。")
+    added = run_job(qtbot, worker, lambda s: filing.list_addenda(s, panel.state.archive.id))
+    assert [a.archive_no for a in added] == [panel.state.items[0].archive_no]
     grab(panel, "archive-window.png")
     panel.export_package_to(tmp_path / "a.xcxp", "Transfer-2026")
     qtbot.waitUntil(lambda: panel.last_result is not None, timeout=60000)

@@ -76,6 +76,7 @@ class ArchivePanel(QWidget):
             "open",
             "renumber",
             "close",
+            "addendum",
             "catalogue",
             "boxSheet",
             "stamps",
@@ -88,6 +89,7 @@ class ArchivePanel(QWidget):
         b["open"].clicked.connect(self.open_archive)
         b["renumber"].clicked.connect(self.renumber)
         b["close"].clicked.connect(lambda: self.close_archive())
+        b["addendum"].clicked.connect(self.add_addendum)
         b["catalogue"].clicked.connect(lambda: self.print_document("catalogue"))
         b["boxSheet"].clicked.connect(lambda: self.print_document("box_sheet"))
         b["stamps"].clicked.connect(lambda: self.print_document("stamps"))
@@ -163,6 +165,7 @@ class ArchivePanel(QWidget):
         self.buttons["open"].setEnabled(a is None)
         self.buttons["renumber"].setEnabled(bool(a) and not closed)
         self.buttons["close"].setEnabled(bool(a) and not closed)
+        self.buttons["addendum"].setEnabled(closed)
         for name in ("catalogue", "boxSheet", "stamps"):
             self.buttons[name].setEnabled(a is not None)
         for name in ("exportPackage", "exportFolder"):
@@ -200,6 +203,27 @@ class ArchivePanel(QWidget):
                 return
         archive_id, checker = self.state.archive.id, self.edits["checker"].text()
         self._run(lambda s: filing.close_archive(s, archive_id, checker=checker))
+
+    def selected_item_id(self) -> str | None:
+        row = self.tree.currentItem()
+        if row is None or self.state is None:
+            return None
+        return next((it.id for it in self.state.items if it.archive_no == row.text(0)), None)
+
+    def add_addendum(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Addendum"),
+            self.tr(
+                "The correction, dated today (for the selected item, or the whole archive if none is selected):"
+            ),
+        )
+        if ok and text.strip():
+            self.add_addendum_text(text)
+
+    def add_addendum_text(self, text: str) -> None:
+        archive_id, item_id = self.state.archive.id, self.selected_item_id()
+        self._run(lambda s: filing.add_addendum(s, archive_id, text, item_id=item_id))
 
     def print_document(self, which: str) -> None:
         if not (self.state and self.state.archive):
