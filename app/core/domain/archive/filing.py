@@ -320,6 +320,8 @@ def close_archive(session: Session, archive_id: str, *, checker: str, today: str
             raise ValidationError(
                 f"尚有 {len(found.missing)} 件未齐备，不能封存档案：\n{lines}", field="items"
             )
+        if not found.ready:
+            raise ValidationError("该巡察没有可归档的文件，不能封存档案。", field="items")
         filed = {
             (r["record_type"], r["record_id"])
             for r in conn.execute(
