@@ -48,6 +48,18 @@
         <translation>更正内容，以今天的日期登记（针对所选的归档文件；未选择时为全卷）：</translation>
     </message>
     <message>
+        <source>Retention periods</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <source>Kind of record:</source>
+        <translation>文件类别：</translation>
+    </message>
+    <message>
+        <source>Retention period:</source>
+        <translation>保管期限：</translation>
+    </message>
+    <message>
         <source>Archive catalogue — print preview</source>
         <translation>归档文件目录 — 打印预览</translation>
     </message>
@@ -122,6 +134,10 @@
     <message>
         <source>&amp;Close the archive…</source>
         <translation>封存档案(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;tention periods…</source>
+        <translation>保管期限(&amp;T)…</translation>
     </message>
     <message>
         <source>Add an a&amp;ddendum…</source>

@@ -61,6 +61,15 @@ def test_an_open_inspection_lists_what_is_missing(qtbot, worker, demo_sign_in):
     demo_sign_in("office")
     panel = _panel(qtbot, worker, "市水务集团有限公司")
     assert panel.state.archive is None and panel.state.missing
+    assert panel.buttons["retention"].isVisible()
+    panel.set_retention("talk", "永久")
+    qtbot.waitUntil(
+        lambda: (
+            {c.retention.label for c in panel.state.ready + panel.state.missing if c.record_type == "talk"}
+            == {"永久"}
+        ),
+        timeout=TIMEOUT,
+    )
     texts = [panel.tree.topLevelItem(i).text(6) for i in range(panel.tree.topLevelItemCount())]
     assert any(panel.state.missing[0].problem == t for t in texts)
     panel.open_archive()

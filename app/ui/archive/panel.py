@@ -23,7 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.domain.archive import checks, filing, package, prints, proposal
+from app.core.domain.archive.kinds import KINDS as KINDS_FILED
+from app.core.domain.archive.kinds import RETENTION_ORDER
 from app.core.errors import UserError
+from app.core.security.roles import Cap, allowed
 from app.ui.db_worker import DbWorker, follow_changes
 from app.ui.forms import child, load_into
 from app.ui.messages import show_error, show_info
@@ -77,6 +80,7 @@ class ArchivePanel(QWidget):
             "renumber",
             "close",
             "addendum",
+            "retention",
             "catalogue",
             "boxSheet",
             "stamps",
@@ -90,6 +94,9 @@ class ArchivePanel(QWidget):
         b["renumber"].clicked.connect(self.renumber)
         b["close"].clicked.connect(lambda: self.close_archive())
         b["addendum"].clicked.connect(self.add_addendum)
+        b["retention"].clicked.connect(self.edit_retention)
+        user = worker.user
+        b["retention"].setVisible(user is not None and allowed(user.role, Cap.ORG_MANAGE))
         b["catalogue"].clicked.connect(lambda: self.print_document("catalogue"))
         b["boxSheet"].clicked.connect(lambda: self.print_document("box_sheet"))
         b["stamps"].clicked.connect(lambda: self.print_document("stamps"))
@@ -224,6 +231,24 @@ class ArchivePanel(QWidget):
     def add_addendum_text(self, text: str) -> None:
         archive_id, item_id = self.state.archive.id, self.selected_item_id()
         self._run(lambda s: filing.add_addendum(s, archive_id, text, item_id=item_id))
+
+    def edit_retention(self) -> None:
+        labels = [k.label for k in KINDS_FILED.values()]
+        label, ok = QInputDialog.getItem(
+            self, self.tr("Retention periods"), self.tr("Kind of record:"), labels, 0, False
+        )
+        if not ok:
+            return
+        periods = [r.label for r in RETENTION_ORDER]
+        period, ok = QInputDialog.getItem(
+            self, self.tr("Retention periods"), self.tr("Retention period:"), periods, 0, False
+        )
+        if ok:
+            kind = next(k.name for k in KINDS_FILED.values() if k.label == label)
+            self.set_retention(kind, period)
+
+    def set_retention(self, kind: str, period: str) -> None:
+        self._run(filing.set_retention, kind, period)
 
     def print_document(self, which: str) -> None:
         if not (self.state and self.state.archive):
