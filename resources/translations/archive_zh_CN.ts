@@ -32,6 +32,10 @@
         <translation>档案整理中：已编号 {n} 件，{missing} 件缺失或未定稿。</translation>
     </message>
     <message>
+        <source>Numbering the items and making their archived copies…</source>
+        <translation>正在编号并制作归档副本…</translation>
+    </message>
+    <message>
         <source>Close the archive</source>
         <translation>封存档案</translation>
     </message>

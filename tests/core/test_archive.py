@@ -306,3 +306,17 @@ def test_after_closing_corrections_are_dated_addenda(ws, tmp_path):
     member = ws.unlock("member1", DEMO_PASSWORD)
     with pytest.raises((PermissionDenied, NotFound)):
         filing.add_addendum(member, archive.id, "组员不能登记。")
+
+
+def test_a_cancelled_opening_changes_nothing(ws):
+    import threading
+
+    from app.core.errors import Cancelled
+
+    office = ws.unlock("office", DEMO_PASSWORD)
+    insp = _inspection(office, OPEN_UNIT)
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(Cancelled):
+        filing.open_archive(office, insp, fonds_no="X1", org_code="XCB", filer="陈巡明", cancel=cancel)
+    assert filing.find_archive(office, insp) is None

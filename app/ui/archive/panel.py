@@ -54,6 +54,12 @@ def load_state(session, inspection_id: str) -> PanelState:
     return PanelState(archive, items, found.missing, found.ready)
 
 
+def _open_job(session, inspection_id: str, fonds: str, org: str, filer: str, progress=None, cancel=None):
+    return filing.open_archive(
+        session, inspection_id, fonds_no=fonds, org_code=org, filer=filer, progress=progress, cancel=cancel
+    )
+
+
 def _verify_job(path: Path, passphrase: str, progress=None, cancel=None) -> checks.Report:
     if path.is_dir():
         return checks.check_folder(path)
@@ -190,12 +196,31 @@ class ArchivePanel(QWidget):
     # ---- actions ---------------------------------------------------------------------------------
     def open_archive(self) -> None:
         fonds, org, filer = (self.edits[n].text() for n in ("fonds", "org", "filer"))
-        inspection_id = self.inspection_id
-        self._run(lambda s: filing.open_archive(s, inspection_id, fonds_no=fonds, org_code=org, filer=filer))
+        return run_with_progress(
+            self.worker,
+            self,
+            self.tr("Numbering the items and making their archived copies…"),
+            _open_job,
+            self.inspection_id,
+            fonds,
+            org,
+            filer,
+            on_done=lambda _r: self.refresh(),
+            on_error=self._error,
+        )
 
     def renumber(self) -> None:
         if self.state and self.state.archive:
-            self._run(filing.renumber, self.state.archive.id)
+            return run_with_progress(
+                self.worker,
+                self,
+                self.tr("Numbering the items and making their archived copies…"),
+                filing.renumber,
+                self.state.archive.id,
+                on_done=lambda _r: self.refresh(),
+                on_error=self._error,
+            )
+        return None
 
     def close_archive(self, confirmed: bool = False) -> None:
         if not (self.state and self.state.archive):

@@ -26,7 +26,7 @@ from app.core.domain.archive.kinds import (
     Retention,
     parse_retention,
 )
-from app.core.errors import Conflict, NotFound, ValidationError
+from app.core.errors import Cancelled, Conflict, NotFound, ValidationError
 from app.core.security import audit as audit_trail
 from app.core.security.roles import Cap
 from app.core.session import Session
@@ -194,12 +194,16 @@ def _sort_key(c: prop.Candidate):
     )
 
 
-def _number(session: Session, archive: Archive, candidates: list[prop.Candidate], progress=None) -> int:
+def _number(
+    session: Session, archive: Archive, candidates: list[prop.Candidate], progress=None, cancel=None
+) -> int:
     conn = session.conn
     conn.execute("DELETE FROM archive_items WHERE archive_id = ?", (archive.id,))
     counters: dict[tuple[Category, Retention], int] = {}
     ordered = sorted(candidates, key=_sort_key)
     for ordinal, c in enumerate(ordered, start=1):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
         n = counters[(c.category, c.retention)] = counters.get((c.category, c.retention), 0) + 1
         pdf = item_pdf(session, c.record_type, c.record_id, c.classification)
         values = session.record_values()
@@ -249,6 +253,7 @@ def open_archive(
     year: int | None = None,
     today: str | None = None,
     progress=None,
+    cancel=None,
 ) -> Archive:
     """Open the inspection's archive and number every record ready to file (one transaction, audited)."""
     prop.require_archivist(session, inspection_id)
@@ -282,7 +287,7 @@ def open_archive(
         )
         archive = Archive.from_row(_row(conn, inspection_id))
         found = prop._gather(session, inspection_id)
-        count = _number(session, archive, found.ready, progress)
+        count = _number(session, archive, found.ready, progress, cancel)
         session.audit(
             "archive_open",
             "archive",
@@ -292,7 +297,7 @@ def open_archive(
     return archive
 
 
-def renumber(session: Session, archive_id: str, progress=None) -> int:
+def renumber(session: Session, archive_id: str, progress=None, cancel=None) -> int:
     """Propose again and renumber (records added or completed since); refused once closed."""
     archive = _archive_by_id(session, archive_id)
     if archive.closed:
