@@ -320,3 +320,24 @@ def test_a_cancelled_opening_changes_nothing(ws):
     with pytest.raises(Cancelled):
         filing.open_archive(office, insp, fonds_no="X1", org_code="XCB", filer="陈巡明", cancel=cancel)
     assert filing.find_archive(office, insp) is None
+
+
+def test_end_to_end_from_proposal_to_checked_package(ws, tmp_path):
+    from app.core.domain import phase_moves
+    from app.core.errors import Conflict
+
+    office = ws.unlock("office", DEMO_PASSWORD)
+    insp = _inspection(office, "市交通投资集团有限公司")
+    found = proposal.propose(office, insp)
+    assert found.ready and not found.missing
+    archive = filing.open_archive(office, insp, fonds_no="X012", org_code="XCB", filer="陈巡明")
+    with pytest.raises(Conflict) as err:
+        filing.close_archive(office, archive.id, checker="李档案")
+    assert "立卷归档”阶段" in str(err.value)
+    phase_moves.move_phase(office, insp, "filed", on="2026-11-20", reason="整改已完成，转入立卷归档。")
+    closed = filing.close_archive(office, archive.id, checker="李档案", today="2026-11-21")
+    assert closed.closed and len(filing.list_items(office, archive.id)) == len(found.ready)
+    result = package.export_folder(office, archive.id, tmp_path / "pkg")
+    assert result.before.passed and result.after.passed
+    with pytest.raises(PermissionDenied):
+        phase_moves.move_phase(office, insp, "rectification", on="2026-11-22", reason="退回")
