@@ -23,10 +23,10 @@ _LOCKED = ("talks", "meetings", "issues", "unit_reports", "talk_plan_lines", "re
 def upgrade(conn) -> None:
     triggers = "\n".join(
         f"""
-        CREATE TRIGGER {t}_archived_update BEFORE UPDATE ON {t}
+        CREATE TRIGGER IF NOT EXISTS {t}_archived_update BEFORE UPDATE ON {t}
             WHEN EXISTS (SELECT 1 FROM archives a WHERE a.inspection_id = OLD.inspection_id AND a.status = 'closed')
             BEGIN SELECT RAISE(ABORT, '该巡察已立卷归档，档案内的记录为只读'); END;
-        CREATE TRIGGER {t}_archived_delete BEFORE DELETE ON {t}
+        CREATE TRIGGER IF NOT EXISTS {t}_archived_delete BEFORE DELETE ON {t}
             WHEN EXISTS (SELECT 1 FROM archives a WHERE a.inspection_id = OLD.inspection_id AND a.status = 'closed')
             BEGIN SELECT RAISE(ABORT, '该巡察已立卷归档，档案内的记录为只读'); END;
         """
@@ -35,7 +35,7 @@ def upgrade(conn) -> None:
     run_script(
         conn,
         f"""
-        CREATE TABLE archives (
+        CREATE TABLE IF NOT EXISTS archives (
             {RECORD_COLUMNS},
             inspection_id TEXT NOT NULL UNIQUE REFERENCES inspections(id),
             year INTEGER NOT NULL,
@@ -48,7 +48,7 @@ def upgrade(conn) -> None:
             checker TEXT NOT NULL DEFAULT ''
         );
 
-        CREATE TABLE archive_items (
+        CREATE TABLE IF NOT EXISTS archive_items (
             {RECORD_COLUMNS},
             archive_id TEXT NOT NULL REFERENCES archives(id),
             ordinal INTEGER NOT NULL,
@@ -72,33 +72,33 @@ def upgrade(conn) -> None:
             UNIQUE (archive_id, archive_no),
             UNIQUE (archive_id, record_type, record_id)
         );
-        CREATE INDEX archive_items_record ON archive_items(record_id);
+        CREATE INDEX IF NOT EXISTS archive_items_record ON archive_items(record_id);
 
-        CREATE TABLE archive_addenda (
+        CREATE TABLE IF NOT EXISTS archive_addenda (
             {RECORD_COLUMNS},
             archive_id TEXT NOT NULL REFERENCES archives(id),
             item_id TEXT REFERENCES archive_items(id),
             added_on TEXT NOT NULL,
             text TEXT NOT NULL
         );
-        CREATE INDEX archive_addenda_archive ON archive_addenda(archive_id, added_on);
-        CREATE TRIGGER archive_addenda_kept BEFORE UPDATE ON archive_addenda
+        CREATE INDEX IF NOT EXISTS archive_addenda_archive ON archive_addenda(archive_id, added_on);
+        CREATE TRIGGER IF NOT EXISTS archive_addenda_kept BEFORE UPDATE ON archive_addenda
             BEGIN SELECT RAISE(ABORT, '补充说明登记后不能更改'); END;
-        CREATE TRIGGER archive_addenda_not_removed BEFORE DELETE ON archive_addenda
+        CREATE TRIGGER IF NOT EXISTS archive_addenda_not_removed BEFORE DELETE ON archive_addenda
             BEGIN SELECT RAISE(ABORT, '补充说明登记后不能删除'); END;
 
-        CREATE TABLE archive_retention (
+        CREATE TABLE IF NOT EXISTS archive_retention (
             kind TEXT PRIMARY KEY,
             retention TEXT NOT NULL CHECK (retention IN ('Y', 'D30', 'D10'))
         );
 
-        CREATE TRIGGER archive_items_closed_update BEFORE UPDATE ON archive_items
+        CREATE TRIGGER IF NOT EXISTS archive_items_closed_update BEFORE UPDATE ON archive_items
             WHEN EXISTS (SELECT 1 FROM archives a WHERE a.id = OLD.archive_id AND a.status = 'closed')
             BEGIN SELECT RAISE(ABORT, '档案已封存，归档文件不能更改'); END;
-        CREATE TRIGGER archive_items_closed_delete BEFORE DELETE ON archive_items
+        CREATE TRIGGER IF NOT EXISTS archive_items_closed_delete BEFORE DELETE ON archive_items
             WHEN EXISTS (SELECT 1 FROM archives a WHERE a.id = OLD.archive_id AND a.status = 'closed')
             BEGIN SELECT RAISE(ABORT, '档案已封存，归档文件不能更改'); END;
-        CREATE TRIGGER archives_closed_kept BEFORE UPDATE ON archives WHEN OLD.status = 'closed'
+        CREATE TRIGGER IF NOT EXISTS archives_closed_kept BEFORE UPDATE ON archives WHEN OLD.status = 'closed'
             BEGIN SELECT RAISE(ABORT, '档案已封存，不能更改'); END;
         {triggers}
         """,
