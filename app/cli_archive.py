@@ -71,6 +71,7 @@ KIND_NAMES = (
     "fact_sheet",
     "request_list",
     "assessment",
+    "evaluation_report",
 )
 
 

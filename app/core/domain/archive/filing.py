@@ -327,9 +327,13 @@ def close_archive(session: Session, archive_id: str, *, checker: str, today: str
             )
         if not found.ready:
             raise ValidationError("该巡察没有可归档的文件，不能封存档案。", field="items")
-        phase = conn.execute("SELECT phase FROM inspections WHERE id = ?", (archive.inspection_id,)).fetchone()
+        phase = conn.execute(
+            "SELECT phase FROM inspections WHERE id = ?", (archive.inspection_id,)
+        ).fetchone()
         if phase["phase"] != "filed":
-            raise Conflict("请先把巡察推进到“立卷归档”阶段，再封存档案（封存后巡察的阶段和记录都不能再更改）。")
+            raise Conflict(
+                "请先把巡察推进到“立卷归档”阶段，再封存档案（封存后巡察的阶段和记录都不能再更改）。"
+            )
         filed = {
             (r["record_type"], r["record_id"])
             for r in conn.execute(

@@ -270,6 +270,35 @@ def _gather(session: Session, inspection_id: str) -> Proposal:
                 problem=f"尚有 {left} 份调阅资料未归还" if left else "",
             )
         )
+    for r in conn.execute(
+        "SELECT r.id, r.number, r.held_on, r.printed, s.name,"
+        " (SELECT count(*) FROM eval_sheets e WHERE e.round_id = r.id) AS sheets,"
+        " (SELECT count(*) FROM eval_sheets e WHERE e.round_id = r.id AND e.status != 'counted') AS open"
+        " FROM eval_rounds r JOIN eval_surveys s ON s.id = r.survey_id WHERE r.inspection_id = ?"
+        " ORDER BY r.held_on, s.code, r.number",
+        (inspection_id,),
+    ):
+        if not r["sheets"] and not r["printed"]:
+            continue  # a round never held leaves nothing to file
+        problem = ""
+        if not r["sheets"]:
+            problem = "测评表尚未录入"
+        elif r["open"]:
+            problem = f"尚有 {r['open']} 份测评表未复核计入"
+        found.append(
+            _candidate(
+                conn,
+                "evaluation_report",
+                r["id"],
+                title=f"{r['name']}（第{r['number']}轮）结果报告",
+                doc_no="",
+                author=team,
+                dated=r["held_on"] or "",
+                classification="秘密",
+                ready=not problem,
+                problem=problem,
+            )
+        )
     a = conn.execute(
         "SELECT id, assessed_on, grade FROM assessments WHERE inspection_id = ?", (inspection_id,)
     ).fetchone()
