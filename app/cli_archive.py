@@ -72,6 +72,7 @@ KIND_NAMES = (
     "request_list",
     "assessment",
     "evaluation_report",
+    "rectification_ledger",
 )
 
 

@@ -49,7 +49,7 @@ def test_the_demo_has_a_filed_inspection_archived(ws):
     assert archive is not None and archive.closed
     items = filing.list_items(office, archive.id)
     kinds = {i.record_type for i in items}
-    assert {"talk", "meeting", "working_paper", "talk_plan", "unit_report"} <= kinds
+    assert {"talk", "meeting", "working_paper", "talk_plan", "unit_report", "rectification_ledger"} <= kinds
     # numbered per (class, year, retention) from 1, archive number in the DA/T 22 order
     for cat, ret in {(i.category, i.retention) for i in items}:
         nos = [i.item_no for i in items if (i.category, i.retention) == (cat, ret)]

@@ -1,6 +1,6 @@
 """The files that go with an item (附件): what the record's owner kept as attachments.
 
-A meeting's materials, a unit's report documents, the request list's material (each request item's
+A meeting's materials, a unit's report documents, the rectification's evidence (with the ledger), the request list's material (each request item's
 files), the unit's proof on the fact confirmation items, the signed scan of a talk record. They travel
 inside the item's folder of the electronic package, under `附件/`, each checked against the SHA-256
 recorded when it was imported.
@@ -16,6 +16,9 @@ _OWNER_SQL = {
     "unit_report": "SELECT id FROM attachments WHERE owner_type = 'unit_report' AND owner_id = ?",
     "request_list": "SELECT id FROM attachments WHERE owner_type = 'request_item'"
     " AND owner_id IN (SELECT id FROM request_items WHERE inspection_id = ?)",
+    "rectification_ledger": "SELECT id FROM attachments WHERE owner_type = 'rectification_progress'"
+    " AND owner_id IN (SELECT p.id FROM rectification_progress p JOIN rectifications r ON r.id = p.rectification_id"
+    " JOIN issues i ON i.id = r.issue_id WHERE i.inspection_id = ?)",
     "fact_sheet": "SELECT id FROM attachments WHERE owner_type = 'fact_item'"
     " AND owner_id IN (SELECT id FROM fact_items WHERE sheet_id = ?)",
 }

@@ -42,6 +42,10 @@ def item_pdf(session: Session, record_type: str, record_id: str, classification:
         return render_talk_plan(
             plan_lines(session, record_id), heading(session, record_id), classification=mark
         )
+    if record_type == "rectification_ledger":
+        from app.core.printing.rectification_ledger import rectification_ledger_pdf
+
+        return rectification_ledger_pdf(session, record_id, classification=mark)
     if record_type == "evaluation_report":
         from app.core.domain.evaluation.outputs import report_pdf
 

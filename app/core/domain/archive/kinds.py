@@ -56,6 +56,7 @@ KINDS: dict[str, Kind] = {
         Kind("request_list", "调阅清单", Category.YW, Retention.YEARS_10, 7),
         Kind("assessment", "整改成效评估", Category.YW, Retention.YEARS_30, 8),
         Kind("evaluation_report", "民主测评和问卷结果", Category.YW, Retention.YEARS_10, 9),
+        Kind("rectification_ledger", "整改台账", Category.YW, Retention.YEARS_30, 10),
     )
 }
 

@@ -299,6 +299,24 @@ def _gather(session: Session, inspection_id: str) -> Proposal:
                 problem=problem,
             )
         )
+    rect = conn.execute(
+        "SELECT count(*) AS n, max(r.updated_at) AS at FROM rectifications r JOIN issues i ON i.id = r.issue_id"
+        " WHERE i.inspection_id = ?",
+        (inspection_id,),
+    ).fetchone()
+    if rect["n"]:
+        found.append(
+            _candidate(
+                conn,
+                "rectification_ledger",
+                inspection_id,
+                title=f"{unit}巡察反馈问题整改台账",
+                doc_no="",
+                author=team,
+                dated=str(rect["at"])[:10],
+                classification="秘密",
+            )
+        )
     a = conn.execute(
         "SELECT id, assessed_on, grade FROM assessments WHERE inspection_id = ?", (inspection_id,)
     ).fetchone()
