@@ -300,7 +300,8 @@ def _gather(session: Session, inspection_id: str) -> Proposal:
             )
         )
     rect = conn.execute(
-        "SELECT count(*) AS n, max(r.updated_at) AS at FROM rectifications r JOIN issues i ON i.id = r.issue_id"
+        "SELECT count(*) AS n, max(coalesce(i.status_on, substr(r.updated_at, 1, 10))) AS at"
+        " FROM rectifications r JOIN issues i ON i.id = r.issue_id"
         " WHERE i.inspection_id = ?",
         (inspection_id,),
     ).fetchone()
