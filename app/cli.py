@@ -26,6 +26,7 @@
     python -m app manual --output FILE.pdf            the user manual as a PDF (no password, no data
                                                      folder: --data-dir is accepted and not used)
     python -m app setup-package / hand-in / merge / wipe   the team workstation cycle (app/cli_exchange.py)
+    python -m app archive propose|open|close|print|export|verify   立卷归档 (app/cli_archive.py)
 
 Passwords come from the terminal, or from standard input (one per line) when it is not a terminal;
 never from an argument. Exit status: 0 success, 1 a check failed, 2 usage, 3 refused (bad password,
@@ -38,7 +39,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from app import __version__, cli_exchange
+from app import __version__, cli_archive, cli_exchange
 from app.cli_case import CASE_COMMANDS, add_case_commands
 from app.cli_io import EXIT_FAILED, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, read_secret
 from app.cli_io import fail as _fail
@@ -96,6 +97,7 @@ def build_parser() -> ChineseArgumentParser:
     manual.add_argument("--output", "-o", type=Path, required=True, help="写入的 PDF 文件")
     add_case_commands(user_cmd)
     cli_exchange.add_parsers(sub, common)
+    cli_archive.add_parsers(sub, common)
     return parser
 
 
@@ -376,4 +378,5 @@ COMMANDS = {
     "start-check": cmd_start_check,
     "manual": cmd_manual,
     **cli_exchange.COMMANDS,
+    **cli_archive.COMMANDS,
 }

@@ -103,6 +103,12 @@ def _evaluation(ctx: DemoContext) -> None:
     ctx.data["evaluation"] = populate_evaluation(ctx)
 
 
+def _archive(ctx: DemoContext) -> None:
+    from app.demo.archive import populate_archive
+
+    ctx.data["archive"] = populate_archive(ctx.session("office"))
+
+
 def populators() -> list[Callable[[DemoContext], None]]:
     return [
         _organisation,
@@ -116,4 +122,5 @@ def populators() -> list[Callable[[DemoContext], None]]:
         _team_logs,
         _seals,
         _evaluation,
+        _archive,
     ]

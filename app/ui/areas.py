@@ -15,6 +15,7 @@ first; the phase history is always last). To add a page: write `make_pages(worke
 
 from __future__ import annotations
 
+from app.ui.archive import inspection_tab as archive
 from app.ui.briefings import inspection_tab as briefings
 from app.ui.evaluation import inspection_tab as evaluation
 from app.ui.meetings import inspection_tab as meetings
@@ -54,6 +55,7 @@ INSPECTION_TABS: tuple[InspectionTab, ...] = (
         "after_feedback", register.after_feedback_title, register.make_after_feedback_tab, order=70
     ),
     InspectionTab("sheets", sheets.sheets_title, sheets.make_sheets_tab, order=80),
+    InspectionTab("archive", archive.archive_title, archive.make_archive_tab, order=90),
 )
 
 WORKSPACE_PAGES: tuple[PageFactory, ...] = (

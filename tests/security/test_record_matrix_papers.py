@@ -16,6 +16,9 @@ from dataclasses import dataclass
 import pytest
 
 from app.core.domain import phase_moves
+from app.core.domain.archive import filing as archive_filing
+from app.core.domain.archive import prints as archive_prints
+from app.core.domain.archive import proposal as archive_proposal
 from app.core.domain.briefings import queries as briefing_queries
 from app.core.domain.briefings import writes as briefing_writes
 from app.core.domain.briefings.types import ItemForm, RequestForm
@@ -65,6 +68,7 @@ class Records:
     request_id: str = ""  # a briefing (巡前情况通报) with a plain item and a lead-like one
     item_id: str = ""
     lead_item_id: str = ""
+    archive_id: str = ""  # the inspection's archive, opened by the office (not closed)
 
 
 @dataclass(frozen=True)
@@ -272,6 +276,29 @@ ACTIONS = [
     ),
     Action("talk", "read", frozenset(READERS_A), lambda s, r: talk_queries.get_talk(s, r.talk_id)),
     Action("talk", "write", frozenset(READERS_A), _edit_talk, _talk_place),
+    # 立卷归档: the office or the team's leader files; the team may read the numbered items
+    Action(
+        "archive",
+        "propose",
+        frozenset({"office", "leader1"}),
+        lambda s, r: archive_proposal.propose(s, r.inspection_id),
+    ),
+    Action(
+        "archive",
+        "renumber",
+        frozenset({"office", "leader1"}),
+        lambda s, r: archive_filing.renumber(s, r.archive_id),
+        lambda o, r: len(archive_filing.list_items(o, r.archive_id)),
+    ),
+    Action(
+        "archive", "read items", frozenset(READERS_A), lambda s, r: archive_filing.list_items(s, r.archive_id)
+    ),
+    Action(
+        "archive",
+        "print the catalogue",
+        frozenset({"office", "leader1"}),
+        lambda s, r: archive_prints.catalogue_pdf(s, r.archive_id),
+    ),
 ]
 
 
@@ -332,7 +359,19 @@ def make_records(reg) -> Callable[[], Records]:
         )
         item = briefing_writes.add_item(office, request.id, ItemForm("一般情况"))
         lead = briefing_writes.add_item(office, request.id, ItemForm("线索", is_lead=True))
-        return Records(issue.id, talk.id, reg.insp_a.id, adopted.id, request.id, item.id, lead.id)
+        archive = archive_filing.find_archive(office, reg.insp_a.id) or archive_filing.open_archive(
+            office, reg.insp_a.id, fonds_no="X001", org_code="XCB", filer="巡察办"
+        )
+        return Records(
+            issue.id,
+            talk.id,
+            reg.insp_a.id,
+            adopted.id,
+            request_id=request.id,
+            item_id=item.id,
+            lead_item_id=lead.id,
+            archive_id=archive.id,
+        )
 
     return make
 

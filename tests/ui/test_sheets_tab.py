@@ -74,6 +74,7 @@ def test_export_confirmed_with_classification_and_progress(qtbot, panel, lw, tmp
         "走访记录清单",
         "巡前情况通报清单",
         "巡察日志",
+        "归档文件目录",  # the office files (立卷归档)
     ]
     assert p.classification.currentText() == "秘密"
     grab(p, "sheets-tab.png")

@@ -282,6 +282,16 @@ ACTION_LABELS: dict[str, str] = {
     "lookback_schedule": "安排回头看",
     "lookback_earlier_view": "回头看查阅原巡察问题",
     "lookback_link": "关联回头看发现与原问题",
+    "archive_propose": "查看应归档文件",
+    "archive_open": "建立巡察档案并编号",
+    "archive_renumber": "重新编号归档文件",
+    "archive_close": "封存巡察档案",
+    "archive_retention_set": "设置归档保管期限",
+    "archive_item_view": "查看归档文件",
+    "archive_print": "打印归档目录、备考表或归档章",
+    "archive_export": "导出电子档案",
+    "archive_verify": "电子档案四性检测",
+    "archive_addendum": "登记档案补充说明",
     "issue_evidence_add": "添加问题依据",
     "issue_evidence_remove": "移除问题依据",
     "issue_evidence_move": "调整问题依据顺序",
@@ -462,6 +472,12 @@ OBJECT_TYPE_LABELS: dict[str, str] = {
     "eval_forms": "测评表（空白）",
     "eval_report": "测评报告",
     "xlsx_eval_tally": "测评统计（Excel）",
+    "archive": "巡察档案",
+    "archive_item": "归档文件",
+    "archive_catalogue": "归档文件目录",
+    "archive_box_sheet": "备考表",
+    "archive_stamps": "归档章",
+    "xlsx_archive_catalogue": "归档文件目录（Excel）",
 }
 
 # The enum codes some actions write into their summaries, by action.
@@ -562,6 +578,9 @@ _NAME_QUERIES: dict[str, str] = {
     " JOIN eval_surveys s ON s.id = r.survey_id WHERE r.id = ?",
     "classification_scheme": "SELECT name FROM classification_schemes WHERE id = ?",
     "classification_node": "SELECT name FROM classification_nodes WHERE id = ?",
+    "archive": "SELECT u.name || '（' || a.year || ' 年度档案）' AS name FROM archives a"
+    " JOIN inspections i ON i.id = a.inspection_id JOIN units u ON u.id = i.unit_id WHERE a.id = ?",
+    "archive_item": "SELECT archive_no AS name FROM archive_items WHERE id = ?",
     # an exchange package, by its register row (a conflict by the package it came with)
     "exchange": "SELECT (CASE kind WHEN 'setup' THEN '配置包' WHEN 'receipt' THEN '合并回执' ELSE '移交包' END)"
     " || '（第' || package_seq || '号，介质 ' || medium_no || '）' AS name FROM exchange_register"

@@ -98,6 +98,14 @@ def require_inspection_writable(session: Session, inspection_id: str) -> None:
     """Case writes (talks, documents, issues): Cap.CASE_WRITE and the inspection visible."""
     session.require(Cap.CASE_WRITE)
     require_inspection_visible(session, inspection_id)
+    if session.conn.execute(
+        "SELECT 1 FROM archives WHERE inspection_id = ? AND status = 'closed'", (inspection_id,)
+    ).fetchone():
+        raise PermissionDenied(ARCHIVED_REFUSAL)
+
+
+# Once the inspection's archive is closed (立卷归档, 封存) its records are read-only.
+ARCHIVED_REFUSAL = "该巡察已立卷归档（档案已封存），其记录为只读，不能更改。"
 
 
 def is_leader_of_inspection(session: Session, inspection_id: str) -> bool:

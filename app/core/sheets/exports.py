@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.domain import deadlines
+from app.core.domain.archive import sheet as archive_sheet
 from app.core.domain.meetings import queries as meetings
 from app.core.domain.register import figures, issue_reads, issue_record, leads
 from app.core.domain.register.issue_record import IssueStatus
@@ -52,6 +53,7 @@ KINDS: dict[str, str] = {
     "visits": "走访记录清单",
     "briefings": "巡前情况通报清单",
     "team_log": "巡察日志",
+    "archive_catalogue": "归档文件目录",
 }
 for _kind, _label in KINDS.items():
     register.DOCUMENT_KINDS.setdefault(f"xlsx_{_kind}", f"{_label}（Excel）")
@@ -611,6 +613,10 @@ _BUILDERS = {
     "visits": _visits,
     "briefings": _briefings,
     "team_log": _team_log,
+    "archive_catalogue": lambda session, book, inspection_id, label, subtitle, *_: archive_sheet.fill(
+        book.sheet(label, label, subtitle, archive_sheet.COLUMNS),
+        archive_sheet.rows_for(session, inspection_id),
+    ),
 }
 
 
@@ -621,6 +627,10 @@ def available_kinds(session: Session, inspection_id: str) -> list[tuple[str, str
     visibility.require_inspection_visible(session, inspection_id)
     out = []
     for kind, label in KINDS.items():
+        if kind == "archive_catalogue" and not (
+            session.can(Cap.ORG_MANAGE) or visibility.is_leader_of_inspection(session, inspection_id)
+        ):
+            continue
         if kind == "lead_register" and not (
             session.can(Cap.LEADS_READ)
             and (session.can(Cap.CASE_READ_ALL) or visibility.is_leader_of_inspection(session, inspection_id))

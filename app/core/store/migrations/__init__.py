@@ -35,6 +35,7 @@ from app.core.store.migrations import (
     m0018_paper_chain,
     m0019_briefings_work_plan_log,
     m0020_visits_spot_checks,
+    m0021_archive,
 )
 
 # The migrations in the order they run. A new migration is a new module mNNNN_name.py, imported above
@@ -60,6 +61,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0018_paper_chain,
     m0019_briefings_work_plan_log,
     m0020_visits_spot_checks,
+    m0021_archive,
 )
 
 

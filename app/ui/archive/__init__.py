@@ -1,0 +1,1 @@
+"""The 立卷归档 (Archive) tab of an inspection."""
