@@ -110,6 +110,8 @@ def populate_visits(ctx) -> DemoVisits:
                 ),
             )
             out.spot_check_ids.append(check.id)
+        if row["phase"] == "filed":
+            continue  # a filed inspection goes to the archive (app/demo/archive.py): no draft paper in it
         found = start + timedelta(days=6)
         issue = issue_edits.create_issue(
             member,

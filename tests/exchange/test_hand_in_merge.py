@@ -222,7 +222,8 @@ def test_a_conflict_on_a_record_locked_here_cannot_take_the_team_version(world, 
 
 def test_the_audit_trail_names_the_packages(world, tmp_path):
     from app.core.security import audit as audit_trail
-    from app.core.security.audit_labels import ACTION_LABELS, object_names
+    from app.core.security.audit_labels import ACTION_LABELS
+    from app.core.security.audit_names import object_names
 
     team = configure(world, world.team_a, tmp_path / "team_a", tmp_path, medium="U盘-2026-077")
     signed_talk(world, team.login("member1"), world.insp_a.id)

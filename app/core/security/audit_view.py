@@ -15,7 +15,8 @@ from pathlib import Path
 from app.core.errors import IntegrityFailure
 from app.core.security import audit as audit_trail
 from app.core.security.audit import AuditEntry, ChainReport
-from app.core.security.audit_labels import action_label, object_names, object_type_label, summary_text
+from app.core.security.audit_labels import action_label, object_type_label, summary_text
+from app.core.security.audit_names import object_names
 from app.core.security.roles import Cap
 from app.core.session import Session
 from app.core.store.keyslots import KeySlots

@@ -15,21 +15,17 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.domain import deadlines
 from app.core.domain.archive import sheet as archive_sheet
-from app.core.domain.meetings import queries as meetings
 from app.core.domain.register import figures, issue_reads, issue_record, leads
 from app.core.domain.register.issue_record import IssueStatus
 from app.core.domain.review import listing as documents
 from app.core.domain.review.custody import CustodyState
-from app.core.domain.talk_plan import queries as talk_plan
-from app.core.domain.talk_plan.types import LineState
 from app.core.domain.talks import queries as talks
-from app.core.errors import Cancelled, ValidationError
+from app.core.errors import ValidationError
 from app.core.printing import register
 from app.core.printing.furniture import classification_mark
 from app.core.security import audit as audit_trail
@@ -37,9 +33,9 @@ from app.core.security import visibility
 from app.core.security.roles import Cap
 from app.core.session import Session
 from app.core.sheets import ledger
+from app.core.sheets.exports_records import _briefings, _meetings, _talk_plan, _team_log, _visits
+from app.core.sheets.ticker import STEP, Progress, _Ticker  # noqa: F401 - STEP and Progress are its API too
 from app.core.sheets.workbook import Book, Col, as_date, merge
-
-Progress = Callable[[int, int], None] | None
 
 KINDS: dict[str, str] = {
     "issue_list": "问题清单",
@@ -58,8 +54,6 @@ KINDS: dict[str, str] = {
 for _kind, _label in KINDS.items():
     register.DOCUMENT_KINDS.setdefault(f"xlsx_{_kind}", f"{_label}（Excel）")
 
-STEP = 250  # rows between progress reports and cancel checks
-
 
 @dataclass
 class ExportResult:
@@ -72,24 +66,6 @@ class ExportResult:
     export_id: str
     file_name: str  # a suggested name: 市教育局-整改台账.xlsx
     path: Path | None = None
-
-
-class _Ticker:
-    """Progress and cancel for a row loop."""
-
-    def __init__(self, total: int, progress: Progress, cancel: threading.Event | None) -> None:
-        self.total, self.progress, self.cancel, self.done = max(total, 1), progress, cancel, 0
-
-    def tick(self) -> None:
-        self.done += 1
-        if self.done % STEP == 0:
-            self.check()
-
-    def check(self) -> None:
-        if self.cancel is not None and self.cancel.is_set():
-            raise Cancelled("导出已取消，未生成文件，也未登记。")
-        if self.progress is not None:
-            self.progress(min(self.done, self.total), self.total)
 
 
 def _context(session: Session, inspection_id: str) -> tuple[str, str, str]:
@@ -427,178 +403,6 @@ def _figures(session, book, inspection_id, label, subtitle, on, record, progress
     for s in IssueStatus:
         status.append([s.label, fig.by_status.get(s.value, 0)])
     return len(lines) + len(fig.by_category) + len(IssueStatus)
-
-
-def _meetings(session, book, inspection_id, label, subtitle, on, record, progress, cancel) -> int:
-    rows = sorted(meetings.list_meetings(session, inspection_id), key=lambda m: m.number)
-    cols = [
-        Col("编号", 8, "center"),
-        Col("会议类型", 10, "center"),
-        Col("会议名称", 36),
-        Col("会议日期", 12, "date"),
-        Col("时间", 8, "center"),
-        Col("地点", 22),
-        Col("主持人", 10, "center"),
-        Col("参会人数", 9, "number"),
-        Col("附件数", 8, "number"),
-        Col("密级", 8, "center"),
-    ]
-    sheet = book.sheet(label, label, subtitle, cols)
-    ticker = _Ticker(len(rows), progress, cancel)
-    for m in rows:
-        sheet.append(
-            [
-                f"第{m.number}号",
-                m.kind.label,
-                m.heading,
-                as_date(m.held_on),
-                m.start_time,
-                m.place,
-                m.chair,
-                m.attendee_count,
-                m.attachment_count,
-                m.classification,
-            ]
-        )
-        ticker.tick()
-    return len(rows)
-
-
-def _visits(session, book, inspection_id, label, subtitle, on, record, progress, cancel) -> int:
-    from app.core.domain.visits import records as visits
-
-    rows = sorted(visits.list_visits(session, inspection_id), key=lambda v: v.number)
-    cols = [
-        Col("编号", 8, "center"),
-        Col("走访类型", 10, "center"),
-        Col("走访日期", 12, "date"),
-        Col("走访地点", 24),
-        Col("走访对象", 20),
-        Col("走访人员", 20),
-        Col("接触人员", 24),
-        Col("了解情况", 50),
-        Col("附件数", 8, "number"),
-        Col("密级", 8, "center"),
-    ]
-    sheet = book.sheet(label, label, subtitle, cols)
-    ticker = _Ticker(len(rows), progress, cancel)
-    for v in rows:
-        sheet.append(
-            [
-                f"第{v.number}号",
-                v.kind.label,
-                as_date(v.visited_on),
-                v.place,
-                v.visited,
-                "、".join(v.members),
-                "、".join(v.met),
-                v.observations,
-                len(v.attachments),
-                v.classification,
-            ]
-        )
-        ticker.tick()
-    return len(rows)
-
-
-def _talk_plan(session, book, inspection_id, label, subtitle, on, record, progress, cancel) -> int:
-    rows = talk_plan.list_plan(session, inspection_id, today=on)
-    cols = [
-        Col("序号", 6, "center"),
-        Col("类别", 8, "center", ("必谈", "选谈")),
-        Col("被谈话人", 10, "center"),
-        Col("单位", 18),
-        Col("职务", 22),
-        Col("人员类别", 16, "center"),
-        Col("谈话人", 18, "center"),
-        Col("计划日期", 12, "date"),
-        Col("时间", 8, "center"),
-        Col("地点", 20),
-        Col("状态", 14, "center"),
-        Col("谈话记录", 14, "center"),
-    ]
-    sheet = book.sheet(label, label, subtitle, cols)
-    ticker = _Ticker(len(rows), progress, cancel)
-    for k, line in enumerate(rows, start=1):
-        sheet.append(
-            [
-                k,
-                line.must_label,
-                line.name,
-                line.unit,
-                line.position,
-                line.category.label,
-                "、".join(p.name for p in line.interviewers),
-                as_date(line.planned_at),
-                line.planned_at[11:16],
-                line.place,
-                line.state_text,
-                "、".join(f"第{t.number}号" for t in line.talks),
-            ],
-            alert=line.state is LineState.MISSING,
-        )
-        ticker.tick()
-    return len(rows)
-
-
-def _briefings(session, book, inspection_id, label, subtitle, on, record, progress, cancel) -> int:
-    from app.core.domain.briefings.queries import visible_requests
-
-    requests = visible_requests(session, inspection_id)
-    cols = [
-        Col("编号", 12, "center"),
-        Col("通报单位", 16, "center"),
-        Col("发函日期", 12, "date"),
-        Col("复函日期", 12, "date"),
-        Col("来源", 16, "center"),
-        Col("通报内容", 60),
-        Col("分类", 24),
-        Col("线索类", 8, "center", ("是", "否")),
-        Col("附件数", 8, "number"),
-        Col("密级", 8, "center"),
-    ]
-    sheet = book.sheet(label, label, subtitle, cols)
-    total = sum(max(1, len(r.items)) for r in requests)
-    ticker = _Ticker(total, progress, cancel)
-    rows = 0
-    for r in requests:
-        for x in r.items or [None]:
-            sheet.append(
-                [
-                    x.reference.removeprefix("情况通报 ") if x else f"第{r.number}号",
-                    r.department,
-                    as_date(r.requested_on),
-                    as_date(r.answered_on or None),
-                    x.source if x else "",
-                    x.content if x else "（尚无通报内容）",
-                    x.category if x else "",
-                    ("是" if x.is_lead else "否") if x else "",
-                    len(x.attachments) if x else 0,
-                    x.classification if x else r.classification,
-                ]
-            )
-            rows += 1
-            ticker.tick()
-    return rows
-
-
-def _team_log(session, book, inspection_id, label, subtitle, on, record, progress, cancel) -> int:
-    from app.core.domain.team_log.queries import log_lines
-
-    lines = log_lines(session, inspection_id)
-    cols = [
-        Col("日期", 12, "date"),
-        Col("时间", 8, "center"),
-        Col("类别", 10, "center"),
-        Col("工作内容", 70),
-        Col("人员", 20),
-    ]
-    sheet = book.sheet(label, label, subtitle, cols)
-    ticker = _Ticker(len(lines), progress, cancel)
-    for x in lines:
-        sheet.append([as_date(x.on), x.time, x.source.label, x.text, x.by])
-        ticker.tick()
-    return len(lines)
 
 
 _BUILDERS = {

@@ -137,11 +137,11 @@ class RegisterModel(QAbstractTableModel):
             replace(self.filters),
             self.sort_spec,
             self.page_size,
-            on_done=lambda result: self._opened(generation, result),
+            on_done=lambda result: self._page_opened(generation, result),
             on_error=lambda error: self._failed(generation, error),
         )
 
-    def _opened(self, generation: int, result: tuple[int, list[RegisterRow]]) -> None:
+    def _page_opened(self, generation: int, result: tuple[int, list[RegisterRow]]) -> None:
         if generation != self._generation:
             return  # a newer filter or sort has been asked for
         total, rows = result
