@@ -116,6 +116,8 @@ def populate_briefings(session_for: Callable[[str], Session], org) -> DemoBefore
             if answered is None:
                 continue
             for content, category, lead in ANSWERS[source]:
+                if lead and not row["on_site"]:
+                    continue  # a unit still in preparation has no lead yet (some inspections have none)
                 text = content.format(n=rng.randint(4, 12), m=rng.randint(1, 3))
                 briefing_writes.add_item(office, request.id, ItemForm(text, category=category, is_lead=lead))
     return out

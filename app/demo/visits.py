@@ -110,8 +110,6 @@ def populate_visits(ctx) -> DemoVisits:
                 ),
             )
             out.spot_check_ids.append(check.id)
-        if row["phase"] == "filed":
-            continue  # a filed inspection goes to the archive (app/demo/archive.py): no draft paper in it
         found = start + timedelta(days=6)
         issue = issue_edits.create_issue(
             member,
@@ -132,5 +130,31 @@ def populate_visits(ctx) -> DemoVisits:
             "单位于次日清理了消防通道内的杂物，修订了办公楼安全管理制度，明确由办公室每周巡查。",
         )
         immediate_fix.add_proof(member, issue.id, "清理后的消防通道.png", demo_photo((120, 160, 110)))
+        if row["phase"] in ("report", "feedback", "transfer", "rectification", "filed"):
+            _adopt(ctx, member, leader, row["id"], issue.id, found)
         out.fixed_issue_ids.append(issue.id)
     return out
+
+
+def _adopt(ctx, member, leader, inspection_id: str, issue_id: str, found) -> None:
+    """An inspection past its time on site has its papers through the sign-off chain (and so in its
+    archive): the finding on the spot too, with its photo as the evidence."""
+    from app.core.domain.register import evidence, issue_edits, issue_reads, paper_chain
+
+    paper = issue_reads.writable_issue(member, issue_id).draft()
+    paper.legal_basis = "违反《中华人民共和国消防法》第二十八条。"
+    issue_edits.update_issue(member, issue_id, paper)
+    evidence.add_evidence(member, issue_id, "other", description="清理前后的消防通道照片")
+    deputy_row = member.conn.execute(
+        "SELECT u.username FROM inspections x JOIN team_members m ON m.team_id = x.team_id"
+        " JOIN users u ON u.id = m.user_id WHERE x.id = ? AND m.position = 'deputy'",
+        (inspection_id,),
+    ).fetchone()
+    paper_chain.submit(member, issue_id, "立行立改问题底稿，请审核。")
+    chain = paper_chain.get_chain(member, issue_id)
+    if chain.with_deputy and deputy_row is not None:
+        paper_chain.approve(ctx.session(deputy_row["username"]), issue_id, "同意。")
+    notes = [g for g in paper_chain.completeness(leader, issue_id) if not g.required]
+    signed_on = (found + timedelta(days=3)).isoformat()
+    paper_chain.sign(leader, issue_id, signed_on, "同意。", "现场已整改，证据为照片。" if notes else "")
+    paper_chain.adopt(leader, issue_id, (found + timedelta(days=4)).isoformat(), "经组务会研究，同意。")

@@ -117,7 +117,7 @@
     </message>
     <message>
         <source>&amp;Office code:</source>
-        <translation>机构代码(&amp;O)：</translation>
+        <translation>机构代码(&amp;G)：</translation>
     </message>
     <message>
         <source>Fi&amp;led by:</source>
@@ -177,7 +177,7 @@
     </message>
     <message>
         <source>Print the &amp;catalogue…</source>
-        <translation>打印归档文件目录(&amp;C)…</translation>
+        <translation>打印归档文件目录(&amp;M)…</translation>
     </message>
     <message>
         <source>Print the &amp;box sheet…</source>
@@ -193,7 +193,7 @@
     </message>
     <message>
         <source>Export as &amp;folder…</source>
-        <translation>导出为目录(&amp;F)…</translation>
+        <translation>导出为目录(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Verify a package…</source>
