@@ -291,3 +291,42 @@ def test_meetings_and_the_sign_off_trail_travel_with_the_hand_in(world, tmp_path
     assert chain.state == paper_chain.PaperState.SUBMITTED and chain.steps[0].opinion == "请审签。"
     (item,) = evidence.list_evidence(office, issue.id)
     assert item.source.startswith("会议 第1号")
+
+
+def test_briefings_the_work_plan_and_the_log_travel_and_lead_items_stay_sealed(world, tmp_path):
+    from app.core.domain.briefings import queries as briefing_queries
+    from app.core.domain.briefings import writes as briefing_writes
+    from app.core.domain.briefings.types import ItemForm, RequestForm
+    from app.core.domain.team_log import writes as log_writes
+    from app.core.domain.team_log.types import EntryForm
+    from app.core.domain.work_plan import writes as plan_writes
+    from app.core.domain.work_plan.types import PlanForm
+
+    team = configure(world, world.team_a, tmp_path / "team_a", tmp_path)
+    leader = team.login("leader1")
+    request = briefing_writes.create_request(leader, world.insp_a.id, RequestForm("discipline", "2026-02-20"))
+    plain = briefing_writes.add_item(leader, request.id, ItemForm("近三年收到信访举报4件。"))
+    lead = briefing_writes.add_item(
+        leader, request.id, ItemForm("反映一名班子成员为亲属承揽工程提供便利。", is_lead=True)
+    )
+    plan = plan_writes.save_plan(
+        leader, world.insp_a.id, PlanForm("全面了解市教育局党组落实主体责任情况。", "2026-02-25")
+    )
+    entry = log_writes.add_entry(leader, world.insp_a.id, EntryForm("2026-03-03", "召开巡察动员会。"))
+    merge.merge(world.office, _hand_in(leader, tmp_path / "h1.xpk").path, medium_no="U盘-2026-101")
+
+    office = world.office
+    (got,) = briefing_queries.list_requests(office, world.insp_a.id)
+    items = {i.id: i for i in briefing_queries.items_of(office, got)}
+    assert items[plain.id].content == "近三年收到信访举报4件。"
+    assert items[lead.id].content.startswith("反映一名班子成员")  # opened from the office's compartment
+    raw = office.conn.execute(
+        "SELECT content, sealed FROM briefing_items WHERE id = ?", (lead.id,)
+    ).fetchone()
+    assert raw["content"] == "" and raw["sealed"]  # sealed again on arrival, the plaintext blank
+    raw_plain = office.conn.execute("SELECT sealed FROM briefing_items WHERE id = ?", (plain.id,)).fetchone()
+    assert raw_plain["sealed"] == ""
+    assert office.conn.execute("SELECT 1 FROM work_plans WHERE id = ?", (plan.id,)).fetchone() is not None
+    assert (
+        office.conn.execute("SELECT 1 FROM team_log_entries WHERE id = ?", (entry.id,)).fetchone() is not None
+    )

@@ -57,7 +57,7 @@ class RowWriter:
         self._sealed(spec, row)
 
     def _sealed(self, spec: TableSpec, row: dict) -> None:
-        if spec.sealed:
+        if spec.sealed and (not spec.sealed_if or row.get(spec.sealed_if)):
             self.to_seal.append((spec, row))
 
     def seal_pending(self, openers: Openers) -> int:

@@ -27,6 +27,7 @@ EVAL_SHEETS = f"SELECT id FROM eval_sheets WHERE {INS}"
 EVAL_SCANS = f"SELECT id FROM eval_scans WHERE {INS}"
 FACT_SHEETS = f"SELECT id FROM fact_sheets WHERE {INS}"
 UNIT_REPORTS = f"SELECT id FROM unit_reports WHERE {INS}"
+BRIEFING_REQUESTS = f"SELECT id FROM briefing_requests WHERE {INS}"
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class TableSpec:
     key: tuple[str, ...] = ("id",)
     local: tuple[str, ...] = ()
     sealed: str = ""  # the compartment kind whose fields this table seals ('' for none)
+    sealed_if: str = ""  # a column that must be true for a row to be sealed ('' for every row)
 
     def where(self) -> str:
         return self.scope
@@ -100,6 +102,19 @@ HAND_IN: tuple[TableSpec, ...] = (
         "eval_marks", f"sheet_id IN ({EVAL_SHEETS})", "other", key=("sheet_id", "item_key", "option_key")
     ),
     TableSpec("eval_reviews", f"sheet_id IN ({EVAL_SHEETS})", "other", key=("sheet_id", "item_key")),
+    # issue 20: the briefings before entry (their lead-like items sealed with the leads), the work
+    # plan's versions, the team log's free entries.
+    TableSpec("briefing_requests", INS, "other"),
+    TableSpec(
+        "briefing_items",
+        f"request_id IN ({BRIEFING_REQUESTS})",
+        "other",
+        local=("sealed",),
+        sealed="leads",
+        sealed_if="is_lead",
+    ),
+    TableSpec("work_plans", INS, "other"),
+    TableSpec("team_log_entries", INS, "other"),
     # issue 20: visits and the fixes on the spot (their files travel with `attachments` above).
     TableSpec("visits", INS, "other"),
     TableSpec("spot_checks", INS, "lead", local=("sealed",), sealed="leads"),
@@ -130,12 +145,6 @@ OFFICE_ONLY = frozenset(
         "excerpt_numbers",  # each workstation's own counter
         "search_entries",  # the search index, rebuilt on arrival
         "archives",  # 立卷归档 is the office's, after the team has handed in
-        # Not yet carried (next step: their sealed lead-like items need a spec of their own in the
-        # hand-in, as petitions and spot checks have): the briefings, the work plan, the team log.
-        "briefing_requests",
-        "briefing_items",
-        "work_plans",
-        "team_log_entries",
     }
 )
 KIND_LABELS = {
