@@ -195,6 +195,10 @@
         <translation>文件：{name}</translation>
     </message>
     <message>
+        <source>The measures it reports on:</source>
+        <translation>报告涉及的整改措施：</translation>
+    </message>
+    <message>
         <source>Sheet sent to the unit</source>
         <translation>登记送达事实确认单</translation>
     </message>

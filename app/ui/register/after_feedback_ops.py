@@ -32,6 +32,7 @@ class AfterFeedback:
     can_write: bool
     is_office: bool
     team_lead: bool  # the team's leader or a deputy: they handle the fact confirmation
+    measures: list[tuple[str, str]] = field(default_factory=list)  # (id, label): what a report may cover
     notes: list[str] = field(default_factory=list)  # refusals met while loading (e.g. no feedback yet)
 
 
@@ -56,6 +57,7 @@ def load(session: Session, inspection_id: str) -> AfterFeedback:
         can_write=session.can(Cap.CASE_WRITE),
         is_office=session.can(Cap.ORG_MANAGE),
         team_lead=_team_lead(session, inspection_id),
+        measures=unit_reports.reportable_measures(session, inspection_id),
     )
 
 
@@ -70,10 +72,12 @@ def then_load(fn):
 
 
 def record_report(
-    session: Session, inspection_id: str, kind: str, on: str, summary: str, path: str
+    session: Session, inspection_id: str, kind: str, on: str, summary: str, path: str, measure_ids=()
 ) -> AfterFeedback:
     document = read_file(path) if path else None
-    unit_reports.record_report(session, inspection_id, kind, on, summary, document=document)
+    unit_reports.record_report(
+        session, inspection_id, kind, on, summary, document=document, measure_ids=list(measure_ids)
+    )
     return load(session, inspection_id)
 
 

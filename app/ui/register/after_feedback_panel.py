@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.domain.register import fact_confirmation
 from app.core.domain.register.fact_confirmation import Answer, Decision
@@ -292,8 +301,24 @@ class AfterFeedbackPanel(QWidget):
         iid = self.inspection_id
         path = {"value": ""}
 
+        measures = QListWidget()
+        measures.setObjectName("reportMeasures")
+        for measure_id, label in self.state.measures:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, measure_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            measures.addItem(item)
+
+        def checked() -> list[str]:
+            return [
+                measures.item(k).data(Qt.ItemDataRole.UserRole)
+                for k in range(measures.count())
+                if measures.item(k).checkState() == Qt.CheckState.Checked
+            ]
+
         def build(v):
-            return ops.record_report, (iid, v["choice"], v["on"], v["text"], path["value"])
+            return ops.record_report, (iid, v["choice"], v["on"], v["text"], path["value"], checked())
 
         dialog = self._action(
             QCoreApplication.translate("AfterFeedbackPanel", "Report received from the unit"),
@@ -329,7 +354,13 @@ class AfterFeedbackPanel(QWidget):
 
         choose.clicked.connect(pick)
         dialog.form.layout().addWidget(choose)
+        if self.state.measures:
+            caption = QLabel(QCoreApplication.translate("AfterFeedbackPanel", "The measures it reports on:"))
+            dialog.form.layout().addWidget(caption)
+            measures.setMaximumHeight(140)
+            dialog.form.layout().addWidget(measures)
         dialog.import_path = path
+        dialog.measures = measures
         return dialog
 
     def mark_sent(self) -> ActionDialog:

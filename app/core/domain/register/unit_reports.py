@@ -262,6 +262,20 @@ def record_report(
     return get_report(session, values["id"])
 
 
+def reportable_measures(session: Session, inspection_id: str) -> list[tuple[str, str]]:
+    """(measure id, how to name it) for every rectification measure of the inspection, for linking a
+    received report to what it reports on."""
+    visibility.require_case_read(session)
+    visibility.require_inspection_visible(session, inspection_id)
+    rows = session.conn.execute(
+        "SELECT m.id, coalesce(i.number, i.title) AS issue, m.ordinal, m.description FROM rectification_measures m"
+        " JOIN rectifications r ON r.id = m.rectification_id JOIN issues i ON i.id = r.issue_id"
+        " WHERE i.inspection_id = ? ORDER BY i.number_sort, m.ordinal",
+        (inspection_id,),
+    ).fetchall()
+    return [(r["id"], f"{r['issue']} 措施{r['ordinal']}：{r['description']}") for r in rows]
+
+
 def get_report(session: Session, report_id: str) -> UnitReport:
     visibility.require_case_read(session)
     row = session.conn.execute(
