@@ -35,6 +35,7 @@ no permission, damaged or foreign file).
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -125,6 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(exc.message, EXIT_FAILED)
     except KeyboardInterrupt:
         return _fail("已中断。", EXIT_FAILED)
+    except BrokenPipeError:
+        # The reader of our output went away (`… | head -1`): no traceback, and nothing more written.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
 
 
 def _gui(args) -> int:

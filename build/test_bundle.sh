@@ -88,7 +88,7 @@ cat > "$root/root/talk.json" <<'JSON'
  "interviewers": ["leader1", "member1"], "recorder": "member1", "classification": "秘密",
  "record": [{"question": "请介绍本单位落实中央八项规定精神的情况。", "answer": "单位建立了公务接待台账。"}]}
 JSON
-inspection="$(printf '%s\n' "$demo_pw" | run inspections --data-dir /root/demo --user leader1 | head -1 | awk -F'\t' '{print $NF}')"
+inspection="$(printf '%s\n' "$demo_pw" | run inspections --data-dir /root/demo --user leader1 | awk -F'\t' 'NR == 1 {print $NF}')"
 talk="$(printf '%s\n' "$demo_pw" | run talk-add --data-dir /root/demo --user leader1 --inspection "$inspection" /root/talk.json | tail -1)"
 printf '%s\n' "$demo_pw" | run talk-print --data-dir /root/demo --user leader1 --talk "$talk" --output /root/talk.pdf
 printf '%s\n' "$demo_pw" | run verify --data-dir /root/demo --user auditor | tail -1

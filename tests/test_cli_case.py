@@ -158,3 +158,15 @@ def test_an_evaluation_round_from_the_command_line(demo, monkeypatch, capsys, tm
     # A team of another inspection is refused (not found).
     assert _run(monkeypatch, "eval-report", "--data-dir", str(demo), "--user", "leader2", "--round", round_id,
                 "-o", str(tmp_path / "x.pdf")) != EXIT_OK  # fmt: skip
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(demo, tmp_path):
+    """`python -m app inspections … | head -1`: the command stops quietly when its reader goes away."""
+    import sys
+
+    script = (
+        f"printf '%s\\n' '{DEMO_PASSWORD}' | {sys.executable} -m app inspections --data-dir {demo} --user office"
+        " | head -c 1 > /dev/null"
+    )
+    done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
