@@ -121,8 +121,10 @@ def test_lookback_scheduled_earlier_issues_seen_and_a_finding_linked(qtbot, work
     # The look-back team sees the same in its inspection's 回头看 tab and links its own findings.
     signed_in("leader2")
     host = _Host(look_back=True)
-    qtbot.addWidget(host)  # the tab's parent lives until the teardown (else GC deletes the tab under qtbot)
     tab = make_lookback_tab(worker, look, host)
+    # The stand-in parent is only read while the tab is made; pytest-qt keeps weak references, so a
+    # parent left to the garbage collector would delete the tab under it before the teardown.
+    tab.setParent(None)
     assert make_lookback_tab(worker, row.lookback.earlier_inspection_id, _Host(look_back=False)) is None
     show(qtbot, tab, 1100, 600)
     qtbot.waitUntil(lambda: tab.view is not None and not tab.busy, timeout=TIMEOUT)
