@@ -161,6 +161,21 @@ def test_the_header_stays_folded_in_a_new_window(qtbot, worker, demo_folder, dem
     win.close()
 
 
+def test_a_new_talk_editor_fits_the_room_before_its_talk_loads(qtbot, worker, small_window, demo_folder):
+    """The editor is shown before its talk arrives: even then it asks for no more width than the tab
+    gives it (a window grows to the widest minimum it has ever been asked for, even for an instant)."""
+    from app.ui.talks.editor import TalkEditor
+
+    _, panel, _ = talk_open(qtbot, worker, small_window, demo_folder)
+    settle(qtbot, small_window, worker)
+    fresh = TalkEditor(worker, panel.data)
+    qtbot.addWidget(fresh)
+    room = panel.splitter.width() - panel.splitter.widget(0).minimumSizeHint().width() - panel.splitter.handleWidth()
+    assert fresh.minimumSizeHint().width() <= room
+    assert [key for key, button in fresh.buttons.items() if not button.isHidden()] == ["save", "print"]
+    small_window.close()
+
+
 def test_main_views_at_1280x800_cut_no_text(qtbot, worker, small_window, demo_folder):
     """Every tab of the inspection and every page of the workspace fits 1280×800."""
     win = small_window

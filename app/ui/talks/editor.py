@@ -75,6 +75,10 @@ class TalkEditor(QWidget, DraftForm, TalkFields):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
         self._find_widgets()
+        # The buttons of one status only show once a talk is loaded: all seven at once ask for more
+        # width than the tab has, and a window shown with them grows past a 1280-pixel screen.
+        for key in ("recorded", "reopen", "sign", "scan", "addendum"):
+            self.buttons[key].hide()
         self._scroll_details()
         self._fill_choices()
         self._wire()
