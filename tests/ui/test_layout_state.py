@@ -170,7 +170,11 @@ def test_a_new_talk_editor_fits_the_room_before_its_talk_loads(qtbot, worker, sm
     settle(qtbot, small_window, worker)
     fresh = TalkEditor(worker, panel.data)
     qtbot.addWidget(fresh)
-    room = panel.splitter.width() - panel.splitter.widget(0).minimumSizeHint().width() - panel.splitter.handleWidth()
+    room = (
+        panel.splitter.width()
+        - panel.splitter.widget(0).minimumSizeHint().width()
+        - panel.splitter.handleWidth()
+    )
     assert fresh.minimumSizeHint().width() <= room
     assert [key for key, button in fresh.buttons.items() if not button.isHidden()] == ["save", "print"]
     small_window.close()
